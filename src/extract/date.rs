@@ -1,0 +1,778 @@
+//! Dates in prose: a small grammar over tokens that finds single dates ("le 7 juillet
+//! 2010", "March 15, 2026"), ranges ("du 30 mars au 3 avril 2026", "June 10th to 12th"),
+//! lists ("les jeudi 14 et vendredi 15 octobre", "17 18 et 19 juin"), numeric dates
+//! ("24/06/2015", "01/05"), month periods ("en juin", "around June", "fin novembre") and
+//! relative weeks ("la semaine dernière"), with clock times attached ("14h30", "2PM",
+//! "midi"). `resolve` turns a mention into calendar dates using the post's date.
+//!
+//! Pure: no clock, no I/O. Numbers that only look like dates (prices, phone numbers,
+//! street numbers, versions, addresses) fail the grammar because it needs a month word or
+//! a day/month pair written together.
+
+use super::lexicon;
+use super::token::{Kind, Token};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+
+/// One date as written, with what the text left out still open.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Partial {
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+    pub weekday: Option<Weekday>,
+    pub time: Option<NaiveTime>,
+    /// For a numeric `a/b` date, the other reading (day, month) when both are valid.
+    pub swapped: Option<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Single,
+    Range,
+    List,
+    /// A month with no day: "en juin 2015", "around June".
+    Month,
+    /// Counted from the post's date: "la semaine dernière", "tomorrow".
+    Relative { days: i64, day_precision: bool },
+}
+
+/// A date expression found in a token stream.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub shape: Shape,
+    pub items: Vec<Partial>,
+    /// Token range `[first, last)` that the mention covers.
+    pub first: usize,
+    pub last: usize,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+}
+
+/// Finds every date mention in `tokens`, left to right, without overlaps.
+pub fn find(tokens: &[Token<'_>], lang: Lang) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let worth = match t.kind {
+            Kind::Num => true,
+            Kind::Word => {
+                lexicon::month(&t.norm).is_some()
+                    || lexicon::weekday(&t.norm).is_some()
+                    || matches!(&*t.norm, "la" | "last" | "next" | "hier" | "yesterday" | "ayer" | "demain" | "tomorrow" | "manana")
+            }
+            _ => false,
+        };
+        if worth {
+            match parse_at(tokens, i, lang) {
+                Step::Found(m) => {
+                    i = m.last;
+                    out.push(m);
+                    continue;
+                }
+                Step::Skip(to) => {
+                    i = to;
+                    continue;
+                }
+                Step::None => {}
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reading order for numeric dates such as `01/05`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    DayFirst,
+    MonthFirst,
+}
+
+enum Step {
+    Found(Mention),
+    /// Consumed without a mention ("mai ou juin" is a choice, not a date).
+    Skip(usize),
+    None,
+}
+
+fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
+    if let Some(m) = sequence(t, i, lang) {
+        return Step::Found(m);
+    }
+    if let Some(step) = month_period(t, i) {
+        return step;
+    }
+    let words: Vec<&str> = t[i..(i + 3).min(t.len())]
+        .iter()
+        .take_while(|x| x.kind == Kind::Word)
+        .map(|x| &*x.norm)
+        .collect();
+    if let Some((days, day_precision)) = lexicon::relative_day(&words) {
+        let len = match words.first() {
+            Some(&("la" | "next" | "last")) => if words.first() == Some(&"la") { 3 } else { 2 },
+            _ => 1,
+        };
+        if words.len() >= len {
+            return Step::Found(Mention {
+                shape: Shape::Relative { days, day_precision },
+                items: Vec::new(),
+                first: i,
+                last: i + len,
+                start_time: None,
+                end_time: None,
+            });
+        }
+    }
+    Step::None
+}
+
+/// One element of a date sequence and whether it is a bare day number.
+struct Element {
+    date: Partial,
+    bare: bool,
+    end: usize,
+}
+
+/// Dates joined by range or list words: the heart of the grammar.
+fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
+    let first = element(t, i, lang)?;
+    let mut elems = vec![first];
+    let mut ranged = false;
+    loop {
+        let prev = elems.last().expect("sequence has a first element");
+        let j = prev.end;
+        let Some((kind, after_sep)) = separator(t, j, prev.bare) else {
+            break;
+        };
+        let Some(next) = element(t, after_sep, lang) else {
+            break;
+        };
+        let hyphen = t.get(j).is_some_and(|x| x.kind == Kind::Sym);
+        if kind == Sep::Range {
+            ranged = true;
+        }
+        elems.push(next);
+        // "du 3 au 5 juin" ends at the second date; "6-7-8 juin" goes on.
+        if ranged && !hyphen {
+            break;
+        }
+    }
+    // A trailing year after the last bare day: "June 17 to 19, 2024".
+    let last = elems.last_mut().expect("sequence has a first element");
+    if last.date.year.is_none() {
+        if let Some((year, end)) = comma_year(t, last.end) {
+            last.date.year = Some(year);
+            last.end = end;
+        }
+    }
+    if !elems.iter().any(|e| e.date.month.is_some()) {
+        return None;
+    }
+    if elems.len() == 1 && (elems[0].bare || elems[0].date.day.is_none()) {
+        return None;
+    }
+    fill_missing(&mut elems);
+    let end = elems.last().expect("non-empty").end;
+    let shape = match (ranged, elems.len()) {
+        (true, _) => Shape::Range,
+        (false, 1) => Shape::Single,
+        _ => Shape::List,
+    };
+    let first_time = elems[0].date.time;
+    let last_time = elems.last().and_then(|e| e.date.time);
+    // "Tuesday 8, Wednesday 9 and Thursday 10 June, from 2 p.m.": one time for all days.
+    let (start_time, end_time) = match (elems.len(), first_time) {
+        (1, _) => (first_time, None),
+        (_, None) => (last_time, None),
+        (_, Some(_)) => (first_time, last_time),
+    };
+    let mut mention = Mention {
+        shape,
+        start_time,
+        end_time,
+        items: elems.into_iter().map(|e| e.date).collect(),
+        first: i,
+        last: end,
+    };
+    if mention.start_time.is_some() && mention.end_time.is_none() {
+        // "Mardi 8 juin 14h00 - 17h30": the time after the date runs to a second one.
+        if let Some((to, end)) = time_tail(t, mention.last) {
+            mention.end_time = Some(to);
+            mention.last = end;
+        }
+    } else if let Some((from, to, end)) = time_range(t, mention.last) {
+        if mention.start_time.is_none() {
+            mention.start_time = Some(from);
+            mention.end_time = to;
+        }
+        mention.last = end;
+    }
+    Some(mention)
+}
+
+/// Months and years written once for several days: "29-30 mai", "June 10th to 12th, 2026".
+fn fill_missing(elems: &mut [Element]) {
+    for k in 0..elems.len() {
+        if elems[k].date.month.is_none() {
+            let from_next = elems[k + 1..].iter().find_map(|e| e.date.month);
+            let from_prev = elems[..k].iter().rev().find_map(|e| e.date.month);
+            elems[k].date.month = from_next.or(from_prev);
+        }
+    }
+    for k in 0..elems.len() {
+        if elems[k].date.year.is_none() {
+            let next = elems[k + 1..].iter().find_map(|e| e.date.year.map(|y| (y, e.date.month)));
+            let prev = elems[..k].iter().rev().find_map(|e| e.date.year);
+            elems[k].date.year = match next {
+                // "du 28 décembre au 3 janvier 2027": the earlier month is in the year before.
+                Some((y, Some(m))) if elems[k].date.month.is_some_and(|mk| mk > m) => Some(y - 1),
+                Some((y, _)) => Some(y),
+                None => prev,
+            };
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Range,
+    List,
+}
+
+fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)> {
+    let tok = t.get(j)?;
+    if tok.is_sym(",") {
+        // ", and" / ", et"
+        if t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && lexicon::is_list_word(&n.norm)) {
+            return Some((Sep::List, j + 2));
+        }
+        return Some((Sep::List, j + 1));
+    }
+    if tok.is_sym("&") || tok.kind == Kind::Word && lexicon::is_list_word(&tok.norm) {
+        return Some((Sep::List, j + 1));
+    }
+    if tok.is_sym("-") || tok.is_sym("–") || tok.is_sym("—") || tok.is_sym("→") {
+        return Some((Sep::Range, j + 1));
+    }
+    if tok.kind == Kind::Word && lexicon::is_range_word(&tok.norm) {
+        // "jusqu'au", "jusqu’au"
+        if tok.norm == "jusqu" {
+            let apos = t.get(j + 1).is_some_and(|a| a.is_sym("'") || a.is_sym("’"));
+            if apos && t.get(j + 2).is_some_and(|w| w.is_word("au") || w.is_word("a")) {
+                return Some((Sep::Range, j + 3));
+            }
+            return None;
+        }
+        return Some((Sep::Range, j + 1));
+    }
+    // "17 18 et 19 juin": bare day numbers side by side.
+    if prev_bare && tok.kind == Kind::Num {
+        return Some((Sep::List, j));
+    }
+    None
+}
+
+fn element(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Element> {
+    let mut j = i;
+    let mut date = Partial::default();
+    if let Some(wd) = t.get(j).filter(|x| x.kind == Kind::Word).and_then(|x| lexicon::weekday(&x.norm)) {
+        date.weekday = Some(wd);
+        j += 1;
+        if t.get(j).is_some_and(|x| x.is_sym(",")) {
+            j += 1;
+        }
+        // "el martes 8", "le lundi 4"
+    }
+    let (mut date, end, bare) = if let Some((d, end)) = numeric(t, j, lang) {
+        (Partial { weekday: date.weekday, ..d }, end, false)
+    } else if let Some((d, end)) = day_first(t, j) {
+        (Partial { weekday: date.weekday, ..d }, end, false)
+    } else if let Some((d, end)) = month_first(t, j) {
+        (Partial { weekday: date.weekday, ..d }, end, false)
+    } else if let Some((day, end)) = day_number(t, j) {
+        date.day = Some(day);
+        // A weekday with a day ("mercredi 22") is a date whose month comes from elsewhere.
+        (date, end, date.weekday.is_none())
+    } else {
+        return None;
+    };
+    let mut end = end;
+    if let Some((time, after)) = time_suffix(t, end) {
+        date.time = Some(time);
+        end = after;
+    }
+    Some(Element { date, bare, end })
+}
+
+/// A day number 1–31 with an optional ordinal ("10th", "1er", "1 st", "12.º").
+fn day_number(t: &[Token<'_>], j: usize) -> Option<(u32, usize)> {
+    let tok = t.get(j)?;
+    let day = tok.num().filter(|d| (1..=31).contains(d))?;
+    if tok.text.len() > 2 {
+        return None;
+    }
+    let mut end = j + 1;
+    if let Some(next) = t.get(end) {
+        let spaced_ordinal = matches!(&*next.norm, "st" | "nd" | "rd" | "th");
+        if next.kind == Kind::Word && lexicon::is_ordinal_suffix(&next.norm) && (!next.space_before || spaced_ordinal) {
+            end += 1;
+        } else if next.kind == Kind::Word && !next.space_before {
+            // "14h", "2PM", "15km": a number glued to a word is not a day.
+            return None;
+        } else if !next.space_before && matches!(next.text, "€" | "%" | "$" | "£" | ":" | "h" | "°" | "+") {
+            return None;
+        } else if next.is_sym(".") && !next.space_before && t.get(end + 1).is_some_and(|o| matches!(o.text, "º" | "ª" | "o" | "a")) {
+            end += 2;
+        }
+    }
+    Some((day, end))
+}
+
+fn year_at(t: &[Token<'_>], j: usize) -> Option<i32> {
+    let tok = t.get(j)?;
+    (tok.kind == Kind::Num && tok.text.len() == 4)
+        .then(|| tok.text.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// `, 2026` or ` 2026` or ` de 2026` after a date.
+fn comma_year(t: &[Token<'_>], j: usize) -> Option<(i32, usize)> {
+    let mut k = j;
+    if t.get(k).is_some_and(|x| x.is_sym(",")) {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| x.is_word("de") || x.is_word("of")) {
+        k += 1;
+    }
+    year_at(t, k).map(|y| (y, k + 1))
+}
+
+/// "7 juillet 2010", "12 de junio de 2026", "17 June", "30 th and 31 th of May".
+fn day_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
+    let (day, mut k) = day_number(t, j)?;
+    if t.get(k).is_some_and(|x| x.kind == Kind::Word && lexicon::is_day_month_glue(&x.norm)) {
+        k += 1;
+    }
+    let tok = t.get(k).filter(|x| x.kind == Kind::Word)?;
+    let (month, _) = lexicon::month(&tok.norm)?;
+    k += 1;
+    if t.get(k).is_some_and(|x| x.is_sym(".")) && !lexicon::month(&tok.norm).is_some_and(|(_, strong)| strong) {
+        k += 1;
+    }
+    let mut date = Partial {
+        day: Some(day),
+        month: Some(month),
+        ..Partial::default()
+    };
+    if let Some((year, end)) = comma_year(t, k) {
+        date.year = Some(year);
+        k = end;
+    }
+    Some((date, k))
+}
+
+/// "March 15, 2026", "June the 19th", "May 31".
+fn month_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
+    let tok = t.get(j).filter(|x| x.kind == Kind::Word)?;
+    let (month, _) = lexicon::month(&tok.norm)?;
+    let mut k = j + 1;
+    if t.get(k).is_some_and(|x| x.is_sym(".")) {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| x.is_word("the")) {
+        k += 1;
+    }
+    let (day, mut k) = day_number(t, k)?;
+    let mut date = Partial {
+        day: Some(day),
+        month: Some(month),
+        ..Partial::default()
+    };
+    // "May 31, 2027" but not "June 25, 26": a year is four digits.
+    if let Some((year, end)) = comma_year(t, k) {
+        date.year = Some(year);
+        k = end;
+    }
+    Some((date, k))
+}
+
+/// "24/06/2015", "01/05", "2026-03-15", "15.03.2026"; written without spaces.
+fn numeric(t: &[Token<'_>], j: usize, lang: Lang) -> Option<(Partial, usize)> {
+    let a = t.get(j).filter(|x| x.kind == Kind::Num)?;
+    if j > 0 && !a.space_before && matches!(t[j - 1].text, "/" | "." | "-") {
+        return None;
+    }
+    let sep = t.get(j + 1).filter(|x| !x.space_before && matches!(x.text, "/" | "-" | "."))?;
+    let b = t.get(j + 2).filter(|x| x.kind == Kind::Num && !x.space_before)?;
+    let third = t
+        .get(j + 3)
+        .filter(|x| !x.space_before && x.text == sep.text)
+        .and_then(|_| t.get(j + 4))
+        .filter(|x| x.kind == Kind::Num && !x.space_before);
+    let end = if third.is_some() { j + 5 } else { j + 3 };
+    // "1/2/3/4" or "20.1.8.1" are paths and versions, not dates.
+    if t.get(end).is_some_and(|x| !x.space_before && (x.text == sep.text || x.kind == Kind::Num || x.kind == Kind::Word)) {
+        return None;
+    }
+    if a.text.len() == 4 && sep.text == "-" {
+        let c = third?;
+        let date = Partial {
+            year: a.text.parse().ok(),
+            month: b.num().filter(|m| (1..=12).contains(m)),
+            day: c.num().filter(|d| (1..=31).contains(d)),
+            ..Partial::default()
+        };
+        return (date.month.is_some() && date.day.is_some() && c.text.len() <= 2).then_some((date, end));
+    }
+    if sep.text != "/" && third.is_none_or(|y| y.text.len() != 4) {
+        return None;
+    }
+    if a.text.len() > 2 || b.text.len() > 2 {
+        return None;
+    }
+    let (x, y) = (a.num()?, b.num()?);
+    let year = match third {
+        Some(y) if y.text.len() == 4 => Some(y.text.parse::<i32>().ok()?),
+        Some(y) if y.text.len() == 2 => Some(2000 + y.text.parse::<i32>().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    let day_first = (x, y);
+    let month_first = (y, x);
+    let valid = |(d, m): (u32, u32)| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let (preferred, other) = match lang {
+        Lang::DayFirst => (day_first, month_first),
+        Lang::MonthFirst => (month_first, day_first),
+    };
+    let (chosen, alt) = match (valid(preferred), valid(other)) {
+        (true, true) if preferred != other => (preferred, Some(other)),
+        (true, _) => (preferred, None),
+        (false, true) => (other, None),
+        (false, false) => return None,
+    };
+    Some((
+        Partial {
+            day: Some(chosen.0),
+            month: Some(chosen.1),
+            year,
+            swapped: alt,
+            ..Partial::default()
+        },
+        end,
+    ))
+}
+
+/// A clock time right after a date: "à 14h", "14h00", ", 2PM", "at 2:00 PM", "midi".
+fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
+    let mut k = j;
+    if t.get(k).is_some_and(|x| x.is_sym(",")) {
+        k += 1;
+    }
+    while t.get(k).is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(&x.norm)) && k < j + 3 {
+        k += 1;
+    }
+    if let Some(found) = clock(t, k) {
+        return Some(found);
+    }
+    None
+}
+
+/// "de 14h00 à 17h30", "from 2 p.m. to 5:30 p.m.", "(14h - 17h)", "14h00 - 17h30".
+fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>, usize)> {
+    let mut k = j;
+    while t.get(k).is_some_and(|x| x.is_sym(",") || x.is_sym("(")) && k < j + 2 {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| x.kind == Kind::Word && matches!(&*x.norm, "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir")) {
+        k += 1;
+        if t.get(k).is_some_and(|x| x.is_word("partir")) {
+            k += 1;
+        }
+        if t.get(k).is_some_and(|x| x.is_word("de")) {
+            k += 1;
+        }
+    }
+    let (from, mut k) = clock(t, k)?;
+    let sep = t.get(k).is_some_and(|x| {
+        x.is_sym("-") || x.is_sym("–") || x.kind == Kind::Word && matches!(&*x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
+    });
+    if sep {
+        if let Some((to, end)) = clock(t, k + 1) {
+            k = end;
+            if t.get(k).is_some_and(|x| x.is_sym(")")) {
+                k += 1;
+            }
+            return Some((from, Some(to), k));
+        }
+    }
+    Some((from, None, k))
+}
+
+/// "- 17h30", "à 17h", "to 5 PM" after a time.
+fn time_tail(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
+    let sep = t.get(j)?;
+    let is_sep = sep.is_sym("-") || sep.is_sym("–") || sep.kind == Kind::Word && matches!(&*sep.norm, "a" | "to" | "until");
+    if !is_sep {
+        return None;
+    }
+    clock(t, j + 1)
+}
+
+/// A clock time at `k`: "14h", "14h30", "15h:00", "14:00", "2PM", "2 p.m.", "5:30 pm", "midi".
+pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
+    let tok = t.get(k)?;
+    if tok.kind == Kind::Word {
+        let (h, m) = lexicon::named_time(&tok.norm)?;
+        return Some((NaiveTime::from_hms_opt(h, m, 0)?, k + 1));
+    }
+    let hour = tok.num().filter(|h| *h <= 24 && tok.text.len() <= 2)?;
+    let mut minute = 0;
+    let mut end = k + 1;
+    let mut explicit = false;
+    let next = t.get(end);
+    if next.is_some_and(|x| x.is_word("h") && !x.space_before) {
+        explicit = true;
+        end += 1;
+        if t.get(end).is_some_and(|x| x.is_sym(":") && !x.space_before) {
+            end += 1;
+        }
+        if let Some(m) = t.get(end).filter(|x| !x.space_before && x.text.len() == 2).and_then(Token::num) {
+            minute = m;
+            end += 1;
+        }
+    } else if next.is_some_and(|x| (x.is_sym(":") || x.is_sym(".") && hour <= 12) && !x.space_before) {
+        let m = t.get(end + 1).filter(|x| !x.space_before && x.text.len() == 2).and_then(Token::num)?;
+        minute = m;
+        end += 2;
+        explicit = next.is_some_and(|x| x.is_sym(":"));
+    }
+    // am / pm, as "PM", "pm", "p.m.", "p. m."
+    let mut hour = hour;
+    if let Some((pm, after)) = meridiem(t, end) {
+        if hour > 12 || hour == 0 {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, 12) => 0,
+            (false, h) => h,
+        };
+        explicit = true;
+        end = after;
+    }
+    if !explicit || minute > 59 || hour > 23 {
+        return None;
+    }
+    Some((NaiveTime::from_hms_opt(hour, minute, 0)?, end))
+}
+
+fn meridiem(t: &[Token<'_>], k: usize) -> Option<(bool, usize)> {
+    let tok = t.get(k).filter(|x| x.kind == Kind::Word)?;
+    match &*tok.norm {
+        "pm" => Some((true, k + 1)),
+        "am" => Some((false, k + 1)),
+        "p" | "a" => {
+            let dot = t.get(k + 1).filter(|x| x.is_sym("."))?;
+            let _ = dot;
+            let m = t.get(k + 2).filter(|x| x.is_word("m"))?;
+            let _ = m;
+            let end = if t.get(k + 3).is_some_and(|x| x.is_sym(".")) { k + 4 } else { k + 3 };
+            Some((tok.norm == "p", end))
+        }
+        _ => None,
+    }
+}
+
+/// "en juin", "around June", "fin novembre", "juin 2015", "(décembre 2014)"; "mai ou juin"
+/// and "May or June" are choices and yield nothing.
+fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
+    let tok = t.get(i).filter(|x| x.kind == Kind::Word)?;
+    let (month, strong) = lexicon::month(&tok.norm)?;
+    let year = year_at(t, i + 1).or_else(|| {
+        t.get(i + 1)
+            .filter(|x| x.is_word("de") || x.is_word("of"))
+            .and_then(|_| year_at(t, i + 2))
+    });
+    let lead = i > 0 && t[i - 1].kind == Kind::Word && lexicon::is_month_lead(&t[i - 1].norm);
+    // "may" and "sept" are ordinary words unless they look like a month.
+    let plausible = strong && (tok.norm != "mai" || tok.is_capitalized() || lead || year.is_some())
+        || (tok.is_capitalized() && tok.norm == "may" && (lead || year.is_some()));
+    if !plausible || !(lead || year.is_some()) {
+        return None;
+    }
+    // A choice between months: skip all of it.
+    let mut k = i + 1;
+    if let Some(alt) = t.get(k) {
+        let joins = alt.kind == Kind::Word && lexicon::is_alternative_word(&alt.norm) || alt.is_sym("/");
+        if joins && t.get(k + 1).is_some_and(|m| m.kind == Kind::Word && lexicon::month(&m.norm).is_some()) {
+            return Some(Step::Skip(k + 2));
+        }
+    }
+    if i >= 2 && lexicon::is_alternative_word(&t[i - 1].norm) && lexicon::month(&t[i - 2].norm).is_some() {
+        return Some(Step::Skip(i + 1));
+    }
+    let years = usize::from(year.is_some());
+    k = i + 1 + years + usize::from(years == 1 && t.get(i + 1).is_some_and(|x| x.is_word("de") || x.is_word("of")));
+    Some(Step::Found(Mention {
+        shape: Shape::Month,
+        items: vec![Partial {
+            month: Some(month),
+            year,
+            ..Partial::default()
+        }],
+        first: i,
+        last: k,
+        start_time: None,
+        end_time: None,
+    }))
+}
+
+/// How precisely a resolved date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+}
+
+/// A mention placed on the calendar. For month precision, `start` is the 1st and `end` the
+/// last day of the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+}
+
+/// What resolution knows about the post.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchor {
+    pub post_date: NaiveDate,
+    /// A year the context names (title, sentence), preferred when the text leaves it out.
+    pub context_year: Option<i32>,
+    /// A deadline lies after the post's date; an ambiguous `a/b` takes the reading that does.
+    pub future_only: bool,
+}
+
+/// Places a mention on the calendar, or `None` if it names an impossible date.
+pub fn resolve(m: &Mention, anchor: &Anchor) -> Option<Span> {
+    match m.shape {
+        Shape::Relative { days, day_precision } => {
+            let day = anchor.post_date + Duration::days(days);
+            Some(if day_precision { day_span(day, day) } else { month_span(day.year(), day.month())? })
+        }
+        Shape::Month => {
+            let p = m.items[0];
+            let month = p.month?;
+            let year = p.year.unwrap_or_else(|| infer_month_year(month, anchor));
+            month_span(year, month)
+        }
+        Shape::Single | Shape::Range | Shape::List => {
+            let last = *m.items.last()?;
+            let end = resolve_day(&last, anchor)?;
+            let mut start = end;
+            let mut all = Vec::with_capacity(m.items.len());
+            all.push(end);
+            for p in &m.items[..m.items.len() - 1] {
+                let mut date = resolve_day(p, anchor)?;
+                // The earlier days of "du 28 décembre au 3 janvier" are in the year before.
+                if p.year.is_none() && date > end {
+                    date = date.with_year(date.year() - 1)?;
+                }
+                all.push(date);
+                start = start.min(date);
+            }
+            let end = all.iter().copied().max()?;
+            Some(day_span(start, end))
+        }
+    }
+}
+
+fn day_span(start: NaiveDate, end: NaiveDate) -> Span {
+    Span {
+        start,
+        end,
+        precision: Precision::Day,
+    }
+}
+
+fn month_span(year: i32, month: u32) -> Option<Span> {
+    let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some(Span {
+        start,
+        end: next.pred_opt()?,
+        precision: Precision::Month,
+    })
+}
+
+fn resolve_day(p: &Partial, anchor: &Anchor) -> Option<NaiveDate> {
+    let primary = resolve_reading(p, p.day?, p.month?, anchor);
+    let Some((d, m)) = p.swapped else {
+        return primary;
+    };
+    let other = resolve_reading(p, d, m, anchor);
+    match (primary, other) {
+        (Some(a), Some(b)) => {
+            let before = |x: NaiveDate| x < anchor.post_date - Duration::days(3);
+            let prefer_other = if anchor.future_only {
+                before(a) && !before(b)
+            } else {
+                before(a) && !before(b) && p.year.is_none()
+            };
+            Some(if prefer_other { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+fn resolve_reading(p: &Partial, day: u32, month: u32, anchor: &Anchor) -> Option<NaiveDate> {
+    if let Some(year) = p.year {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
+    let base = anchor.post_date.year();
+    let candidates: Vec<NaiveDate> = (base - 1..=base + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .collect();
+    if let Some(wd) = p.weekday {
+        let matching: Vec<_> = candidates.iter().copied().filter(|d| d.weekday() == wd).collect();
+        if matching.len() == 1 {
+            return matching.first().copied();
+        }
+    }
+    if let Some(y) = anchor.context_year {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
+            return Some(d);
+        }
+    }
+    candidates.into_iter().min_by_key(|d| distance(*d, anchor))
+}
+
+/// How far a candidate is from the post, a past date counting double: posts announce more
+/// often than they report, but a report days after the event is still nearer.
+fn distance(d: NaiveDate, anchor: &Anchor) -> i64 {
+    let days = (d - anchor.post_date).num_days();
+    if days >= 0 { days } else { -days * 2 }
+}
+
+fn infer_month_year(month: u32, anchor: &Anchor) -> i32 {
+    if let Some(y) = anchor.context_year {
+        return y;
+    }
+    let base = anchor.post_date.year();
+    (base - 1..=base + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, 15))
+        .min_by_key(|d| distance(*d, anchor))
+        .map_or(base, |d| d.year())
+}
+
+#[cfg(test)]
+#[path = "date_tests.rs"]
+mod tests;

@@ -1,0 +1,261 @@
+//! Front matter: splits a post's source into its metadata block and its body, and
+//! reads the fields crieur uses. Jekyll/Hugo YAML (`---`) and Hugo TOML (`+++`).
+//!
+//! A hand-written splitter, because general front-matter crates mistake a `---` rule in
+//! the body for an excerpt marker. Knows nothing about dates in prose or chat.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde_json::Value;
+
+/// The metadata of one post, with the body that follows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<NaiveDateTime>,
+    pub lang: Option<String>,
+    /// Shared by the translations of one post (`uid`, `ref`, `translationKey`).
+    pub uid: Option<String>,
+    pub tags: Vec<String>,
+    pub permalink: Option<String>,
+    pub layout: Option<String>,
+    pub draft: bool,
+}
+
+/// The source split in two; `body_line` is the 1-based line where the body starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split<'a> {
+    pub meta: FrontMatter,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FrontMatterError {
+    #[error("line {line}: front matter not closed; expected a line with {fence}")]
+    Unclosed { line: usize, fence: &'static str },
+    #[error("line {line}: front matter is not valid {format}: {message}")]
+    Invalid {
+        line: usize,
+        format: &'static str,
+        message: String,
+    },
+}
+
+/// Splits `source` (BOM and CRLF tolerated). A file without front matter is all body.
+pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let first_line = source.lines().next().unwrap_or("");
+    let (fence, format) = match first_line.trim_end() {
+        "---" => ("---", Format::Yaml),
+        "+++" => ("+++", Format::Toml),
+        _ => {
+            return Ok(Split {
+                meta: FrontMatter::default(),
+                body: source,
+                body_line: 1,
+            });
+        }
+    };
+    let mut offset = first_line.len() + line_ending_len(source, first_line.len());
+    let meta_start = offset;
+    let mut line_no = 2;
+    while offset < source.len() {
+        let rest = &source[offset..];
+        let line = rest.split('\n').next().unwrap_or("");
+        let trimmed = line.trim_end();
+        // Jekyll also accepts `...` as the YAML end marker.
+        if trimmed == fence || (format == Format::Yaml && trimmed == "...") {
+            let meta_src = &source[meta_start..offset];
+            let body_start = (offset + line.len() + 1).min(source.len());
+            let meta = parse_meta(meta_src, format).map_err(|message| FrontMatterError::Invalid {
+                line: 2,
+                format: format.name(),
+                message,
+            })?;
+            return Ok(Split {
+                meta,
+                body: &source[body_start..],
+                body_line: line_no + 1,
+            });
+        }
+        offset += line.len() + 1;
+        line_no += 1;
+    }
+    Err(FrontMatterError::Unclosed { line: 1, fence })
+}
+
+fn line_ending_len(source: &str, at: usize) -> usize {
+    usize::from(source.as_bytes().get(at) == Some(&b'\n'))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Yaml,
+    Toml,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Yaml => "YAML",
+            Format::Toml => "TOML",
+        }
+    }
+}
+
+fn parse_meta(src: &str, format: Format) -> Result<FrontMatter, String> {
+    let src = src.replace("\r\n", "\n");
+    let value: Value = match format {
+        Format::Yaml if src.trim().is_empty() => Value::Null,
+        Format::Yaml => serde_saphyr::from_str(&src).map_err(|e| first_line(&e.to_string()))?,
+        Format::Toml => {
+            let table: toml::Table = toml::from_str(&src).map_err(|e| first_line(&e.to_string()))?;
+            serde_json::to_value(table).map_err(|e| e.to_string())?
+        }
+    };
+    Ok(from_value(&value))
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).to_string()
+}
+
+fn from_value(value: &Value) -> FrontMatter {
+    let text = |key: &str| value.get(key).and_then(scalar_text).filter(|s| !s.is_empty());
+    FrontMatter {
+        title: text("title"),
+        date: text("date").as_deref().and_then(parse_date),
+        lang: text("lang").or_else(|| text("language")).or_else(|| text("locale")),
+        uid: text("uid")
+            .or_else(|| text("ref"))
+            .or_else(|| text("translationKey"))
+            .or_else(|| text("translation_key")),
+        tags: ["tags", "categories", "category"]
+            .iter()
+            .filter_map(|key| value.get(*key))
+            .flat_map(words)
+            .collect(),
+        permalink: text("permalink"),
+        layout: text("layout"),
+        draft: value.get("draft").and_then(Value::as_bool).unwrap_or(false)
+            || value.get("published").and_then(Value::as_bool) == Some(false),
+    }
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Jekyll accepts `tags: a b c` as well as a list.
+fn words(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().filter_map(scalar_text).collect(),
+        other => scalar_text(other)
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// Every date form Jekyll and Hugo accept: `2026-01-08`, `2026-01-08 15:00`,
+/// `2026-01-08 15:00:00 +0100`, `2026-01-08T15:00:00Z`, RFC 3339 with an offset.
+/// The offset is dropped: the post's local date is what its readers saw.
+pub fn parse_date(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some(dt.naive_local());
+    }
+    let (date_part, rest) = text.split_at(text.find([' ', 'T']).unwrap_or(text.len()));
+    let date = NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(date_part, "%Y/%m/%d"))
+        .ok()?;
+    let time_text = rest.trim_start_matches(['T', ' ']).split([' ', '+', 'Z']).next().unwrap_or("");
+    let time = ["%H:%M:%S%.f", "%H:%M:%S", "%H:%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(time_text, f).ok())
+        .unwrap_or(NaiveTime::MIN);
+    Some(date.and_time(time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32, h: u32, min: u32) -> Option<NaiveDateTime> {
+        NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(h, min, 0))
+    }
+
+    #[test]
+    fn reads_jekyll_front_matter() {
+        let s = split("---\nlayout: post\ntitle: \"geOcom 2024\"\ndate: 2024-05-16 09:00:00\nlang: en\nuid: 2024-05-16\n---\n\nBody\n").unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("geOcom 2024"));
+        assert_eq!(s.meta.date, date(2024, 5, 16, 9, 0));
+        assert_eq!(s.meta.lang.as_deref(), Some("en"));
+        assert_eq!(s.meta.uid.as_deref(), Some("2024-05-16"));
+        assert_eq!(s.body, "\nBody\n");
+        assert_eq!(s.body_line, 8);
+    }
+
+    #[test]
+    fn tolerates_bom_and_crlf() {
+        let s = split("\u{feff}---\r\ntitle: x\r\ntags: [a, b]\r\n---\r\nBody\r\n").unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("x"));
+        assert_eq!(s.meta.tags, vec!["a", "b"]);
+        assert_eq!(s.body, "Body\r\n");
+    }
+
+    #[test]
+    fn reads_tags_as_a_string_and_numbers_as_text() {
+        let s = split("---\ntags: geocom community\nuid: 20140413\n---\n").unwrap();
+        assert_eq!(s.meta.tags, vec!["geocom", "community"]);
+        assert_eq!(s.meta.uid.as_deref(), Some("20140413"));
+    }
+
+    #[test]
+    fn a_file_without_front_matter_is_all_body() {
+        let s = split("Just text\n---\nmore").unwrap();
+        assert_eq!(s.meta, FrontMatter::default());
+        assert_eq!(s.body_line, 1);
+    }
+
+    #[test]
+    fn reports_unclosed_front_matter() {
+        let err = split("---\ntitle: x\n\nBody").unwrap_err();
+        assert_eq!(err.to_string(), "line 1: front matter not closed; expected a line with ---");
+    }
+
+    #[test]
+    fn reports_invalid_yaml() {
+        let err = split("---\ntitle: [unclosed\n---\n").unwrap_err();
+        assert!(err.to_string().starts_with("line 2: front matter is not valid YAML"), "{err}");
+    }
+
+    #[test]
+    fn reads_hugo_toml_front_matter() {
+        let s = split("+++\ntitle = \"Sprint\"\ndate = \"2026-03-01T10:00:00+01:00\"\ndraft = true\n+++\nBody").unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("Sprint"));
+        assert_eq!(s.meta.date, date(2026, 3, 1, 10, 0));
+        assert!(s.meta.draft);
+    }
+
+    #[test]
+    fn parses_every_jekyll_date_form() {
+        for (text, want) in [
+            ("2026-01-08", date(2026, 1, 8, 0, 0)),
+            ("2026-01-08 15:00", date(2026, 1, 8, 15, 0)),
+            ("2026-01-08 15:00:00", date(2026, 1, 8, 15, 0)),
+            ("2026-01-08 15:00:00 +0100", date(2026, 1, 8, 15, 0)),
+            ("2026-01-08T15:00:00Z", date(2026, 1, 8, 15, 0)),
+            ("2026-01-08T15:00:00+02:00", date(2026, 1, 8, 15, 0)),
+            ("2026-01-08 15:00:00.123 -05:00", date(2026, 1, 8, 15, 0)),
+            ("not a date", None),
+        ] {
+            assert_eq!(parse_date(text).map(|d| d.with_nanosecond(0).unwrap()), want, "{text}");
+        }
+    }
+    use chrono::Timelike;
+}

@@ -1,0 +1,310 @@
+//! Post bodies to structured text: Markdown (with inline HTML) is rendered to HTML by
+//! pulldown-cmark, HTML is parsed by html5ever (through `scraper`), and the tree is walked
+//! into blocks (headings, paragraphs, list items, table cells) with their links made
+//! absolute. Scripts, styles and images carry no text for readers and are dropped.
+
+use crate::post::{Block, BlockKind, Document, Link};
+use scraper::{Html, Node};
+use url::Url;
+
+/// How the body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Markdown,
+    Html,
+}
+
+/// Reads a body (Liquid already stripped) into blocks; `base` resolves relative links.
+pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
+    let html = match markup {
+        Markup::Html => body.to_string(),
+        Markup::Markdown => markdown_to_html(body),
+    };
+    let fragment = Html::parse_fragment(&html);
+    let mut walker = Walker {
+        base,
+        blocks: Vec::new(),
+        current: Pending::default(),
+        kinds: Vec::new(),
+        pre: 0,
+    };
+    walker.walk(fragment.tree.root());
+    walker.flush();
+    Document {
+        blocks: walker.blocks,
+    }
+}
+
+fn markdown_to_html(body: &str) -> String {
+    use pulldown_cmark::{Options, Parser, html};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, Parser::new_ext(body, options));
+    out
+}
+
+#[derive(Default)]
+struct Pending {
+    text: String,
+    links: Vec<Link>,
+}
+
+struct Walker<'a> {
+    base: Option<&'a Url>,
+    blocks: Vec<Block>,
+    current: Pending,
+    /// Block kinds of the open block-level ancestors, innermost last.
+    kinds: Vec<BlockKind>,
+    pre: usize,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, node: ego_tree::NodeRef<'_, Node>) {
+        match node.value() {
+            Node::Text(text) => self.push_text(text),
+            Node::Element(el) => {
+                let name = el.name();
+                if matches!(
+                    name,
+                    "script" | "style" | "img" | "iframe" | "svg" | "video" | "audio" | "noscript" | "head" | "title"
+                ) {
+                    return;
+                }
+                if name == "br" {
+                    self.push_break();
+                    return;
+                }
+                let kind = block_kind(name);
+                if let Some(kind) = kind {
+                    self.flush();
+                    self.kinds.push(kind);
+                }
+                if name == "pre" {
+                    self.pre += 1;
+                }
+                let link_start = (name == "a").then(|| self.current.text.len());
+                for child in node.children() {
+                    self.walk(child);
+                }
+                if let (Some(start), Some(href)) = (link_start, el.attr("href")) {
+                    self.add_link(start, href);
+                }
+                if name == "pre" {
+                    self.pre -= 1;
+                }
+                if kind.is_some() {
+                    self.flush();
+                    self.kinds.pop();
+                }
+            }
+            _ => {
+                for child in node.children() {
+                    self.walk(child);
+                }
+            }
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let buf = &mut self.current.text;
+        if self.pre > 0 {
+            buf.push_str(text);
+            return;
+        }
+        for (i, word) in text.split(|c: char| c.is_whitespace()).enumerate() {
+            let needs_space = i > 0 && !buf.is_empty() && !buf.ends_with([' ', '\n']);
+            if needs_space {
+                buf.push(' ');
+            }
+            buf.push_str(word);
+        }
+    }
+
+    fn push_break(&mut self) {
+        let buf = &mut self.current.text;
+        while buf.ends_with(' ') {
+            buf.pop();
+        }
+        if !buf.is_empty() {
+            buf.push('\n');
+        }
+    }
+
+    fn add_link(&mut self, start: usize, href: &str) {
+        let Some(url) = resolve(self.base, href) else {
+            return;
+        };
+        let text = self.current.text[start..].trim();
+        let lead = self.current.text[start..].len() - self.current.text[start..].trim_start().len();
+        self.current.links.push(Link {
+            text: text.to_string(),
+            url,
+            start: start + lead,
+            end: start + lead + text.len(),
+        });
+    }
+
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.current);
+        let text = pending.text.trim_end();
+        let lead = text.len() - text.trim_start().len();
+        let text = text.trim_start();
+        if text.is_empty() {
+            return;
+        }
+        let mut links: Vec<Link> = pending
+            .links
+            .into_iter()
+            .filter(|l| l.end <= lead + text.len() && l.start >= lead)
+            .map(|l| Link {
+                start: l.start - lead,
+                end: l.end - lead,
+                ..l
+            })
+            .collect();
+        add_bare_urls(text, &mut links);
+        let kind = self.kinds.iter().rev().copied().find(|k| !matches!(k, BlockKind::Paragraph));
+        self.blocks.push(Block {
+            kind: kind.unwrap_or(BlockKind::Paragraph),
+            text: text.to_string(),
+            links,
+        });
+    }
+}
+
+fn block_kind(name: &str) -> Option<BlockKind> {
+    Some(match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading(name.as_bytes()[1] - b'0'),
+        "li" | "dt" | "dd" => BlockKind::ListItem,
+        "td" | "th" => BlockKind::Cell,
+        "blockquote" => BlockKind::Quote,
+        "p" | "div" | "section" | "article" | "header" | "footer" | "aside" | "main" | "pre" | "tr" | "table"
+        | "ul" | "ol" | "dl" | "figure" | "figcaption" | "hr" | "form" | "nav" | "details" | "summary" => {
+            BlockKind::Paragraph
+        }
+        _ => return None,
+    })
+}
+
+/// Makes `href` absolute; fragments-only and script links are not links for readers.
+fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') || href.to_ascii_lowercase().starts_with("javascript:") {
+        return None;
+    }
+    match Url::parse(href) {
+        Ok(url) => Some(url.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(base) => base.join(href).ok().map(|u| u.to_string()),
+            None => Some(href.to_string()),
+        },
+        Err(_) => None,
+    }
+}
+
+/// Addresses written as plain text (`https://…`) are links too.
+fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
+    let mut from = 0;
+    while let Some(pos) = text[from..].find("http") {
+        let start = from + pos;
+        let rest = &text[start..];
+        if !(rest.starts_with("https://") || rest.starts_with("http://")) {
+            from = start + 4;
+            continue;
+        }
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»'))
+            .unwrap_or(rest.len());
+        let url = rest[..len].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
+        let end = start + url.len();
+        let covered = links.iter().any(|l| l.start <= start && end <= l.end.max(l.start + 1) && l.end > start);
+        if !covered && Url::parse(url).is_ok() {
+            links.push(Link {
+                text: url.to_string(),
+                url: url.to_string(),
+                start,
+                end,
+            });
+        }
+        from = end.max(start + 4);
+    }
+    links.sort_by_key(|l| l.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Url {
+        Url::parse("https://www.example.org/").unwrap()
+    }
+
+    #[test]
+    fn keeps_headings_paragraphs_and_list_items() {
+        let doc = read("# Title\n\nSome *text*.\n\n * one\n * two\n", Markup::Markdown, None);
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Heading(1), "Title"),
+                (BlockKind::Paragraph, "Some text."),
+                (BlockKind::ListItem, "one"),
+                (BlockKind::ListItem, "two"),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_links_with_text_and_absolute_target() {
+        let doc = read("Register [here](/fr/geocom2025/) now.", Markup::Markdown, Some(&base()));
+        let block = &doc.blocks[0];
+        assert_eq!(block.text, "Register here now.");
+        let link = &block.links[0];
+        assert_eq!(link.url, "https://www.example.org/fr/geocom2025/");
+        assert_eq!(&block.text[link.start..link.end], "here");
+    }
+
+    #[test]
+    fn reads_inline_html_inside_markdown() {
+        let doc = read(
+            "<p>Inscrivez-vous <a href=\"https://f.example/x\">ici</a> avant le 8 octobre.</p>\n\nPlain **bold**.",
+            Markup::Markdown,
+            None,
+        );
+        assert_eq!(doc.blocks[0].text, "Inscrivez-vous ici avant le 8 octobre.");
+        assert_eq!(doc.blocks[0].links[0].url, "https://f.example/x");
+        assert_eq!(doc.blocks[1].text, "Plain bold.");
+    }
+
+    #[test]
+    fn line_breaks_separate_address_lines() {
+        let doc = read("<p>In Rennes<br />5 rue Martenot<br />35000 Rennes</p>", Markup::Html, None);
+        assert_eq!(doc.blocks[0].text, "In Rennes\n5 rue Martenot\n35000 Rennes");
+    }
+
+    #[test]
+    fn drops_scripts_styles_images_and_fragment_links() {
+        let doc = read(
+            "<script>alert(1)</script><style>p{}</style><p><img src=x alt=y>Hi <a href=\"#\">there</a></p>",
+            Markup::Html,
+            None,
+        );
+        assert_eq!(doc.blocks.len(), 1);
+        assert_eq!(doc.blocks[0].text, "Hi there");
+        assert!(doc.blocks[0].links.is_empty());
+    }
+
+    #[test]
+    fn finds_bare_urls_in_text() {
+        let doc = read("Vote here: https://framadate.org/abc. Thanks", Markup::Markdown, None);
+        assert_eq!(doc.blocks[0].links[0].url, "https://framadate.org/abc");
+    }
+
+    #[test]
+    fn decodes_entities_and_keeps_table_cells() {
+        let doc = read("| a | b &amp; c |\n|---|---|\n| 14h00 | Accueil |\n", Markup::Markdown, None);
+        let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["a", "b & c", "14h00", "Accueil"]);
+        assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Cell));
+    }
+}
