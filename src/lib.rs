@@ -5,6 +5,7 @@
 //! - `ingest`: site folders (Jekyll, Hugo) → posts.
 //! - `extract`: posts → events, deadlines, places, registration links (pure).
 
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod post;

@@ -118,3 +118,107 @@ pub fn relative_day(words: &[&str]) -> Option<(i64, bool)> {
         _ => return None,
     })
 }
+
+/// Stems of nouns that name a gathering ("rencontre", "sprint", "workshop", "jornada").
+pub const EVENT_NOUNS: &[&str] = &[
+    "conferenc", "rencontre", "meeting", "meetup", "sprint", "codesprint", "hackathon", "atelier", "workshop",
+    "journee", "seminair", "seminar", "webinar", "webinair", "formation", "training", "colloque", "congres",
+    "congress", "forum", "summit", "sommet", "salon", "festival", "assemblee", "reunion", "encuentro",
+    "encuentra", "evento", "event", "evenement", "jornada", "taller", "charla", "talk", "presentation",
+    "symposium", "barcamp", "edition", "edicion", "hackfest", "install party", "mapathon", "apero", "gathering",
+    "convention", "keynote", "tutorial", "tutoriel", "stand", "booth", "session", "expo",
+];
+
+/// Words and phrases that say something happens, happened or is hosted on a date.
+pub const EVENT_VERBS: &[&[&str]] = &[
+    &["se", "tiendra"], &["se", "tiendront"], &["se", "tient"], &["s", "est", "tenu"], &["s", "est", "tenue"],
+    &["se", "sont", "tenues"], &["aura", "lieu"], &["auront", "lieu"], &["a", "eu", "lieu"], &["ont", "eu", "lieu"],
+    &["avoir", "lieu"], &["se", "deroulera"], &["se", "derouleront"], &["s", "est", "deroule"], &["s", "est", "deroulee"],
+    &["se", "derouler"], &["accueillera"], &["accueilleront"], &["sera", "accueilli"],
+    &["a", "accueilli"], &["a", "heberge"], &["organise"], &["organisent"], &["organisera"], &["organisons"],
+    &["vous", "invite"], &["vous", "invitons"], &["venez"], &["rejoignez"], &["retrouvons"], &["retrouver"],
+    &["sera", "presentee"], &["sera", "presente"], &["presentera"], &["participer"], &["reservez", "la", "date"],
+    &["take", "place"], &["takes", "place"], &["took", "place"], &["be", "held"], &["was", "held"], &["is", "held"],
+    &["are", "held"], &["will", "host"], &["hosted"], &["hosts"], &["hosting", "the"], &["host", "the"],
+    &["invites", "you"], &["invite", "you"], &["join", "us"], &["save", "the", "date"], &["will", "meet"],
+    &["will", "be", "presented"], &["participate"], &["organised"], &["organized"], &["come", "and"],
+    &["tendra", "lugar"], &["tuvo", "lugar"], &["tendran", "lugar"], &["se", "celebrara"], &["se", "celebro"],
+    &["se", "llevara", "a", "cabo"], &["se", "llevo", "a", "cabo"], &["se", "desarrollara"], &["se", "desarrollo"],
+    &["recibira"], &["acogera"], &["fue", "sede"], &["reserva", "la", "fecha"], &["participar"],
+    &["rencontrer"], &["debutera"], &["commencera"], &["will", "begin"], &["starts"], &["begins"],
+];
+
+/// Words that mark a date as something other than a gathering.
+pub const NOT_EVENT: &[&str] = &[
+    "version", "release", "released", "sortie", "publie", "publiee", "published", "publicado", "publicada",
+    "disponible", "available", "tickets", "commits", "vulnerabilite", "vulnerability", "label", "prix", "award",
+    "awarded", "mise", "update", "updated", "patch", "depuis", "since", "desde", "arrete", "stopped", "fijado",
+    "ouverture", "opens", "opening", "abre", "posted", "publicacion",
+];
+
+/// Deadline phrases that need nothing else ("au plus tard", "no later than", "jusqu'au").
+pub const DEADLINE_STRONG: &[&[&str]] = &[
+    &["au", "plus", "tard"], &["no", "later", "than"], &["not", "later", "than"], &["a", "mas", "tardar"],
+    &["jusqu", "au"], &["jusqu", "a"], &["until"], &["till"], &["deadline"], &["date", "limite"], &["limite"],
+    &["hasta", "el"], &["hasta"], &["fecha", "limite"], &["closes"], &["close", "on"], &["cloture"], &["d", "ici", "le"],
+    &["avant", "le"],
+];
+
+/// Deadline words that only count with an action to take ("register by …").
+pub const DEADLINE_WEAK: &[&[&str]] = &[&["by"], &["before"], &["avant"], &["antes", "del"], &["antes", "de"]];
+
+/// Stems saying the action is registering.
+pub const REGISTRATION: &[&str] = &[
+    "inscri", "preinscri", "regist", "pre-regist", "sign", "inscrib", "preinscrib", "billet", "ticket", "rsvp",
+];
+
+/// Stems saying the action is proposing a talk or a paper.
+pub const PROPOSAL: &[&str] = &[
+    "propos", "suggest", "submission", "soumission", "soumettre", "submit", "abstract", "resume", "cfp",
+    "call", "appel", "papers", "communication", "intervention", "charla", "ponencia", "talk",
+];
+
+/// Stems of other things one must do by a date for a gathering (book a room, pay).
+pub const OTHER_ACTION: &[&str] = &[
+    "heberg", "hosting", "accommodation", "hotel", "logement", "reserv", "book", "tarif", "price", "prix",
+    "paiement", "payment", "pay", "alojamiento", "garanti", "guarantee", "garantee",
+];
+
+/// Words saying a gathering is beside the main one ("suivi d'un sprint", "preceded by").
+pub const SIDE_MARKERS: &[&str] = &[
+    "suivi", "suivie", "suivra", "precede", "precedee", "followed", "preceded", "seguido", "precedido",
+    "seguida", "precedida", "also",
+];
+
+/// Words saying a gathering happens online only.
+pub const ONLINE: &[&[&str]] = &[
+    &["remote"], &["online", "event"], &["online", "edition"], &["fully", "online"], &["virtual"], &["virtuel"],
+    &["virtuelle"], &["a", "distance"], &["en", "visio"], &["visioconference"], &["webinar"], &["webinaire"],
+    &["a", "distancia"], &["en", "linea", "el"], &["100", "en", "ligne"], &["entierement", "en", "ligne"],
+    &["will", "be", "online"], &["sera", "en", "ligne"], &["se", "tiendra", "en", "ligne"], &["en", "remoto"],
+];
+
+/// Words saying a gathering is cancelled.
+pub const CANCELLED: &[&str] = &["annul", "cancel", "suspend", "postpon"];
+
+/// Words that end a programme ("17h00 | Fin", "5:30 pm – end").
+pub const PROGRAMME_END: &[&str] = &["fin", "end", "cloture", "closing", "clausura", "final"];
+
+/// Regions and countries: places, but not the town a gathering is in.
+pub const REGIONS: &[&str] = &[
+    "france", "espagne", "spain", "espana", "belgique", "belgium", "belgica", "suisse", "switzerland", "suiza",
+    "allemagne", "germany", "alemania", "italie", "italy", "italia", "portugal", "europe", "europa", "canada",
+    "quebec", "bolivie", "bolivia", "mexique", "mexico", "argentine", "argentina", "chile", "chili", "peru",
+    "perou", "colombie", "colombia", "maroc", "morocco", "marruecos", "senegal", "benin", "tunisie", "tunisia",
+    "usa", "uk", "england", "angleterre", "inglaterra", "ireland", "irlande", "netherlands", "pays", "austria",
+    "autriche", "japan", "japon", "china", "chine", "india", "inde", "brazil", "bresil", "brasil", "luxembourg",
+    "slovakia", "slovaquie", "czechia", "poland", "pologne", "romania", "roumanie", "greece", "grece",
+    "alsace", "bretagne", "brittany", "normandie", "normandy", "aquitaine", "occitanie", "provence", "corse",
+    "corsica", "bourgogne", "burgundy", "auvergne", "lorraine", "champagne", "picardie", "picardy", "limousin",
+    "ariege", "finistere", "savoie", "dordogne", "gironde", "vendee", "jura", "vosges", "ardeche", "drome",
+    "isere", "herault", "gard", "aude", "tarn", "lot", "gers", "landes", "charente", "morbihan", "ile-de-france",
+    "hauts-de-france", "grand", "nouvelle-aquitaine", "auvergne-rhone-alpes", "bourgogne-franche-comte",
+    "centre-val", "pays-de-la-loire", "provence-alpes-cote", "cataluna", "catalogne", "catalonia", "andalucia",
+    "galicia", "euskadi", "wallonie", "wallonia", "flandre", "flanders", "bavaria", "baviere", "lombardia",
+    "ligne", "line", "linea", "person", "personne", "presencial", "town", "city", "ville",
+];

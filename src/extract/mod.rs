@@ -1,6 +1,64 @@
-//! Extraction: from a post's structured text to the gatherings it announces. Pure
-//! functions of (text, post date): no I/O, no clock.
+//! Extraction: from a post's structured text to the gatherings it announces, their
+//! deadlines, places and registration link. Pure functions of (post, its date): no I/O,
+//! no clock.
+//!
+//! `token` splits text, `date` finds dates in the tokens, `event` decides which dates are
+//! gatherings, deadlines or neither, `place` and `link` find where and how to register,
+//! `lang` tells the language, `lexicon` holds the words all of them look for.
 
 pub mod date;
+pub mod event;
+pub mod lang;
 pub mod lexicon;
+pub mod link;
+pub mod place;
+pub mod sentence;
 pub mod token;
+
+pub use date::Precision;
+pub use lang::Language;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// Everything extraction learned from one post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub lang: Language,
+    pub events: Vec<Event>,
+    pub deadlines: Vec<Deadline>,
+    pub registration_url: Option<String>,
+}
+
+/// A gathering announced or reported by a post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub title: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    /// The town, `online`, or unknown.
+    pub place: Option<String>,
+    /// The post's main gathering (exactly one per post that has events).
+    pub primary: bool,
+    pub cancelled: bool,
+}
+
+/// A date by which readers must act for one of the post's gatherings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Deadline {
+    pub date: NaiveDate,
+    pub kind: DeadlineKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeadlineKind {
+    Registration,
+    Proposal,
+    Other,
+}
+
+pub use event::extract;

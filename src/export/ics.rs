@@ -1,0 +1,1 @@
+//! iCalendar export (RFC 5545).

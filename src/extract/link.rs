@@ -1,0 +1,101 @@
+//! The registration link of a post: the link whose text, sentence or section speaks of
+//! registering, with a bonus for addresses that look like forms or ticket offices.
+
+use super::lexicon;
+use super::sentence;
+use super::token::tokenize;
+use crate::post::{Block, BlockKind};
+
+/// Picks the registration link among the post's blocks (title excluded), if any.
+pub fn registration<'a>(blocks: impl Iterator<Item = &'a Block>, post_url: Option<&str>) -> Option<String> {
+    let mut best: Option<(i32, String)> = None;
+    let mut under_registration_heading = false;
+    for block in blocks {
+        if let BlockKind::Heading(_) = block.kind {
+            under_registration_heading = mentions_registration(&block.text);
+            continue;
+        }
+        if block.kind == BlockKind::Title {
+            continue;
+        }
+        for link in &block.links {
+            if !is_candidate(&link.url, post_url) {
+                continue;
+            }
+            let mut score = 0;
+            if mentions_registration(&link.text) {
+                score += 3;
+            }
+            if mentions_registration(sentence_around(&block.text, link.start, link.end)) {
+                score += 2;
+            }
+            if under_registration_heading {
+                score += 1;
+            }
+            if looks_like_form(&link.url) {
+                score += 1;
+            }
+            if score >= 2 && best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, link.url.clone()));
+            }
+        }
+    }
+    best.map(|(_, url)| url)
+}
+
+fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let image = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"].iter().any(|e| lower.ends_with(e));
+    !(lower.starts_with("mailto:") || image || Some(url) == post_url)
+}
+
+fn mentions_registration(text: &str) -> bool {
+    let tokens = tokenize(text);
+    let words = sentence::words(&tokens);
+    sentence::has_stem(&words, lexicon::REGISTRATION)
+}
+
+/// The sentence of `text` that holds bytes `start..end`.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let before = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let after = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| end + i);
+    &text[before..after]
+}
+
+/// Form and ticketing services, and paths that say "register".
+fn looks_like_form(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["form", "inscri", "regist", "ticket", "billet", "helloasso", "eventbrite", "pretix", "weezevent", "framadate", "meetup.com", "indico", "lu.ma", "tito.io", "signup", "sign-up", "rsvp"]
+        .iter()
+        .any(|k| lower.contains(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::{Markup, read};
+
+    fn pick(md: &str) -> Option<String> {
+        let doc = read(md, Markup::Markdown, None);
+        registration(doc.blocks.iter(), None)
+    }
+
+    #[test]
+    fn takes_the_link_about_registering() {
+        let md = "## Register\n\nRegistration is required: [this form](https://forms.example/x). \
+                  Thank you to complete [the map of participants](https://umap.example/m) after your registration.";
+        assert_eq!(pick(md).as_deref(), Some("https://forms.example/x"));
+    }
+
+    #[test]
+    fn reads_french_and_spanish() {
+        assert_eq!(pick("Merci de vous préinscrire : [s'inscrire](https://grist.example/forms/1).").as_deref(), Some("https://grist.example/forms/1"));
+        assert_eq!(pick("Encontrarán el formulario de inscripción en [la página](https://x.example/es/p/).").as_deref(), Some("https://x.example/es/p/"));
+    }
+
+    #[test]
+    fn ignores_posts_without_registration() {
+        assert_eq!(pick("See [the release notes](https://x.example/notes) and [docs](https://x.example/d)."), None);
+        assert_eq!(pick("Write to [us](mailto:a@b.org) to register."), None);
+    }
+}

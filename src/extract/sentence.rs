@@ -1,0 +1,78 @@
+//! Sentences inside a block's tokens, and the folded words of a span, so that rules can
+//! ask "does this sentence say *se tiendra*?" without caring about case, accents or
+//! punctuation.
+
+use super::token::{Kind, Token};
+
+/// Token ranges `[start, end)` of the sentences of a block.
+pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let ends = match t.kind {
+            Kind::Break => true,
+            Kind::Sym => match t.text {
+                "!" | "?" | ";" => true,
+                "." => {
+                    // Not "p.m." or "av." or a decimal: a sentence ends before a capital or the end.
+                    let prev_short = i > 0 && tokens[i - 1].kind == Kind::Word && tokens[i - 1].text.chars().count() <= 1;
+                    let next = tokens.get(i + 1);
+                    !prev_short && next.is_none_or(|n| n.space_before && (n.is_capitalized() || n.kind != Kind::Word))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if ends {
+            if i + 1 > start {
+                out.push((start, i + 1));
+            }
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push((start, tokens.len()));
+    }
+    out
+}
+
+/// The folded words of a span (apostrophes split: "s'est" → "s", "est").
+pub fn words<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a str> {
+    tokens.iter().filter(|t| t.kind == Kind::Word || t.kind == Kind::Num).map(|t| &*t.norm).collect()
+}
+
+/// Whether `words` contains `phrase` as consecutive words.
+pub fn has_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
+}
+
+pub fn has_any_phrase(words: &[&str], phrases: &[&[&str]]) -> bool {
+    phrases.iter().any(|p| has_phrase(words, p))
+}
+
+/// Whether a word starts with one of the stems.
+pub fn has_stem(words: &[&str], stems: &[&str]) -> bool {
+    words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let t = tokenize("It starts at 2 p.m. on Monday. Then lunch! Ok");
+        let b = bounds(&t);
+        assert_eq!(b.len(), 3);
+        assert_eq!(t[b[0].1 - 1].text, ".");
+    }
+
+    #[test]
+    fn finds_phrases_in_folded_words() {
+        let t = tokenize("Le geOcom s'est tenu à Rennes");
+        let w = words(&t);
+        assert!(has_phrase(&w, &["s", "est", "tenu"]));
+        assert!(has_stem(&w, &["renn"]));
+    }
+}
