@@ -58,14 +58,14 @@ pub fn extract(post: &Post) -> Extraction {
                 continue;
             };
             let sent = &toks[s_start..s_end];
-            let prev_sentence: &[Token<'_>] = match sentences.iter().rposition(|(_, e)| *e <= s_start) {
+            let prev_index = sentences.iter().rposition(|(_, e)| *e <= s_start);
+            let prev_sentence: &[Token<'_>] = match prev_index {
                 Some(i) => &toks[sentences[i].0..sentences[i].1],
                 None if b > 0 => tokens[b - 1].as_slice(),
                 None => &[],
             };
             builder.consider(&ctx, Seen {
                 language,
-                block: b,
                 kind: block.kind,
                 block_len: block.text.len(),
                 tokens: toks,
@@ -73,6 +73,7 @@ pub fn extract(post: &Post) -> Extraction {
                 words: sentence::words(sent),
                 before: sentence::words(&toks[s_start..mention.first]),
                 prev_words: sentence::words(prev_sentence),
+                prev_start: prev_index.map(|i| sentences[i].0),
                 mention,
             });
         }
@@ -94,7 +95,6 @@ struct Context<'a> {
 struct Seen<'a, 't> {
     /// The post's language: place prepositions follow it.
     language: Language,
-    block: usize,
     kind: BlockKind,
     block_len: usize,
     tokens: &'t [Token<'a>],
@@ -103,6 +103,8 @@ struct Seen<'a, 't> {
     /// Words of the sentence before the mention.
     before: Vec<&'t str>,
     prev_words: Vec<&'t str>,
+    /// Where the previous sentence of the same block starts, if there is one.
+    prev_start: Option<usize>,
     mention: Mention,
 }
 
@@ -329,7 +331,9 @@ fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
 fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<String> {
     let lang = seen.language;
     let (s, e) = seen.sentence;
+    let block_start = seen.prev_start.unwrap_or(s);
     place::after_preposition(seen.tokens, s, e, seen.mention.first, lang)
+        .or_else(|| place::after_preposition(seen.tokens, block_start, s, s, lang))
         .or_else(|| place::after_preposition(seen.tokens, e, block_end, e, lang))
 }
 

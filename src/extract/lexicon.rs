@@ -134,7 +134,7 @@ pub const EVENT_VERBS: &[&[&str]] = &[
     &["se", "tiendra"], &["se", "tiendront"], &["se", "tient"], &["s", "est", "tenu"], &["s", "est", "tenue"],
     &["se", "sont", "tenues"], &["aura", "lieu"], &["auront", "lieu"], &["a", "eu", "lieu"], &["ont", "eu", "lieu"],
     &["avoir", "lieu"], &["se", "deroulera"], &["se", "derouleront"], &["s", "est", "deroule"], &["s", "est", "deroulee"],
-    &["se", "derouler"], &["accueillera"], &["accueilleront"], &["sera", "accueilli"],
+    &["se", "derouler"], &["se", "tenir"], &["accueillera"], &["accueilleront"], &["sera", "accueilli"],
     &["a", "accueilli"], &["a", "heberge"], &["organise"], &["organisent"], &["organisera"], &["organisons"],
     &["vous", "invite"], &["vous", "invitons"], &["venez"], &["rejoignez"], &["retrouvons"], &["retrouver"],
     &["sera", "presentee"], &["sera", "presente"], &["presentera"], &["participer"], &["reservez", "la", "date"],
@@ -174,8 +174,8 @@ pub const REGISTRATION: &[&str] = &[
 
 /// Stems saying the action is proposing a talk or a paper.
 pub const PROPOSAL: &[&str] = &[
-    "propos", "suggest", "submission", "soumission", "soumettre", "submit", "abstract", "resume", "cfp",
-    "call", "appel", "papers", "communication", "intervention", "charla", "ponencia", "talk",
+    "proposition", "proposal", "propuesta", "suggestion", "sugerencia", "submission", "soumission",
+    "soumettre", "submit", "abstract", "cfp", "papers", "ponencia", "presentar",
 ];
 
 /// Stems of other things one must do by a date for a gathering (book a room, pay).
@@ -195,7 +195,7 @@ pub const ONLINE: &[&[&str]] = &[
     &["remote"], &["online", "event"], &["online", "edition"], &["fully", "online"], &["virtual"], &["virtuel"],
     &["virtuelle"], &["a", "distance"], &["en", "visio"], &["visioconference"], &["webinar"], &["webinaire"],
     &["a", "distancia"], &["en", "linea", "el"], &["100", "en", "ligne"], &["entierement", "en", "ligne"],
-    &["will", "be", "online"], &["sera", "en", "ligne"], &["se", "tiendra", "en", "ligne"], &["en", "remoto"],
+    &["will", "be", "online"], &["distanciel"], &["remoto"], &["en", "remote"], &["sera", "en", "ligne"], &["se", "tiendra", "en", "ligne"], &["en", "remoto"],
 ];
 
 /// Words saying a gathering is cancelled.

@@ -35,6 +35,9 @@ pub fn registration<'a>(blocks: impl Iterator<Item = &'a Block>, post_url: Optio
             if looks_like_form(&link.url) {
                 score += 1;
             }
+            if names_something_else(&link.text) {
+                score -= 2;
+            }
             if score >= 2 && best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, link.url.clone()));
             }
@@ -60,6 +63,14 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     let before = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let after = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| end + i);
     &text[before..after]
+}
+
+/// Link texts that name another thing than a form: a map, photos, slides, a programme.
+fn names_something_else(text: &str) -> bool {
+    let tokens = tokenize(text);
+    let words = sentence::words(&tokens);
+    !sentence::has_stem(&words, lexicon::REGISTRATION)
+        && sentence::has_stem(&words, &["map", "carte", "mapa", "photo", "foto", "slide", "diapo", "video", "pdf", "twitter", "mastodon", "youtube"])
 }
 
 /// Form and ticketing services, and paths that say "register".

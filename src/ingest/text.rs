@@ -38,9 +38,46 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
 fn markdown_to_html(body: &str) -> String {
     use pulldown_cmark::{Options, Parser, html};
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let body = separate_html_lines(body);
     let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(body, options));
+    html::push_html(&mut out, Parser::new_ext(&body, options));
     out
+}
+
+/// Jekyll's kramdown ends an HTML block at its closing tag, CommonMark only at a blank
+/// line: without this, the Markdown line after `<p>&nbsp;</p>` would be read as raw HTML
+/// and its `[links](…)` lost. A blank line after each one-line HTML block keeps them.
+fn separate_html_lines(body: &str) -> std::borrow::Cow<'_, str> {
+    let is_block_line = |line: &str| {
+        let l = line.trim();
+        let Some(rest) = l.strip_prefix('<') else {
+            return false;
+        };
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let block = matches!(
+            name.to_ascii_lowercase().as_str(),
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "blockquote" | "section" | "figure" | "center"
+        );
+        block && l.to_ascii_lowercase().ends_with(&format!("</{}>", name.to_ascii_lowercase()))
+    };
+    let lines: Vec<&str> = body.split('\n').collect();
+    let needs = lines
+        .windows(2)
+        .any(|w| is_block_line(w[0]) && !w[1].trim().is_empty());
+    if !needs {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len() + 64);
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+        if is_block_line(line) && lines.get(i + 1).is_some_and(|n| !n.trim().is_empty()) {
+            out.push('\n');
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[derive(Default)]
@@ -292,6 +329,13 @@ mod tests {
         assert_eq!(doc.blocks.len(), 1);
         assert_eq!(doc.blocks[0].text, "Hi there");
         assert!(doc.blocks[0].links.is_empty());
+    }
+
+    #[test]
+    fn reads_markdown_after_a_one_line_html_block() {
+        let doc = read("<p>&nbsp;</p>\nSee [the page](/fr/x/).", Markup::Markdown, Some(&base()));
+        let block = doc.blocks.iter().find(|b| b.text.starts_with("See")).expect("the markdown line");
+        assert_eq!(block.links[0].url, "https://www.example.org/fr/x/");
     }
 
     #[test]
