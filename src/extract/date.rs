@@ -482,7 +482,8 @@ fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
 /// "de 14h00 à 17h30", "from 2 p.m. to 5:30 p.m.", "(14h - 17h)", "14h00 - 17h30".
 fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>, usize)> {
     let mut k = j;
-    while t.get(k).is_some_and(|x| x.is_sym(",") || x.is_sym("(")) && k < j + 2 {
+    // "Lundi 22/06 après midi (14h - 17h)", "Monday 22/06 PM (14:00 - 17:00)".
+    while t.get(k).is_some_and(|x| x.is_sym(",") || x.is_sym("(") || x.is_sym("-") || x.kind == Kind::Word && lexicon::is_part_of_day(&x.norm)) && k < j + 4 {
         k += 1;
     }
     if t.get(k).is_some_and(|x| x.kind == Kind::Word && matches!(&*x.norm, "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir")) {

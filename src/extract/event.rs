@@ -74,6 +74,7 @@ pub fn extract(post: &Post) -> Extraction {
                 before: sentence::words(&toks[s_start..mention.first]),
                 prev_words: sentence::words(prev_sentence),
                 prev_start: prev_index.map(|i| sentences[i].0),
+                links: &block.links,
                 mention,
             });
         }
@@ -105,6 +106,7 @@ struct Seen<'a, 't> {
     prev_words: Vec<&'t str>,
     /// Where the previous sentence of the same block starts, if there is one.
     prev_start: Option<usize>,
+    links: &'t [crate::post::Link],
     mention: Mention,
 }
 
@@ -236,8 +238,9 @@ impl Builder {
             .filter(|n| n.kind == BlockKind::Cell && after >= toks.len())
             .map(|n| token::tokenize(&n.text).iter().take(3).map(|t| t.norm.to_string()).collect())
             .unwrap_or_default();
-        let says_end = rest.iter().take(3).any(|w| lexicon::PROGRAMME_END.contains(w))
-            || next_words.iter().any(|w| lexicon::PROGRAMME_END.contains(&w.as_str()));
+        // "15h30 : fin", "17h00 | Fin et photo de groupe"; not "12h30 - déjeuner de clôture".
+        let says_end = rest.first().is_some_and(|w| lexicon::PROGRAMME_END.contains(w))
+            || next_words.first().is_some_and(|w| lexicon::PROGRAMME_END.contains(&w.as_str()));
         if day == event.span.end && says_end && event.programme_end.is_none() {
             event.programme_end = Some(time);
         }
@@ -317,9 +320,9 @@ fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
         start_time: m.start_time,
         end_time: m.end_time,
         side,
-        noun: noun_phrase(seen),
-        name: name_with_year(&seen.tokens[seen.sentence.0..seen.sentence.1]),
-        place: sentence_place(seen, seen.tokens.len()),
+        noun: noun_phrase(seen).or_else(|| link_text(seen)),
+        name: name_with_year(seen.tokens, seen.sentence, m.first),
+        place: if side { own_sentence_place(seen) } else { sentence_place(seen, seen.tokens.len()) },
         same_place: same_place_hint(seen),
         cancelled: sentence::has_stem(&seen.words, lexicon::CANCELLED),
         programme_start: None,
@@ -332,9 +335,22 @@ fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<String> {
     let lang = seen.language;
     let (s, e) = seen.sentence;
     let block_start = seen.prev_start.unwrap_or(s);
-    place::after_preposition(seen.tokens, s, e, seen.mention.first, lang)
+    // A town far from the date in a long sentence is usually about something else.
+    let m = &seen.mention;
+    place::nearest_town(seen.tokens, s, e, m.first..m.last, lang)
+        .filter(|(distance, _)| *distance <= 15)
+        .map(|(_, name)| name)
         .or_else(|| place::after_preposition(seen.tokens, block_start, s, s, lang))
         .or_else(|| place::after_preposition(seen.tokens, e, block_end, e, lang))
+}
+
+/// The town in the mention's own sentence, near the date.
+fn own_sentence_place(seen: &Seen<'_, '_>) -> Option<String> {
+    let m = &seen.mention;
+    let (s, e) = seen.sentence;
+    place::nearest_town(seen.tokens, s, e, m.first..m.last, seen.language)
+        .filter(|(distance, _)| *distance <= 8)
+        .map(|(_, name)| name)
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
@@ -444,42 +460,76 @@ fn years_in(tokens: &[Token<'_>]) -> Vec<i32> {
     out
 }
 
-/// "geOcom 2015", "FOSS4G-fr 2014", "GeoCom2015": a capitalized name followed by a year.
-fn name_with_year(tokens: &[Token<'_>]) -> Option<String> {
-    tokens.windows(2).find_map(|w| {
-        let (name, year) = (&w[0], &w[1]);
-        let is_name = name.kind == Kind::Word && name.text.chars().any(char::is_uppercase) && name.text.len() > 2;
-        let is_year = year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
-        (is_name && is_year && lexicon::month(&name.norm).is_none()).then(|| {
-            let sep = if year.space_before { " " } else { "" };
-            format!("{}{sep}{}", name.text, year.text)
+/// "geOcom 2015", "FOSS4G-fr 2014", "GeoCom2015": a capitalized name followed by a year,
+/// the nearest to the date mention.
+fn name_with_year(tokens: &[Token<'_>], (s, e): (usize, usize), near: usize) -> Option<String> {
+    (s..e.saturating_sub(1))
+        .filter_map(|k| {
+            let (name, year) = (&tokens[k], &tokens[k + 1]);
+            let is_name = name.kind == Kind::Word && name.text.chars().any(char::is_uppercase) && name.text.len() > 2;
+            let is_year = year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
+            (is_name && is_year && lexicon::month(&name.norm).is_none()).then(|| {
+                let sep = if year.space_before { " " } else { "" };
+                (k.abs_diff(near), format!("{}{sep}{}", name.text, year.text))
+            })
         })
-    })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// The text of the first link in the sentence: the name of a talk in a programme list.
+fn link_text(seen: &Seen<'_, '_>) -> Option<String> {
+    let (s, e) = seen.sentence;
+    let from = seen.tokens.get(s)?.start;
+    let to = seen.tokens.get(e.saturating_sub(1))?.end;
+    seen.links
+        .iter()
+        .find(|l| l.start >= from && l.end <= to && l.text.chars().count() > 2)
+        .map(|l| l.text.clone())
 }
 
 /// The words naming the gathering in its sentence: "community sprint", "code/doc-sprint".
 fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
     let toks = &seen.tokens[seen.sentence.0..seen.sentence.1];
-    let at = toks.iter().position(|t| {
-        t.kind == Kind::Word && lexicon::EVENT_NOUNS.iter().any(|s| t.norm.starts_with(s)) && !matches!(&*t.norm, "edition" | "edicion" | "event" | "evenement" | "evento")
-    })?;
+    let near = seen.mention.first - seen.sentence.0;
+    let at = (0..toks.len())
+        .filter(|&k| {
+            let t = &toks[k];
+            t.kind == Kind::Word
+                && lexicon::EVENT_NOUNS.iter().any(|s| t.norm.starts_with(s))
+                && !matches!(&*t.norm, "edition" | "edicion" | "event" | "evenement" | "evento" | "events")
+        })
+        .min_by_key(|&k| k.abs_diff(near))?;
     let mut start = at;
+    let mut modifiers = 0;
     // Modifiers before the noun: "community sprint", "code sprint", "code/doc-sprint".
     while start > 0 {
         let prev = &toks[start - 1];
-        let joined = prev.kind == Kind::Sym && matches!(prev.text, "/" | "-") && !toks[start].space_before;
-        let modifier = prev.kind == Kind::Word && !is_function_word(&prev.norm) && lexicon::weekday(&prev.norm).is_none();
-        if (joined || modifier) && at - start < 3 {
+        let joined = prev.kind == Kind::Sym && matches!(prev.text, "/" | "-") && !toks[start].space_before && start >= 2;
+        let modifier = prev.kind == Kind::Word
+            && !is_function_word(&prev.norm)
+            && lexicon::weekday(&prev.norm).is_none()
+            && lexicon::month(&prev.norm).is_none();
+        if joined || (modifier && modifiers < 2) {
+            modifiers += usize::from(modifier);
             start -= 1;
         } else {
             break;
         }
     }
-    // Spanish and French put the modifier after: "sprint comunitario", "sprint de code".
+    // French and Spanish put modifiers after: "sprint comunitario", "sprint de código".
     let mut end = at + 1;
     if let Some(next) = toks.get(end) {
         if next.kind == Kind::Word && (next.norm.starts_with("comunit") || next.norm.starts_with("communaut")) {
             end += 1;
+        } else if next.is_word("de") || next.is_word("d") {
+            let k = end + 1 + usize::from(toks.get(end + 1).is_some_and(|x| x.is_sym("'") || x.is_sym("’")));
+            let word = toks.get(k).filter(|w| {
+                w.kind == Kind::Word && !is_function_word(&w.norm) && lexicon::month(&w.norm).is_none() && lexicon::weekday(&w.norm).is_none()
+            });
+            if word.is_some() {
+                end = k + 1;
+            }
         }
     }
     let text: String = toks[start..end].iter().enumerate().fold(String::new(), |mut acc, (i, t)| {

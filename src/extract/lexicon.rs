@@ -103,6 +103,11 @@ pub fn named_time(word: &str) -> Option<(u32, u32)> {
     }
 }
 
+/// Parts of the day written next to a date ("après-midi", "PM", "morning", "tarde").
+pub fn is_part_of_day(word: &str) -> bool {
+    matches!(word, "matin" | "apres" | "midi" | "soir" | "soiree" | "am" | "pm" | "morning" | "afternoon" | "evening" | "manana" | "tarde" | "noche")
+}
+
 /// Words introducing a clock time ("à 14h", "at 2 PM", "a las 14:00", "from 2 p.m.").
 pub fn is_time_lead(word: &str) -> bool {
     matches!(word, "a" | "at" | "las" | "la" | "from" | "des" | "de" | "starting" | "partir" | "vers" | "around")
@@ -169,7 +174,7 @@ pub const DEADLINE_WEAK: &[&[&str]] = &[&["by"], &["before"], &["avant"], &["ant
 
 /// Stems saying the action is registering.
 pub const REGISTRATION: &[&str] = &[
-    "inscri", "preinscri", "regist", "pre-regist", "sign", "inscrib", "preinscrib", "billet", "ticket", "rsvp",
+    "inscri", "preinscri", "regist", "pre-regist", "signup", "inscrib", "preinscrib", "billetterie", "ticketing", "rsvp",
 ];
 
 /// Stems saying the action is proposing a talk or a paper.

@@ -10,6 +10,17 @@ use super::Language;
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
 pub fn after_preposition(tokens: &[Token<'_>], from: usize, to: usize, near: usize, lang: Language) -> Option<String> {
+    nearest_town(tokens, from, to, near..near + 1, lang).map(|(_, name)| name)
+}
+
+/// Like `after_preposition`, with the town's distance in tokens from the span `near`.
+pub fn nearest_town(
+    tokens: &[Token<'_>],
+    from: usize,
+    to: usize,
+    near: std::ops::Range<usize>,
+    lang: Language,
+) -> Option<(usize, String)> {
     let preps: &[&str] = match lang {
         Language::Fr => &["a"],
         Language::En => &["in", "at"],
@@ -32,10 +43,11 @@ pub fn after_preposition(tokens: &[Token<'_>], from: usize, to: usize, near: usi
             start += 1;
         }
         if let Some(name) = town_at(tokens, start) {
-            found.push((k.abs_diff(near), name));
+            let distance = if k >= near.end { k - near.end } else { near.start.saturating_sub(k) };
+            found.push((distance, name));
         }
     }
-    found.into_iter().min_by_key(|(d, _)| *d).map(|(_, n)| n)
+    found.into_iter().min_by_key(|(d, _)| *d)
 }
 
 /// A town name starting at `k`: capitalized words, hyphen-joined parts included

@@ -17,7 +17,9 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                     // Not "p.m." or "av." or a decimal: a sentence ends before a capital or the end.
                     let prev_short = i > 0 && tokens[i - 1].kind == Kind::Word && tokens[i - 1].text.chars().count() <= 1;
                     let next = tokens.get(i + 1);
-                    !prev_short && next.is_none_or(|n| n.space_before && (n.is_capitalized() || n.kind != Kind::Word))
+                    // "geOcom 2015 will…" starts a sentence too: any capital letter in the word counts.
+                    let starts = |n: &Token<'_>| n.kind != Kind::Word || n.text.chars().any(char::is_uppercase);
+                    !prev_short && next.is_none_or(|n| n.space_before && starts(n))
                 }
                 _ => false,
             },
