@@ -2,10 +2,22 @@
 //!
 //! # Layout
 //! - `post`: a post as structured text, the contract between reading and extraction.
-//! - `ingest`: site folders (Jekyll, Hugo) → posts.
+//! - `ingest`: site folders (Jekyll, Hugo) → posts (front matter, Markdown/HTML, links).
 //! - `extract`: posts → events, deadlines, places, registration links (pure).
+//! - `store`: the sled store (posts, events by date, deadlines); the only code naming sled.
+//! - `index`: reads sites, extracts, and brings the store in line with them.
+//! - `export`: JSON and iCalendar output.
+//! - `config`: the TOML file, its defaults and validation.
+//! - `source`: `--config` / `--site` on the command line → sites and a store location.
+//! - `bench`, `synthetic`: throughput measurements on real and generated sites.
 
+pub mod bench;
+pub mod config;
 pub mod export;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod post;
+pub mod source;
+pub mod store;
+pub mod synthetic;

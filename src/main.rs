@@ -1,22 +1,166 @@
-use crieur::export::json;
-use crieur::extract;
-use crieur::ingest::{self, SiteSpec};
+//! The `crieur` command: parses the command line, sets up logging, and runs one command.
+//! Errors are printed once, as a chain, and the process exits non-zero.
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let spec = SiteSpec {
-        root: args[1].clone().into(),
-        base_url: url::Url::parse("https://www.georchestra.org/").ok(),
-        permalink: None,
-        drafts: false,
-    };
-    let reading = ingest::read_site(&spec, 0);
-    for p in &reading.problems {
-        eprintln!("{p}");
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use crieur::config::Config;
+use crieur::export::{ics, json};
+use crieur::index::{self, SiteReport};
+use crieur::source::{Source, SourceArgs};
+use crieur::store::{Store, StoredPost};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "crieur", version, about = "A town crier for open-source community channels")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the sites into the store and print a summary
+    Index {
+        #[command(flatten)]
+        source: SourceArgs,
+    },
+    /// Print the events of the sites as JSON or iCalendar
+    Export {
+        #[command(flatten)]
+        source: SourceArgs,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check a configuration file and report every problem
+    CheckConfig {
+        /// The configuration file
+        file: PathBuf,
+    },
+    /// Measure extraction and indexing throughput (build with --release)
+    Bench {
+        /// A site to measure besides the synthetic ones
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Ics,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CRIEUR_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("crieur: {err:#}");
+            ExitCode::FAILURE
+        }
     }
-    let extractions: Vec<_> = reading.posts.iter().map(|p| (p, extract::extract(p))).collect();
-    let export = json::Export {
-        posts: extractions.iter().map(|(p, e)| json::post(p, e)).collect(),
-    };
-    println!("{}", serde_json::to_string_pretty(&export).unwrap());
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Index { source } => {
+            let source = source.resolve()?;
+            let store = open_store(&source)?;
+            let reports = index::index_sites(&store, &source.sites)?;
+            let mut out = std::io::stdout().lock();
+            for r in &reports {
+                writeln!(
+                    out,
+                    "{}: {} posts, {} pages, {} events, {} deadlines; {} added, {} updated, {} removed, {} unchanged",
+                    r.root.display(),
+                    r.posts,
+                    r.pages,
+                    r.events,
+                    r.deadlines,
+                    r.summary.added,
+                    r.summary.updated,
+                    r.summary.removed,
+                    r.summary.unchanged
+                )?;
+            }
+            Ok(report_problems(&reports))
+        }
+        Command::Export { source, format, out } => {
+            let source = source.resolve()?;
+            let store = open_store(&source)?;
+            let reports = index::index_sites(&store, &source.sites)?;
+            let code = report_problems(&reports);
+            if code == ExitCode::FAILURE {
+                return Ok(code);
+            }
+            let posts: Vec<StoredPost> = store.posts().collect::<Result<_, _>>()?;
+            let text = match format {
+                Format::Json => {
+                    let export = json::Export {
+                        posts: posts.iter().map(|p| json::post(&p.post, &p.extraction)).collect(),
+                    };
+                    serde_json::to_string_pretty(&export)? + "\n"
+                }
+                Format::Ics => ics::calendar(&posts, |p| source.sites.get(p.post.site).map_or(source.timezone, |s| s.timezone)),
+            };
+            match out {
+                Some(path) => std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?,
+                None => std::io::stdout().lock().write_all(text.as_bytes())?,
+            }
+            Ok(code)
+        }
+        Command::CheckConfig { file } => {
+            let config = Config::load(&file)?;
+            println!("{}: ok ({} site{})", file.display(), config.sites.len(), if config.sites.len() == 1 { "" } else { "s" });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { site, base_url } => {
+            let spec = site.map(|root| crieur::ingest::SiteSpec {
+                base_url: base_url.as_deref().and_then(crieur::config::parse_base_url),
+                ..crieur::bench::synthetic_spec(&root)
+            });
+            if cfg!(debug_assertions) {
+                eprintln!("crieur: warning: a debug build; measure with `cargo run --release -- bench`");
+            }
+            crieur::bench::run(spec.as_ref(), &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open_store(source: &Source) -> anyhow::Result<Store> {
+    Ok(match &source.data_dir {
+        Some(dir) => Store::open(dir)?,
+        None => Store::temporary()?,
+    })
+}
+
+/// Prints the problems met while reading; a site that could not be read at all fails the
+/// command, a broken post does not (the others were indexed).
+fn report_problems(reports: &[SiteReport]) -> ExitCode {
+    let mut failed = false;
+    for r in reports {
+        for p in &r.problems {
+            if p.is_fatal() {
+                eprintln!("crieur: {p}");
+                failed = true;
+            } else {
+                eprintln!("crieur: {}: {p}", r.root.display());
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

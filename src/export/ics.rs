@@ -1,1 +1,174 @@
-//! iCalendar export (RFC 5545).
+//! The iCalendar export (RFC 5545): one VEVENT per gathering. All-day events are DATE
+//! values (the end exclusive, as the RFC wants); timed events are written in UTC, computed
+//! from the site's zone, so no VTIMEZONE is needed. Text is escaped and lines are folded
+//! at 75 octets on character boundaries.
+
+use crate::extract::{Event, Precision};
+use crate::store::StoredPost;
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use std::fmt::Write;
+
+/// Builds the calendar of every event of `posts`; `zone_of` gives each post's site zone.
+/// Translations of one post (same `uid`) with the same dates are written once.
+pub fn calendar(posts: &[StoredPost], zone_of: impl Fn(&StoredPost) -> Tz) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//crieur//events//EN");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    let mut seen = std::collections::HashSet::new();
+    for stored in posts {
+        let zone = zone_of(stored);
+        let post = &stored.post;
+        let group = post.uid.clone().unwrap_or_else(|| post.file.clone());
+        for (i, event) in stored.extraction.events.iter().enumerate() {
+            if !seen.insert((group.clone(), event.start, event.end, event.primary)) {
+                continue;
+            }
+            let uid = format!("{:016x}-{i}@crieur", fnv1a(format!("{}|{}|{}", group, event.start, event.end).as_bytes()));
+            vevent(&mut out, stored, event, &uid, zone);
+        }
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn vevent(out: &mut String, stored: &StoredPost, event: &Event, uid: &str, zone: Tz) {
+    let post = &stored.post;
+    line(out, "BEGIN:VEVENT");
+    property(out, "UID", uid);
+    let stamp = post.date.unwrap_or_else(|| event.start.and_time(NaiveTime::MIN));
+    property(out, "DTSTAMP", &utc(stamp, zone));
+    let (start, end) = match event.precision {
+        Precision::Month => (event.start, event.end),
+        Precision::Day => (event.start, event.end),
+    };
+    match (event.start_time, event.end_time) {
+        (Some(st), Some(et)) if event.precision == Precision::Day && (start != end || et > st) => {
+            property(out, "DTSTART", &utc(start.and_time(st), zone));
+            property(out, "DTEND", &utc(end.and_time(et), zone));
+        }
+        (Some(st), _) if event.precision == Precision::Day => {
+            property(out, "DTSTART", &utc(start.and_time(st), zone));
+            property(out, "DTEND", &utc(next_day(end).and_time(NaiveTime::MIN), zone));
+        }
+        _ => {
+            property(out, "DTSTART;VALUE=DATE", &start.format("%Y%m%d").to_string());
+            property(out, "DTEND;VALUE=DATE", &next_day(end).format("%Y%m%d").to_string());
+        }
+    }
+    property(out, "SUMMARY", &escape(&event.title));
+    if let Some(place) = &event.place {
+        property(out, "LOCATION", &escape(place));
+    }
+    let mut description = String::new();
+    if let Some(url) = &stored.extraction.registration_url {
+        let _ = write!(description, "Registration: {url}\n");
+    }
+    for d in &stored.extraction.deadlines {
+        let _ = write!(description, "Deadline ({:?}): {}\n", d.kind, d.date);
+    }
+    if !description.is_empty() {
+        property(out, "DESCRIPTION", &escape(description.trim_end()));
+    }
+    if let Some(url) = &post.url {
+        property(out, "URL", url);
+    }
+    let status = if event.cancelled {
+        "CANCELLED"
+    } else if event.precision == Precision::Month {
+        "TENTATIVE"
+    } else {
+        "CONFIRMED"
+    };
+    property(out, "STATUS", status);
+    line(out, "END:VEVENT");
+}
+
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d + Duration::days(1)
+}
+
+/// A local time in `zone` as a UTC DATE-TIME; a time that does not exist (spring forward)
+/// is read as the same wall time an hour later.
+fn utc(local: NaiveDateTime, zone: Tz) -> String {
+    let at = zone
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(local + Duration::hours(1))).earliest())
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&local));
+    at.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 §3.3.11).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn property(out: &mut String, name: &str, value: &str) {
+    line(out, &format!("{name}:{value}"));
+}
+
+/// Writes a content line folded at 75 octets, never inside a UTF-8 character.
+fn line(out: &mut String, content: &str) {
+    let mut rest = content;
+    let mut limit = 75;
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        limit = 74;
+    }
+    out.push_str(rest);
+    out.push_str("\r\n");
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_long_lines_on_character_boundaries() {
+        let mut out = String::new();
+        line(&mut out, &format!("SUMMARY:{}", "é".repeat(60)));
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded.trim_end(), format!("SUMMARY:{}", "é".repeat(60)));
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn converts_local_times_to_utc() {
+        let t = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap().and_hms_opt(14, 0, 0).unwrap();
+        assert_eq!(utc(t, chrono_tz::Europe::Paris), "20260610T120000Z");
+    }
+}

@@ -22,6 +22,8 @@ pub struct SiteSpec {
     /// Jekyll permalink template for posts (`/blog/:year/:month/:day/:title/`).
     pub permalink: Option<String>,
     pub drafts: bool,
+    /// The zone the site's times are written in.
+    pub timezone: chrono_tz::Tz,
 }
 
 /// What reading a site produced.

@@ -1,0 +1,86 @@
+//! `crieur bench`: throughput of extraction alone and of whole indexing (read, extract,
+//! store), on a given site and on synthetic sites of 2,000 and 20,000 posts, to show that
+//! indexing grows linearly. Measures; asserts nothing.
+
+use crate::index::{self, extract_post};
+use crate::ingest::{self, SiteSpec};
+use crate::store::Store;
+use crate::synthetic;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+pub struct Row {
+    pub label: String,
+    pub posts: usize,
+    pub extract_per_sec: f64,
+    pub index_secs: f64,
+    pub index_per_sec: f64,
+}
+
+/// Measures one site folder.
+pub fn measure(label: &str, spec: &SiteSpec) -> anyhow::Result<Row> {
+    let reading = ingest::read_site(spec, 0);
+    let posts = reading.posts;
+    // Extraction alone, repeated until a second has passed, on one core.
+    let started = Instant::now();
+    let mut extracted = 0usize;
+    while started.elapsed() < Duration::from_secs(1) || extracted == 0 {
+        for post in &posts {
+            std::hint::black_box(extract_post(post));
+        }
+        extracted += posts.len().max(1);
+    }
+    let extract_per_sec = extracted as f64 / started.elapsed().as_secs_f64();
+    // Whole indexing into a fresh store on disk.
+    let dir = tempfile::tempdir()?;
+    let store = Store::open(dir.path())?;
+    let started = Instant::now();
+    let reports = index::index_sites(&store, std::slice::from_ref(spec))?;
+    let index_secs = started.elapsed().as_secs_f64();
+    let count: usize = reports.iter().map(|r| r.posts + r.pages).sum();
+    Ok(Row {
+        label: label.to_string(),
+        posts: count,
+        extract_per_sec,
+        index_secs,
+        index_per_sec: count as f64 / index_secs,
+    })
+}
+
+/// Measures `site` (if given) and synthetic sites of 2,000 and 20,000 posts.
+pub fn run(site: Option<&SiteSpec>, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    if let Some(spec) = site {
+        rows.push(measure(&spec.root.display().to_string(), spec)?);
+    }
+    for count in [2_000, 20_000] {
+        let dir = tempfile::tempdir()?;
+        synthetic::write_site(dir.path(), count)?;
+        rows.push(measure(&format!("synthetic {count}"), &synthetic_spec(dir.path()))?);
+    }
+    writeln!(out, "| site | posts | extraction posts/s (1 core) | index s | index posts/s |")?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for r in &rows {
+        writeln!(out, "| {} | {} | {:.0} | {:.2} | {:.0} |", r.label, r.posts, r.extract_per_sec, r.index_secs, r.index_per_sec)?;
+    }
+    if let [.., small, big] = rows.as_slice() {
+        writeln!(
+            out,
+            "\nindexing {}× the posts took {:.1}× the time (linear is {}×)",
+            big.posts / small.posts.max(1),
+            big.index_secs / small.index_secs.max(1e-9),
+            big.posts / small.posts.max(1)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn synthetic_spec(root: &Path) -> SiteSpec {
+    SiteSpec {
+        root: root.to_path_buf(),
+        base_url: crate::config::parse_base_url("https://synthetic.example.org/"),
+        permalink: None,
+        drafts: false,
+        timezone: chrono_tz::Europe::Paris,
+    }
+}

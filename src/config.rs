@@ -1,0 +1,214 @@
+//! The TOML configuration: schema, defaults, and validation that reports every problem at
+//! once with its dotted key, before anything connects. Paths in the file are relative to
+//! the file's folder. Secrets are never in the file: it names environment variables or
+//! files that hold them.
+
+use crate::ingest::SiteSpec;
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use url::Url;
+
+/// The whole configuration, as read from the file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Time zone for dates and reminders when a site does not name its own.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    /// Folder of the sled store (relative to the config file).
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    /// The community sites to read.
+    #[serde(default, rename = "site")]
+    pub sites: Vec<SiteConfig>,
+    /// Folder the config file is in; relative paths are resolved against it.
+    #[serde(skip)]
+    pub origin: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Folder of the site's sources (a Jekyll or Hugo checkout).
+    pub path: PathBuf,
+    /// Address the site is published at, for absolute links.
+    pub base_url: Option<String>,
+    pub timezone: Option<String>,
+    /// Jekyll permalink template of posts, when the site's `_config.yml` sets one.
+    pub permalink: Option<String>,
+    #[serde(default)]
+    pub drafts: bool,
+}
+
+fn default_timezone() -> String {
+    "Europe/Paris".to_string()
+}
+
+fn default_data_dir() -> PathBuf {
+    PathBuf::from("data")
+}
+
+/// A configuration that cannot be used, with every reason.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Syntax { path: PathBuf, message: String },
+    #[error("{}", problems.iter().map(|p| format!("{}: {p}", path.display())).collect::<Vec<_>>().join("\n"))]
+    Invalid { path: PathBuf, problems: Vec<String> },
+}
+
+impl Config {
+    /// Parses a configuration; `path` names it in messages and anchors relative paths.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            path: path.to_path_buf(),
+            message: syntax_message(&e),
+        })?;
+        config.origin = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let problems = config.validate();
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                problems,
+            })
+        }
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Every problem, each as `dotted.key: what is wrong; how to fix it`.
+    pub fn validate(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if parse_timezone(&self.timezone).is_none() {
+            problems.push(format!("timezone: unknown time zone {:?}; use an IANA name such as \"Europe/Paris\"", self.timezone));
+        }
+        if self.sites.is_empty() {
+            problems.push("site: no site configured; add a [[site]] table with a path".to_string());
+        }
+        for (i, site) in self.sites.iter().enumerate() {
+            let key = format!("site[{i}]");
+            let path = self.resolve(&site.path);
+            if !path.is_dir() {
+                problems.push(format!("{key}.path: folder {} not found", path.display()));
+            }
+            if let Some(base) = &site.base_url {
+                if parse_base_url(base).is_none() {
+                    problems.push(format!("{key}.base_url: {base:?} is not an absolute http(s) address"));
+                }
+            }
+            if let Some(tz) = &site.timezone {
+                if parse_timezone(tz).is_none() {
+                    problems.push(format!("{key}.timezone: unknown time zone {tz:?}; use an IANA name such as \"Europe/Paris\""));
+                }
+            }
+        }
+        problems
+    }
+
+    /// A path from the file, made relative to the file's folder.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        if path.is_absolute() { path.to_path_buf() } else { self.origin.join(path) }
+    }
+
+    pub fn timezone(&self) -> Tz {
+        parse_timezone(&self.timezone).unwrap_or(chrono_tz::Europe::Paris)
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.resolve(&self.data_dir)
+    }
+
+    /// The sites as ingestion reads them.
+    pub fn site_specs(&self) -> Vec<SiteSpec> {
+        self.sites
+            .iter()
+            .map(|s| SiteSpec {
+                root: self.resolve(&s.path),
+                base_url: s.base_url.as_deref().and_then(parse_base_url),
+                permalink: s.permalink.clone(),
+                drafts: s.drafts,
+                timezone: s.timezone.as_deref().and_then(parse_timezone).unwrap_or_else(|| self.timezone()),
+            })
+            .collect()
+    }
+}
+
+fn syntax_message(e: &toml::de::Error) -> String {
+    let message = e.message().trim_end_matches('.').to_string();
+    match e.span() {
+        Some(span) => format!("invalid TOML at byte {}: {message}", span.start),
+        None => format!("invalid TOML: {message}"),
+    }
+}
+
+pub fn parse_timezone(name: &str) -> Option<Tz> {
+    name.parse().ok()
+}
+
+/// An absolute http(s) base address, ending with `/` so that joining keeps its path.
+pub fn parse_base_url(text: &str) -> Option<Url> {
+    let mut url = Url::parse(text.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return None;
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        let dir = std::env::temp_dir();
+        Config::parse(text, &dir.join("crieur.toml"))
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_key() {
+        let err = parse(
+            "timezone = \"Europe/Pariss\"\n[[site]]\npath = \"/no/such/folder\"\nbase_url = \"not a url\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("timezone: unknown time zone \"Europe/Pariss\""), "{err}");
+        assert!(err.contains("site[0].path: folder /no/such/folder not found"), "{err}");
+        assert!(err.contains("site[0].base_url: \"not a url\" is not an absolute http(s) address"), "{err}");
+    }
+
+    #[test]
+    fn rejects_unknown_keys() {
+        let err = parse("timezon = \"UTC\"\n").unwrap_err().to_string();
+        assert!(err.contains("unknown field `timezon`"), "{err}");
+    }
+
+    #[test]
+    fn requires_a_site() {
+        let err = parse("").unwrap_err().to_string();
+        assert!(err.contains("site: no site configured"), "{err}");
+    }
+
+    #[test]
+    fn base_urls_keep_their_path() {
+        assert_eq!(parse_base_url("https://example.org/blog").unwrap().as_str(), "https://example.org/blog/");
+        assert!(parse_base_url("ftp://example.org").is_none());
+    }
+}

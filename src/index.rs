@@ -1,0 +1,73 @@
+//! Indexing: reads each site, extracts every post and makes the store match. A site whose
+//! folder is missing is reported and left as it was in the store, so that an unmounted
+//! disk does not erase a community's events.
+
+use crate::extract::{self, Extraction};
+use crate::ingest::{self, IngestError, SiteSpec};
+use crate::post::{Post, PostKind};
+use crate::store::{Store, StoreError, StoredPost, SyncSummary};
+use std::path::PathBuf;
+
+/// What indexing one site did.
+#[derive(Debug)]
+pub struct SiteReport {
+    pub root: PathBuf,
+    pub posts: usize,
+    pub pages: usize,
+    pub events: usize,
+    pub deadlines: usize,
+    pub problems: Vec<IngestError>,
+    pub summary: SyncSummary,
+    /// The site could not be read at all; the store kept what it had.
+    pub skipped: bool,
+}
+
+/// The key a site's posts are stored under: its folder as given.
+pub fn site_key(spec: &SiteSpec) -> String {
+    spec.root.canonicalize().unwrap_or_else(|_| spec.root.clone()).display().to_string()
+}
+
+/// Extracts what a post announces; pages (help, about) announce nothing.
+pub fn extract_post(post: &Post) -> Extraction {
+    if post.kind == PostKind::Page {
+        return Extraction {
+            lang: extract::Language::from_code(post.lang.as_deref().unwrap_or("")),
+            events: Vec::new(),
+            deadlines: Vec::new(),
+            registration_url: None,
+        };
+    }
+    extract::extract(post)
+}
+
+/// Reads and extracts every site, then brings the store in line with them.
+pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>, StoreError> {
+    let mut reports = Vec::with_capacity(sites.len());
+    for (i, spec) in sites.iter().enumerate() {
+        let reading = ingest::read_site(spec, i);
+        let skipped = reading.problems.iter().any(IngestError::is_fatal);
+        let stored: Vec<StoredPost> = reading
+            .posts
+            .into_iter()
+            .map(|post| {
+                let extraction = extract_post(&post);
+                StoredPost { post, extraction }
+            })
+            .collect();
+        let mut report = SiteReport {
+            root: spec.root.clone(),
+            posts: stored.iter().filter(|s| s.post.kind != PostKind::Page).count(),
+            pages: stored.iter().filter(|s| s.post.kind == PostKind::Page).count(),
+            events: stored.iter().map(|s| s.extraction.events.len()).sum(),
+            deadlines: stored.iter().map(|s| s.extraction.deadlines.len()).sum(),
+            problems: reading.problems,
+            summary: SyncSummary::default(),
+            skipped,
+        };
+        if !skipped {
+            report.summary = store.sync_site(&site_key(spec), stored)?;
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}

@@ -1,0 +1,98 @@
+//! Where the command line's sites come from: a config file, or `--site` folders given
+//! directly. Turns `SOURCE` options into site specs, a time zone and a store location.
+
+use crate::config::{self, Config};
+use crate::ingest::SiteSpec;
+use anyhow::{Context, bail};
+use chrono_tz::Tz;
+use std::path::{Path, PathBuf};
+
+/// The default config, relative to the working folder: what a fresh clone runs with.
+pub const DEFAULT_CONFIG: &str = "config/crieur.toml";
+
+/// `SOURCE` as given on the command line.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SourceArgs {
+    /// Configuration file (default: config/crieur.toml)
+    #[arg(long, value_name = "FILE", conflicts_with = "site")]
+    pub config: Option<PathBuf>,
+    /// Site folder to read instead of a config (repeatable)
+    #[arg(long, value_name = "DIR")]
+    pub site: Vec<PathBuf>,
+    /// Address the site is published at (one for all sites, or one per --site, in order)
+    #[arg(long, value_name = "URL", requires = "site")]
+    pub base_url: Vec<String>,
+    /// Time zone of the site (one for all sites, or one per --site, in order)
+    #[arg(long, value_name = "TZ", requires = "site")]
+    pub timezone: Vec<String>,
+    /// Folder of the store (default: the config's data_dir; a temporary store with --site)
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// A resolved source.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub sites: Vec<SiteSpec>,
+    pub timezone: Tz,
+    /// `None`: keep the store in memory for this run only.
+    pub data_dir: Option<PathBuf>,
+    pub config: Option<Config>,
+}
+
+impl SourceArgs {
+    pub fn resolve(&self) -> anyhow::Result<Source> {
+        if self.site.is_empty() {
+            let path = self.config.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CONFIG));
+            if self.config.is_none() && !path.exists() {
+                bail!("{DEFAULT_CONFIG} not found; pass --config FILE or --site DIR");
+            }
+            return from_config(&path, self.data.clone());
+        }
+        let pick = |values: &[String], i: usize, what: &str| -> anyhow::Result<Option<String>> {
+            match values.len() {
+                0 => Ok(None),
+                1 => Ok(Some(values[0].clone())),
+                n if n == self.site.len() => Ok(Some(values[i].clone())),
+                n => bail!("{n} values for {what} but {} --site; give one for all, or one per site", self.site.len()),
+            }
+        };
+        let mut sites = Vec::with_capacity(self.site.len());
+        let mut zone = None;
+        for (i, root) in self.site.iter().enumerate() {
+            let base_url = match pick(&self.base_url, i, "--base-url")? {
+                Some(text) => Some(config::parse_base_url(&text).with_context(|| format!("--base-url {text:?}: not an absolute http(s) address"))?),
+                None => None,
+            };
+            let timezone = match pick(&self.timezone, i, "--timezone")? {
+                Some(text) => config::parse_timezone(&text)
+                    .with_context(|| format!("--timezone {text:?}: unknown time zone; use an IANA name such as Europe/Paris"))?,
+                None => chrono_tz::Europe::Paris,
+            };
+            zone.get_or_insert(timezone);
+            sites.push(SiteSpec {
+                root: root.clone(),
+                base_url,
+                permalink: None,
+                drafts: false,
+                timezone,
+            });
+        }
+        Ok(Source {
+            sites,
+            timezone: zone.unwrap_or(chrono_tz::Europe::Paris),
+            data_dir: self.data.clone(),
+            config: None,
+        })
+    }
+}
+
+fn from_config(path: &Path, data: Option<PathBuf>) -> anyhow::Result<Source> {
+    let config = Config::load(path)?;
+    Ok(Source {
+        sites: config.site_specs(),
+        timezone: config.timezone(),
+        data_dir: Some(data.unwrap_or_else(|| config.data_dir())),
+        config: Some(config),
+    })
+}
