@@ -69,5 +69,6 @@ pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>,
         }
         reports.push(report);
     }
+    store.retain_sites(&sites.iter().map(site_key).collect::<Vec<_>>())?;
     Ok(reports)
 }

@@ -179,6 +179,23 @@ impl Store {
             })
     }
 
+    /// Removes the posts of every site not in `sites` (a site dropped from the config).
+    pub fn retain_sites(&self, sites: &[String]) -> Result<usize, StoreError> {
+        let prefixes: Vec<Vec<u8>> = sites.iter().map(|s| site_prefix(s)).collect();
+        let stale: Vec<(Vec<u8>, StoredPost)> = self
+            .posts
+            .iter()
+            .filter_map(Result::ok)
+            .filter(|(k, _)| !prefixes.iter().any(|p| k.starts_with(p)))
+            .map(|(k, v)| Ok((k.to_vec(), serde_json::from_slice(&v)?)))
+            .collect::<Result<_, StoreError>>()?;
+        for (key, old) in &stale {
+            self.write(key, Some(old), None)?;
+        }
+        self.db.flush()?;
+        Ok(stale.len())
+    }
+
     /// Every stored post, in key order (site, then file).
     pub fn posts(&self) -> impl Iterator<Item = Result<StoredPost, StoreError>> + '_ {
         self.posts

@@ -75,6 +75,7 @@ pub fn extract(post: &Post) -> Extraction {
                 prev_words: sentence::words(prev_sentence),
                 prev_start: prev_index.map(|i| sentences[i].0),
                 links: &block.links,
+                next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
                 mention,
             });
         }
@@ -107,6 +108,8 @@ struct Seen<'a, 't> {
     /// Where the previous sentence of the same block starts, if there is one.
     prev_start: Option<usize>,
     links: &'t [crate::post::Link],
+    /// The text of the block after this one: a workshop's title under its date heading.
+    next_text: Option<&'t str>,
     mention: Mention,
 }
 
@@ -118,9 +121,13 @@ struct Draft {
     side: bool,
     noun: Option<String>,
     name: Option<String>,
+    /// The title under a date heading ("SAMEDI 18 JANVIER" then "Atelier Inkscape").
+    caption: Option<String>,
     place: Option<String>,
     /// "at the same location": the side event is where the primary one is.
     same_place: bool,
+    /// Its sentence says it happens online.
+    online: bool,
     cancelled: bool,
     /// Times a programme gives to its first and last day.
     programme_start: Option<NaiveTime>,
@@ -260,20 +267,22 @@ impl Builder {
             place::is_online(&w)
         });
         let primary_place = drafts.get(primary).and_then(|d| {
-            d.place.clone().or_else(|| post_place.clone()).or_else(|| online.then(|| "online".to_string()))
+            d.place.clone().or_else(|| post_place.clone()).or_else(|| (online || d.online).then(|| "online".to_string()))
         });
+        let captioned = drafts.iter().filter(|d| d.caption.is_some()).count();
         let mut events = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.iter().enumerate() {
             let is_primary = i == primary;
             let place = if is_primary || d.same_place && d.place.is_none() {
                 primary_place.clone()
             } else {
-                d.place.clone()
+                d.place.clone().or_else(|| d.online.then(|| "online".to_string()))
             };
-            let title = if is_primary {
-                primary_title.clone().unwrap_or_default()
-            } else {
-                side_title(d, primary_title.as_deref())
+            let title = match &d.caption {
+                // A programme of several gatherings, each under its date heading.
+                Some(caption) if captioned > 1 => caption.clone(),
+                _ if is_primary => primary_title.clone().unwrap_or_default(),
+                _ => side_title(d, primary_title.as_deref()),
             };
             events.push(Event {
                 title,
@@ -322,8 +331,10 @@ fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
         side,
         noun: noun_phrase(seen).or_else(|| link_text(seen)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
+        caption: caption(seen),
         place: if side { own_sentence_place(seen) } else { sentence_place(seen, seen.tokens.len()) },
         same_place: same_place_hint(seen),
+        online: says_online(&seen.words),
         cancelled: sentence::has_stem(&seen.words, lexicon::CANCELLED),
         programme_start: None,
         programme_end: None,
@@ -351,6 +362,12 @@ fn own_sentence_place(seen: &Seen<'_, '_>) -> Option<String> {
     place::nearest_town(seen.tokens, s, e, m.first..m.last, seen.language)
         .filter(|(distance, _)| *distance <= 8)
         .map(|(_, name)| name)
+}
+
+/// "(online, on Jitsi)", "en ligne": said of the gathering, not of a registration form.
+fn says_online(words: &[&str]) -> bool {
+    let plain = words.contains(&"online") || sentence::has_phrase(words, &["en", "ligne"]) || sentence::has_phrase(words, &["en", "linea"]);
+    place::is_online(words) || plain && !sentence::has_stem(words, lexicon::REGISTRATION)
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
@@ -475,6 +492,21 @@ fn name_with_year(tokens: &[Token<'_>], (s, e): (usize, usize), near: usize) -> 
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, name)| name)
+}
+
+/// The first sentence of the block after a date heading, as a title.
+fn caption(seen: &Seen<'_, '_>) -> Option<String> {
+    if !matches!(seen.kind, BlockKind::Heading(_)) {
+        return None;
+    }
+    let text = seen.next_text?;
+    let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
+    let mut title = text[..end].trim();
+    if title.chars().count() > 80 {
+        let cut = title.char_indices().nth(80).map_or(title.len(), |(i, _)| i);
+        title = title[..cut].rsplit_once(' ').map_or(&title[..cut], |(head, _)| head);
+    }
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// The text of the first link in the sentence: the name of a talk in a programme list.

@@ -150,6 +150,8 @@ pub const EVENT_VERBS: &[&[&str]] = &[
     &["tendra", "lugar"], &["tuvo", "lugar"], &["tendran", "lugar"], &["se", "celebrara"], &["se", "celebro"],
     &["se", "llevara", "a", "cabo"], &["se", "llevo", "a", "cabo"], &["se", "desarrollara"], &["se", "desarrollo"],
     &["recibira"], &["acogera"], &["fue", "sede"], &["reserva", "la", "fecha"], &["participar"],
+    &["community", "call"], &["monthly", "call"], &["weekly", "call"], &["video", "call"], &["project", "call"],
+    &["se", "realizara"], &["se", "realizo"], &["gathered"], &["se", "sont", "retrouves"], &["se", "retrouvera"],
     &["rencontrer"], &["debutera"], &["commencera"], &["will", "begin"], &["starts"], &["begins"],
 ];
 

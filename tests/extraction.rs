@@ -1,0 +1,220 @@
+//! Extraction on posts written the way other communities write them: meetups, calls for
+//! papers, workshops in a programme, online calls, Spanish and French announcements, and
+//! posts that carry dates without announcing anything.
+
+use chrono::{NaiveDate, NaiveTime};
+use crieur::extract::{DeadlineKind, Extraction};
+use crieur::index::extract_post;
+use crieur::ingest::{SiteSpec, read_post};
+use crieur::post::PostKind;
+
+fn extract(date: &str, lang: &str, title: &str, body: &str) -> Extraction {
+    let spec = SiteSpec {
+        root: ".".into(),
+        base_url: crieur::config::parse_base_url("https://community.example.org"),
+        permalink: None,
+        drafts: false,
+        timezone: chrono_tz::Europe::Paris,
+    };
+    let source = format!("---\ntitle: \"{title}\"\ndate: {date}\nlang: {lang}\n---\n{body}\n");
+    let post = read_post(&spec, 0, format!("_posts/{date}-test.md"), PostKind::Post, source.into_bytes())
+        .expect("valid post")
+        .expect("a post");
+    extract_post(&post)
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+fn t(s: &str) -> Option<NaiveTime> {
+    Some(NaiveTime::parse_from_str(s, "%H:%M").expect("test time"))
+}
+
+/// (start, end) of every event, primary first.
+fn spans(x: &Extraction) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut events: Vec<_> = x.events.iter().collect();
+    events.sort_by_key(|e| !e.primary);
+    events.iter().map(|e| (e.start, e.end)).collect()
+}
+
+fn deadlines(x: &Extraction) -> Vec<(NaiveDate, DeadlineKind)> {
+    x.deadlines.iter().map(|d| (d.date, d.kind)).collect()
+}
+
+#[test]
+fn english_meetup_with_time_town_and_rsvp() {
+    let x = extract(
+        "2026-02-20",
+        "en",
+        "March meetup",
+        "Join us on Thursday, March 5th at 6:30pm at the Impact Hub in Berlin for our monthly meetup.\n\n\
+         RSVP on [Meetup](https://www.meetup.com/osgeo-berlin/events/1234/).",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-03-05"), d("2026-03-05"))]);
+    assert_eq!(x.events[0].start_time, t("18:30"));
+    assert_eq!(x.events[0].place.as_deref(), Some("Berlin"));
+    assert_eq!(x.registration_url.as_deref(), Some("https://www.meetup.com/osgeo-berlin/events/1234/"));
+}
+
+#[test]
+fn english_conference_with_call_for_papers_and_registration_deadline() {
+    let x = extract(
+        "2026-10-01",
+        "en",
+        "FOSS4G Europe 2027",
+        "FOSS4G Europe 2027 will be held in Tartu, Estonia, from 12 to 16 July 2027.\n\n\
+         The call for papers is open until 15 January 2027. Early-bird registration closes on April 1, 2027.\n\n\
+         Deadline for workshop proposals: February 1, 2027.",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-07-12"), d("2027-07-16"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Tartu"));
+    assert_eq!(
+        deadlines(&x),
+        vec![
+            (d("2027-01-15"), DeadlineKind::Proposal),
+            (d("2027-02-01"), DeadlineKind::Proposal),
+            (d("2027-04-01"), DeadlineKind::Registration),
+        ]
+    );
+}
+
+#[test]
+fn online_community_call() {
+    let x = extract(
+        "2026-03-20",
+        "en",
+        "Next community call",
+        "Our next community call is on 2026-04-02 at 16:00 (online, on Jitsi). Everybody is welcome.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-04-02"), d("2026-04-02"))]);
+    assert_eq!(x.events[0].start_time, t("16:00"));
+    assert_eq!(x.events[0].place.as_deref(), Some("online"));
+}
+
+#[test]
+fn french_workshop_with_address_and_deadline() {
+    let x = extract(
+        "2026-02-10",
+        "fr",
+        "Atelier QGIS pour débutants",
+        "Atelier QGIS : le samedi 14 mars 2026 de 9h30 à 12h30 à la Maison du Libre, 12 rue des Lilas, 29200 Brest.\n\n\
+         Inscription obligatoire avant le 10 mars sur [le formulaire](https://framaforms.org/atelier-qgis).",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-03-14"), d("2026-03-14"))]);
+    assert_eq!((x.events[0].start_time, x.events[0].end_time), (t("09:30"), t("12:30")));
+    assert_eq!(x.events[0].place.as_deref(), Some("Brest"));
+    assert_eq!(deadlines(&x), vec![(d("2026-03-10"), DeadlineKind::Registration)]);
+    assert_eq!(x.registration_url.as_deref(), Some("https://framaforms.org/atelier-qgis"));
+}
+
+#[test]
+fn french_programme_of_workshops_under_day_headings() {
+    let x = extract(
+        "2024-12-20",
+        "fr",
+        "Programme des ateliers de janvier",
+        "## SAMEDI 18 JANVIER DE 9H30 A 12H30\n\nAtelier Inkscape : découvrir le dessin vectoriel.\n\n\
+         ## SAMEDI 25 JANVIER DE 14H A 17H\n\nAtelier GIMP : retouche photo.\n\n\
+         Les ateliers ont lieu à la médiathèque.",
+    );
+    assert_eq!(spans(&x), vec![(d("2025-01-18"), d("2025-01-18")), (d("2025-01-25"), d("2025-01-25"))]);
+    let inkscape = &x.events[0];
+    assert_eq!((inkscape.start_time, inkscape.end_time), (t("09:30"), t("12:30")));
+    assert!(inkscape.title.contains("Inkscape"), "{}", inkscape.title);
+    assert!(x.events[1].title.contains("GIMP"), "{}", x.events[1].title);
+    assert_eq!((x.events[1].start_time, x.events[1].end_time), (t("14:00"), t("17:00")));
+}
+
+#[test]
+fn spanish_workshop_with_times_and_deadline() {
+    let x = extract(
+        "2026-02-15",
+        "es",
+        "Taller de QGIS",
+        "El taller se realizará el sábado 14 de marzo de 2026, de 10:00 a 13:00, en Madrid.\n\n\
+         Inscripciones hasta el 10 de marzo en [este formulario](https://forms.example.org/taller).",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-03-14"), d("2026-03-14"))]);
+    assert_eq!((x.events[0].start_time, x.events[0].end_time), (t("10:00"), t("13:00")));
+    assert_eq!(x.events[0].place.as_deref(), Some("Madrid"));
+    assert_eq!(deadlines(&x), vec![(d("2026-03-10"), DeadlineKind::Registration)]);
+}
+
+#[test]
+fn french_forum_with_ticket_office_until_a_date() {
+    let x = extract(
+        "2026-03-01",
+        "fr",
+        "Forum des utilisateurs 2026",
+        "Le Forum aura lieu les 12 et 13 mai 2026 à Nantes.\n\n\
+         Les inscriptions sont ouvertes jusqu'au 30 avril 2026 sur [la billetterie](https://www.helloasso.com/associations/x/evenements/forum).",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-05-12"), d("2026-05-13"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Nantes"));
+    assert_eq!(deadlines(&x), vec![(d("2026-04-30"), DeadlineKind::Registration)]);
+}
+
+#[test]
+fn more_deadline_phrasings() {
+    let x = extract(
+        "2026-01-05",
+        "fr",
+        "Journées techniques 2026",
+        "Les journées techniques se tiendront du 2 au 4 juin 2026 à Grenoble.\n\n\
+         Date limite d'inscription : 1er mars 2026.\n\n\
+         Soumettez vos propositions de présentation d'ici le 15 février.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-06-02"), d("2026-06-04"))]);
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-02-15"), DeadlineKind::Proposal), (d("2026-03-01"), DeadlineKind::Registration)]
+    );
+    let x = extract(
+        "2026-01-05",
+        "en",
+        "Code sprint in Turin",
+        "The code sprint will take place on June 3rd, 2026 in Turin. Register by May 15. Submit your talk before March 1st.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-06-03"), d("2026-06-03"))]);
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-03-01"), DeadlineKind::Proposal), (d("2026-05-15"), DeadlineKind::Registration)]
+    );
+    let x = extract(
+        "2026-01-05",
+        "es",
+        "Jornadas 2026",
+        "Las jornadas tendrán lugar el 3 de junio de 2026 en Valencia. Fecha límite de inscripción: 1 de mayo de 2026.",
+    );
+    assert_eq!(deadlines(&x), vec![(d("2026-05-01"), DeadlineKind::Registration)]);
+}
+
+#[test]
+fn a_report_about_last_week() {
+    let x = extract(
+        "2026-10-20",
+        "en",
+        "What a hackathon!",
+        "Last week, 40 people gathered in Lyon for our annual hackathon. Thanks to all of you!",
+    );
+    let e = &x.events[0];
+    assert_eq!((e.start, e.end, e.precision), (d("2026-10-01"), d("2026-10-31"), crieur::extract::Precision::Month));
+    assert_eq!(e.place.as_deref(), Some("Lyon"));
+}
+
+#[test]
+fn posts_with_dates_that_announce_nothing() {
+    for (lang, title, body) in [
+        ("en", "Release 24.0", "geOrchestra 24.0 was released on May 2, 2026. It will be presented at the next community meeting."),
+        ("fr", "Nouvelle version", "La version 3.2 est sortie le 4 juin 2026 avec 46 tickets résolus depuis octobre 2025."),
+        ("fr", "Appel d'offres", "Date limite de réception des offres : 1er mars 2026, à 16 heures."),
+        ("en", "Our history", "The project was born in September 2009 on the Adullact forge."),
+        ("es", "Versión 25", "La versión 25.0.0 está disponible desde principios de julio."),
+        ("fr", "Site", "Chambre solo avec un supplément de 15€/nuit, tél. 04 92 40 20 10, ligne 15, version 20.1.8."),
+    ] {
+        let x = extract("2026-06-10", lang, title, body);
+        assert!(x.events.is_empty(), "{body}: {:?}", x.events);
+        assert!(x.deadlines.is_empty(), "{body}: {:?}", x.deadlines);
+    }
+}
