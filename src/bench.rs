@@ -56,12 +56,22 @@ pub fn run(site: Option<&SiteSpec>, out: &mut impl std::io::Write) -> anyhow::Re
     for count in [2_000, 20_000] {
         let dir = tempfile::tempdir()?;
         synthetic::write_site(dir.path(), count)?;
-        rows.push(measure(&format!("synthetic {count}"), &synthetic_spec(dir.path()))?);
+        rows.push(measure(
+            &format!("synthetic {count}"),
+            &synthetic_spec(dir.path()),
+        )?);
     }
-    writeln!(out, "| site | posts | extraction posts/s (1 core) | index s | index posts/s |")?;
+    writeln!(
+        out,
+        "| site | posts | extraction posts/s (1 core) | index s | index posts/s |"
+    )?;
     writeln!(out, "|---|---|---|---|---|")?;
     for r in &rows {
-        writeln!(out, "| {} | {} | {:.0} | {:.2} | {:.0} |", r.label, r.posts, r.extract_per_sec, r.index_secs, r.index_per_sec)?;
+        writeln!(
+            out,
+            "| {} | {} | {:.0} | {:.2} | {:.0} |",
+            r.label, r.posts, r.extract_per_sec, r.index_secs, r.index_per_sec
+        )?;
     }
     if let [.., small, big] = rows.as_slice() {
         writeln!(

@@ -61,7 +61,10 @@ pub enum ConfigError {
     #[error("{}: {message}", path.display())]
     Syntax { path: PathBuf, message: String },
     #[error("{}", problems.iter().map(|p| format!("{}: {p}", path.display())).collect::<Vec<_>>().join("\n"))]
-    Invalid { path: PathBuf, problems: Vec<String> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
 }
 
 impl Config {
@@ -95,7 +98,10 @@ impl Config {
     pub fn validate(&self) -> Vec<String> {
         let mut problems = Vec::new();
         if parse_timezone(&self.timezone).is_none() {
-            problems.push(format!("timezone: unknown time zone {:?}; use an IANA name such as \"Europe/Paris\"", self.timezone));
+            problems.push(format!(
+                "timezone: unknown time zone {:?}; use an IANA name such as \"Europe/Paris\"",
+                self.timezone
+            ));
         }
         if self.sites.is_empty() {
             problems.push("site: no site configured; add a [[site]] table with a path".to_string());
@@ -108,7 +114,9 @@ impl Config {
             }
             if let Some(base) = &site.base_url {
                 if parse_base_url(base).is_none() {
-                    problems.push(format!("{key}.base_url: {base:?} is not an absolute http(s) address"));
+                    problems.push(format!(
+                        "{key}.base_url: {base:?} is not an absolute http(s) address"
+                    ));
                 }
             }
             if let Some(tz) = &site.timezone {
@@ -122,7 +130,11 @@ impl Config {
 
     /// A path from the file, made relative to the file's folder.
     pub fn resolve(&self, path: &Path) -> PathBuf {
-        if path.is_absolute() { path.to_path_buf() } else { self.origin.join(path) }
+        if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.origin.join(path)
+        }
     }
 
     pub fn timezone(&self) -> Tz {
@@ -142,7 +154,11 @@ impl Config {
                 base_url: s.base_url.as_deref().and_then(parse_base_url),
                 permalink: s.permalink.clone(),
                 drafts: s.drafts,
-                timezone: s.timezone.as_deref().and_then(parse_timezone).unwrap_or_else(|| self.timezone()),
+                timezone: s
+                    .timezone
+                    .as_deref()
+                    .and_then(parse_timezone)
+                    .unwrap_or_else(|| self.timezone()),
             })
             .collect()
     }
@@ -189,9 +205,18 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(err.contains("timezone: unknown time zone \"Europe/Pariss\""), "{err}");
-        assert!(err.contains("site[0].path: folder /no/such/folder not found"), "{err}");
-        assert!(err.contains("site[0].base_url: \"not a url\" is not an absolute http(s) address"), "{err}");
+        assert!(
+            err.contains("timezone: unknown time zone \"Europe/Pariss\""),
+            "{err}"
+        );
+        assert!(
+            err.contains("site[0].path: folder /no/such/folder not found"),
+            "{err}"
+        );
+        assert!(
+            err.contains("site[0].base_url: \"not a url\" is not an absolute http(s) address"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -208,7 +233,10 @@ mod tests {
 
     #[test]
     fn base_urls_keep_their_path() {
-        assert_eq!(parse_base_url("https://example.org/blog").unwrap().as_str(), "https://example.org/blog/");
+        assert_eq!(
+            parse_base_url("https://example.org/blog").unwrap().as_str(),
+            "https://example.org/blog/"
+        );
         assert!(parse_base_url("ftp://example.org").is_none());
     }
 }

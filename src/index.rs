@@ -22,9 +22,21 @@ pub struct SiteReport {
     pub skipped: bool,
 }
 
-/// The key a site's posts are stored under: its folder as given.
+/// The key a site's posts are stored under: its folder made absolute without touching the
+/// disk, so that a folder that is missing for a while keeps the same key.
 pub fn site_key(spec: &SiteSpec) -> String {
-    spec.root.canonicalize().unwrap_or_else(|_| spec.root.clone()).display().to_string()
+    let absolute = std::path::absolute(&spec.root).unwrap_or_else(|_| spec.root.clone());
+    let mut clean = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean.display().to_string()
 }
 
 /// Extracts what a post announces; pages (help, about) announce nothing.
@@ -56,8 +68,14 @@ pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>,
             .collect();
         let mut report = SiteReport {
             root: spec.root.clone(),
-            posts: stored.iter().filter(|s| s.post.kind != PostKind::Page).count(),
-            pages: stored.iter().filter(|s| s.post.kind == PostKind::Page).count(),
+            posts: stored
+                .iter()
+                .filter(|s| s.post.kind != PostKind::Page)
+                .count(),
+            pages: stored
+                .iter()
+                .filter(|s| s.post.kind == PostKind::Page)
+                .count(),
             events: stored.iter().map(|s| s.extraction.events.len()).sum(),
             deadlines: stored.iter().map(|s| s.extraction.deadlines.len()).sum(),
             problems: reading.problems,

@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "crieur", version, about = "A town crier for open-source community channels")]
+#[command(
+    name = "crieur",
+    version,
+    about = "A town crier for open-source community channels"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,7 +65,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("CRIEUR_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+            tracing_subscriber::EnvFilter::try_from_env("CRIEUR_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -98,7 +103,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(report_problems(&reports))
         }
-        Command::Export { source, format, out } => {
+        Command::Export {
+            source,
+            format,
+            out,
+        } => {
             let source = source.resolve()?;
             let store = open_store(&source)?;
             let reports = index::index_sites(&store, &source.sites)?;
@@ -110,21 +119,35 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let text = match format {
                 Format::Json => {
                     let export = json::Export {
-                        posts: posts.iter().map(|p| json::post(&p.post, &p.extraction)).collect(),
+                        posts: posts
+                            .iter()
+                            .map(|p| json::post(&p.post, &p.extraction))
+                            .collect(),
                     };
                     serde_json::to_string_pretty(&export)? + "\n"
                 }
-                Format::Ics => ics::calendar(&posts, |p| source.sites.get(p.post.site).map_or(source.timezone, |s| s.timezone)),
+                Format::Ics => ics::calendar(&posts, |p| {
+                    source
+                        .sites
+                        .get(p.post.site)
+                        .map_or(source.timezone, |s| s.timezone)
+                }),
             };
             match out {
-                Some(path) => std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?,
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("{}: cannot write", path.display()))?,
                 None => std::io::stdout().lock().write_all(text.as_bytes())?,
             }
             Ok(code)
         }
         Command::CheckConfig { file } => {
             let config = Config::load(&file)?;
-            println!("{}: ok ({} site{})", file.display(), config.sites.len(), if config.sites.len() == 1 { "" } else { "s" });
+            println!(
+                "{}: ok ({} site{})",
+                file.display(),
+                config.sites.len(),
+                if config.sites.len() == 1 { "" } else { "s" }
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { site, base_url } => {
@@ -133,7 +156,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 ..crieur::bench::synthetic_spec(&root)
             });
             if cfg!(debug_assertions) {
-                eprintln!("crieur: warning: a debug build; measure with `cargo run --release -- bench`");
+                eprintln!(
+                    "crieur: warning: a debug build; measure with `cargo run --release -- bench`"
+                );
             }
             crieur::bench::run(spec.as_ref(), &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
@@ -162,5 +187,9 @@ fn report_problems(reports: &[SiteReport]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -43,7 +43,10 @@ pub struct Source {
 impl SourceArgs {
     pub fn resolve(&self) -> anyhow::Result<Source> {
         if self.site.is_empty() {
-            let path = self.config.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CONFIG));
+            let path = self
+                .config
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_CONFIG));
             if self.config.is_none() && !path.exists() {
                 bail!("{DEFAULT_CONFIG} not found; pass --config FILE or --site DIR");
             }
@@ -54,14 +57,19 @@ impl SourceArgs {
                 0 => Ok(None),
                 1 => Ok(Some(values[0].clone())),
                 n if n == self.site.len() => Ok(Some(values[i].clone())),
-                n => bail!("{n} values for {what} but {} --site; give one for all, or one per site", self.site.len()),
+                n => bail!(
+                    "{n} values for {what} but {} --site; give one for all, or one per site",
+                    self.site.len()
+                ),
             }
         };
         let mut sites = Vec::with_capacity(self.site.len());
         let mut zone = None;
         for (i, root) in self.site.iter().enumerate() {
             let base_url = match pick(&self.base_url, i, "--base-url")? {
-                Some(text) => Some(config::parse_base_url(&text).with_context(|| format!("--base-url {text:?}: not an absolute http(s) address"))?),
+                Some(text) => Some(config::parse_base_url(&text).with_context(|| {
+                    format!("--base-url {text:?}: not an absolute http(s) address")
+                })?),
                 None => None,
             };
             let timezone = match pick(&self.timezone, i, "--timezone")? {

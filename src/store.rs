@@ -74,7 +74,12 @@ impl Store {
 
     /// A store that lives in memory and disappears with the process.
     pub fn temporary() -> Result<Store, StoreError> {
-        Store::from_db(sled::Config::new().temporary(true).cache_capacity(64 * 1024 * 1024).open()?)
+        Store::from_db(
+            sled::Config::new()
+                .temporary(true)
+                .cache_capacity(64 * 1024 * 1024)
+                .open()?,
+        )
     }
 
     fn from_db(db: sled::Db) -> Result<Store, StoreError> {
@@ -85,7 +90,10 @@ impl Store {
             deadlines: db.open_tree("deadlines")?,
             db,
         };
-        let version = store.meta.get("schema")?.map(|v| u32::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 4])));
+        let version = store
+            .meta
+            .get("schema")?
+            .map(|v| u32::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 4])));
         if version != Some(SCHEMA_VERSION) {
             for tree in [&store.posts, &store.events, &store.deadlines] {
                 tree.clear()?;
@@ -135,19 +143,36 @@ impl Store {
     }
 
     /// Replaces one post and its index entries atomically.
-    fn write(&self, key: &[u8], old: Option<&StoredPost>, new: Option<(&StoredPost, &[u8])>) -> Result<(), StoreError> {
-        let old_events = old.map(|o| index_keys(key, &o.extraction.events, |e| e.start)).unwrap_or_default();
-        let old_deadlines = old.map(|o| index_keys(key, &o.extraction.deadlines, |d| d.date)).unwrap_or_default();
-        let new_events = new.map(|(n, _)| index_keys(key, &n.extraction.events, |e: &Event| e.start)).unwrap_or_default();
-        let new_deadlines = new.map(|(n, _)| index_keys(key, &n.extraction.deadlines, |d: &Deadline| d.date)).unwrap_or_default();
-        let refs = |keys: &[(Vec<u8>, usize)]| -> Result<Vec<(Vec<u8>, Vec<u8>)>, serde_json::Error> {
-            keys.iter()
-                .map(|(k, index)| {
-                    let r = Ref { post: key.to_vec(), index: *index };
-                    Ok((k.clone(), serde_json::to_vec(&r)?))
-                })
-                .collect()
-        };
+    fn write(
+        &self,
+        key: &[u8],
+        old: Option<&StoredPost>,
+        new: Option<(&StoredPost, &[u8])>,
+    ) -> Result<(), StoreError> {
+        let old_events = old
+            .map(|o| index_keys(key, &o.extraction.events, |e| e.start))
+            .unwrap_or_default();
+        let old_deadlines = old
+            .map(|o| index_keys(key, &o.extraction.deadlines, |d| d.date))
+            .unwrap_or_default();
+        let new_events = new
+            .map(|(n, _)| index_keys(key, &n.extraction.events, |e: &Event| e.start))
+            .unwrap_or_default();
+        let new_deadlines = new
+            .map(|(n, _)| index_keys(key, &n.extraction.deadlines, |d: &Deadline| d.date))
+            .unwrap_or_default();
+        let refs =
+            |keys: &[(Vec<u8>, usize)]| -> Result<Vec<(Vec<u8>, Vec<u8>)>, serde_json::Error> {
+                keys.iter()
+                    .map(|(k, index)| {
+                        let r = Ref {
+                            post: key.to_vec(),
+                            index: *index,
+                        };
+                        Ok((k.clone(), serde_json::to_vec(&r)?))
+                    })
+                    .collect()
+            };
         let (event_refs, deadline_refs) = (refs(&new_events)?, refs(&new_deadlines)?);
         (&self.posts, &self.events, &self.deadlines)
             .transaction(|(posts, events, deadlines)| {
@@ -175,7 +200,9 @@ impl Store {
             })
             .map_err(|e: sled::transaction::TransactionError<()>| match e {
                 sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
-                sled::transaction::TransactionError::Abort(()) => unreachable!("the transaction never aborts"),
+                sled::transaction::TransactionError::Abort(()) => {
+                    unreachable!("the transaction never aborts")
+                }
             })
     }
 
@@ -208,16 +235,29 @@ impl Store {
     }
 
     /// Events starting in `[from, to]`, in date order, with their posts.
-    pub fn events_starting(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(StoredPost, usize)>, StoreError> {
+    pub fn events_starting(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(StoredPost, usize)>, StoreError> {
         self.lookup(&self.events, from, to)
     }
 
     /// Deadlines in `[from, to]`, in date order, with their posts.
-    pub fn deadlines_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(StoredPost, usize)>, StoreError> {
+    pub fn deadlines_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(StoredPost, usize)>, StoreError> {
         self.lookup(&self.deadlines, from, to)
     }
 
-    fn lookup(&self, tree: &sled::Tree, from: NaiveDate, to: NaiveDate) -> Result<Vec<(StoredPost, usize)>, StoreError> {
+    fn lookup(
+        &self,
+        tree: &sled::Tree,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(StoredPost, usize)>, StoreError> {
         let mut out = Vec::new();
         let end = day_key(to.succ_opt().unwrap_or(to));
         for item in tree.range(day_key(from).to_vec()..end.to_vec()) {
@@ -254,7 +294,11 @@ fn day_key(date: NaiveDate) -> [u8; 4] {
     ((days as u32) ^ 0x8000_0000).to_be_bytes()
 }
 
-fn index_keys<T>(post: &[u8], items: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<(Vec<u8>, usize)> {
+fn index_keys<T>(
+    post: &[u8],
+    items: &[T],
+    date: impl Fn(&T) -> NaiveDate,
+) -> Vec<(Vec<u8>, usize)> {
     items
         .iter()
         .enumerate()

@@ -5,17 +5,70 @@
 use std::fmt::Write;
 use std::path::Path;
 
-const TOWNS: &[&str] = &["Lille", "Rennes", "Strasbourg", "Montpellier", "Bordeaux", "Lyon", "Nantes", "Grenoble", "Toulouse", "Brest"];
-const FR_MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const EN_MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const ES_MONTHS: &[&str] = &["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const TOWNS: &[&str] = &[
+    "Lille",
+    "Rennes",
+    "Strasbourg",
+    "Montpellier",
+    "Bordeaux",
+    "Lyon",
+    "Nantes",
+    "Grenoble",
+    "Toulouse",
+    "Brest",
+];
+const FR_MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const EN_MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ES_MONTHS: &[&str] = &[
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
 
 /// A small deterministic generator (64-bit LCG); good enough to vary templates.
 struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) as usize) % n
     }
 }
@@ -30,7 +83,10 @@ pub fn write_site(root: &Path, count: usize) -> std::io::Result<()> {
         let month = 1 + rng.next(12);
         let day = 1 + rng.next(28);
         let (name, text) = post(&mut rng, i, year, month, day);
-        std::fs::write(posts.join(format!("{year}-{month:02}-{day:02}-{name}.md")), text)?;
+        std::fs::write(
+            posts.join(format!("{year}-{month:02}-{day:02}-{name}.md")),
+            text,
+        )?;
     }
     Ok(())
 }
@@ -99,6 +155,8 @@ fn post(rng: &mut Lcg, i: usize, year: i32, month: usize, day: usize) -> (String
              to join, ask questions and propose changes.\n\n",
         );
     }
-    let text = format!("---\nlayout: post\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02} 10:00:00\nlang: {lang}\n---\n\n{body}");
+    let text = format!(
+        "---\nlayout: post\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02} 10:00:00\nlang: {lang}\n---\n\n{body}"
+    );
     (format!("post-{i}-{lang}"), text)
 }

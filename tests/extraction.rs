@@ -17,9 +17,15 @@ fn extract(date: &str, lang: &str, title: &str, body: &str) -> Extraction {
         timezone: chrono_tz::Europe::Paris,
     };
     let source = format!("---\ntitle: \"{title}\"\ndate: {date}\nlang: {lang}\n---\n{body}\n");
-    let post = read_post(&spec, 0, format!("_posts/{date}-test.md"), PostKind::Post, source.into_bytes())
-        .expect("valid post")
-        .expect("a post");
+    let post = read_post(
+        &spec,
+        0,
+        format!("_posts/{date}-test.md"),
+        PostKind::Post,
+        source.into_bytes(),
+    )
+    .expect("valid post")
+    .expect("a post");
     extract_post(&post)
 }
 
@@ -54,7 +60,10 @@ fn english_meetup_with_time_town_and_rsvp() {
     assert_eq!(spans(&x), vec![(d("2026-03-05"), d("2026-03-05"))]);
     assert_eq!(x.events[0].start_time, t("18:30"));
     assert_eq!(x.events[0].place.as_deref(), Some("Berlin"));
-    assert_eq!(x.registration_url.as_deref(), Some("https://www.meetup.com/osgeo-berlin/events/1234/"));
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://www.meetup.com/osgeo-berlin/events/1234/")
+    );
 }
 
 #[test]
@@ -102,10 +111,19 @@ fn french_workshop_with_address_and_deadline() {
          Inscription obligatoire avant le 10 mars sur [le formulaire](https://framaforms.org/atelier-qgis).",
     );
     assert_eq!(spans(&x), vec![(d("2026-03-14"), d("2026-03-14"))]);
-    assert_eq!((x.events[0].start_time, x.events[0].end_time), (t("09:30"), t("12:30")));
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("09:30"), t("12:30"))
+    );
     assert_eq!(x.events[0].place.as_deref(), Some("Brest"));
-    assert_eq!(deadlines(&x), vec![(d("2026-03-10"), DeadlineKind::Registration)]);
-    assert_eq!(x.registration_url.as_deref(), Some("https://framaforms.org/atelier-qgis"));
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-03-10"), DeadlineKind::Registration)]
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://framaforms.org/atelier-qgis")
+    );
 }
 
 #[test]
@@ -118,12 +136,24 @@ fn french_programme_of_workshops_under_day_headings() {
          ## SAMEDI 25 JANVIER DE 14H A 17H\n\nAtelier GIMP : retouche photo.\n\n\
          Les ateliers ont lieu à la médiathèque.",
     );
-    assert_eq!(spans(&x), vec![(d("2025-01-18"), d("2025-01-18")), (d("2025-01-25"), d("2025-01-25"))]);
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2025-01-18"), d("2025-01-18")),
+            (d("2025-01-25"), d("2025-01-25"))
+        ]
+    );
     let inkscape = &x.events[0];
-    assert_eq!((inkscape.start_time, inkscape.end_time), (t("09:30"), t("12:30")));
+    assert_eq!(
+        (inkscape.start_time, inkscape.end_time),
+        (t("09:30"), t("12:30"))
+    );
     assert!(inkscape.title.contains("Inkscape"), "{}", inkscape.title);
     assert!(x.events[1].title.contains("GIMP"), "{}", x.events[1].title);
-    assert_eq!((x.events[1].start_time, x.events[1].end_time), (t("14:00"), t("17:00")));
+    assert_eq!(
+        (x.events[1].start_time, x.events[1].end_time),
+        (t("14:00"), t("17:00"))
+    );
 }
 
 #[test]
@@ -136,9 +166,15 @@ fn spanish_workshop_with_times_and_deadline() {
          Inscripciones hasta el 10 de marzo en [este formulario](https://forms.example.org/taller).",
     );
     assert_eq!(spans(&x), vec![(d("2026-03-14"), d("2026-03-14"))]);
-    assert_eq!((x.events[0].start_time, x.events[0].end_time), (t("10:00"), t("13:00")));
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("10:00"), t("13:00"))
+    );
     assert_eq!(x.events[0].place.as_deref(), Some("Madrid"));
-    assert_eq!(deadlines(&x), vec![(d("2026-03-10"), DeadlineKind::Registration)]);
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-03-10"), DeadlineKind::Registration)]
+    );
 }
 
 #[test]
@@ -152,7 +188,10 @@ fn french_forum_with_ticket_office_until_a_date() {
     );
     assert_eq!(spans(&x), vec![(d("2026-05-12"), d("2026-05-13"))]);
     assert_eq!(x.events[0].place.as_deref(), Some("Nantes"));
-    assert_eq!(deadlines(&x), vec![(d("2026-04-30"), DeadlineKind::Registration)]);
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-04-30"), DeadlineKind::Registration)]
+    );
 }
 
 #[test]
@@ -168,7 +207,10 @@ fn more_deadline_phrasings() {
     assert_eq!(spans(&x), vec![(d("2026-06-02"), d("2026-06-04"))]);
     assert_eq!(
         deadlines(&x),
-        vec![(d("2026-02-15"), DeadlineKind::Proposal), (d("2026-03-01"), DeadlineKind::Registration)]
+        vec![
+            (d("2026-02-15"), DeadlineKind::Proposal),
+            (d("2026-03-01"), DeadlineKind::Registration)
+        ]
     );
     let x = extract(
         "2026-01-05",
@@ -179,7 +221,10 @@ fn more_deadline_phrasings() {
     assert_eq!(spans(&x), vec![(d("2026-06-03"), d("2026-06-03"))]);
     assert_eq!(
         deadlines(&x),
-        vec![(d("2026-03-01"), DeadlineKind::Proposal), (d("2026-05-15"), DeadlineKind::Registration)]
+        vec![
+            (d("2026-03-01"), DeadlineKind::Proposal),
+            (d("2026-05-15"), DeadlineKind::Registration)
+        ]
     );
     let x = extract(
         "2026-01-05",
@@ -187,7 +232,10 @@ fn more_deadline_phrasings() {
         "Jornadas 2026",
         "Las jornadas tendrán lugar el 3 de junio de 2026 en Valencia. Fecha límite de inscripción: 1 de mayo de 2026.",
     );
-    assert_eq!(deadlines(&x), vec![(d("2026-05-01"), DeadlineKind::Registration)]);
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-05-01"), DeadlineKind::Registration)]
+    );
 }
 
 #[test]
@@ -199,19 +247,50 @@ fn a_report_about_last_week() {
         "Last week, 40 people gathered in Lyon for our annual hackathon. Thanks to all of you!",
     );
     let e = &x.events[0];
-    assert_eq!((e.start, e.end, e.precision), (d("2026-10-01"), d("2026-10-31"), crieur::extract::Precision::Month));
+    assert_eq!(
+        (e.start, e.end, e.precision),
+        (
+            d("2026-10-01"),
+            d("2026-10-31"),
+            crieur::extract::Precision::Month
+        )
+    );
     assert_eq!(e.place.as_deref(), Some("Lyon"));
 }
 
 #[test]
 fn posts_with_dates_that_announce_nothing() {
     for (lang, title, body) in [
-        ("en", "Release 24.0", "geOrchestra 24.0 was released on May 2, 2026. It will be presented at the next community meeting."),
-        ("fr", "Nouvelle version", "La version 3.2 est sortie le 4 juin 2026 avec 46 tickets résolus depuis octobre 2025."),
-        ("fr", "Appel d'offres", "Date limite de réception des offres : 1er mars 2026, à 16 heures."),
-        ("en", "Our history", "The project was born in September 2009 on the Adullact forge."),
-        ("es", "Versión 25", "La versión 25.0.0 está disponible desde principios de julio."),
-        ("fr", "Site", "Chambre solo avec un supplément de 15€/nuit, tél. 04 92 40 20 10, ligne 15, version 20.1.8."),
+        (
+            "en",
+            "Release 24.0",
+            "geOrchestra 24.0 was released on May 2, 2026. It will be presented at the next community meeting.",
+        ),
+        (
+            "fr",
+            "Nouvelle version",
+            "La version 3.2 est sortie le 4 juin 2026 avec 46 tickets résolus depuis octobre 2025.",
+        ),
+        (
+            "fr",
+            "Appel d'offres",
+            "Date limite de réception des offres : 1er mars 2026, à 16 heures.",
+        ),
+        (
+            "en",
+            "Our history",
+            "The project was born in September 2009 on the Adullact forge.",
+        ),
+        (
+            "es",
+            "Versión 25",
+            "La versión 25.0.0 está disponible desde principios de julio.",
+        ),
+        (
+            "fr",
+            "Site",
+            "Chambre solo avec un supplément de 15€/nuit, tél. 04 92 40 20 10, ligne 15, version 20.1.8.",
+        ),
     ] {
         let x = extract("2026-06-10", lang, title, body);
         assert!(x.events.is_empty(), "{body}: {:?}", x.events);

@@ -10,7 +10,9 @@ use std::path::Path;
 
 fn site(dir: &str, base: &str) -> Vec<Post> {
     let spec = SiteSpec {
-        root: Path::new(env!("CARGO_MANIFEST_DIR")).join("sample").join(dir),
+        root: Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample")
+            .join(dir),
         base_url: crieur::config::parse_base_url(base),
         permalink: Some("/blog/:year/:month/:day/:title/".into()),
         drafts: false,
@@ -22,7 +24,10 @@ fn site(dir: &str, base: &str) -> Vec<Post> {
 }
 
 fn find<'a>(posts: &'a [Post], file: &str) -> (&'a Post, Extraction) {
-    let post = posts.iter().find(|p| p.file == file).unwrap_or_else(|| panic!("{file} not read"));
+    let post = posts
+        .iter()
+        .find(|p| p.file == file)
+        .unwrap_or_else(|| panic!("{file} not read"));
     (post, extract_post(post))
 }
 
@@ -37,18 +42,30 @@ fn time(h: u32, m: u32) -> Option<NaiveTime> {
 #[test]
 fn winter_community_meeting_2026() {
     let posts = site("georchestra", "https://www.georchestra.org");
-    let (post, x) = find(&posts, "_posts/2026-01-08-community-meeting-2026-registration-fr.md");
-    assert_eq!(post.url.as_deref(), Some("https://www.georchestra.org/blog/2026/01/08/community-meeting-2026-registration-fr/"));
+    let (post, x) = find(
+        &posts,
+        "_posts/2026-01-08-community-meeting-2026-registration-fr.md",
+    );
+    assert_eq!(
+        post.url.as_deref(),
+        Some("https://www.georchestra.org/blog/2026/01/08/community-meeting-2026-registration-fr/")
+    );
     assert_eq!(x.lang, Language::Fr);
     assert_eq!(x.events.len(), 1);
     let e = &x.events[0];
     assert_eq!(e.title, "Rencontres communautaires d'hiver 2026");
-    assert_eq!((e.start, e.end, e.precision), (date(2026, 3, 30), date(2026, 4, 3), Precision::Day));
+    assert_eq!(
+        (e.start, e.end, e.precision),
+        (date(2026, 3, 30), date(2026, 4, 3), Precision::Day)
+    );
     assert_eq!((e.start_time, e.end_time), (None, None));
     assert_eq!(e.place.as_deref(), Some("Ornolac-Ussat-les-Bains"));
     assert!(e.primary && !e.cancelled);
     assert_eq!(x.deadlines.len(), 1);
-    assert_eq!((x.deadlines[0].date, x.deadlines[0].kind), (date(2026, 3, 15), DeadlineKind::Registration));
+    assert_eq!(
+        (x.deadlines[0].date, x.deadlines[0].kind),
+        (date(2026, 3, 15), DeadlineKind::Registration)
+    );
     assert_eq!(
         x.registration_url.as_deref(),
         Some("https://grist.numerique.gouv.fr/o/georchestra/forms/nYxd9HQJrsfcpgpMLgHc69/18")
@@ -63,15 +80,25 @@ fn geocom_2024_with_its_sprint() {
     assert_eq!(x.events.len(), 2);
     let main = &x.events[0];
     assert_eq!(main.title, "geOcom 2024");
-    assert_eq!((main.start, main.end), (date(2024, 6, 17), date(2024, 6, 19)));
+    assert_eq!(
+        (main.start, main.end),
+        (date(2024, 6, 17), date(2024, 6, 19))
+    );
     assert_eq!((main.start_time, main.end_time), (time(14, 0), time(17, 0)));
     assert_eq!(main.place.as_deref(), Some("Lille"));
     assert!(main.primary);
     let sprint = &x.events[1];
     assert_eq!(sprint.title, "community sprint (geOcom 2024)");
-    assert_eq!((sprint.start, sprint.end), (date(2024, 6, 20), date(2024, 6, 21)));
+    assert_eq!(
+        (sprint.start, sprint.end),
+        (date(2024, 6, 20), date(2024, 6, 21))
+    );
     assert_eq!((sprint.start_time, sprint.end_time), (None, None));
-    assert_eq!(sprint.place.as_deref(), Some("Lille"), "\"at the same location\"");
+    assert_eq!(
+        sprint.place.as_deref(),
+        Some("Lille"),
+        "\"at the same location\""
+    );
     assert!(!sprint.primary);
     assert!(x.deadlines.is_empty());
     assert_eq!(
@@ -96,8 +123,14 @@ fn geotrek_meeting_2021_in_html() {
     assert_eq!(e.place.as_deref(), Some("Aix-en-Provence"));
     assert!(e.primary);
     assert_eq!(x.deadlines.len(), 1);
-    assert_eq!((x.deadlines[0].date, x.deadlines[0].kind), (date(2021, 10, 8), DeadlineKind::Registration));
-    assert_eq!(x.registration_url.as_deref(), Some("https://formulaires.ofb.fr/rencontres-geotrek-2021-1624965473"));
+    assert_eq!(
+        (x.deadlines[0].date, x.deadlines[0].kind),
+        (date(2021, 10, 8), DeadlineKind::Registration)
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://formulaires.ofb.fr/rencontres-geotrek-2021-1624965473")
+    );
 }
 
 #[test]
@@ -106,11 +139,30 @@ fn community_page_is_a_page_without_events() {
     let (post, x) = find(&posts, "fr/communaute.md");
     assert_eq!(post.kind, PostKind::Page);
     assert_eq!(post.uid.as_deref(), Some("community"));
-    assert_eq!(post.url.as_deref(), Some("https://www.georchestra.org/fr/communaute.html"));
+    assert_eq!(
+        post.url.as_deref(),
+        Some("https://www.georchestra.org/fr/communaute.html")
+    );
     assert!(x.events.is_empty() && x.deadlines.is_empty());
-    let links: Vec<&str> = post.doc.blocks.iter().flat_map(|b| b.links.iter().map(|l| l.url.as_str())).collect();
+    let links: Vec<&str> = post
+        .doc
+        .blocks
+        .iter()
+        .flat_map(|b| b.links.iter().map(|l| l.url.as_str()))
+        .collect();
     assert!(links.contains(&"https://github.com/georchestra/georchestra/issues"));
-    assert!(post.doc.blocks.iter().any(|b| b.text.contains("psc@georchestra.org")));
+    assert!(
+        post.doc
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("psc@georchestra.org"))
+    );
     // Liquid includes are gone, not read as text.
-    assert!(!post.doc.blocks.iter().any(|b| b.text.contains("{%") || b.text.contains("card_user")));
+    assert!(
+        !post
+            .doc
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("{%") || b.text.contains("card_user"))
+    );
 }

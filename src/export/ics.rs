@@ -27,7 +27,10 @@ pub fn calendar(posts: &[StoredPost], zone_of: impl Fn(&StoredPost) -> Tz) -> St
             if !seen.insert((group.clone(), event.start, event.end, event.primary)) {
                 continue;
             }
-            let uid = format!("{:016x}-{i}@crieur", fnv1a(format!("{}|{}|{}", group, event.start, event.end).as_bytes()));
+            let uid = format!(
+                "{:016x}-{i}@crieur",
+                fnv1a(format!("{}|{}|{}", group, event.start, event.end).as_bytes())
+            );
             vevent(&mut out, stored, event, &uid, zone);
         }
     }
@@ -39,7 +42,9 @@ fn vevent(out: &mut String, stored: &StoredPost, event: &Event, uid: &str, zone:
     let post = &stored.post;
     line(out, "BEGIN:VEVENT");
     property(out, "UID", uid);
-    let stamp = post.date.unwrap_or_else(|| event.start.and_time(NaiveTime::MIN));
+    let stamp = post
+        .date
+        .unwrap_or_else(|| event.start.and_time(NaiveTime::MIN));
     property(out, "DTSTAMP", &utc(stamp, zone));
     let (start, end) = match event.precision {
         Precision::Month => (event.start, event.end),
@@ -52,11 +57,23 @@ fn vevent(out: &mut String, stored: &StoredPost, event: &Event, uid: &str, zone:
         }
         (Some(st), _) if event.precision == Precision::Day => {
             property(out, "DTSTART", &utc(start.and_time(st), zone));
-            property(out, "DTEND", &utc(next_day(end).and_time(NaiveTime::MIN), zone));
+            property(
+                out,
+                "DTEND",
+                &utc(next_day(end).and_time(NaiveTime::MIN), zone),
+            );
         }
         _ => {
-            property(out, "DTSTART;VALUE=DATE", &start.format("%Y%m%d").to_string());
-            property(out, "DTEND;VALUE=DATE", &next_day(end).format("%Y%m%d").to_string());
+            property(
+                out,
+                "DTSTART;VALUE=DATE",
+                &start.format("%Y%m%d").to_string(),
+            );
+            property(
+                out,
+                "DTEND;VALUE=DATE",
+                &next_day(end).format("%Y%m%d").to_string(),
+            );
         }
     }
     property(out, "SUMMARY", &escape(&event.title));
@@ -97,7 +114,10 @@ fn utc(local: NaiveDateTime, zone: Tz) -> String {
     let at = zone
         .from_local_datetime(&local)
         .earliest()
-        .or_else(|| zone.from_local_datetime(&(local + Duration::hours(1))).earliest())
+        .or_else(|| {
+            zone.from_local_datetime(&(local + Duration::hours(1)))
+                .earliest()
+        })
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| Utc.from_utc_datetime(&local));
     at.format("%Y%m%dT%H%M%SZ").to_string()
@@ -143,7 +163,9 @@ fn line(out: &mut String, content: &str) {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -168,7 +190,10 @@ mod tests {
 
     #[test]
     fn converts_local_times_to_utc() {
-        let t = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap().and_hms_opt(14, 0, 0).unwrap();
+        let t = NaiveDate::from_ymd_opt(2026, 6, 10)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
         assert_eq!(utc(t, chrono_tz::Europe::Paris), "20260610T120000Z");
     }
 }

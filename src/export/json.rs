@@ -67,7 +67,11 @@ fn event(e: &Event) -> ExportEvent<'_> {
     ExportEvent {
         title: &e.title,
         start: day(e.start),
-        end: day(if e.precision == Precision::Month { e.start } else { e.end }),
+        end: day(if e.precision == Precision::Month {
+            e.start
+        } else {
+            e.end
+        }),
         start_time: time(e.start_time),
         end_time: time(e.end_time),
         place: e.place.as_deref(),

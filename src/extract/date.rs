@@ -33,7 +33,10 @@ pub enum Shape {
     /// A month with no day: "en juin 2015", "around June".
     Month,
     /// Counted from the post's date: "la semaine dernière", "tomorrow".
-    Relative { days: i64, day_precision: bool },
+    Relative {
+        days: i64,
+        day_precision: bool,
+    },
 }
 
 /// A date expression found in a token stream.
@@ -59,7 +62,17 @@ pub fn find(tokens: &[Token<'_>], lang: Lang) -> Vec<Mention> {
             Kind::Word => {
                 lexicon::month(&t.norm).is_some()
                     || lexicon::weekday(&t.norm).is_some()
-                    || matches!(&*t.norm, "la" | "last" | "next" | "hier" | "yesterday" | "ayer" | "demain" | "tomorrow" | "manana")
+                    || matches!(
+                        &*t.norm,
+                        "la" | "last"
+                            | "next"
+                            | "hier"
+                            | "yesterday"
+                            | "ayer"
+                            | "demain"
+                            | "tomorrow"
+                            | "manana"
+                    )
             }
             _ => false,
         };
@@ -110,12 +123,21 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
         .collect();
     if let Some((days, day_precision)) = lexicon::relative_day(&words) {
         let len = match words.first() {
-            Some(&("la" | "next" | "last")) => if words.first() == Some(&"la") { 3 } else { 2 },
+            Some(&("la" | "next" | "last")) => {
+                if words.first() == Some(&"la") {
+                    3
+                } else {
+                    2
+                }
+            }
             _ => 1,
         };
         if words.len() >= len {
             return Step::Found(Mention {
-                shape: Shape::Relative { days, day_precision },
+                shape: Shape::Relative {
+                    days,
+                    day_precision,
+                },
                 items: Vec::new(),
                 first: i,
                 last: i + len,
@@ -222,7 +244,9 @@ fn fill_missing(elems: &mut [Element]) {
     }
     for k in 0..elems.len() {
         if elems[k].date.year.is_none() {
-            let next = elems[k + 1..].iter().find_map(|e| e.date.year.map(|y| (y, e.date.month)));
+            let next = elems[k + 1..]
+                .iter()
+                .find_map(|e| e.date.year.map(|y| (y, e.date.month)));
             let prev = elems[..k].iter().rev().find_map(|e| e.date.year);
             elems[k].date.year = match next {
                 // "du 28 décembre au 3 janvier 2027": the earlier month is in the year before.
@@ -244,7 +268,9 @@ fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)>
     let tok = t.get(j)?;
     if tok.is_sym(",") {
         // ", and" / ", et"
-        if t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && lexicon::is_list_word(&n.norm)) {
+        if t.get(j + 1)
+            .is_some_and(|n| n.kind == Kind::Word && lexicon::is_list_word(&n.norm))
+        {
             return Some((Sep::List, j + 2));
         }
         return Some((Sep::List, j + 1));
@@ -259,7 +285,10 @@ fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)>
         // "jusqu'au", "jusqu’au"
         if tok.norm == "jusqu" {
             let apos = t.get(j + 1).is_some_and(|a| a.is_sym("'") || a.is_sym("’"));
-            if apos && t.get(j + 2).is_some_and(|w| w.is_word("au") || w.is_word("a")) {
+            if apos
+                && t.get(j + 2)
+                    .is_some_and(|w| w.is_word("au") || w.is_word("a"))
+            {
                 return Some((Sep::Range, j + 3));
             }
             return None;
@@ -276,7 +305,11 @@ fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)>
 fn element(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Element> {
     let mut j = i;
     let mut date = Partial::default();
-    if let Some(wd) = t.get(j).filter(|x| x.kind == Kind::Word).and_then(|x| lexicon::weekday(&x.norm)) {
+    if let Some(wd) = t
+        .get(j)
+        .filter(|x| x.kind == Kind::Word)
+        .and_then(|x| lexicon::weekday(&x.norm))
+    {
         date.weekday = Some(wd);
         j += 1;
         if t.get(j).is_some_and(|x| x.is_sym(",")) {
@@ -285,11 +318,32 @@ fn element(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Element> {
         // "el martes 8", "le lundi 4"
     }
     let (mut date, end, bare) = if let Some((d, end)) = numeric(t, j, lang) {
-        (Partial { weekday: date.weekday, ..d }, end, false)
+        (
+            Partial {
+                weekday: date.weekday,
+                ..d
+            },
+            end,
+            false,
+        )
     } else if let Some((d, end)) = day_first(t, j) {
-        (Partial { weekday: date.weekday, ..d }, end, false)
+        (
+            Partial {
+                weekday: date.weekday,
+                ..d
+            },
+            end,
+            false,
+        )
     } else if let Some((d, end)) = month_first(t, j) {
-        (Partial { weekday: date.weekday, ..d }, end, false)
+        (
+            Partial {
+                weekday: date.weekday,
+                ..d
+            },
+            end,
+            false,
+        )
     } else if let Some((day, end)) = day_number(t, j) {
         date.day = Some(day);
         // A weekday with a day ("mercredi 22") is a date whose month comes from elsewhere.
@@ -315,14 +369,23 @@ fn day_number(t: &[Token<'_>], j: usize) -> Option<(u32, usize)> {
     let mut end = j + 1;
     if let Some(next) = t.get(end) {
         let spaced_ordinal = matches!(&*next.norm, "st" | "nd" | "rd" | "th");
-        if next.kind == Kind::Word && lexicon::is_ordinal_suffix(&next.norm) && (!next.space_before || spaced_ordinal) {
+        if next.kind == Kind::Word
+            && lexicon::is_ordinal_suffix(&next.norm)
+            && (!next.space_before || spaced_ordinal)
+        {
             end += 1;
         } else if next.kind == Kind::Word && !next.space_before {
             // "14h", "2PM", "15km": a number glued to a word is not a day.
             return None;
-        } else if !next.space_before && matches!(next.text, "€" | "%" | "$" | "£" | ":" | "h" | "°" | "+") {
+        } else if !next.space_before
+            && matches!(next.text, "€" | "%" | "$" | "£" | ":" | "h" | "°" | "+")
+        {
             return None;
-        } else if next.is_sym(".") && !next.space_before && t.get(end + 1).is_some_and(|o| matches!(o.text, "º" | "ª" | "o" | "a")) {
+        } else if next.is_sym(".")
+            && !next.space_before
+            && t.get(end + 1)
+                .is_some_and(|o| matches!(o.text, "º" | "ª" | "o" | "a"))
+        {
             end += 2;
         }
     }
@@ -352,13 +415,17 @@ fn comma_year(t: &[Token<'_>], j: usize) -> Option<(i32, usize)> {
 /// "7 juillet 2010", "12 de junio de 2026", "17 June", "30 th and 31 th of May".
 fn day_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
     let (day, mut k) = day_number(t, j)?;
-    if t.get(k).is_some_and(|x| x.kind == Kind::Word && lexicon::is_day_month_glue(&x.norm)) {
+    if t.get(k)
+        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_day_month_glue(&x.norm))
+    {
         k += 1;
     }
     let tok = t.get(k).filter(|x| x.kind == Kind::Word)?;
     let (month, _) = lexicon::month(&tok.norm)?;
     k += 1;
-    if t.get(k).is_some_and(|x| x.is_sym(".")) && !lexicon::month(&tok.norm).is_some_and(|(_, strong)| strong) {
+    if t.get(k).is_some_and(|x| x.is_sym("."))
+        && !lexicon::month(&tok.norm).is_some_and(|(_, strong)| strong)
+    {
         k += 1;
     }
     let mut date = Partial {
@@ -404,8 +471,12 @@ fn numeric(t: &[Token<'_>], j: usize, lang: Lang) -> Option<(Partial, usize)> {
     if j > 0 && !a.space_before && matches!(t[j - 1].text, "/" | "." | "-") {
         return None;
     }
-    let sep = t.get(j + 1).filter(|x| !x.space_before && matches!(x.text, "/" | "-" | "."))?;
-    let b = t.get(j + 2).filter(|x| x.kind == Kind::Num && !x.space_before)?;
+    let sep = t
+        .get(j + 1)
+        .filter(|x| !x.space_before && matches!(x.text, "/" | "-" | "."))?;
+    let b = t
+        .get(j + 2)
+        .filter(|x| x.kind == Kind::Num && !x.space_before)?;
     let third = t
         .get(j + 3)
         .filter(|x| !x.space_before && x.text == sep.text)
@@ -413,7 +484,9 @@ fn numeric(t: &[Token<'_>], j: usize, lang: Lang) -> Option<(Partial, usize)> {
         .filter(|x| x.kind == Kind::Num && !x.space_before);
     let end = if third.is_some() { j + 5 } else { j + 3 };
     // "1/2/3/4" or "20.1.8.1" are paths and versions, not dates.
-    if t.get(end).is_some_and(|x| !x.space_before && (x.text == sep.text || x.kind == Kind::Num || x.kind == Kind::Word)) {
+    if t.get(end).is_some_and(|x| {
+        !x.space_before && (x.text == sep.text || x.kind == Kind::Num || x.kind == Kind::Word)
+    }) {
         return None;
     }
     if a.text.len() == 4 && sep.text == "-" {
@@ -424,7 +497,8 @@ fn numeric(t: &[Token<'_>], j: usize, lang: Lang) -> Option<(Partial, usize)> {
             day: c.num().filter(|d| (1..=31).contains(d)),
             ..Partial::default()
         };
-        return (date.month.is_some() && date.day.is_some() && c.text.len() <= 2).then_some((date, end));
+        return (date.month.is_some() && date.day.is_some() && c.text.len() <= 2)
+            .then_some((date, end));
     }
     if sep.text != "/" && third.is_none_or(|y| y.text.len() != 4) {
         return None;
@@ -470,7 +544,11 @@ fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
     if t.get(k).is_some_and(|x| x.is_sym(",")) {
         k += 1;
     }
-    while t.get(k).is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(&x.norm)) && k < j + 3 {
+    while t
+        .get(k)
+        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(&x.norm))
+        && k < j + 3
+    {
         k += 1;
     }
     if let Some(found) = clock(t, k) {
@@ -483,10 +561,22 @@ fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
 fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>, usize)> {
     let mut k = j;
     // "Lundi 22/06 après midi (14h - 17h)", "Monday 22/06 PM (14:00 - 17:00)".
-    while t.get(k).is_some_and(|x| x.is_sym(",") || x.is_sym("(") || x.is_sym("-") || x.kind == Kind::Word && lexicon::is_part_of_day(&x.norm)) && k < j + 4 {
+    while t.get(k).is_some_and(|x| {
+        x.is_sym(",")
+            || x.is_sym("(")
+            || x.is_sym("-")
+            || x.kind == Kind::Word && lexicon::is_part_of_day(&x.norm)
+    }) && k < j + 4
+    {
         k += 1;
     }
-    if t.get(k).is_some_and(|x| x.kind == Kind::Word && matches!(&*x.norm, "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir")) {
+    if t.get(k).is_some_and(|x| {
+        x.kind == Kind::Word
+            && matches!(
+                &*x.norm,
+                "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir"
+            )
+    }) {
         k += 1;
         if t.get(k).is_some_and(|x| x.is_word("partir")) {
             k += 1;
@@ -497,7 +587,10 @@ fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>
     }
     let (from, mut k) = clock(t, k)?;
     let sep = t.get(k).is_some_and(|x| {
-        x.is_sym("-") || x.is_sym("–") || x.kind == Kind::Word && matches!(&*x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
+        x.is_sym("-")
+            || x.is_sym("–")
+            || x.kind == Kind::Word
+                && matches!(&*x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
     });
     if sep {
         if let Some((to, end)) = clock(t, k + 1) {
@@ -514,7 +607,9 @@ fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>
 /// "- 17h30", "à 17h", "to 5 PM" after a time.
 fn time_tail(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
     let sep = t.get(j)?;
-    let is_sep = sep.is_sym("-") || sep.is_sym("–") || sep.kind == Kind::Word && matches!(&*sep.norm, "a" | "to" | "until");
+    let is_sep = sep.is_sym("-")
+        || sep.is_sym("–")
+        || sep.kind == Kind::Word && matches!(&*sep.norm, "a" | "to" | "until");
     if !is_sep {
         return None;
     }
@@ -539,12 +634,21 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
         if t.get(end).is_some_and(|x| x.is_sym(":") && !x.space_before) {
             end += 1;
         }
-        if let Some(m) = t.get(end).filter(|x| !x.space_before && x.text.len() == 2).and_then(Token::num) {
+        if let Some(m) = t
+            .get(end)
+            .filter(|x| !x.space_before && x.text.len() == 2)
+            .and_then(Token::num)
+        {
             minute = m;
             end += 1;
         }
-    } else if next.is_some_and(|x| (x.is_sym(":") || x.is_sym(".") && hour <= 12) && !x.space_before) {
-        let m = t.get(end + 1).filter(|x| !x.space_before && x.text.len() == 2).and_then(Token::num)?;
+    } else if next
+        .is_some_and(|x| (x.is_sym(":") || x.is_sym(".") && hour <= 12) && !x.space_before)
+    {
+        let m = t
+            .get(end + 1)
+            .filter(|x| !x.space_before && x.text.len() == 2)
+            .and_then(Token::num)?;
         minute = m;
         end += 2;
         explicit = next.is_some_and(|x| x.is_sym(":"));
@@ -580,7 +684,11 @@ fn meridiem(t: &[Token<'_>], k: usize) -> Option<(bool, usize)> {
             let _ = dot;
             let m = t.get(k + 2).filter(|x| x.is_word("m"))?;
             let _ = m;
-            let end = if t.get(k + 3).is_some_and(|x| x.is_sym(".")) { k + 4 } else { k + 3 };
+            let end = if t.get(k + 3).is_some_and(|x| x.is_sym(".")) {
+                k + 4
+            } else {
+                k + 3
+            };
             Some((tok.norm == "p", end))
         }
         _ => None,
@@ -607,16 +715,30 @@ fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
     // A choice between months: skip all of it.
     let mut k = i + 1;
     if let Some(alt) = t.get(k) {
-        let joins = alt.kind == Kind::Word && lexicon::is_alternative_word(&alt.norm) || alt.is_sym("/");
-        if joins && t.get(k + 1).is_some_and(|m| m.kind == Kind::Word && lexicon::month(&m.norm).is_some()) {
+        let joins =
+            alt.kind == Kind::Word && lexicon::is_alternative_word(&alt.norm) || alt.is_sym("/");
+        if joins
+            && t.get(k + 1)
+                .is_some_and(|m| m.kind == Kind::Word && lexicon::month(&m.norm).is_some())
+        {
             return Some(Step::Skip(k + 2));
         }
     }
-    if i >= 2 && lexicon::is_alternative_word(&t[i - 1].norm) && lexicon::month(&t[i - 2].norm).is_some() {
+    if i >= 2
+        && lexicon::is_alternative_word(&t[i - 1].norm)
+        && lexicon::month(&t[i - 2].norm).is_some()
+    {
         return Some(Step::Skip(i + 1));
     }
     let years = usize::from(year.is_some());
-    k = i + 1 + years + usize::from(years == 1 && t.get(i + 1).is_some_and(|x| x.is_word("de") || x.is_word("of")));
+    k = i
+        + 1
+        + years
+        + usize::from(
+            years == 1
+                && t.get(i + 1)
+                    .is_some_and(|x| x.is_word("de") || x.is_word("of")),
+        );
     Some(Step::Found(Mention {
         shape: Shape::Month,
         items: vec![Partial {
@@ -632,7 +754,9 @@ fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
 }
 
 /// How precisely a resolved date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -661,9 +785,16 @@ pub struct Anchor {
 /// Places a mention on the calendar, or `None` if it names an impossible date.
 pub fn resolve(m: &Mention, anchor: &Anchor) -> Option<Span> {
     match m.shape {
-        Shape::Relative { days, day_precision } => {
+        Shape::Relative {
+            days,
+            day_precision,
+        } => {
             let day = anchor.post_date + Duration::days(days);
-            Some(if day_precision { day_span(day, day) } else { month_span(day.year(), day.month())? })
+            Some(if day_precision {
+                day_span(day, day)
+            } else {
+                month_span(day.year(), day.month())?
+            })
         }
         Shape::Month => {
             let p = m.items[0];
@@ -743,7 +874,11 @@ fn resolve_reading(p: &Partial, day: u32, month: u32, anchor: &Anchor) -> Option
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .collect();
     if let Some(wd) = p.weekday {
-        let matching: Vec<_> = candidates.iter().copied().filter(|d| d.weekday() == wd).collect();
+        let matching: Vec<_> = candidates
+            .iter()
+            .copied()
+            .filter(|d| d.weekday() == wd)
+            .collect();
         if matching.len() == 1 {
             return matching.first().copied();
         }

@@ -8,7 +8,11 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
 }
 
-fn first_span(text: &str, post: NaiveDate, lang: Lang) -> Option<(NaiveDate, NaiveDate, Precision)> {
+fn first_span(
+    text: &str,
+    post: NaiveDate,
+    lang: Lang,
+) -> Option<(NaiveDate, NaiveDate, Precision)> {
     let tokens = tokenize(text);
     let mentions = find(&tokens, lang);
     let m = mentions.first()?;
@@ -22,7 +26,10 @@ fn first_span(text: &str, post: NaiveDate, lang: Lang) -> Option<(NaiveDate, Nai
 
 fn times(text: &str) -> (Option<String>, Option<String>) {
     let tokens = tokenize(text);
-    let m = find(&tokens, Lang::DayFirst).into_iter().next().expect("a date");
+    let m = find(&tokens, Lang::DayFirst)
+        .into_iter()
+        .next()
+        .expect("a date");
     let f = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
     (f(m.start_time), f(m.end_time))
 }
@@ -34,65 +41,350 @@ fn reads_dates_as_people_write_them() {
     let p2026 = d(2026, 1, 8);
     let cases: &[(&str, NaiveDate, Lang, (NaiveDate, NaiveDate, Precision))] = &[
         // French
-        ("du 30 mars au 3 avril 2026", p2026, Lang::DayFirst, (d(2026, 3, 30), d(2026, 4, 3), Day)),
-        ("la semaine du 31 mai au 4 juin 2027", p2026, Lang::DayFirst, (d(2027, 5, 31), d(2027, 6, 4), Day)),
-        ("le 7 juillet 2010 à Bordeaux", d(2010, 6, 9), Lang::DayFirst, (d(2010, 7, 7), d(2010, 7, 7), Day)),
-        ("les 29 et 30 mai à Rennes", d(2013, 3, 24), Lang::DayFirst, (d(2013, 5, 29), d(2013, 5, 30), Day)),
-        ("29-30 mai", d(2013, 3, 24), Lang::DayFirst, (d(2013, 5, 29), d(2013, 5, 30), Day)),
-        ("6-7-8 juin 2017", d(2017, 5, 4), Lang::DayFirst, (d(2017, 6, 6), d(2017, 6, 8), Day)),
-        ("les **17 18 et 19 juin 2019**", d(2019, 3, 25), Lang::DayFirst, (d(2019, 6, 17), d(2019, 6, 19), Day)),
-        ("les jeudi 14 et vendredi 15 octobre", d(2021, 9, 13), Lang::DayFirst, (d(2021, 10, 14), d(2021, 10, 15), Day)),
-        ("les jeudi 11 et vendredi 12 juin 2015", d(2015, 4, 6), Lang::DayFirst, (d(2015, 6, 11), d(2015, 6, 12), Day)),
-        ("les 1er et 2 juin", d(2023, 4, 6), Lang::DayFirst, (d(2023, 6, 1), d(2023, 6, 2), Day)),
-        ("Les 7, 8 et 9 Février s'est tenu", d(2023, 2, 14), Lang::DayFirst, (d(2023, 2, 7), d(2023, 2, 9), Day)),
-        ("du lundi 22/06 au mercredi 24/06/2015", d(2015, 5, 5), Lang::DayFirst, (d(2015, 6, 22), d(2015, 6, 24), Day)),
-        ("du mardi 6 juin midi au jeudi 8 juin après-midi", d(2017, 5, 4), Lang::DayFirst, (d(2017, 6, 6), d(2017, 6, 8), Day)),
-        ("du mercredi 10 juin 14h00 au vendredi 12 juin 12h00", d(2025, 12, 15), Lang::DayFirst, (d(2026, 6, 10), d(2026, 6, 12), Day)),
-        ("Lundi 4 octobre à partir de 20h", d(2010, 9, 19), Lang::DayFirst, (d(2010, 10, 4), d(2010, 10, 4), Day)),
-        ("le 27/09", d(2010, 9, 19), Lang::DayFirst, (d(2010, 9, 27), d(2010, 9, 27), Day)),
-        ("jusqu'au 01/05 via le formulaire", d(2019, 3, 25), Lang::DayFirst, (d(2019, 5, 1), d(2019, 5, 1), Day)),
-        ("au plus tard le 15 mars 2026", p2026, Lang::DayFirst, (d(2026, 3, 15), d(2026, 3, 15), Day)),
-        ("avant le 8 octobre 2021.", d(2021, 9, 13), Lang::DayFirst, (d(2021, 10, 8), d(2021, 10, 8), Day)),
-        ("14 OCTOBRE 2021 - JOURNÉE PLÉNIÈRE", d(2021, 9, 13), Lang::DayFirst, (d(2021, 10, 14), d(2021, 10, 14), Day)),
-        ("SAMEDI 18 JANVIER DE 9H30 A 12H30", d(2024, 12, 1), Lang::DayFirst, (d(2025, 1, 18), d(2025, 1, 18), Day)),
-        ("se tiendra en juin en Alsace", d(2015, 2, 6), Lang::DayFirst, (d(2015, 6, 1), d(2015, 6, 30), Month)),
-        ("Fin novembre s'est tenu à Rennes", d(2017, 11, 26), Lang::DayFirst, (d(2017, 11, 1), d(2017, 11, 30), Month)),
-        ("La semaine dernière s'est tenu notre codesprint", d(2015, 6, 16), Lang::DayFirst, (d(2015, 6, 1), d(2015, 6, 30), Month)),
-        ("du 28 décembre au 3 janvier 2027", d(2026, 10, 1), Lang::DayFirst, (d(2026, 12, 28), d(2027, 1, 3), Day)),
-        ("le 1er mars 2011, à 16 heures", d(2011, 2, 1), Lang::DayFirst, (d(2011, 3, 1), d(2011, 3, 1), Day)),
-        ("Du 22 au 24 juin, la Région a hébergé", d(2015, 7, 1), Lang::DayFirst, (d(2015, 6, 22), d(2015, 6, 24), Day)),
+        (
+            "du 30 mars au 3 avril 2026",
+            p2026,
+            Lang::DayFirst,
+            (d(2026, 3, 30), d(2026, 4, 3), Day),
+        ),
+        (
+            "la semaine du 31 mai au 4 juin 2027",
+            p2026,
+            Lang::DayFirst,
+            (d(2027, 5, 31), d(2027, 6, 4), Day),
+        ),
+        (
+            "le 7 juillet 2010 à Bordeaux",
+            d(2010, 6, 9),
+            Lang::DayFirst,
+            (d(2010, 7, 7), d(2010, 7, 7), Day),
+        ),
+        (
+            "les 29 et 30 mai à Rennes",
+            d(2013, 3, 24),
+            Lang::DayFirst,
+            (d(2013, 5, 29), d(2013, 5, 30), Day),
+        ),
+        (
+            "29-30 mai",
+            d(2013, 3, 24),
+            Lang::DayFirst,
+            (d(2013, 5, 29), d(2013, 5, 30), Day),
+        ),
+        (
+            "6-7-8 juin 2017",
+            d(2017, 5, 4),
+            Lang::DayFirst,
+            (d(2017, 6, 6), d(2017, 6, 8), Day),
+        ),
+        (
+            "les **17 18 et 19 juin 2019**",
+            d(2019, 3, 25),
+            Lang::DayFirst,
+            (d(2019, 6, 17), d(2019, 6, 19), Day),
+        ),
+        (
+            "les jeudi 14 et vendredi 15 octobre",
+            d(2021, 9, 13),
+            Lang::DayFirst,
+            (d(2021, 10, 14), d(2021, 10, 15), Day),
+        ),
+        (
+            "les jeudi 11 et vendredi 12 juin 2015",
+            d(2015, 4, 6),
+            Lang::DayFirst,
+            (d(2015, 6, 11), d(2015, 6, 12), Day),
+        ),
+        (
+            "les 1er et 2 juin",
+            d(2023, 4, 6),
+            Lang::DayFirst,
+            (d(2023, 6, 1), d(2023, 6, 2), Day),
+        ),
+        (
+            "Les 7, 8 et 9 Février s'est tenu",
+            d(2023, 2, 14),
+            Lang::DayFirst,
+            (d(2023, 2, 7), d(2023, 2, 9), Day),
+        ),
+        (
+            "du lundi 22/06 au mercredi 24/06/2015",
+            d(2015, 5, 5),
+            Lang::DayFirst,
+            (d(2015, 6, 22), d(2015, 6, 24), Day),
+        ),
+        (
+            "du mardi 6 juin midi au jeudi 8 juin après-midi",
+            d(2017, 5, 4),
+            Lang::DayFirst,
+            (d(2017, 6, 6), d(2017, 6, 8), Day),
+        ),
+        (
+            "du mercredi 10 juin 14h00 au vendredi 12 juin 12h00",
+            d(2025, 12, 15),
+            Lang::DayFirst,
+            (d(2026, 6, 10), d(2026, 6, 12), Day),
+        ),
+        (
+            "Lundi 4 octobre à partir de 20h",
+            d(2010, 9, 19),
+            Lang::DayFirst,
+            (d(2010, 10, 4), d(2010, 10, 4), Day),
+        ),
+        (
+            "le 27/09",
+            d(2010, 9, 19),
+            Lang::DayFirst,
+            (d(2010, 9, 27), d(2010, 9, 27), Day),
+        ),
+        (
+            "jusqu'au 01/05 via le formulaire",
+            d(2019, 3, 25),
+            Lang::DayFirst,
+            (d(2019, 5, 1), d(2019, 5, 1), Day),
+        ),
+        (
+            "au plus tard le 15 mars 2026",
+            p2026,
+            Lang::DayFirst,
+            (d(2026, 3, 15), d(2026, 3, 15), Day),
+        ),
+        (
+            "avant le 8 octobre 2021.",
+            d(2021, 9, 13),
+            Lang::DayFirst,
+            (d(2021, 10, 8), d(2021, 10, 8), Day),
+        ),
+        (
+            "14 OCTOBRE 2021 - JOURNÉE PLÉNIÈRE",
+            d(2021, 9, 13),
+            Lang::DayFirst,
+            (d(2021, 10, 14), d(2021, 10, 14), Day),
+        ),
+        (
+            "SAMEDI 18 JANVIER DE 9H30 A 12H30",
+            d(2024, 12, 1),
+            Lang::DayFirst,
+            (d(2025, 1, 18), d(2025, 1, 18), Day),
+        ),
+        (
+            "se tiendra en juin en Alsace",
+            d(2015, 2, 6),
+            Lang::DayFirst,
+            (d(2015, 6, 1), d(2015, 6, 30), Month),
+        ),
+        (
+            "Fin novembre s'est tenu à Rennes",
+            d(2017, 11, 26),
+            Lang::DayFirst,
+            (d(2017, 11, 1), d(2017, 11, 30), Month),
+        ),
+        (
+            "La semaine dernière s'est tenu notre codesprint",
+            d(2015, 6, 16),
+            Lang::DayFirst,
+            (d(2015, 6, 1), d(2015, 6, 30), Month),
+        ),
+        (
+            "du 28 décembre au 3 janvier 2027",
+            d(2026, 10, 1),
+            Lang::DayFirst,
+            (d(2026, 12, 28), d(2027, 1, 3), Day),
+        ),
+        (
+            "le 1er mars 2011, à 16 heures",
+            d(2011, 2, 1),
+            Lang::DayFirst,
+            (d(2011, 3, 1), d(2011, 3, 1), Day),
+        ),
+        (
+            "Du 22 au 24 juin, la Région a hébergé",
+            d(2015, 7, 1),
+            Lang::DayFirst,
+            (d(2015, 6, 22), d(2015, 6, 24), Day),
+        ),
         // English
-        ("from June 10th to 12th, 2026 in Strasbourg", d(2026, 3, 26), Lang::MonthFirst, (d(2026, 6, 10), d(2026, 6, 12), Day)),
-        ("on June 8th, 9th, and 10th.", d(2026, 3, 26), Lang::MonthFirst, (d(2026, 6, 8), d(2026, 6, 10), Day)),
-        ("from **June 17 to 19, 2024 in Lille**", d(2024, 5, 16), Lang::MonthFirst, (d(2024, 6, 17), d(2024, 6, 19), Day)),
-        ("register no later than March 15, 2026", p2026, Lang::MonthFirst, (d(2026, 3, 15), d(2026, 3, 15), Day)),
-        ("from March 30 to April 3, 2026", p2026, Lang::MonthFirst, (d(2026, 3, 30), d(2026, 4, 3), Day)),
-        ("during the week of May 31 to June 4, 2027", d(2026, 6, 23), Lang::MonthFirst, (d(2027, 5, 31), d(2027, 6, 4), Day)),
-        ("on June the 19th and 20th", d(2014, 4, 13), Lang::MonthFirst, (d(2014, 6, 19), d(2014, 6, 20), Day)),
-        ("by **17 18 and 19 of june 2019.**", d(2019, 3, 25), Lang::MonthFirst, (d(2019, 6, 17), d(2019, 6, 19), Day)),
-        ("on the **30 th and 31 th of May 2023**", d(2023, 4, 6), Lang::MonthFirst, (d(2023, 5, 30), d(2023, 5, 31), Day)),
-        ("on the **1 st and 2 nd of June 2023**", d(2023, 4, 6), Lang::MonthFirst, (d(2023, 6, 1), d(2023, 6, 2), Day)),
-        ("on Tuesday 8, Wednesday 9 and Thursday 10 June, from 2 p.m.", d(2021, 5, 31), Lang::MonthFirst, (d(2021, 6, 8), d(2021, 6, 10), Day)),
-        ("From monday 20 november noon to wednesday 22 noon.", d(2017, 9, 13), Lang::MonthFirst, (d(2017, 11, 20), d(2017, 11, 22), Day)),
-        ("from Monday 23 to Wednesday 25 May", d(2016, 5, 16), Lang::MonthFirst, (d(2016, 5, 23), d(2016, 5, 25), Day)),
-        ("from Wednesday, June 10th at 2:00 PM to Friday, June 12th at 12:00 PM", d(2025, 12, 15), Lang::MonthFirst, (d(2026, 6, 10), d(2026, 6, 12), Day)),
-        ("on **June 12th to 13th**", d(2018, 2, 16), Lang::MonthFirst, (d(2018, 6, 12), d(2018, 6, 13), Day)),
-        ("The proposed dates are 22-24 june.", d(2015, 2, 6), Lang::MonthFirst, (d(2015, 6, 22), d(2015, 6, 24), Day)),
-        ("until 05/01 via the register form", d(2019, 3, 25), Lang::MonthFirst, (d(2019, 5, 1), d(2019, 5, 1), Day)),
-        ("will take place in Alsace around June.", d(2015, 1, 30), Lang::MonthFirst, (d(2015, 6, 1), d(2015, 6, 30), Month)),
-        ("a code sprint at the end of November.", d(2017, 9, 13), Lang::MonthFirst, (d(2017, 11, 1), d(2017, 11, 30), Month)),
-        ("Monday june the 17", d(2019, 3, 25), Lang::MonthFirst, (d(2019, 6, 17), d(2019, 6, 17), Day)),
-        ("on 2026-03-15.", p2026, Lang::MonthFirst, (d(2026, 3, 15), d(2026, 3, 15), Day)),
+        (
+            "from June 10th to 12th, 2026 in Strasbourg",
+            d(2026, 3, 26),
+            Lang::MonthFirst,
+            (d(2026, 6, 10), d(2026, 6, 12), Day),
+        ),
+        (
+            "on June 8th, 9th, and 10th.",
+            d(2026, 3, 26),
+            Lang::MonthFirst,
+            (d(2026, 6, 8), d(2026, 6, 10), Day),
+        ),
+        (
+            "from **June 17 to 19, 2024 in Lille**",
+            d(2024, 5, 16),
+            Lang::MonthFirst,
+            (d(2024, 6, 17), d(2024, 6, 19), Day),
+        ),
+        (
+            "register no later than March 15, 2026",
+            p2026,
+            Lang::MonthFirst,
+            (d(2026, 3, 15), d(2026, 3, 15), Day),
+        ),
+        (
+            "from March 30 to April 3, 2026",
+            p2026,
+            Lang::MonthFirst,
+            (d(2026, 3, 30), d(2026, 4, 3), Day),
+        ),
+        (
+            "during the week of May 31 to June 4, 2027",
+            d(2026, 6, 23),
+            Lang::MonthFirst,
+            (d(2027, 5, 31), d(2027, 6, 4), Day),
+        ),
+        (
+            "on June the 19th and 20th",
+            d(2014, 4, 13),
+            Lang::MonthFirst,
+            (d(2014, 6, 19), d(2014, 6, 20), Day),
+        ),
+        (
+            "by **17 18 and 19 of june 2019.**",
+            d(2019, 3, 25),
+            Lang::MonthFirst,
+            (d(2019, 6, 17), d(2019, 6, 19), Day),
+        ),
+        (
+            "on the **30 th and 31 th of May 2023**",
+            d(2023, 4, 6),
+            Lang::MonthFirst,
+            (d(2023, 5, 30), d(2023, 5, 31), Day),
+        ),
+        (
+            "on the **1 st and 2 nd of June 2023**",
+            d(2023, 4, 6),
+            Lang::MonthFirst,
+            (d(2023, 6, 1), d(2023, 6, 2), Day),
+        ),
+        (
+            "on Tuesday 8, Wednesday 9 and Thursday 10 June, from 2 p.m.",
+            d(2021, 5, 31),
+            Lang::MonthFirst,
+            (d(2021, 6, 8), d(2021, 6, 10), Day),
+        ),
+        (
+            "From monday 20 november noon to wednesday 22 noon.",
+            d(2017, 9, 13),
+            Lang::MonthFirst,
+            (d(2017, 11, 20), d(2017, 11, 22), Day),
+        ),
+        (
+            "from Monday 23 to Wednesday 25 May",
+            d(2016, 5, 16),
+            Lang::MonthFirst,
+            (d(2016, 5, 23), d(2016, 5, 25), Day),
+        ),
+        (
+            "from Wednesday, June 10th at 2:00 PM to Friday, June 12th at 12:00 PM",
+            d(2025, 12, 15),
+            Lang::MonthFirst,
+            (d(2026, 6, 10), d(2026, 6, 12), Day),
+        ),
+        (
+            "on **June 12th to 13th**",
+            d(2018, 2, 16),
+            Lang::MonthFirst,
+            (d(2018, 6, 12), d(2018, 6, 13), Day),
+        ),
+        (
+            "The proposed dates are 22-24 june.",
+            d(2015, 2, 6),
+            Lang::MonthFirst,
+            (d(2015, 6, 22), d(2015, 6, 24), Day),
+        ),
+        (
+            "until 05/01 via the register form",
+            d(2019, 3, 25),
+            Lang::MonthFirst,
+            (d(2019, 5, 1), d(2019, 5, 1), Day),
+        ),
+        (
+            "will take place in Alsace around June.",
+            d(2015, 1, 30),
+            Lang::MonthFirst,
+            (d(2015, 6, 1), d(2015, 6, 30), Month),
+        ),
+        (
+            "a code sprint at the end of November.",
+            d(2017, 9, 13),
+            Lang::MonthFirst,
+            (d(2017, 11, 1), d(2017, 11, 30), Month),
+        ),
+        (
+            "Monday june the 17",
+            d(2019, 3, 25),
+            Lang::MonthFirst,
+            (d(2019, 6, 17), d(2019, 6, 17), Day),
+        ),
+        (
+            "on 2026-03-15.",
+            p2026,
+            Lang::MonthFirst,
+            (d(2026, 3, 15), d(2026, 3, 15), Day),
+        ),
         // Spanish
-        ("del 10 al 12 de junio de 2026 en Estrasburgo", d(2026, 3, 26), Lang::DayFirst, (d(2026, 6, 10), d(2026, 6, 12), Day)),
-        ("los días 8, 9 y 10 de junio.", d(2026, 3, 26), Lang::DayFirst, (d(2026, 6, 8), d(2026, 6, 10), Day)),
-        ("del lunes 23 al miercoles 25 de mayo", d(2016, 5, 16), Lang::DayFirst, (d(2016, 5, 23), d(2016, 5, 25), Day)),
-        ("a más tardar el 15 de marzo de 2026", p2026, Lang::DayFirst, (d(2026, 3, 15), d(2026, 3, 15), Day)),
-        ("el martes 8, miércoles 9 y jueves 10 de junio, de 14h00 a 17h30", d(2021, 5, 31), Lang::DayFirst, (d(2021, 6, 8), d(2021, 6, 10), Day)),
-        ("los **12 y 13 de Junio**", d(2018, 2, 16), Lang::DayFirst, (d(2018, 6, 12), d(2018, 6, 13), Day)),
-        ("del 20 al 22 de Mayo.", d(2014, 5, 22), Lang::DayFirst, (d(2014, 5, 20), d(2014, 5, 22), Day)),
-        ("se llevará a cabo en Alsace, probablemente en junio.", d(2015, 1, 30), Lang::DayFirst, (d(2015, 6, 1), d(2015, 6, 30), Month)),
-        ("del miércoles 10 de junio a las 14:00 al viernes 12 de junio a las 12:00", d(2025, 12, 15), Lang::DayFirst, (d(2026, 6, 10), d(2026, 6, 12), Day)),
+        (
+            "del 10 al 12 de junio de 2026 en Estrasburgo",
+            d(2026, 3, 26),
+            Lang::DayFirst,
+            (d(2026, 6, 10), d(2026, 6, 12), Day),
+        ),
+        (
+            "los días 8, 9 y 10 de junio.",
+            d(2026, 3, 26),
+            Lang::DayFirst,
+            (d(2026, 6, 8), d(2026, 6, 10), Day),
+        ),
+        (
+            "del lunes 23 al miercoles 25 de mayo",
+            d(2016, 5, 16),
+            Lang::DayFirst,
+            (d(2016, 5, 23), d(2016, 5, 25), Day),
+        ),
+        (
+            "a más tardar el 15 de marzo de 2026",
+            p2026,
+            Lang::DayFirst,
+            (d(2026, 3, 15), d(2026, 3, 15), Day),
+        ),
+        (
+            "el martes 8, miércoles 9 y jueves 10 de junio, de 14h00 a 17h30",
+            d(2021, 5, 31),
+            Lang::DayFirst,
+            (d(2021, 6, 8), d(2021, 6, 10), Day),
+        ),
+        (
+            "los **12 y 13 de Junio**",
+            d(2018, 2, 16),
+            Lang::DayFirst,
+            (d(2018, 6, 12), d(2018, 6, 13), Day),
+        ),
+        (
+            "del 20 al 22 de Mayo.",
+            d(2014, 5, 22),
+            Lang::DayFirst,
+            (d(2014, 5, 20), d(2014, 5, 22), Day),
+        ),
+        (
+            "se llevará a cabo en Alsace, probablemente en junio.",
+            d(2015, 1, 30),
+            Lang::DayFirst,
+            (d(2015, 6, 1), d(2015, 6, 30), Month),
+        ),
+        (
+            "del miércoles 10 de junio a las 14:00 al viernes 12 de junio a las 12:00",
+            d(2025, 12, 15),
+            Lang::DayFirst,
+            (d(2026, 6, 10), d(2026, 6, 12), Day),
+        ),
     ];
     for (text, post, lang, want) in cases {
         assert_eq!(first_span(text, *post, *lang), Some(*want), "{text}");
@@ -129,14 +421,32 @@ fn never_reads_these_as_dates() {
 #[test]
 fn attaches_clock_times() {
     let s = |a: &str| Some(a.to_string());
-    assert_eq!(times("du mercredi 10 juin 14h00 au vendredi 12 juin 12h00"), (s("14:00"), s("12:00")));
-    assert_eq!(times("from Wednesday, June 10th at 2:00 PM to Friday, June 12th at 12:00 PM"), (s("14:00"), s("12:00")));
-    assert_eq!(times("Tuesday 8, Wednesday 9 and Thursday 10 June, from 2 p.m. to 5:30 p.m."), (s("14:00"), s("17:30")));
+    assert_eq!(
+        times("du mercredi 10 juin 14h00 au vendredi 12 juin 12h00"),
+        (s("14:00"), s("12:00"))
+    );
+    assert_eq!(
+        times("from Wednesday, June 10th at 2:00 PM to Friday, June 12th at 12:00 PM"),
+        (s("14:00"), s("12:00"))
+    );
+    assert_eq!(
+        times("Tuesday 8, Wednesday 9 and Thursday 10 June, from 2 p.m. to 5:30 p.m."),
+        (s("14:00"), s("17:30"))
+    );
     assert_eq!(times("Lundi 4 octobre à partir de 20h"), (s("20:00"), None));
     assert_eq!(times("Monday June 17th, 2PM"), (s("14:00"), None));
-    assert_eq!(times("Mardi 8 juin 14h00 - 17h30"), (s("14:00"), s("17:30")));
-    assert_eq!(times("SAMEDI 18 JANVIER DE 9H30 A 12H30"), (s("09:30"), s("12:30")));
-    assert_eq!(times("Du lundi 20 novembre midi au mercredi 22 novembre midi"), (s("12:00"), s("12:00")));
+    assert_eq!(
+        times("Mardi 8 juin 14h00 - 17h30"),
+        (s("14:00"), s("17:30"))
+    );
+    assert_eq!(
+        times("SAMEDI 18 JANVIER DE 9H30 A 12H30"),
+        (s("09:30"), s("12:30"))
+    );
+    assert_eq!(
+        times("Du lundi 20 novembre midi au mercredi 22 novembre midi"),
+        (s("12:00"), s("12:00"))
+    );
     assert_eq!(times("Lundi 22/06 après midi (14h - 17h)"), (None, None));
 }
 

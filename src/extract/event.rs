@@ -26,7 +26,10 @@ pub fn extract(post: &Post) -> Extraction {
         .unwrap_or_else(|| lang::detect(&tokens.iter().flatten().cloned().collect::<Vec<_>>()));
     let title_words = sentence::words(&tokens[0]);
     let title_year = years_in(&tokens[0]).first().copied();
-    let Some(post_date) = post.date.map(|d| d.date()).or_else(|| title_year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)))
+    let Some(post_date) = post
+        .date
+        .map(|d| d.date())
+        .or_else(|| title_year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)))
     else {
         return Extraction {
             lang: language,
@@ -53,7 +56,9 @@ pub fn extract(post: &Post) -> Extraction {
             _ => Lang::DayFirst,
         };
         for mention in date::find(toks, order) {
-            let Some(&(s_start, s_end)) = sentences.iter().find(|(s, e)| *s <= mention.first && mention.first < *e)
+            let Some(&(s_start, s_end)) = sentences
+                .iter()
+                .find(|(s, e)| *s <= mention.first && mention.first < *e)
             else {
                 continue;
             };
@@ -64,20 +69,23 @@ pub fn extract(post: &Post) -> Extraction {
                 None if b > 0 => tokens[b - 1].as_slice(),
                 None => &[],
             };
-            builder.consider(&ctx, Seen {
-                language,
-                kind: block.kind,
-                block_len: block.text.len(),
-                tokens: toks,
-                sentence: (s_start, s_end),
-                words: sentence::words(sent),
-                before: sentence::words(&toks[s_start..mention.first]),
-                prev_words: sentence::words(prev_sentence),
-                prev_start: prev_index.map(|i| sentences[i].0),
-                links: &block.links,
-                next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
-                mention,
-            });
+            builder.consider(
+                &ctx,
+                Seen {
+                    language,
+                    kind: block.kind,
+                    block_len: block.text.len(),
+                    tokens: toks,
+                    sentence: (s_start, s_end),
+                    words: sentence::words(sent),
+                    before: sentence::words(&toks[s_start..mention.first]),
+                    prev_words: sentence::words(prev_sentence),
+                    prev_start: prev_index.map(|i| sentences[i].0),
+                    links: &block.links,
+                    next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
+                    mention,
+                },
+            );
         }
         builder.programme_line(block, toks, blocks.get(b + 1).map(|x| x.as_ref()));
     }
@@ -153,8 +161,12 @@ impl Builder {
                 context_year,
                 future_only: true,
             };
-            if let Some(span) = date::resolve(m, &anchor).filter(|s| s.precision == Precision::Day) {
-                let deadline = Deadline { date: span.start, kind };
+            if let Some(span) = date::resolve(m, &anchor).filter(|s| s.precision == Precision::Day)
+            {
+                let deadline = Deadline {
+                    date: span.start,
+                    kind,
+                };
                 if !self.deadlines.contains(&deadline) {
                     self.deadlines.push(deadline);
                 }
@@ -177,12 +189,19 @@ impl Builder {
         let score = event_score(ctx, &seen, &span, !self.events.is_empty());
         if span.precision == Precision::Month {
             if score >= 2 && !self.months.iter().any(|d| d.span == span) {
-                self.months.push(draft(&seen, span, self.events.is_empty() && self.months.is_empty()));
+                self.months.push(draft(
+                    &seen,
+                    span,
+                    self.events.is_empty() && self.months.is_empty(),
+                ));
             }
             return;
         }
         // Days that make a month already announced precise ("en juin" … "du 22 au 24 juin").
-        let refines = self.months.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end);
+        let refines = self
+            .months
+            .iter()
+            .any(|d| d.span.start <= span.start && span.end <= d.span.end);
         if score >= 2 || (refines && score >= 0) {
             let first = self.events.is_empty();
             self.events.push(draft(&seen, span, first));
@@ -195,7 +214,8 @@ impl Builder {
         }
         self.events.iter().position(|e| {
             let same = e.span.start == span.start && e.span.end == span.end;
-            let inside_day = span.start == span.end && e.span.start <= span.start && span.end <= e.span.end;
+            let inside_day =
+                span.start == span.end && e.span.start <= span.start && span.end <= e.span.end;
             same || inside_day
         })
     }
@@ -243,17 +263,33 @@ impl Builder {
         let rest = sentence::words(&toks[after..]);
         let next_words: Vec<String> = next
             .filter(|n| n.kind == BlockKind::Cell && after >= toks.len())
-            .map(|n| token::tokenize(&n.text).iter().take(3).map(|t| t.norm.to_string()).collect())
+            .map(|n| {
+                token::tokenize(&n.text)
+                    .iter()
+                    .take(3)
+                    .map(|t| t.norm.to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         // "15h30 : fin", "17h00 | Fin et photo de groupe"; not "12h30 - déjeuner de clôture".
-        let says_end = rest.first().is_some_and(|w| lexicon::PROGRAMME_END.contains(w))
-            || next_words.first().is_some_and(|w| lexicon::PROGRAMME_END.contains(&w.as_str()));
+        let says_end = rest
+            .first()
+            .is_some_and(|w| lexicon::PROGRAMME_END.contains(w))
+            || next_words
+                .first()
+                .is_some_and(|w| lexicon::PROGRAMME_END.contains(&w.as_str()));
         if day == event.span.end && says_end && event.programme_end.is_none() {
             event.programme_end = Some(time);
         }
     }
 
-    fn finish(mut self, ctx: &Context<'_>, blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], post_url: Option<&str>) -> Extraction {
+    fn finish(
+        mut self,
+        ctx: &Context<'_>,
+        blocks: &[Cow<'_, Block>],
+        tokens: &[Vec<Token<'_>>],
+        post_url: Option<&str>,
+    ) -> Extraction {
         let mut drafts = std::mem::take(&mut self.events);
         if drafts.is_empty() {
             drafts = std::mem::take(&mut self.months);
@@ -267,7 +303,10 @@ impl Builder {
             place::is_online(&w)
         });
         let primary_place = drafts.get(primary).and_then(|d| {
-            d.place.clone().or_else(|| post_place.clone()).or_else(|| (online || d.online).then(|| "online".to_string()))
+            d.place
+                .clone()
+                .or_else(|| post_place.clone())
+                .or_else(|| (online || d.online).then(|| "online".to_string()))
         });
         let captioned = drafts.iter().filter(|d| d.caption.is_some()).count();
         let mut events = Vec::with_capacity(drafts.len());
@@ -276,7 +315,9 @@ impl Builder {
             let place = if is_primary || d.same_place && d.place.is_none() {
                 primary_place.clone()
             } else {
-                d.place.clone().or_else(|| d.online.then(|| "online".to_string()))
+                d.place
+                    .clone()
+                    .or_else(|| d.online.then(|| "online".to_string()))
             };
             let title = match &d.caption {
                 // A programme of several gatherings, each under its date heading.
@@ -300,7 +341,11 @@ impl Builder {
         let mut deadlines: Vec<Deadline> = self
             .deadlines
             .into_iter()
-            .filter(|d| last_end.is_some_and(|end| d.date <= end && d.date >= ctx.post_date - Duration::days(31)))
+            .filter(|d| {
+                last_end.is_some_and(|end| {
+                    d.date <= end && d.date >= ctx.post_date - Duration::days(31)
+                })
+            })
             .collect();
         deadlines.sort_by_key(|d| (d.date, d.kind));
         let registration_url = if events.is_empty() {
@@ -332,7 +377,11 @@ fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
         noun: noun_phrase(seen).or_else(|| link_text(seen)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
         caption: caption(seen),
-        place: if side { own_sentence_place(seen) } else { sentence_place(seen, seen.tokens.len()) },
+        place: if side {
+            own_sentence_place(seen)
+        } else {
+            sentence_place(seen, seen.tokens.len())
+        },
         same_place: same_place_hint(seen),
         online: says_online(&seen.words),
         cancelled: sentence::has_stem(&seen.words, lexicon::CANCELLED),
@@ -366,13 +415,22 @@ fn own_sentence_place(seen: &Seen<'_, '_>) -> Option<String> {
 
 /// "(online, on Jitsi)", "en ligne": said of the gathering, not of a registration form.
 fn says_online(words: &[&str]) -> bool {
-    let plain = words.contains(&"online") || sentence::has_phrase(words, &["en", "ligne"]) || sentence::has_phrase(words, &["en", "linea"]);
+    let plain = words.contains(&"online")
+        || sentence::has_phrase(words, &["en", "ligne"])
+        || sentence::has_phrase(words, &["en", "linea"]);
     place::is_online(words) || plain && !sentence::has_stem(words, lexicon::REGISTRATION)
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
 fn same_place_hint(seen: &Seen<'_, '_>) -> bool {
-    let same = [["same", "location"], ["meme", "endroit"], ["meme", "lieu"], ["mismo", "lugar"], ["same", "place"], ["same", "venue"]];
+    let same = [
+        ["same", "location"],
+        ["meme", "endroit"],
+        ["meme", "lieu"],
+        ["mismo", "lugar"],
+        ["same", "place"],
+        ["same", "venue"],
+    ];
     same.iter().any(|p| sentence::has_phrase(&seen.words, p))
 }
 
@@ -405,7 +463,9 @@ fn event_score(ctx: &Context<'_>, seen: &Seen<'_, '_>, span: &Span, have_events:
     }
     if !noun && !verb {
         let p = &seen.prev_words;
-        if sentence::has_stem(p, lexicon::EVENT_NOUNS) || sentence::has_any_phrase(p, lexicon::EVENT_VERBS) {
+        if sentence::has_stem(p, lexicon::EVENT_NOUNS)
+            || sentence::has_any_phrase(p, lexicon::EVENT_VERBS)
+        {
             score += 1;
         }
     }
@@ -483,8 +543,11 @@ fn name_with_year(tokens: &[Token<'_>], (s, e): (usize, usize), near: usize) -> 
     (s..e.saturating_sub(1))
         .filter_map(|k| {
             let (name, year) = (&tokens[k], &tokens[k + 1]);
-            let is_name = name.kind == Kind::Word && name.text.chars().any(char::is_uppercase) && name.text.len() > 2;
-            let is_year = year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
+            let is_name = name.kind == Kind::Word
+                && name.text.chars().any(char::is_uppercase)
+                && name.text.len() > 2;
+            let is_year =
+                year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
             (is_name && is_year && lexicon::month(&name.norm).is_none()).then(|| {
                 let sep = if year.space_before { " " } else { "" };
                 (k.abs_diff(near), format!("{}{sep}{}", name.text, year.text))
@@ -504,7 +567,9 @@ fn caption(seen: &Seen<'_, '_>) -> Option<String> {
     let mut title = text[..end].trim();
     if title.chars().count() > 80 {
         let cut = title.char_indices().nth(80).map_or(title.len(), |(i, _)| i);
-        title = title[..cut].rsplit_once(' ').map_or(&title[..cut], |(head, _)| head);
+        title = title[..cut]
+            .rsplit_once(' ')
+            .map_or(&title[..cut], |(head, _)| head);
     }
     (!title.is_empty()).then(|| title.to_string())
 }
@@ -529,7 +594,10 @@ fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
             let t = &toks[k];
             t.kind == Kind::Word
                 && lexicon::EVENT_NOUNS.iter().any(|s| t.norm.starts_with(s))
-                && !matches!(&*t.norm, "edition" | "edicion" | "event" | "evenement" | "evento" | "events")
+                && !matches!(
+                    &*t.norm,
+                    "edition" | "edicion" | "event" | "evenement" | "evento" | "events"
+                )
         })
         .min_by_key(|&k| k.abs_diff(near))?;
     let mut start = at;
@@ -537,7 +605,10 @@ fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
     // Modifiers before the noun: "community sprint", "code sprint", "code/doc-sprint".
     while start > 0 {
         let prev = &toks[start - 1];
-        let joined = prev.kind == Kind::Sym && matches!(prev.text, "/" | "-") && !toks[start].space_before && start >= 2;
+        let joined = prev.kind == Kind::Sym
+            && matches!(prev.text, "/" | "-")
+            && !toks[start].space_before
+            && start >= 2;
         let modifier = prev.kind == Kind::Word
             && !is_function_word(&prev.norm)
             && lexicon::weekday(&prev.norm).is_none()
@@ -552,36 +623,104 @@ fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
     // French and Spanish put modifiers after: "sprint comunitario", "sprint de código".
     let mut end = at + 1;
     if let Some(next) = toks.get(end) {
-        if next.kind == Kind::Word && (next.norm.starts_with("comunit") || next.norm.starts_with("communaut")) {
+        if next.kind == Kind::Word
+            && (next.norm.starts_with("comunit") || next.norm.starts_with("communaut"))
+        {
             end += 1;
         } else if next.is_word("de") || next.is_word("d") {
-            let k = end + 1 + usize::from(toks.get(end + 1).is_some_and(|x| x.is_sym("'") || x.is_sym("’")));
+            let k = end
+                + 1
+                + usize::from(
+                    toks.get(end + 1)
+                        .is_some_and(|x| x.is_sym("'") || x.is_sym("’")),
+                );
             let word = toks.get(k).filter(|w| {
-                w.kind == Kind::Word && !is_function_word(&w.norm) && lexicon::month(&w.norm).is_none() && lexicon::weekday(&w.norm).is_none()
+                w.kind == Kind::Word
+                    && !is_function_word(&w.norm)
+                    && lexicon::month(&w.norm).is_none()
+                    && lexicon::weekday(&w.norm).is_none()
             });
             if word.is_some() {
                 end = k + 1;
             }
         }
     }
-    let text: String = toks[start..end].iter().enumerate().fold(String::new(), |mut acc, (i, t)| {
-        if i > 0 && t.space_before {
-            acc.push(' ');
-        }
-        acc.push_str(t.text);
-        acc
-    });
+    let text: String =
+        toks[start..end]
+            .iter()
+            .enumerate()
+            .fold(String::new(), |mut acc, (i, t)| {
+                if i > 0 && t.space_before {
+                    acc.push(' ');
+                }
+                acc.push_str(t.text);
+                acc
+            });
     Some(text.trim_matches(['-', '/']).to_string())
 }
 
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "a" | "an" | "the" | "of" | "by" | "on" | "in" | "at" | "to" | "and" | "un" | "une" | "le" | "la" | "les" | "l"
-            | "d" | "de" | "du" | "des" | "et" | "el" | "los" | "las" | "por" | "para" | "y" | "en" | "con" | "al"
-            | "notre" | "our" | "its" | "their" | "this" | "that" | "ce" | "cette" | "su" | "una" | "uno"
-            | "will" | "be" | "is" | "was" | "sera" | "est" | "it" | "il" | "elle" | "followed" | "preceded"
-            | "suivi" | "precede" | "precedee" | "seguido" | "precedido" | "days" | "2-days" | "dos"
+        "a" | "an"
+            | "the"
+            | "of"
+            | "by"
+            | "on"
+            | "in"
+            | "at"
+            | "to"
+            | "and"
+            | "un"
+            | "une"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "d"
+            | "de"
+            | "du"
+            | "des"
+            | "et"
+            | "el"
+            | "los"
+            | "las"
+            | "por"
+            | "para"
+            | "y"
+            | "en"
+            | "con"
+            | "al"
+            | "notre"
+            | "our"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "ce"
+            | "cette"
+            | "su"
+            | "una"
+            | "uno"
+            | "will"
+            | "be"
+            | "is"
+            | "was"
+            | "sera"
+            | "est"
+            | "it"
+            | "il"
+            | "elle"
+            | "followed"
+            | "preceded"
+            | "suivi"
+            | "precede"
+            | "precedee"
+            | "seguido"
+            | "precedido"
+            | "days"
+            | "2-days"
+            | "dos"
     ) || w.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -592,9 +731,12 @@ fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
     let head = title_head(ctx.title);
     let head_tokens = token::tokenize(&head);
     let head_words = sentence::words(&head_tokens);
-    let about_event = sentence::has_stem(&head_words, lexicon::EVENT_NOUNS) || !years_in(&head_tokens).is_empty();
+    let about_event =
+        sentence::has_stem(&head_words, lexicon::EVENT_NOUNS) || !years_in(&head_tokens).is_empty();
     match &d.name {
-        Some(name) if !about_event && !head.to_lowercase().contains(&name.to_lowercase()) => name.clone(),
+        Some(name) if !about_event && !head.to_lowercase().contains(&name.to_lowercase()) => {
+            name.clone()
+        }
         _ => head,
     }
 }
@@ -605,12 +747,22 @@ fn title_head(title: &str) -> String {
         .filter_map(|sep| title.find(sep))
         .min()
         .unwrap_or(title.len());
-    let head = title[..cut].trim().trim_end_matches(['!', '?', ':', '.', ' ']);
-    if head.chars().count() < 3 { title.trim().to_string() } else { head.to_string() }
+    let head = title[..cut]
+        .trim()
+        .trim_end_matches(['!', '?', ':', '.', ' ']);
+    if head.chars().count() < 3 {
+        title.trim().to_string()
+    } else {
+        head.to_string()
+    }
 }
 
 fn side_title(d: &Draft, primary: Option<&str>) -> String {
-    let noun = d.noun.clone().or_else(|| d.name.clone()).unwrap_or_else(|| "event".to_string());
+    let noun = d
+        .noun
+        .clone()
+        .or_else(|| d.name.clone())
+        .unwrap_or_else(|| "event".to_string());
     match primary {
         Some(p) if !noun.to_lowercase().contains(&p.to_lowercase()) => format!("{noun} ({p})"),
         _ => noun,

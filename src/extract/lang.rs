@@ -36,9 +36,18 @@ impl Language {
     }
 }
 
-const FR: &[&str] = &["le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec", "sur", "au", "aux", "qui", "nous", "vous", "sera", "ce", "cette"];
-const EN: &[&str] = &["the", "and", "of", "to", "is", "for", "with", "on", "that", "this", "are", "will", "be", "you", "we", "it", "from", "at", "an", "by"];
-const ES: &[&str] = &["el", "los", "las", "del", "y", "es", "una", "para", "con", "por", "que", "se", "al", "como", "su", "lo", "este", "esta", "sera", "muy"];
+const FR: &[&str] = &[
+    "le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec", "sur", "au", "aux",
+    "qui", "nous", "vous", "sera", "ce", "cette",
+];
+const EN: &[&str] = &[
+    "the", "and", "of", "to", "is", "for", "with", "on", "that", "this", "are", "will", "be",
+    "you", "we", "it", "from", "at", "an", "by",
+];
+const ES: &[&str] = &[
+    "el", "los", "las", "del", "y", "es", "una", "para", "con", "por", "que", "se", "al", "como",
+    "su", "lo", "este", "esta", "sera", "muy",
+];
 
 /// Guesses the language from common words; `Other` when none stands out.
 pub fn detect(tokens: &[Token<'_>]) -> Language {
@@ -51,7 +60,11 @@ pub fn detect(tokens: &[Token<'_>]) -> Language {
             }
         }
     }
-    let (best, &n) = counts.iter().enumerate().max_by_key(|(_, n)| **n).expect("three counts");
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .expect("three counts");
     if n < 3 {
         return Language::Other;
     }
@@ -65,9 +78,24 @@ mod tests {
 
     #[test]
     fn detects_the_three_languages() {
-        assert_eq!(detect(&tokenize("La prochaine rencontre de la communauté se tiendra dans le sud, et nous serons là.")), Language::Fr);
-        assert_eq!(detect(&tokenize("The next meeting of the community will be held in the south, and we will be there.")), Language::En);
-        assert_eq!(detect(&tokenize("La próxima reunión de la comunidad se celebrará en el sur y los esperamos con su equipo.")), Language::Es);
+        assert_eq!(
+            detect(&tokenize(
+                "La prochaine rencontre de la communauté se tiendra dans le sud, et nous serons là."
+            )),
+            Language::Fr
+        );
+        assert_eq!(
+            detect(&tokenize(
+                "The next meeting of the community will be held in the south, and we will be there."
+            )),
+            Language::En
+        );
+        assert_eq!(
+            detect(&tokenize(
+                "La próxima reunión de la comunidad se celebrará en el sur y los esperamos con su equipo."
+            )),
+            Language::Es
+        );
         assert_eq!(detect(&tokenize("geOcom 2026")), Language::Other);
     }
 

@@ -6,35 +6,69 @@ use chrono::Weekday;
 
 /// Full month names; always months.
 const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1), ("january", 1), ("enero", 1),
-    ("fevrier", 2), ("february", 2), ("febrero", 2),
-    ("mars", 3), ("march", 3), ("marzo", 3),
-    ("avril", 4), ("april", 4), ("abril", 4),
-    ("mai", 5), ("mayo", 5),
-    ("juin", 6), ("june", 6), ("junio", 6),
-    ("juillet", 7), ("july", 7), ("julio", 7),
-    ("aout", 8), ("august", 8), ("agosto", 8),
-    ("septembre", 9), ("september", 9), ("septiembre", 9), ("setiembre", 9),
-    ("octobre", 10), ("october", 10), ("octubre", 10),
-    ("novembre", 11), ("november", 11), ("noviembre", 11),
-    ("decembre", 12), ("december", 12), ("diciembre", 12),
+    ("janvier", 1),
+    ("january", 1),
+    ("enero", 1),
+    ("fevrier", 2),
+    ("february", 2),
+    ("febrero", 2),
+    ("mars", 3),
+    ("march", 3),
+    ("marzo", 3),
+    ("avril", 4),
+    ("april", 4),
+    ("abril", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("juin", 6),
+    ("june", 6),
+    ("junio", 6),
+    ("juillet", 7),
+    ("july", 7),
+    ("julio", 7),
+    ("aout", 8),
+    ("august", 8),
+    ("agosto", 8),
+    ("septembre", 9),
+    ("september", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octobre", 10),
+    ("october", 10),
+    ("octubre", 10),
+    ("novembre", 11),
+    ("november", 11),
+    ("noviembre", 11),
+    ("decembre", 12),
+    ("december", 12),
+    ("diciembre", 12),
 ];
 
 /// Abbreviations and words that are also ordinary words ("may", "sept", "mar"): months
 /// only next to a day number or a year.
 const WEAK_MONTHS: &[(&str, u32)] = &[
-    ("jan", 1), ("janv", 1), ("ene", 1),
-    ("feb", 2), ("fev", 2), ("fevr", 2),
+    ("jan", 1),
+    ("janv", 1),
+    ("ene", 1),
+    ("feb", 2),
+    ("fev", 2),
+    ("fevr", 2),
     ("mar", 3),
-    ("apr", 4), ("avr", 4), ("abr", 4),
+    ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
     ("may", 5),
     ("jun", 6),
-    ("jul", 7), ("juil", 7),
-    ("aug", 8), ("ago", 8),
-    ("sep", 9), ("sept", 9),
+    ("jul", 7),
+    ("juil", 7),
+    ("aug", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("sept", 9),
     ("oct", 10),
     ("nov", 11),
-    ("dec", 12), ("dic", 12),
+    ("dec", 12),
+    ("dic", 12),
 ];
 
 /// A month word: `Some((month, strong))`, strong when it cannot be anything else.
@@ -42,17 +76,34 @@ pub fn month(word: &str) -> Option<(u32, bool)> {
     if let Some((_, m)) = MONTHS.iter().find(|(w, _)| *w == word) {
         return Some((*m, true));
     }
-    WEAK_MONTHS.iter().find(|(w, _)| *w == word).map(|(_, m)| (*m, false))
+    WEAK_MONTHS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, m)| (*m, false))
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("lundi", Weekday::Mon), ("monday", Weekday::Mon), ("lunes", Weekday::Mon),
-    ("mardi", Weekday::Tue), ("tuesday", Weekday::Tue), ("martes", Weekday::Tue),
-    ("mercredi", Weekday::Wed), ("wednesday", Weekday::Wed), ("miercoles", Weekday::Wed),
-    ("jeudi", Weekday::Thu), ("thursday", Weekday::Thu), ("jueves", Weekday::Thu),
-    ("vendredi", Weekday::Fri), ("friday", Weekday::Fri), ("viernes", Weekday::Fri),
-    ("samedi", Weekday::Sat), ("saturday", Weekday::Sat), ("sabado", Weekday::Sat),
-    ("dimanche", Weekday::Sun), ("sunday", Weekday::Sun), ("domingo", Weekday::Sun),
+    ("lundi", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("lunes", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("martes", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("miercoles", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("jueves", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("viernes", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("sabado", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+    ("domingo", Weekday::Sun),
 ];
 
 pub fn weekday(word: &str) -> Option<Weekday> {
@@ -61,7 +112,10 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 
 /// Ordinal suffixes written after a day number: "10th", "1er", "2nd", "1.º".
 pub fn is_ordinal_suffix(word: &str) -> bool {
-    matches!(word, "st" | "nd" | "rd" | "th" | "er" | "re" | "ere" | "e" | "eme" | "o" | "a" | "º" | "ª")
+    matches!(
+        word,
+        "st" | "nd" | "rd" | "th" | "er" | "re" | "ere" | "e" | "eme" | "o" | "a" | "º" | "ª"
+    )
 }
 
 /// Words between a day and its month ("12 de junio", "19 of june").
@@ -71,7 +125,19 @@ pub fn is_day_month_glue(word: &str) -> bool {
 
 /// Words that join two dates into a range.
 pub fn is_range_word(word: &str) -> bool {
-    matches!(word, "au" | "to" | "al" | "a" | "until" | "till" | "through" | "thru" | "hasta" | "jusqu" | "jusquau")
+    matches!(
+        word,
+        "au" | "to"
+            | "al"
+            | "a"
+            | "until"
+            | "till"
+            | "through"
+            | "thru"
+            | "hasta"
+            | "jusqu"
+            | "jusquau"
+    )
 }
 
 /// Words that join dates into a list.
@@ -83,9 +149,32 @@ pub fn is_list_word(word: &str) -> bool {
 pub fn is_month_lead(word: &str) -> bool {
     matches!(
         word,
-        "en" | "in" | "around" | "vers" | "fin" | "debut" | "mi" | "early" | "late" | "mid" | "end" | "beginning"
-            | "courant" | "during" | "durant" | "pendant" | "finales" | "principios" | "mediados" | "until"
-            | "jusqu" | "since" | "depuis" | "desde" | "des" | "of" | "de"
+        "en" | "in"
+            | "around"
+            | "vers"
+            | "fin"
+            | "debut"
+            | "mi"
+            | "early"
+            | "late"
+            | "mid"
+            | "end"
+            | "beginning"
+            | "courant"
+            | "during"
+            | "durant"
+            | "pendant"
+            | "finales"
+            | "principios"
+            | "mediados"
+            | "until"
+            | "jusqu"
+            | "since"
+            | "depuis"
+            | "desde"
+            | "des"
+            | "of"
+            | "de"
     )
 }
 
@@ -105,19 +194,50 @@ pub fn named_time(word: &str) -> Option<(u32, u32)> {
 
 /// Parts of the day written next to a date ("après-midi", "PM", "morning", "tarde").
 pub fn is_part_of_day(word: &str) -> bool {
-    matches!(word, "matin" | "apres" | "midi" | "soir" | "soiree" | "am" | "pm" | "morning" | "afternoon" | "evening" | "manana" | "tarde" | "noche")
+    matches!(
+        word,
+        "matin"
+            | "apres"
+            | "midi"
+            | "soir"
+            | "soiree"
+            | "am"
+            | "pm"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "manana"
+            | "tarde"
+            | "noche"
+    )
 }
 
 /// Words introducing a clock time ("à 14h", "at 2 PM", "a las 14:00", "from 2 p.m.").
 pub fn is_time_lead(word: &str) -> bool {
-    matches!(word, "a" | "at" | "las" | "la" | "from" | "des" | "de" | "starting" | "partir" | "vers" | "around")
+    matches!(
+        word,
+        "a" | "at"
+            | "las"
+            | "la"
+            | "from"
+            | "des"
+            | "de"
+            | "starting"
+            | "partir"
+            | "vers"
+            | "around"
+    )
 }
 
 /// Relative days and weeks, counted from the post's date: (offset in days, day precision).
 pub fn relative_day(words: &[&str]) -> Option<(i64, bool)> {
     Some(match words {
-        ["la", "semaine", "derniere", ..] | ["last", "week", ..] | ["la", "semana", "pasada", ..] => (-7, false),
-        ["la", "semaine", "prochaine", ..] | ["next", "week", ..] | ["la", "semana", "proxima", ..] => (7, false),
+        ["la", "semaine", "derniere", ..]
+        | ["last", "week", ..]
+        | ["la", "semana", "pasada", ..] => (-7, false),
+        ["la", "semaine", "prochaine", ..]
+        | ["next", "week", ..]
+        | ["la", "semana", "proxima", ..] => (7, false),
         ["hier", ..] | ["yesterday", ..] | ["ayer", ..] => (-1, true),
         ["demain", ..] | ["tomorrow", ..] | ["manana", ..] => (1, true),
         _ => return None,
@@ -126,83 +246,319 @@ pub fn relative_day(words: &[&str]) -> Option<(i64, bool)> {
 
 /// Stems of nouns that name a gathering ("rencontre", "sprint", "workshop", "jornada").
 pub const EVENT_NOUNS: &[&str] = &[
-    "conferenc", "rencontre", "meeting", "meetup", "sprint", "codesprint", "hackathon", "atelier", "workshop",
-    "journee", "seminair", "seminar", "webinar", "webinair", "formation", "training", "colloque", "congres",
-    "congress", "forum", "summit", "sommet", "salon", "festival", "assemblee", "reunion", "encuentro",
-    "encuentra", "evento", "event", "evenement", "jornada", "taller", "charla", "talk", "presentation",
-    "symposium", "barcamp", "edition", "edicion", "hackfest", "install party", "mapathon", "apero", "gathering",
-    "convention", "keynote", "tutorial", "tutoriel", "stand", "booth", "session", "expo",
+    "conferenc",
+    "rencontre",
+    "meeting",
+    "meetup",
+    "sprint",
+    "codesprint",
+    "hackathon",
+    "atelier",
+    "workshop",
+    "journee",
+    "seminair",
+    "seminar",
+    "webinar",
+    "webinair",
+    "formation",
+    "training",
+    "colloque",
+    "congres",
+    "congress",
+    "forum",
+    "summit",
+    "sommet",
+    "salon",
+    "festival",
+    "assemblee",
+    "reunion",
+    "encuentro",
+    "encuentra",
+    "evento",
+    "event",
+    "evenement",
+    "jornada",
+    "taller",
+    "charla",
+    "talk",
+    "presentation",
+    "symposium",
+    "barcamp",
+    "edition",
+    "edicion",
+    "hackfest",
+    "install party",
+    "mapathon",
+    "apero",
+    "gathering",
+    "convention",
+    "keynote",
+    "tutorial",
+    "tutoriel",
+    "stand",
+    "booth",
+    "session",
+    "expo",
 ];
 
 /// Words and phrases that say something happens, happened or is hosted on a date.
 pub const EVENT_VERBS: &[&[&str]] = &[
-    &["se", "tiendra"], &["se", "tiendront"], &["se", "tient"], &["s", "est", "tenu"], &["s", "est", "tenue"],
-    &["se", "sont", "tenues"], &["aura", "lieu"], &["auront", "lieu"], &["a", "eu", "lieu"], &["ont", "eu", "lieu"],
-    &["avoir", "lieu"], &["se", "deroulera"], &["se", "derouleront"], &["s", "est", "deroule"], &["s", "est", "deroulee"],
-    &["se", "derouler"], &["se", "tenir"], &["accueillera"], &["accueilleront"], &["sera", "accueilli"],
-    &["a", "accueilli"], &["a", "heberge"], &["organise"], &["organisent"], &["organisera"], &["organisons"],
-    &["vous", "invite"], &["vous", "invitons"], &["venez"], &["rejoignez"], &["retrouvons"], &["retrouver"],
-    &["sera", "presentee"], &["sera", "presente"], &["presentera"], &["participer"], &["reservez", "la", "date"],
-    &["take", "place"], &["takes", "place"], &["took", "place"], &["be", "held"], &["was", "held"], &["is", "held"],
-    &["are", "held"], &["will", "host"], &["hosted"], &["hosts"], &["hosting", "the"], &["host", "the"],
-    &["invites", "you"], &["invite", "you"], &["join", "us"], &["save", "the", "date"], &["will", "meet"],
-    &["will", "be", "presented"], &["participate"], &["organised"], &["organized"], &["come", "and"],
-    &["tendra", "lugar"], &["tuvo", "lugar"], &["tendran", "lugar"], &["se", "celebrara"], &["se", "celebro"],
-    &["se", "llevara", "a", "cabo"], &["se", "llevo", "a", "cabo"], &["se", "desarrollara"], &["se", "desarrollo"],
-    &["recibira"], &["acogera"], &["fue", "sede"], &["reserva", "la", "fecha"], &["participar"],
-    &["community", "call"], &["monthly", "call"], &["weekly", "call"], &["video", "call"], &["project", "call"],
-    &["se", "realizara"], &["se", "realizo"], &["gathered"], &["se", "sont", "retrouves"], &["se", "retrouvera"],
-    &["rencontrer"], &["debutera"], &["commencera"], &["will", "begin"], &["starts"], &["begins"],
+    &["se", "tiendra"],
+    &["se", "tiendront"],
+    &["se", "tient"],
+    &["s", "est", "tenu"],
+    &["s", "est", "tenue"],
+    &["se", "sont", "tenues"],
+    &["aura", "lieu"],
+    &["auront", "lieu"],
+    &["a", "eu", "lieu"],
+    &["ont", "eu", "lieu"],
+    &["avoir", "lieu"],
+    &["se", "deroulera"],
+    &["se", "derouleront"],
+    &["s", "est", "deroule"],
+    &["s", "est", "deroulee"],
+    &["se", "derouler"],
+    &["se", "tenir"],
+    &["accueillera"],
+    &["accueilleront"],
+    &["sera", "accueilli"],
+    &["a", "accueilli"],
+    &["a", "heberge"],
+    &["organise"],
+    &["organisent"],
+    &["organisera"],
+    &["organisons"],
+    &["vous", "invite"],
+    &["vous", "invitons"],
+    &["venez"],
+    &["rejoignez"],
+    &["retrouvons"],
+    &["retrouver"],
+    &["sera", "presentee"],
+    &["sera", "presente"],
+    &["presentera"],
+    &["participer"],
+    &["reservez", "la", "date"],
+    &["take", "place"],
+    &["takes", "place"],
+    &["took", "place"],
+    &["be", "held"],
+    &["was", "held"],
+    &["is", "held"],
+    &["are", "held"],
+    &["will", "host"],
+    &["hosted"],
+    &["hosts"],
+    &["hosting", "the"],
+    &["host", "the"],
+    &["invites", "you"],
+    &["invite", "you"],
+    &["join", "us"],
+    &["save", "the", "date"],
+    &["will", "meet"],
+    &["will", "be", "presented"],
+    &["participate"],
+    &["organised"],
+    &["organized"],
+    &["come", "and"],
+    &["tendra", "lugar"],
+    &["tuvo", "lugar"],
+    &["tendran", "lugar"],
+    &["se", "celebrara"],
+    &["se", "celebro"],
+    &["se", "llevara", "a", "cabo"],
+    &["se", "llevo", "a", "cabo"],
+    &["se", "desarrollara"],
+    &["se", "desarrollo"],
+    &["recibira"],
+    &["acogera"],
+    &["fue", "sede"],
+    &["reserva", "la", "fecha"],
+    &["participar"],
+    &["community", "call"],
+    &["monthly", "call"],
+    &["weekly", "call"],
+    &["video", "call"],
+    &["project", "call"],
+    &["se", "realizara"],
+    &["se", "realizo"],
+    &["gathered"],
+    &["se", "sont", "retrouves"],
+    &["se", "retrouvera"],
+    &["rencontrer"],
+    &["debutera"],
+    &["commencera"],
+    &["will", "begin"],
+    &["starts"],
+    &["begins"],
 ];
 
 /// Words that mark a date as something other than a gathering.
 pub const NOT_EVENT: &[&str] = &[
-    "version", "release", "released", "sortie", "publie", "publiee", "published", "publicado", "publicada",
-    "disponible", "available", "tickets", "commits", "vulnerabilite", "vulnerability", "label", "prix", "award",
-    "awarded", "mise", "update", "updated", "patch", "depuis", "since", "desde", "arrete", "stopped", "fijado",
-    "ouverture", "opens", "opening", "abre", "posted", "publicacion",
+    "version",
+    "release",
+    "released",
+    "sortie",
+    "publie",
+    "publiee",
+    "published",
+    "publicado",
+    "publicada",
+    "disponible",
+    "available",
+    "tickets",
+    "commits",
+    "vulnerabilite",
+    "vulnerability",
+    "label",
+    "prix",
+    "award",
+    "awarded",
+    "mise",
+    "update",
+    "updated",
+    "patch",
+    "depuis",
+    "since",
+    "desde",
+    "arrete",
+    "stopped",
+    "fijado",
+    "ouverture",
+    "opens",
+    "opening",
+    "abre",
+    "posted",
+    "publicacion",
 ];
 
 /// Deadline phrases that need nothing else ("au plus tard", "no later than", "jusqu'au").
 pub const DEADLINE_STRONG: &[&[&str]] = &[
-    &["au", "plus", "tard"], &["no", "later", "than"], &["not", "later", "than"], &["a", "mas", "tardar"],
-    &["jusqu", "au"], &["jusqu", "a"], &["until"], &["till"], &["deadline"], &["date", "limite"], &["limite"],
-    &["hasta", "el"], &["hasta"], &["fecha", "limite"], &["closes"], &["close", "on"], &["cloture"], &["d", "ici", "le"],
+    &["au", "plus", "tard"],
+    &["no", "later", "than"],
+    &["not", "later", "than"],
+    &["a", "mas", "tardar"],
+    &["jusqu", "au"],
+    &["jusqu", "a"],
+    &["until"],
+    &["till"],
+    &["deadline"],
+    &["date", "limite"],
+    &["limite"],
+    &["hasta", "el"],
+    &["hasta"],
+    &["fecha", "limite"],
+    &["closes"],
+    &["close", "on"],
+    &["cloture"],
+    &["d", "ici", "le"],
     &["avant", "le"],
 ];
 
 /// Deadline words that only count with an action to take ("register by …").
-pub const DEADLINE_WEAK: &[&[&str]] = &[&["by"], &["before"], &["avant"], &["antes", "del"], &["antes", "de"]];
+pub const DEADLINE_WEAK: &[&[&str]] = &[
+    &["by"],
+    &["before"],
+    &["avant"],
+    &["antes", "del"],
+    &["antes", "de"],
+];
 
 /// Stems saying the action is registering.
 pub const REGISTRATION: &[&str] = &[
-    "inscri", "preinscri", "regist", "pre-regist", "signup", "inscrib", "preinscrib", "billetterie", "ticketing", "rsvp",
+    "inscri",
+    "preinscri",
+    "regist",
+    "pre-regist",
+    "signup",
+    "inscrib",
+    "preinscrib",
+    "billetterie",
+    "ticketing",
+    "rsvp",
 ];
 
 /// Stems saying the action is proposing a talk or a paper.
 pub const PROPOSAL: &[&str] = &[
-    "proposition", "proposal", "propuesta", "suggestion", "sugerencia", "submission", "soumission",
-    "soumettre", "submit", "abstract", "cfp", "papers", "ponencia", "presentar",
+    "proposition",
+    "proposal",
+    "propuesta",
+    "suggestion",
+    "sugerencia",
+    "submission",
+    "soumission",
+    "soumettre",
+    "submit",
+    "abstract",
+    "cfp",
+    "papers",
+    "ponencia",
+    "presentar",
 ];
 
 /// Stems of other things one must do by a date for a gathering (book a room, pay).
 pub const OTHER_ACTION: &[&str] = &[
-    "heberg", "hosting", "accommodation", "hotel", "logement", "reserv", "book", "tarif", "price", "prix",
-    "paiement", "payment", "pay", "alojamiento", "garanti", "guarantee", "garantee",
+    "heberg",
+    "hosting",
+    "accommodation",
+    "hotel",
+    "logement",
+    "reserv",
+    "book",
+    "tarif",
+    "price",
+    "prix",
+    "paiement",
+    "payment",
+    "pay",
+    "alojamiento",
+    "garanti",
+    "guarantee",
+    "garantee",
 ];
 
 /// Words saying a gathering is beside the main one ("suivi d'un sprint", "preceded by").
 pub const SIDE_MARKERS: &[&str] = &[
-    "suivi", "suivie", "suivra", "precede", "precedee", "followed", "preceded", "seguido", "precedido",
-    "seguida", "precedida", "also",
+    "suivi",
+    "suivie",
+    "suivra",
+    "precede",
+    "precedee",
+    "followed",
+    "preceded",
+    "seguido",
+    "precedido",
+    "seguida",
+    "precedida",
+    "also",
 ];
 
 /// Words saying a gathering happens online only.
 pub const ONLINE: &[&[&str]] = &[
-    &["remote"], &["online", "event"], &["online", "edition"], &["fully", "online"], &["virtual"], &["virtuel"],
-    &["virtuelle"], &["a", "distance"], &["en", "visio"], &["visioconference"], &["webinar"], &["webinaire"],
-    &["a", "distancia"], &["en", "linea", "el"], &["100", "en", "ligne"], &["entierement", "en", "ligne"],
-    &["will", "be", "online"], &["distanciel"], &["remoto"], &["en", "remote"], &["sera", "en", "ligne"], &["se", "tiendra", "en", "ligne"], &["en", "remoto"],
+    &["remote"],
+    &["online", "event"],
+    &["online", "edition"],
+    &["fully", "online"],
+    &["virtual"],
+    &["virtuel"],
+    &["virtuelle"],
+    &["a", "distance"],
+    &["en", "visio"],
+    &["visioconference"],
+    &["webinar"],
+    &["webinaire"],
+    &["a", "distancia"],
+    &["en", "linea", "el"],
+    &["100", "en", "ligne"],
+    &["entierement", "en", "ligne"],
+    &["will", "be", "online"],
+    &["distanciel"],
+    &["remoto"],
+    &["en", "remote"],
+    &["sera", "en", "ligne"],
+    &["se", "tiendra", "en", "ligne"],
+    &["en", "remoto"],
 ];
 
 /// Words saying a gathering is cancelled.
@@ -213,19 +569,143 @@ pub const PROGRAMME_END: &[&str] = &["fin", "end", "cloture", "closing", "clausu
 
 /// Regions and countries: places, but not the town a gathering is in.
 pub const REGIONS: &[&str] = &[
-    "france", "espagne", "spain", "espana", "belgique", "belgium", "belgica", "suisse", "switzerland", "suiza",
-    "allemagne", "germany", "alemania", "italie", "italy", "italia", "portugal", "europe", "europa", "canada",
-    "quebec", "bolivie", "bolivia", "mexique", "mexico", "argentine", "argentina", "chile", "chili", "peru",
-    "perou", "colombie", "colombia", "maroc", "morocco", "marruecos", "senegal", "benin", "tunisie", "tunisia",
-    "usa", "uk", "england", "angleterre", "inglaterra", "ireland", "irlande", "netherlands", "pays", "austria",
-    "autriche", "japan", "japon", "china", "chine", "india", "inde", "brazil", "bresil", "brasil", "luxembourg",
-    "slovakia", "slovaquie", "czechia", "poland", "pologne", "romania", "roumanie", "greece", "grece",
-    "alsace", "bretagne", "brittany", "normandie", "normandy", "aquitaine", "occitanie", "provence", "corse",
-    "corsica", "bourgogne", "burgundy", "auvergne", "lorraine", "champagne", "picardie", "picardy", "limousin",
-    "ariege", "finistere", "savoie", "dordogne", "gironde", "vendee", "jura", "vosges", "ardeche", "drome",
-    "isere", "herault", "gard", "aude", "tarn", "lot", "gers", "landes", "charente", "morbihan", "ile-de-france",
-    "hauts-de-france", "grand", "nouvelle-aquitaine", "auvergne-rhone-alpes", "bourgogne-franche-comte",
-    "centre-val", "pays-de-la-loire", "provence-alpes-cote", "cataluna", "catalogne", "catalonia", "andalucia",
-    "galicia", "euskadi", "wallonie", "wallonia", "flandre", "flanders", "bavaria", "baviere", "lombardia",
-    "ligne", "line", "linea", "person", "personne", "presencial", "town", "city", "ville",
+    "france",
+    "espagne",
+    "spain",
+    "espana",
+    "belgique",
+    "belgium",
+    "belgica",
+    "suisse",
+    "switzerland",
+    "suiza",
+    "allemagne",
+    "germany",
+    "alemania",
+    "italie",
+    "italy",
+    "italia",
+    "portugal",
+    "europe",
+    "europa",
+    "canada",
+    "quebec",
+    "bolivie",
+    "bolivia",
+    "mexique",
+    "mexico",
+    "argentine",
+    "argentina",
+    "chile",
+    "chili",
+    "peru",
+    "perou",
+    "colombie",
+    "colombia",
+    "maroc",
+    "morocco",
+    "marruecos",
+    "senegal",
+    "benin",
+    "tunisie",
+    "tunisia",
+    "usa",
+    "uk",
+    "england",
+    "angleterre",
+    "inglaterra",
+    "ireland",
+    "irlande",
+    "netherlands",
+    "pays",
+    "austria",
+    "autriche",
+    "japan",
+    "japon",
+    "china",
+    "chine",
+    "india",
+    "inde",
+    "brazil",
+    "bresil",
+    "brasil",
+    "luxembourg",
+    "slovakia",
+    "slovaquie",
+    "czechia",
+    "poland",
+    "pologne",
+    "romania",
+    "roumanie",
+    "greece",
+    "grece",
+    "alsace",
+    "bretagne",
+    "brittany",
+    "normandie",
+    "normandy",
+    "aquitaine",
+    "occitanie",
+    "provence",
+    "corse",
+    "corsica",
+    "bourgogne",
+    "burgundy",
+    "auvergne",
+    "lorraine",
+    "champagne",
+    "picardie",
+    "picardy",
+    "limousin",
+    "ariege",
+    "finistere",
+    "savoie",
+    "dordogne",
+    "gironde",
+    "vendee",
+    "jura",
+    "vosges",
+    "ardeche",
+    "drome",
+    "isere",
+    "herault",
+    "gard",
+    "aude",
+    "tarn",
+    "lot",
+    "gers",
+    "landes",
+    "charente",
+    "morbihan",
+    "ile-de-france",
+    "hauts-de-france",
+    "grand",
+    "nouvelle-aquitaine",
+    "auvergne-rhone-alpes",
+    "bourgogne-franche-comte",
+    "centre-val",
+    "pays-de-la-loire",
+    "provence-alpes-cote",
+    "cataluna",
+    "catalogne",
+    "catalonia",
+    "andalucia",
+    "galicia",
+    "euskadi",
+    "wallonie",
+    "wallonia",
+    "flandre",
+    "flanders",
+    "bavaria",
+    "baviere",
+    "lombardia",
+    "ligne",
+    "line",
+    "linea",
+    "person",
+    "personne",
+    "presencial",
+    "town",
+    "city",
+    "ville",
 ];

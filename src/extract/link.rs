@@ -7,7 +7,10 @@ use super::token::tokenize;
 use crate::post::{Block, BlockKind};
 
 /// Picks the registration link among the post's blocks (title excluded), if any.
-pub fn registration<'a>(blocks: impl Iterator<Item = &'a Block>, post_url: Option<&str>) -> Option<String> {
+pub fn registration<'a>(
+    blocks: impl Iterator<Item = &'a Block>,
+    post_url: Option<&str>,
+) -> Option<String> {
     let mut best: Option<(i32, String)> = None;
     let mut under_registration_heading = false;
     for block in blocks {
@@ -48,7 +51,9 @@ pub fn registration<'a>(blocks: impl Iterator<Item = &'a Block>, post_url: Optio
 
 fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
     let lower = url.to_ascii_lowercase();
-    let image = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"].iter().any(|e| lower.ends_with(e));
+    let image = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"]
+        .iter()
+        .any(|e| lower.ends_with(e));
     !(lower.starts_with("mailto:") || image || Some(url) == post_url)
 }
 
@@ -60,8 +65,12 @@ fn mentions_registration(text: &str) -> bool {
 
 /// The sentence of `text` that holds bytes `start..end`.
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let before = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let after = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| end + i);
+    let before = text[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let after = text[end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| end + i);
     &text[before..after]
 }
 
@@ -70,15 +79,39 @@ fn names_something_else(text: &str) -> bool {
     let tokens = tokenize(text);
     let words = sentence::words(&tokens);
     !sentence::has_stem(&words, lexicon::REGISTRATION)
-        && sentence::has_stem(&words, &["map", "carte", "mapa", "photo", "foto", "slide", "diapo", "video", "pdf", "twitter", "mastodon", "youtube"])
+        && sentence::has_stem(
+            &words,
+            &[
+                "map", "carte", "mapa", "photo", "foto", "slide", "diapo", "video", "pdf",
+                "twitter", "mastodon", "youtube",
+            ],
+        )
 }
 
 /// Form and ticketing services, and paths that say "register".
 fn looks_like_form(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    ["form", "inscri", "regist", "ticket", "billet", "helloasso", "eventbrite", "pretix", "weezevent", "framadate", "meetup.com", "indico", "lu.ma", "tito.io", "signup", "sign-up", "rsvp"]
-        .iter()
-        .any(|k| lower.contains(k))
+    [
+        "form",
+        "inscri",
+        "regist",
+        "ticket",
+        "billet",
+        "helloasso",
+        "eventbrite",
+        "pretix",
+        "weezevent",
+        "framadate",
+        "meetup.com",
+        "indico",
+        "lu.ma",
+        "tito.io",
+        "signup",
+        "sign-up",
+        "rsvp",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 #[cfg(test)]
@@ -100,13 +133,28 @@ mod tests {
 
     #[test]
     fn reads_french_and_spanish() {
-        assert_eq!(pick("Merci de vous préinscrire : [s'inscrire](https://grist.example/forms/1).").as_deref(), Some("https://grist.example/forms/1"));
-        assert_eq!(pick("Encontrarán el formulario de inscripción en [la página](https://x.example/es/p/).").as_deref(), Some("https://x.example/es/p/"));
+        assert_eq!(
+            pick("Merci de vous préinscrire : [s'inscrire](https://grist.example/forms/1).")
+                .as_deref(),
+            Some("https://grist.example/forms/1")
+        );
+        assert_eq!(
+            pick(
+                "Encontrarán el formulario de inscripción en [la página](https://x.example/es/p/)."
+            )
+            .as_deref(),
+            Some("https://x.example/es/p/")
+        );
     }
 
     #[test]
     fn ignores_posts_without_registration() {
-        assert_eq!(pick("See [the release notes](https://x.example/notes) and [docs](https://x.example/d)."), None);
+        assert_eq!(
+            pick(
+                "See [the release notes](https://x.example/notes) and [docs](https://x.example/d)."
+            ),
+            None
+        );
         assert_eq!(pick("Write to [us](mailto:a@b.org) to register."), None);
     }
 }

@@ -15,10 +15,14 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                 "!" | "?" | ";" => true,
                 "." => {
                     // Not "p.m." or "av." or a decimal: a sentence ends before a capital or the end.
-                    let prev_short = i > 0 && tokens[i - 1].kind == Kind::Word && tokens[i - 1].text.chars().count() <= 1;
+                    let prev_short = i > 0
+                        && tokens[i - 1].kind == Kind::Word
+                        && tokens[i - 1].text.chars().count() <= 1;
                     let next = tokens.get(i + 1);
                     // "geOcom 2015 will…" starts a sentence too: any capital letter in the word counts.
-                    let starts = |n: &Token<'_>| n.kind != Kind::Word || n.text.chars().any(char::is_uppercase);
+                    let starts = |n: &Token<'_>| {
+                        n.kind != Kind::Word || n.text.chars().any(char::is_uppercase)
+                    };
                     !prev_short && next.is_none_or(|n| n.space_before && starts(n))
                 }
                 _ => false,
@@ -40,7 +44,11 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 
 /// The folded words of a span (apostrophes split: "s'est" → "s", "est").
 pub fn words<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a str> {
-    tokens.iter().filter(|t| t.kind == Kind::Word || t.kind == Kind::Num).map(|t| &*t.norm).collect()
+    tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word || t.kind == Kind::Num)
+        .map(|t| &*t.norm)
+        .collect()
 }
 
 /// Whether `words` contains `phrase` as consecutive words.

@@ -38,7 +38,9 @@ impl Token<'_> {
 
     /// The value of a number token (at most 4 digits), else `None`.
     pub fn num(&self) -> Option<u32> {
-        (self.kind == Kind::Num && self.text.len() <= 4).then(|| self.text.parse().ok()).flatten()
+        (self.kind == Kind::Num && self.text.len() <= 4)
+            .then(|| self.text.parse().ok())
+            .flatten()
     }
 
     pub fn is_capitalized(&self) -> bool {
@@ -93,7 +95,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 fn token(text: &str, kind: Kind, start: usize, end: usize, space_before: bool) -> Token<'_> {
     let slice = &text[start..end];
-    let norm = if kind == Kind::Word { fold(slice) } else { Cow::Borrowed(slice) };
+    let norm = if kind == Kind::Word {
+        fold(slice)
+    } else {
+        Cow::Borrowed(slice)
+    };
     Token {
         kind,
         text: slice,
@@ -109,7 +115,12 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Cow::Borrowed(word);
     }
-    Cow::Owned(word.chars().flat_map(char::to_lowercase).map(strip_accent).collect())
+    Cow::Owned(
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(strip_accent)
+            .collect(),
+    )
 }
 
 fn strip_accent(c: char) -> char {
@@ -133,9 +144,14 @@ fn address_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     let starts_url = ["http://", "https://", "www.", "ftp://", "mailto:"]
         .iter()
-        .any(|p| rest.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
+        .any(|p| {
+            rest.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        });
     let word_end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']' | ',' | ';'))
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']' | ',' | ';')
+        })
         .unwrap_or(rest.len());
     let word = rest[..word_end].trim_end_matches(['.', ':', '!', '?', '\'']);
     let is_mail = word
@@ -152,14 +168,23 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        tokenize(text).into_iter().map(|t| (t.kind, t.text)).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.kind, t.text))
+            .collect()
     }
 
     #[test]
     fn splits_numbers_from_letters() {
         assert_eq!(
             kinds("14h30 10th"),
-            vec![(Kind::Num, "14"), (Kind::Word, "h"), (Kind::Num, "30"), (Kind::Num, "10"), (Kind::Word, "th")]
+            vec![
+                (Kind::Num, "14"),
+                (Kind::Word, "h"),
+                (Kind::Num, "30"),
+                (Kind::Num, "10"),
+                (Kind::Word, "th")
+            ]
         );
     }
 

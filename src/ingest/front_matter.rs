@@ -67,11 +67,12 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         if trimmed == fence || (format == Format::Yaml && trimmed == "...") {
             let meta_src = &source[meta_start..offset];
             let body_start = (offset + line.len() + 1).min(source.len());
-            let meta = parse_meta(meta_src, format).map_err(|message| FrontMatterError::Invalid {
-                line: 2,
-                format: format.name(),
-                message,
-            })?;
+            let meta =
+                parse_meta(meta_src, format).map_err(|message| FrontMatterError::Invalid {
+                    line: 2,
+                    format: format.name(),
+                    message,
+                })?;
             return Ok(Split {
                 meta,
                 body: &source[body_start..],
@@ -109,7 +110,8 @@ fn parse_meta(src: &str, format: Format) -> Result<FrontMatter, String> {
         Format::Yaml if src.trim().is_empty() => Value::Null,
         Format::Yaml => serde_saphyr::from_str(&src).map_err(|e| first_line(&e.to_string()))?,
         Format::Toml => {
-            let table: toml::Table = toml::from_str(&src).map_err(|e| first_line(&e.to_string()))?;
+            let table: toml::Table =
+                toml::from_str(&src).map_err(|e| first_line(&e.to_string()))?;
             serde_json::to_value(table).map_err(|e| e.to_string())?
         }
     };
@@ -121,11 +123,18 @@ fn first_line(message: &str) -> String {
 }
 
 fn from_value(value: &Value) -> FrontMatter {
-    let text = |key: &str| value.get(key).and_then(scalar_text).filter(|s| !s.is_empty());
+    let text = |key: &str| {
+        value
+            .get(key)
+            .and_then(scalar_text)
+            .filter(|s| !s.is_empty())
+    };
     FrontMatter {
         title: text("title"),
         date: text("date").as_deref().and_then(parse_date),
-        lang: text("lang").or_else(|| text("language")).or_else(|| text("locale")),
+        lang: text("lang")
+            .or_else(|| text("language"))
+            .or_else(|| text("locale")),
         uid: text("uid")
             .or_else(|| text("ref"))
             .or_else(|| text("translationKey"))
@@ -173,7 +182,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDateTime> {
     let date = NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(date_part, "%Y/%m/%d"))
         .ok()?;
-    let time_text = rest.trim_start_matches(['T', ' ']).split([' ', '+', 'Z']).next().unwrap_or("");
+    let time_text = rest
+        .trim_start_matches(['T', ' '])
+        .split([' ', '+', 'Z'])
+        .next()
+        .unwrap_or("");
     let time = ["%H:%M:%S%.f", "%H:%M:%S", "%H:%M"]
         .iter()
         .find_map(|f| NaiveTime::parse_from_str(time_text, f).ok())
@@ -225,13 +238,20 @@ mod tests {
     #[test]
     fn reports_unclosed_front_matter() {
         let err = split("---\ntitle: x\n\nBody").unwrap_err();
-        assert_eq!(err.to_string(), "line 1: front matter not closed; expected a line with ---");
+        assert_eq!(
+            err.to_string(),
+            "line 1: front matter not closed; expected a line with ---"
+        );
     }
 
     #[test]
     fn reports_invalid_yaml() {
         let err = split("---\ntitle: [unclosed\n---\n").unwrap_err();
-        assert!(err.to_string().starts_with("line 2: front matter is not valid YAML"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("line 2: front matter is not valid YAML"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -254,7 +274,11 @@ mod tests {
             ("2026-01-08 15:00:00.123 -05:00", date(2026, 1, 8, 15, 0)),
             ("not a date", None),
         ] {
-            assert_eq!(parse_date(text).map(|d| d.with_nanosecond(0).unwrap()), want, "{text}");
+            assert_eq!(
+                parse_date(text).map(|d| d.with_nanosecond(0).unwrap()),
+                want,
+                "{text}"
+            );
         }
     }
     use chrono::Timelike;

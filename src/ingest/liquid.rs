@@ -14,7 +14,11 @@ pub fn strip(source: &str) -> Cow<'_, str> {
     let mut skipping_comment = false;
     let mut in_raw = false;
     while !rest.is_empty() {
-        let next = if in_raw { rest.find("{%") } else { rest.find(['{']) };
+        let next = if in_raw {
+            rest.find("{%")
+        } else {
+            rest.find(['{'])
+        };
         let Some(at) = next else {
             if !skipping_comment {
                 out.push_str(rest);
@@ -69,7 +73,10 @@ mod tests {
 
     #[test]
     fn removes_tags_and_outputs() {
-        assert_eq!(strip("a {% include x.html k=\"v\" %} b {{ site.url }} c"), "a  b  c");
+        assert_eq!(
+            strip("a {% include x.html k=\"v\" %} b {{ site.url }} c"),
+            "a  b  c"
+        );
     }
 
     #[test]

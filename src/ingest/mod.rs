@@ -47,8 +47,14 @@ pub enum IngestError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{file}: not UTF-8 text (invalid byte at offset {offset}); skipped")]
-    NotUtf8 { file: String, offset: usize },
+    #[error(
+        "{file}: line {line}: not UTF-8 text (invalid byte at offset {offset}); skipped, save it as UTF-8"
+    )]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        offset: usize,
+    },
     #[error("{file}: {source}")]
     FrontMatter {
         file: String,
@@ -69,7 +75,9 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
     let mut reading = Reading::default();
     let root = &spec.root;
     if !root.exists() {
-        reading.problems.push(IngestError::MissingSite(root.clone()));
+        reading
+            .problems
+            .push(IngestError::MissingSite(root.clone()));
         return reading;
     }
     if !root.is_dir() {
@@ -103,9 +111,17 @@ pub fn read_post(
     kind: PostKind,
     bytes: Vec<u8>,
 ) -> Result<Option<Post>, IngestError> {
-    let source = String::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 {
-        file: file.clone(),
-        offset: e.utf8_error().valid_up_to(),
+    let source = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        IngestError::NotUtf8 {
+            file: file.clone(),
+            line,
+            offset,
+        }
     })?;
     let split = front_matter::split(&source).map_err(|source| IngestError::FrontMatter {
         file: file.clone(),
@@ -121,7 +137,9 @@ pub fn read_post(
     }
     let name = file.rsplit('/').next().unwrap_or(&file);
     let (name_date, slug) = split_file_name(name);
-    let date = meta.date.or_else(|| name_date.map(|d| d.and_time(chrono::NaiveTime::MIN)));
+    let date = meta
+        .date
+        .or_else(|| name_date.map(|d| d.and_time(chrono::NaiveTime::MIN)));
     let lang = meta.lang.clone().or_else(|| lang_from_path(&file, slug));
     let url = post_url(spec, &file, kind, &meta, slug, date);
     let markup = if name.ends_with(".html") || name.ends_with(".htm") {
@@ -130,9 +148,15 @@ pub fn read_post(
         Markup::Markdown
     };
     let body = liquid::strip(split.body);
-    let base = url.as_deref().and_then(|u| Url::parse(u).ok()).or_else(|| spec.base_url.clone());
+    let base = url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .or_else(|| spec.base_url.clone());
     let doc = text::read(&body, markup, base.as_ref());
-    let title = meta.title.clone().unwrap_or_else(|| slug.replace(['-', '_'], " "));
+    let title = meta
+        .title
+        .clone()
+        .unwrap_or_else(|| slug.replace(['-', '_'], " "));
     Ok(Some(Post {
         file,
         site: index,
@@ -191,8 +215,19 @@ fn discover(spec: &SiteSpec) -> Vec<(PathBuf, PostKind)> {
 fn skipped_dir(name: &str) -> bool {
     matches!(
         name,
-        "_site" | "node_modules" | "vendor" | "public" | "resources" | "_includes" | "_layouts" | "_sass" | "_data"
-            | "assets" | "static" | "themes" | "layouts"
+        "_site"
+            | "node_modules"
+            | "vendor"
+            | "public"
+            | "resources"
+            | "_includes"
+            | "_layouts"
+            | "_sass"
+            | "_data"
+            | "assets"
+            | "static"
+            | "themes"
+            | "layouts"
     ) || name.starts_with('.')
 }
 
@@ -226,7 +261,9 @@ pub fn split_file_name(name: &str) -> (Option<NaiveDate>, &str) {
     (None, stem)
 }
 
-const LANGS: [&str; 12] = ["fr", "en", "es", "de", "it", "pt", "nl", "ca", "eu", "br", "oc", "pl"];
+const LANGS: [&str; 12] = [
+    "fr", "en", "es", "de", "it", "pt", "nl", "ca", "eu", "br", "oc", "pl",
+];
 
 /// Language hints in a path: `name.fr.md` (Hugo), a `fr/` folder, or a `-fr` slug suffix.
 fn lang_from_path(file: &str, slug: &str) -> Option<String> {
@@ -264,8 +301,16 @@ fn post_url(
             None => format!("/{stem}.html"),
         }
     } else if file.starts_with("content/") {
-        let section = file.split('/').nth(1).filter(|s| !s.contains('.')).unwrap_or("");
-        let section = if section.is_empty() { String::new() } else { format!("/{section}") };
+        let section = file
+            .split('/')
+            .nth(1)
+            .filter(|s| !s.contains('.'))
+            .unwrap_or("");
+        let section = if section.is_empty() {
+            String::new()
+        } else {
+            format!("/{section}")
+        };
         format!("{section}/{slug}/")
     } else {
         let template = spec
@@ -274,10 +319,17 @@ fn post_url(
             .unwrap_or("/:categories/:year/:month/:day/:title.html");
         fill_permalink(template, slug, date, &meta.tags)
     };
-    base.join(path.trim_start_matches('/')).ok().map(|u| u.to_string())
+    base.join(path.trim_start_matches('/'))
+        .ok()
+        .map(|u| u.to_string())
 }
 
-fn fill_permalink(template: &str, slug: &str, date: Option<NaiveDateTime>, categories: &[String]) -> String {
+fn fill_permalink(
+    template: &str,
+    slug: &str,
+    date: Option<NaiveDateTime>,
+    categories: &[String],
+) -> String {
     let d = date.map(|d| d.date());
     let fmt = |f: &str| d.map(|d| d.format(f).to_string()).unwrap_or_default();
     let cats = categories.join("/");
@@ -309,24 +361,50 @@ mod tests {
     fn splits_jekyll_file_names() {
         assert_eq!(
             split_file_name("2026-01-08-community-meeting-2026-registration-fr.md"),
-            (NaiveDate::from_ymd_opt(2026, 1, 8), "community-meeting-2026-registration-fr")
+            (
+                NaiveDate::from_ymd_opt(2026, 1, 8),
+                "community-meeting-2026-registration-fr"
+            )
         );
-        assert_eq!(split_file_name("2011-12-23-geoserver-2.1.3-est-dans-les-bacs.md").1, "geoserver-2.1.3-est-dans-les-bacs");
+        assert_eq!(
+            split_file_name("2011-12-23-geoserver-2.1.3-est-dans-les-bacs.md").1,
+            "geoserver-2.1.3-est-dans-les-bacs"
+        );
         assert_eq!(split_file_name("about.md"), (None, "about"));
     }
 
     #[test]
     fn finds_language_in_paths() {
-        assert_eq!(lang_from_path("_posts/2026-01-08-x-fr.md", "x-fr").as_deref(), Some("fr"));
-        assert_eq!(lang_from_path("content/post/x.es.md", "x").as_deref(), Some("es"));
-        assert_eq!(lang_from_path("fr/communaute.md", "communaute").as_deref(), Some("fr"));
-        assert_eq!(lang_from_path("_posts/2014-04-13-geocom-2014.md", "geocom-2014"), None);
+        assert_eq!(
+            lang_from_path("_posts/2026-01-08-x-fr.md", "x-fr").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            lang_from_path("content/post/x.es.md", "x").as_deref(),
+            Some("es")
+        );
+        assert_eq!(
+            lang_from_path("fr/communaute.md", "communaute").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            lang_from_path("_posts/2014-04-13-geocom-2014.md", "geocom-2014"),
+            None
+        );
     }
 
     #[test]
     fn fills_permalink_templates() {
-        let date = NaiveDate::from_ymd_opt(2024, 4, 4).unwrap().and_hms_opt(0, 0, 0);
-        assert_eq!(fill_permalink("/blog/:year/:month/:day/:title/", "sprint-fr", date, &[]), "/blog/2024/04/04/sprint-fr/");
-        assert_eq!(fill_permalink("/:categories/:year/:month/:day/:title.html", "x", date, &[]), "/2024/04/04/x.html");
+        let date = NaiveDate::from_ymd_opt(2024, 4, 4)
+            .unwrap()
+            .and_hms_opt(0, 0, 0);
+        assert_eq!(
+            fill_permalink("/blog/:year/:month/:day/:title/", "sprint-fr", date, &[]),
+            "/blog/2024/04/04/sprint-fr/"
+        );
+        assert_eq!(
+            fill_permalink("/:categories/:year/:month/:day/:title.html", "x", date, &[]),
+            "/2024/04/04/x.html"
+        );
     }
 }

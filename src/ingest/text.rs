@@ -53,12 +53,30 @@ fn separate_html_lines(body: &str) -> std::borrow::Cow<'_, str> {
         let Some(rest) = l.strip_prefix('<') else {
             return false;
         };
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         let block = matches!(
             name.to_ascii_lowercase().as_str(),
-            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "blockquote" | "section" | "figure" | "center"
+            "p" | "div"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "table"
+                | "ul"
+                | "ol"
+                | "blockquote"
+                | "section"
+                | "figure"
+                | "center"
         );
-        block && l.to_ascii_lowercase().ends_with(&format!("</{}>", name.to_ascii_lowercase()))
+        block
+            && l.to_ascii_lowercase()
+                .ends_with(&format!("</{}>", name.to_ascii_lowercase()))
     };
     let lines: Vec<&str> = body.split('\n').collect();
     let needs = lines
@@ -103,7 +121,16 @@ impl Walker<'_> {
                 let name = el.name();
                 if matches!(
                     name,
-                    "script" | "style" | "img" | "iframe" | "svg" | "video" | "audio" | "noscript" | "head" | "title"
+                    "script"
+                        | "style"
+                        | "img"
+                        | "iframe"
+                        | "svg"
+                        | "video"
+                        | "audio"
+                        | "noscript"
+                        | "head"
+                        | "title"
                 ) {
                     return;
                 }
@@ -200,7 +227,12 @@ impl Walker<'_> {
             })
             .collect();
         add_bare_urls(text, &mut links);
-        let kind = self.kinds.iter().rev().copied().find(|k| !matches!(k, BlockKind::Paragraph));
+        let kind = self
+            .kinds
+            .iter()
+            .rev()
+            .copied()
+            .find(|k| !matches!(k, BlockKind::Paragraph));
         self.blocks.push(Block {
             kind: kind.unwrap_or(BlockKind::Paragraph),
             text: text.to_string(),
@@ -215,10 +247,9 @@ fn block_kind(name: &str) -> Option<BlockKind> {
         "li" | "dt" | "dd" => BlockKind::ListItem,
         "td" | "th" => BlockKind::Cell,
         "blockquote" => BlockKind::Quote,
-        "p" | "div" | "section" | "article" | "header" | "footer" | "aside" | "main" | "pre" | "tr" | "table"
-        | "ul" | "ol" | "dl" | "figure" | "figcaption" | "hr" | "form" | "nav" | "details" | "summary" => {
-            BlockKind::Paragraph
-        }
+        "p" | "div" | "section" | "article" | "header" | "footer" | "aside" | "main" | "pre"
+        | "tr" | "table" | "ul" | "ol" | "dl" | "figure" | "figcaption" | "hr" | "form" | "nav"
+        | "details" | "summary" => BlockKind::Paragraph,
         _ => return None,
     })
 }
@@ -226,7 +257,10 @@ fn block_kind(name: &str) -> Option<BlockKind> {
 /// Makes `href` absolute; fragments-only and script links are not links for readers.
 fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
     let href = href.trim();
-    if href.is_empty() || href.starts_with('#') || href.to_ascii_lowercase().starts_with("javascript:") {
+    if href.is_empty()
+        || href.starts_with('#')
+        || href.to_ascii_lowercase().starts_with("javascript:")
+    {
         return None;
     }
     match Url::parse(href) {
@@ -254,7 +288,9 @@ fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
             .unwrap_or(rest.len());
         let url = rest[..len].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
         let end = start + url.len();
-        let covered = links.iter().any(|l| l.start <= start && end <= l.end.max(l.start + 1) && l.end > start);
+        let covered = links
+            .iter()
+            .any(|l| l.start <= start && end <= l.end.max(l.start + 1) && l.end > start);
         if !covered && Url::parse(url).is_ok() {
             links.push(Link {
                 text: url.to_string(),
@@ -278,8 +314,16 @@ mod tests {
 
     #[test]
     fn keeps_headings_paragraphs_and_list_items() {
-        let doc = read("# Title\n\nSome *text*.\n\n * one\n * two\n", Markup::Markdown, None);
-        let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let doc = read(
+            "# Title\n\nSome *text*.\n\n * one\n * two\n",
+            Markup::Markdown,
+            None,
+        );
+        let kinds: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -293,7 +337,11 @@ mod tests {
 
     #[test]
     fn keeps_links_with_text_and_absolute_target() {
-        let doc = read("Register [here](/fr/geocom2025/) now.", Markup::Markdown, Some(&base()));
+        let doc = read(
+            "Register [here](/fr/geocom2025/) now.",
+            Markup::Markdown,
+            Some(&base()),
+        );
         let block = &doc.blocks[0];
         assert_eq!(block.text, "Register here now.");
         let link = &block.links[0];
@@ -315,8 +363,15 @@ mod tests {
 
     #[test]
     fn line_breaks_separate_address_lines() {
-        let doc = read("<p>In Rennes<br />5 rue Martenot<br />35000 Rennes</p>", Markup::Html, None);
-        assert_eq!(doc.blocks[0].text, "In Rennes\n5 rue Martenot\n35000 Rennes");
+        let doc = read(
+            "<p>In Rennes<br />5 rue Martenot<br />35000 Rennes</p>",
+            Markup::Html,
+            None,
+        );
+        assert_eq!(
+            doc.blocks[0].text,
+            "In Rennes\n5 rue Martenot\n35000 Rennes"
+        );
     }
 
     #[test]
@@ -333,20 +388,36 @@ mod tests {
 
     #[test]
     fn reads_markdown_after_a_one_line_html_block() {
-        let doc = read("<p>&nbsp;</p>\nSee [the page](/fr/x/).", Markup::Markdown, Some(&base()));
-        let block = doc.blocks.iter().find(|b| b.text.starts_with("See")).expect("the markdown line");
+        let doc = read(
+            "<p>&nbsp;</p>\nSee [the page](/fr/x/).",
+            Markup::Markdown,
+            Some(&base()),
+        );
+        let block = doc
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("See"))
+            .expect("the markdown line");
         assert_eq!(block.links[0].url, "https://www.example.org/fr/x/");
     }
 
     #[test]
     fn finds_bare_urls_in_text() {
-        let doc = read("Vote here: https://framadate.org/abc. Thanks", Markup::Markdown, None);
+        let doc = read(
+            "Vote here: https://framadate.org/abc. Thanks",
+            Markup::Markdown,
+            None,
+        );
         assert_eq!(doc.blocks[0].links[0].url, "https://framadate.org/abc");
     }
 
     #[test]
     fn decodes_entities_and_keeps_table_cells() {
-        let doc = read("| a | b &amp; c |\n|---|---|\n| 14h00 | Accueil |\n", Markup::Markdown, None);
+        let doc = read(
+            "| a | b &amp; c |\n|---|---|\n| 14h00 | Accueil |\n",
+            Markup::Markdown,
+            None,
+        );
         let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["a", "b & c", "14h00", "Accueil"]);
         assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Cell));

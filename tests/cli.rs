@@ -1,0 +1,225 @@
+//! The command line as users and scripts use it: exit codes, messages, and what bad input
+//! does (a broken post is reported and the rest indexed; a bad config names its key).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn crieur(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crieur"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("crieur runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn write(root: &Path, file: &str, content: impl AsRef<[u8]>) {
+    let path = root.join(file);
+    std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+    std::fs::write(path, content).expect("write fixture");
+}
+
+const GOOD: &str = "---\ntitle: \"Sprint 2026\"\ndate: 2026-01-10\nlang: fr\n---\n\nLe sprint se tiendra du 2 au 4 mars 2026 à Rennes.\n";
+
+#[test]
+fn exports_the_sample_sites_as_json() {
+    let out = crieur(&[
+        "export",
+        "--config",
+        "config/crieur.toml",
+        "--data",
+        tempfile::tempdir().unwrap().path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let posts = json["posts"].as_array().expect("posts");
+    let winter = posts
+        .iter()
+        .find(|p| p["file"] == "_posts/2026-01-08-community-meeting-2026-registration-fr.md")
+        .expect("the winter meeting post");
+    assert_eq!(winter["lang"], "fr");
+    assert_eq!(winter["events"][0]["start"], "2026-03-30");
+    assert_eq!(winter["events"][0]["end"], "2026-04-03");
+    assert_eq!(winter["events"][0]["place"], "Ornolac-Ussat-les-Bains");
+    assert_eq!(winter["events"][0]["primary"], true);
+    assert_eq!(winter["deadlines"][0]["date"], "2026-03-15");
+    assert_eq!(winter["deadlines"][0]["kind"], "registration");
+}
+
+#[test]
+fn reports_a_broken_post_with_file_and_line_and_indexes_the_rest() {
+    let site = tempfile::tempdir().unwrap();
+    write(site.path(), "_posts/2026-01-10-good.md", GOOD);
+    write(
+        site.path(),
+        "_posts/2026-01-11-unclosed.md",
+        "---\ntitle: oops\n\nLe sprint se tiendra le 3 mars.\n",
+    );
+    write(
+        site.path(),
+        "_posts/2026-01-12-bad-yaml.md",
+        "---\ntitle: [unclosed\n---\nbody\n",
+    );
+    let out = crieur(&["export", "--site", site.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(
+        out.status.success(),
+        "one broken post does not fail the export: {err}"
+    );
+    assert!(err.contains("_posts/2026-01-11-unclosed.md: line 1: front matter not closed; expected a line with ---"), "{err}");
+    assert!(
+        err.contains("_posts/2026-01-12-bad-yaml.md: line 2: front matter is not valid YAML"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files: Vec<&str> = json["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, vec!["_posts/2026-01-10-good.md"]);
+    assert_eq!(json["posts"][0]["events"][0]["start"], "2026-03-02");
+}
+
+#[test]
+fn reports_and_skips_a_file_that_is_not_utf8() {
+    let site = tempfile::tempdir().unwrap();
+    write(site.path(), "_posts/2026-01-10-good.md", GOOD);
+    write(
+        site.path(),
+        "_posts/2026-01-13-latin1.md",
+        b"---\ntitle: caf\xe9\n---\nbody\n".as_slice(),
+    );
+    let out = crieur(&["index", "--site", site.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("_posts/2026-01-13-latin1.md: line 2: not UTF-8 text (invalid byte at offset 14); skipped, save it as UTF-8"), "{err}");
+    assert!(
+        text(&out.stdout).contains("1 posts"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_missing_site_folder_fails_with_a_clear_message() {
+    let out = crieur(&["export", "--site", "/no/such/site"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing is exported");
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "crieur: /no/such/site: site folder not found; check the path given with --site or in the config"
+    );
+}
+
+#[test]
+fn check_config_names_every_bad_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(&file, "timezone = \"Mars/Olympus\"\n[[site]]\npath = \"nowhere\"\nbase_url = \"www.example.org\"\n").unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("timezone: unknown time zone \"Mars/Olympus\""),
+        "{err}"
+    );
+    assert!(err.contains("site[0].path: folder"), "{err}");
+    assert!(
+        err.contains("site[0].base_url: \"www.example.org\" is not an absolute http(s) address"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unreadable_or_invalid_config_fails() {
+    let out = crieur(&["index", "--config", "/no/such/crieur.toml"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("/no/such/crieur.toml: cannot read"),
+        "{}",
+        text(&out.stderr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(&file, "[[site]\npath = 1\n").unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("invalid TOML"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn the_shipped_config_is_valid() {
+    let out = crieur(&["check-config", "config/crieur.toml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "config/crieur.toml: ok (2 sites)");
+}
+
+#[test]
+fn reindexing_is_idempotent_and_follows_changes() {
+    let site = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(site.path(), "_posts/2026-01-10-good.md", GOOD);
+    write(
+        site.path(),
+        "_posts/2026-01-11-other.md",
+        GOOD.replace("Sprint 2026", "Atelier"),
+    );
+    let args = [
+        "index",
+        "--site",
+        site.path().to_str().unwrap(),
+        "--data",
+        data.path().to_str().unwrap(),
+    ];
+    let summary = |out: Output| {
+        text(&out.stdout)
+            .split(';')
+            .nth(1)
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        summary(crieur(&args)),
+        "2 added, 0 updated, 0 removed, 0 unchanged"
+    );
+    assert_eq!(
+        summary(crieur(&args)),
+        "0 added, 0 updated, 0 removed, 2 unchanged"
+    );
+    write(
+        site.path(),
+        "_posts/2026-01-10-good.md",
+        GOOD.replace("2 au 4 mars", "9 au 11 mars"),
+    );
+    std::fs::remove_file(site.path().join("_posts/2026-01-11-other.md")).unwrap();
+    assert_eq!(
+        summary(crieur(&args)),
+        "0 added, 1 updated, 1 removed, 0 unchanged"
+    );
+}
+
+#[test]
+fn indexes_a_ten_megabyte_post() {
+    let site = tempfile::tempdir().unwrap();
+    let filler = "Le projet avance grâce à ses contributeurs, qui partagent leur code et leur documentation. ".repeat(110_000);
+    let post = format!(
+        "---\ntitle: \"Gros billet\"\ndate: 2026-01-10\n---\n\n{filler}\n\nLe sprint se tiendra du 2 au 4 mars 2026 à Rennes.\n"
+    );
+    assert!(post.len() > 10_000_000);
+    write(site.path(), "_posts/2026-01-10-big.md", post);
+    let out = crieur(&["export", "--site", site.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["posts"][0]["events"][0]["start"], "2026-03-02");
+    assert_eq!(json["posts"][0]["events"][0]["place"], "Rennes");
+}
