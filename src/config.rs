@@ -112,17 +112,17 @@ impl Config {
             if !path.is_dir() {
                 problems.push(format!("{key}.path: folder {} not found", path.display()));
             }
-            if let Some(base) = &site.base_url {
-                if parse_base_url(base).is_none() {
-                    problems.push(format!(
-                        "{key}.base_url: {base:?} is not an absolute http(s) address"
-                    ));
-                }
+            if let Some(base) = &site.base_url
+                && parse_base_url(base).is_none()
+            {
+                problems.push(format!(
+                    "{key}.base_url: {base:?} is not an absolute http(s) address"
+                ));
             }
-            if let Some(tz) = &site.timezone {
-                if parse_timezone(tz).is_none() {
-                    problems.push(format!("{key}.timezone: unknown time zone {tz:?}; use an IANA name such as \"Europe/Paris\""));
-                }
+            if let Some(tz) = &site.timezone
+                && parse_timezone(tz).is_none()
+            {
+                problems.push(format!("{key}.timezone: unknown time zone {tz:?}; use an IANA name such as \"Europe/Paris\""));
             }
         }
         problems

@@ -161,18 +161,17 @@ impl Store {
         let new_deadlines = new
             .map(|(n, _)| index_keys(key, &n.extraction.deadlines, |d: &Deadline| d.date))
             .unwrap_or_default();
-        let refs =
-            |keys: &[(Vec<u8>, usize)]| -> Result<Vec<(Vec<u8>, Vec<u8>)>, serde_json::Error> {
-                keys.iter()
-                    .map(|(k, index)| {
-                        let r = Ref {
-                            post: key.to_vec(),
-                            index: *index,
-                        };
-                        Ok((k.clone(), serde_json::to_vec(&r)?))
-                    })
-                    .collect()
-            };
+        let refs = |keys: &[(Vec<u8>, usize)]| -> Result<Vec<Entry>, serde_json::Error> {
+            keys.iter()
+                .map(|(k, index)| {
+                    let r = Ref {
+                        post: key.to_vec(),
+                        index: *index,
+                    };
+                    Ok((k.clone(), serde_json::to_vec(&r)?))
+                })
+                .collect()
+        };
         let (event_refs, deadline_refs) = (refs(&new_events)?, refs(&new_deadlines)?);
         (&self.posts, &self.events, &self.deadlines)
             .transaction(|(posts, events, deadlines)| {
@@ -275,6 +274,9 @@ impl Store {
         Ok(())
     }
 }
+
+/// A key and its value, ready to insert.
+type Entry = (Vec<u8>, Vec<u8>);
 
 fn site_prefix(site: &str) -> Vec<u8> {
     let mut p = site.as_bytes().to_vec();

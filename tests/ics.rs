@@ -78,11 +78,9 @@ fn reads_back_with_an_independent_parser() {
         .expect("geOcom 2024");
     // 14:00 to 17:00 in Paris in June is 12:00 to 15:00 UTC.
     match geocom.get_start() {
-        Some(DatePerhapsTime::DateTime(t)) => assert_eq!(
-            format!("{t:?}").contains("2024-06-17T12:00:00"),
-            true,
-            "{t:?}"
-        ),
+        Some(DatePerhapsTime::DateTime(t)) => {
+            assert!(format!("{t:?}").contains("2024-06-17T12:00:00"), "{t:?}")
+        }
         other => panic!("timed start expected, got {other:?}"),
     }
     assert_eq!(geocom.get_location(), Some("Lille"));

@@ -82,10 +82,10 @@ fn vevent(out: &mut String, stored: &StoredPost, event: &Event, uid: &str, zone:
     }
     let mut description = String::new();
     if let Some(url) = &stored.extraction.registration_url {
-        let _ = write!(description, "Registration: {url}\n");
+        let _ = writeln!(description, "Registration: {url}");
     }
     for d in &stored.extraction.deadlines {
-        let _ = write!(description, "Deadline ({:?}): {}\n", d.kind, d.date);
+        let _ = writeln!(description, "Deadline ({:?}): {}", d.kind, d.date);
     }
     if !description.is_empty() {
         property(out, "DESCRIPTION", &escape(description.trim_end()));

@@ -182,11 +182,11 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
     }
     // A trailing year after the last bare day: "June 17 to 19, 2024".
     let last = elems.last_mut().expect("sequence has a first element");
-    if last.date.year.is_none() {
-        if let Some((year, end)) = comma_year(t, last.end) {
-            last.date.year = Some(year);
-            last.end = end;
-        }
+    if last.date.year.is_none()
+        && let Some((year, end)) = comma_year(t, last.end)
+    {
+        last.date.year = Some(year);
+        last.end = end;
     }
     if !elems.iter().any(|e| e.date.month.is_some()) {
         return None;
@@ -592,14 +592,12 @@ fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>
             || x.kind == Kind::Word
                 && matches!(&*x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
     });
-    if sep {
-        if let Some((to, end)) = clock(t, k + 1) {
-            k = end;
-            if t.get(k).is_some_and(|x| x.is_sym(")")) {
-                k += 1;
-            }
-            return Some((from, Some(to), k));
+    if sep && let Some((to, end)) = clock(t, k + 1) {
+        k = end;
+        if t.get(k).is_some_and(|x| x.is_sym(")")) {
+            k += 1;
         }
+        return Some((from, Some(to), k));
     }
     Some((from, None, k))
 }
@@ -883,10 +881,10 @@ fn resolve_reading(p: &Partial, day: u32, month: u32, anchor: &Anchor) -> Option
             return matching.first().copied();
         }
     }
-    if let Some(y) = anchor.context_year {
-        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
-            return Some(d);
-        }
+    if let Some(y) = anchor.context_year
+        && let Some(d) = NaiveDate::from_ymd_opt(y, month, day)
+    {
+        return Some(d);
     }
     candidates.into_iter().min_by_key(|d| distance(*d, anchor))
 }

@@ -39,7 +39,13 @@ use Precision::{Day, Month};
 #[test]
 fn reads_dates_as_people_write_them() {
     let p2026 = d(2026, 1, 8);
-    let cases: &[(&str, NaiveDate, Lang, (NaiveDate, NaiveDate, Precision))] = &[
+    type Case = (
+        &'static str,
+        NaiveDate,
+        Lang,
+        (NaiveDate, NaiveDate, Precision),
+    );
+    let cases: &[Case] = &[
         // French
         (
             "du 30 mars au 3 avril 2026",
@@ -447,7 +453,14 @@ fn attaches_clock_times() {
         times("Du lundi 20 novembre midi au mercredi 22 novembre midi"),
         (s("12:00"), s("12:00"))
     );
-    assert_eq!(times("Lundi 22/06 après midi (14h - 17h)"), (None, None));
+    assert_eq!(
+        times("Lundi 22/06 après midi (14h - 17h)"),
+        (s("14:00"), s("17:00"))
+    );
+    assert_eq!(
+        times("Monday 22/06 PM (14:00 - 17:00)"),
+        (s("14:00"), s("17:00"))
+    );
 }
 
 #[test]

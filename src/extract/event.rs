@@ -526,12 +526,14 @@ fn years_in(tokens: &[Token<'_>]) -> Vec<i32> {
     for (i, t) in tokens.iter().enumerate() {
         // Years, and years glued to a name: "GeoCom2015".
         let glued = i > 0 && !t.space_before && tokens[i - 1].kind == Kind::Word;
-        if t.kind == Kind::Num && t.text.len() == 4 && (t.space_before || glued || i == 0) {
-            if let Ok(y) = t.text.parse::<i32>() {
-                if (1990..=2100).contains(&y) && !out.contains(&y) {
-                    out.push(y);
-                }
-            }
+        if t.kind == Kind::Num
+            && t.text.len() == 4
+            && (t.space_before || glued || i == 0)
+            && let Ok(y) = t.text.parse::<i32>()
+            && (1990..=2100).contains(&y)
+            && !out.contains(&y)
+        {
+            out.push(y);
         }
     }
     out

@@ -253,10 +253,11 @@ pub fn split_file_name(name: &str) -> (Option<NaiveDate>, &str) {
         Some(dot) if name[..dot].contains('-') => &name[..dot],
         _ => stem,
     };
-    if stem.len() > 11 && stem.as_bytes()[10] == b'-' {
-        if let Ok(date) = NaiveDate::parse_from_str(&stem[..10], "%Y-%m-%d") {
-            return (Some(date), &stem[11..]);
-        }
+    if stem.len() > 11
+        && stem.as_bytes()[10] == b'-'
+        && let Ok(date) = NaiveDate::parse_from_str(&stem[..10], "%Y-%m-%d")
+    {
+        return (Some(date), &stem[11..]);
     }
     (None, stem)
 }

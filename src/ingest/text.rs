@@ -146,7 +146,7 @@ impl Walker<'_> {
                 if name == "pre" {
                     self.pre += 1;
                 }
-                let link_start = (name == "a").then(|| self.current.text.len());
+                let link_start = (name == "a").then_some(self.current.text.len());
                 for child in node.children() {
                     self.walk(child);
                 }
