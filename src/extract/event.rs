@@ -23,7 +23,7 @@ pub fn extract(post: &Post) -> Extraction {
         .as_deref()
         .map(Language::from_code)
         .filter(|l| *l != Language::Other)
-        .unwrap_or_else(|| lang::detect(&tokens.iter().flatten().cloned().collect::<Vec<_>>()));
+        .unwrap_or_else(|| lang::detect(tokens.iter().flatten()));
     let title_words = sentence::words(&tokens[0]);
     let title_year = years_in(&tokens[0]).first().copied();
     let Some(post_date) = post

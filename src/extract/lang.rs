@@ -50,9 +50,9 @@ const ES: &[&str] = &[
 ];
 
 /// Guesses the language from common words; `Other` when none stands out.
-pub fn detect(tokens: &[Token<'_>]) -> Language {
+pub fn detect<'t, 'a: 't>(tokens: impl IntoIterator<Item = &'t Token<'a>>) -> Language {
     let mut counts = [0usize; 3];
-    for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+    for t in tokens.into_iter().filter(|t| t.kind == Kind::Word) {
         let w = &*t.norm;
         for (i, list) in [FR, EN, ES].iter().enumerate() {
             if list.contains(&w) {

@@ -4,110 +4,50 @@
 
 use chrono::Weekday;
 
-/// Full month names; always months.
-const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1),
-    ("january", 1),
-    ("enero", 1),
-    ("fevrier", 2),
-    ("february", 2),
-    ("febrero", 2),
-    ("mars", 3),
-    ("march", 3),
-    ("marzo", 3),
-    ("avril", 4),
-    ("april", 4),
-    ("abril", 4),
-    ("mai", 5),
-    ("mayo", 5),
-    ("juin", 6),
-    ("june", 6),
-    ("junio", 6),
-    ("juillet", 7),
-    ("july", 7),
-    ("julio", 7),
-    ("aout", 8),
-    ("august", 8),
-    ("agosto", 8),
-    ("septembre", 9),
-    ("september", 9),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octobre", 10),
-    ("october", 10),
-    ("octubre", 10),
-    ("novembre", 11),
-    ("november", 11),
-    ("noviembre", 11),
-    ("decembre", 12),
-    ("december", 12),
-    ("diciembre", 12),
-];
-
-/// Abbreviations and words that are also ordinary words ("may", "sept", "mar"): months
-/// only next to a day number or a year.
-const WEAK_MONTHS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("janv", 1),
-    ("ene", 1),
-    ("feb", 2),
-    ("fev", 2),
-    ("fevr", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("avr", 4),
-    ("abr", 4),
-    ("may", 5),
-    ("jun", 6),
-    ("jul", 7),
-    ("juil", 7),
-    ("aug", 8),
-    ("ago", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("dic", 12),
-];
-
 /// A month word: `Some((month, strong))`, strong when it cannot be anything else.
+/// Abbreviations and words that are also ordinary words ("may", "sept", "mar") are weak:
+/// months only next to a day number or a year. A `match`, because it runs on every word.
 pub fn month(word: &str) -> Option<(u32, bool)> {
-    if let Some((_, m)) = MONTHS.iter().find(|(w, _)| *w == word) {
-        return Some((*m, true));
-    }
-    WEAK_MONTHS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, m)| (*m, false))
+    Some(match word {
+        "janvier" | "january" | "enero" => (1, true),
+        "fevrier" | "february" | "febrero" => (2, true),
+        "mars" | "march" | "marzo" => (3, true),
+        "avril" | "april" | "abril" => (4, true),
+        "mai" | "mayo" => (5, true),
+        "juin" | "june" | "junio" => (6, true),
+        "juillet" | "july" | "julio" => (7, true),
+        "aout" | "august" | "agosto" => (8, true),
+        "septembre" | "september" | "septiembre" | "setiembre" => (9, true),
+        "octobre" | "october" | "octubre" => (10, true),
+        "novembre" | "november" | "noviembre" => (11, true),
+        "decembre" | "december" | "diciembre" => (12, true),
+        "jan" | "janv" | "ene" => (1, false),
+        "feb" | "fev" | "fevr" => (2, false),
+        "mar" => (3, false),
+        "apr" | "avr" | "abr" => (4, false),
+        "may" => (5, false),
+        "jun" => (6, false),
+        "jul" | "juil" => (7, false),
+        "aug" | "ago" => (8, false),
+        "sep" | "sept" => (9, false),
+        "oct" => (10, false),
+        "nov" => (11, false),
+        "dec" | "dic" => (12, false),
+        _ => return None,
+    })
 }
 
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("lundi", Weekday::Mon),
-    ("monday", Weekday::Mon),
-    ("lunes", Weekday::Mon),
-    ("mardi", Weekday::Tue),
-    ("tuesday", Weekday::Tue),
-    ("martes", Weekday::Tue),
-    ("mercredi", Weekday::Wed),
-    ("wednesday", Weekday::Wed),
-    ("miercoles", Weekday::Wed),
-    ("jeudi", Weekday::Thu),
-    ("thursday", Weekday::Thu),
-    ("jueves", Weekday::Thu),
-    ("vendredi", Weekday::Fri),
-    ("friday", Weekday::Fri),
-    ("viernes", Weekday::Fri),
-    ("samedi", Weekday::Sat),
-    ("saturday", Weekday::Sat),
-    ("sabado", Weekday::Sat),
-    ("dimanche", Weekday::Sun),
-    ("sunday", Weekday::Sun),
-    ("domingo", Weekday::Sun),
-];
-
 pub fn weekday(word: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
+    Some(match word {
+        "lundi" | "monday" | "lunes" => Weekday::Mon,
+        "mardi" | "tuesday" | "martes" => Weekday::Tue,
+        "mercredi" | "wednesday" | "miercoles" => Weekday::Wed,
+        "jeudi" | "thursday" | "jueves" => Weekday::Thu,
+        "vendredi" | "friday" | "viernes" => Weekday::Fri,
+        "samedi" | "saturday" | "sabado" => Weekday::Sat,
+        "dimanche" | "sunday" | "domingo" => Weekday::Sun,
+        _ => return None,
+    })
 }
 
 /// Ordinal suffixes written after a day number: "10th", "1er", "2nd", "1.º".
