@@ -112,10 +112,23 @@ fn parse_meta(src: &str, format: Format) -> Result<FrontMatter, String> {
         Format::Toml => {
             let table: toml::Table =
                 toml::from_str(&src).map_err(|e| first_line(&e.to_string()))?;
-            serde_json::to_value(table).map_err(|e| e.to_string())?
+            toml_to_json(toml::Value::Table(table))
         }
     };
     Ok(from_value(&value))
+}
+
+/// TOML values as JSON ones; dates (TOML has a type for them) become their text.
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+    }
 }
 
 fn first_line(message: &str) -> String {
@@ -256,7 +269,7 @@ mod tests {
 
     #[test]
     fn reads_hugo_toml_front_matter() {
-        let s = split("+++\ntitle = \"Sprint\"\ndate = \"2026-03-01T10:00:00+01:00\"\ndraft = true\n+++\nBody").unwrap();
+        let s = split("+++\ntitle = \"Sprint\"\ndate = 2026-03-01T10:00:00+01:00\ndraft = true\n+++\nBody").unwrap();
         assert_eq!(s.meta.title.as_deref(), Some("Sprint"));
         assert_eq!(s.meta.date, date(2026, 3, 1, 10, 0));
         assert!(s.meta.draft);
