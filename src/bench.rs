@@ -21,7 +21,11 @@ pub struct Row {
 pub fn measure(label: &str, spec: &SiteSpec) -> anyhow::Result<Row> {
     let reading = ingest::read_site(spec, 0);
     // Pages are stored but not searched for events: extraction is measured on posts.
-    let posts: Vec<_> = reading.posts.into_iter().filter(|p| p.kind != crate::post::PostKind::Page).collect();
+    let posts: Vec<_> = reading
+        .posts
+        .into_iter()
+        .filter(|p| p.kind != crate::post::PostKind::Page)
+        .collect();
     // Extraction alone, repeated until a second has passed, on one core.
     let started = Instant::now();
     let mut extracted = 0usize;

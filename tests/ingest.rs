@@ -25,19 +25,51 @@ fn spec(root: &Path, drafts: bool) -> SiteSpec {
 fn reads_a_jekyll_site() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "_posts/2026-01-08-meetup.markdown", "---\ntitle: Meetup\n---\nSee [the page](/meetup/).\n");
-    write(root, "_posts/2026-01-09-html-post.html", "---\ntitle: HTML\ndate: 2026-01-09 10:00:00 +0100\n---\n<h2>Hello</h2><p>World</p>\n");
-    write(root, "fr/_posts/2026-01-10-rencontre.md", "---\ntitle: Rencontre\ncategories: fr\n---\nBonjour\n");
-    write(root, "_drafts/next-sprint.md", "---\ntitle: Draft\n---\nnot yet\n");
-    write(root, "_posts/2026-01-11-hidden.md", "---\ntitle: Hidden\npublished: false\n---\nno\n");
-    write(root, "about.md", "---\ntitle: About\nlang: en\n---\nWho we are\n");
-    write(root, "README.md", "No front matter: not a page of the site.\n");
+    write(
+        root,
+        "_posts/2026-01-08-meetup.markdown",
+        "---\ntitle: Meetup\n---\nSee [the page](/meetup/).\n",
+    );
+    write(
+        root,
+        "_posts/2026-01-09-html-post.html",
+        "---\ntitle: HTML\ndate: 2026-01-09 10:00:00 +0100\n---\n<h2>Hello</h2><p>World</p>\n",
+    );
+    write(
+        root,
+        "fr/_posts/2026-01-10-rencontre.md",
+        "---\ntitle: Rencontre\ncategories: fr\n---\nBonjour\n",
+    );
+    write(
+        root,
+        "_drafts/next-sprint.md",
+        "---\ntitle: Draft\n---\nnot yet\n",
+    );
+    write(
+        root,
+        "_posts/2026-01-11-hidden.md",
+        "---\ntitle: Hidden\npublished: false\n---\nno\n",
+    );
+    write(
+        root,
+        "about.md",
+        "---\ntitle: About\nlang: en\n---\nWho we are\n",
+    );
+    write(
+        root,
+        "README.md",
+        "No front matter: not a page of the site.\n",
+    );
     write(root, "_site/2026/01/08/meetup.html", "<p>generated</p>");
     write(root, "_includes/footer.html", "<p>footer</p>");
 
     let reading = read_site(&spec(root, false), 0);
     assert!(reading.problems.is_empty(), "{:?}", reading.problems);
-    let files: Vec<(&str, PostKind)> = reading.posts.iter().map(|p| (p.file.as_str(), p.kind)).collect();
+    let files: Vec<(&str, PostKind)> = reading
+        .posts
+        .iter()
+        .map(|p| (p.file.as_str(), p.kind))
+        .collect();
     assert_eq!(
         files,
         vec![
@@ -49,34 +81,87 @@ fn reads_a_jekyll_site() {
     );
     let meetup = &reading.posts[0];
     // No date in the front matter: the file name gives it.
-    assert_eq!(meetup.date.map(|d| d.to_string()), Some("2026-01-08 00:00:00".to_string()));
-    assert_eq!(meetup.url.as_deref(), Some("https://site.example.org/2026/01/08/meetup.html"));
-    assert_eq!(meetup.doc.blocks[0].links[0].url, "https://site.example.org/meetup/");
+    assert_eq!(
+        meetup.date.map(|d| d.to_string()),
+        Some("2026-01-08 00:00:00".to_string())
+    );
+    assert_eq!(
+        meetup.url.as_deref(),
+        Some("https://site.example.org/2026/01/08/meetup.html")
+    );
+    assert_eq!(
+        meetup.doc.blocks[0].links[0].url,
+        "https://site.example.org/meetup/"
+    );
     let html = &reading.posts[1];
-    assert_eq!(html.doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), vec!["Hello", "World"]);
+    assert_eq!(
+        html.doc
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Hello", "World"]
+    );
     let rencontre = &reading.posts[3];
     assert_eq!(rencontre.lang.as_deref(), Some("fr"));
-    assert_eq!(rencontre.url.as_deref(), Some("https://site.example.org/fr/2026/01/10/rencontre.html"));
+    assert_eq!(
+        rencontre.url.as_deref(),
+        Some("https://site.example.org/fr/2026/01/10/rencontre.html")
+    );
 
     let with_drafts = read_site(&spec(root, true), 0);
-    assert!(with_drafts.posts.iter().any(|p| p.file == "_drafts/next-sprint.md" && p.kind == PostKind::Draft));
-    assert!(with_drafts.posts.iter().any(|p| p.file == "_posts/2026-01-11-hidden.md"));
+    assert!(
+        with_drafts
+            .posts
+            .iter()
+            .any(|p| p.file == "_drafts/next-sprint.md" && p.kind == PostKind::Draft)
+    );
+    assert!(
+        with_drafts
+            .posts
+            .iter()
+            .any(|p| p.file == "_posts/2026-01-11-hidden.md")
+    );
 }
 
 #[test]
 fn reads_a_hugo_site() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "config.toml", "baseURL = 'https://site.example.org/'\n");
-    write(root, "content/_index.md", "---\ntitle: Home\n---\nWelcome\n");
-    write(root, "content/events/sprint.fr.md", "+++\ntitle = \"Sprint\"\ndate = 2026-03-01T10:00:00+01:00\ntags = [\"sprint\"]\n+++\nLe sprint se tiendra le 3 avril 2026 à Lyon.\n");
-    write(root, "content/posts/meetup/index.md", "---\ntitle: Meetup\ndate: 2026-02-01\n---\nHi\n");
-    write(root, "content/posts/draft.md", "---\ntitle: Draft\ndraft: true\n---\nno\n");
+    write(
+        root,
+        "config.toml",
+        "baseURL = 'https://site.example.org/'\n",
+    );
+    write(
+        root,
+        "content/_index.md",
+        "---\ntitle: Home\n---\nWelcome\n",
+    );
+    write(
+        root,
+        "content/events/sprint.fr.md",
+        "+++\ntitle = \"Sprint\"\ndate = 2026-03-01T10:00:00+01:00\ntags = [\"sprint\"]\n+++\nLe sprint se tiendra le 3 avril 2026 à Lyon.\n",
+    );
+    write(
+        root,
+        "content/posts/meetup/index.md",
+        "---\ntitle: Meetup\ndate: 2026-02-01\n---\nHi\n",
+    );
+    write(
+        root,
+        "content/posts/draft.md",
+        "---\ntitle: Draft\ndraft: true\n---\nno\n",
+    );
     write(root, "themes/x/layouts/index.html", "<p>theme</p>");
 
     let reading = read_site(&spec(root, false), 0);
     assert!(reading.problems.is_empty(), "{:?}", reading.problems);
-    let files: Vec<(&str, PostKind)> = reading.posts.iter().map(|p| (p.file.as_str(), p.kind)).collect();
+    let files: Vec<(&str, PostKind)> = reading
+        .posts
+        .iter()
+        .map(|p| (p.file.as_str(), p.kind))
+        .collect();
     assert_eq!(
         files,
         vec![
@@ -88,7 +173,10 @@ fn reads_a_hugo_site() {
     let sprint = &reading.posts[1];
     assert_eq!(sprint.lang.as_deref(), Some("fr"));
     assert_eq!(sprint.tags, vec!["sprint"]);
-    assert_eq!(sprint.url.as_deref(), Some("https://site.example.org/events/sprint/"));
+    assert_eq!(
+        sprint.url.as_deref(),
+        Some("https://site.example.org/events/sprint/")
+    );
     let x = crieur::index::extract_post(sprint);
     assert_eq!(x.events[0].start.to_string(), "2026-04-03");
     assert_eq!(x.events[0].place.as_deref(), Some("Lyon"));

@@ -127,7 +127,9 @@ fn toml_to_json(value: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
 }
 
@@ -269,7 +271,10 @@ mod tests {
 
     #[test]
     fn reads_hugo_toml_front_matter() {
-        let s = split("+++\ntitle = \"Sprint\"\ndate = 2026-03-01T10:00:00+01:00\ndraft = true\n+++\nBody").unwrap();
+        let s = split(
+            "+++\ntitle = \"Sprint\"\ndate = 2026-03-01T10:00:00+01:00\ndraft = true\n+++\nBody",
+        )
+        .unwrap();
         assert_eq!(s.meta.title.as_deref(), Some("Sprint"));
         assert_eq!(s.meta.date, date(2026, 3, 1, 10, 0));
         assert!(s.meta.draft);
