@@ -97,5 +97,6 @@ pub fn synthetic_spec(root: &Path) -> SiteSpec {
         permalink: None,
         drafts: false,
         timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
     }
 }

@@ -39,6 +39,10 @@ pub struct SiteConfig {
     pub permalink: Option<String>,
     #[serde(default)]
     pub drafts: bool,
+    /// Pages that say where to get help, relative to the site folder. Default: pages named
+    /// community, contact or help (in English, French or Spanish), or with `uid: community`.
+    #[serde(default)]
+    pub help_pages: Vec<String>,
 }
 
 fn default_timezone() -> String {
@@ -159,6 +163,7 @@ impl Config {
                     .as_deref()
                     .and_then(parse_timezone)
                     .unwrap_or_else(|| self.timezone()),
+                help_pages: s.help_pages.clone(),
             })
             .collect()
     }

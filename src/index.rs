@@ -2,7 +2,7 @@
 //! folder is missing is reported and left as it was in the store, so that an unmounted
 //! disk does not erase a community's events.
 
-use crate::extract::{self, Extraction};
+use crate::extract::{self, Extraction, help};
 use crate::ingest::{self, IngestError, SiteSpec};
 use crate::post::{Post, PostKind};
 use crate::store::{Store, StoreError, StoredPost, SyncSummary};
@@ -39,17 +39,30 @@ pub fn site_key(spec: &SiteSpec) -> String {
     clean.display().to_string()
 }
 
-/// Extracts what a post announces; pages (help, about) announce nothing.
+/// Extracts what a post announces; pages announce nothing, help pages say where to get help.
 pub fn extract_post(post: &Post) -> Extraction {
-    if post.kind == PostKind::Page {
-        return Extraction {
-            lang: extract::Language::from_code(post.lang.as_deref().unwrap_or("")),
-            events: Vec::new(),
-            deadlines: Vec::new(),
-            registration_url: None,
-        };
+    extract_with(post, &[])
+}
+
+/// Like `extract_post`, with the site's configured help pages.
+pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
+    if post.kind != PostKind::Page {
+        return extract::extract(post);
     }
-    extract::extract(post)
+    let lang = extract::Language::from_code(post.lang.as_deref().unwrap_or(""));
+    let is_help = help_pages.iter().any(|p| p == &post.file)
+        || (help_pages.is_empty() && help::is_help_page(&post.file, post.uid.as_deref()));
+    Extraction {
+        lang,
+        events: Vec::new(),
+        deadlines: Vec::new(),
+        registration_url: None,
+        help: if is_help {
+            help::entries(&post.doc.blocks, lang)
+        } else {
+            Vec::new()
+        },
+    }
 }
 
 /// Reads and extracts every site, then brings the store in line with them.
@@ -62,7 +75,7 @@ pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>,
             .posts
             .into_iter()
             .map(|post| {
-                let extraction = extract_post(&post);
+                let extraction = extract_with(&post, &spec.help_pages);
                 StoredPost { post, extraction }
             })
             .collect();

@@ -84,6 +84,7 @@ impl SourceArgs {
                 permalink: None,
                 drafts: false,
                 timezone,
+                help_pages: Vec::new(),
             });
         }
         Ok(Source {

@@ -15,6 +15,7 @@ fn extract(date: &str, lang: &str, title: &str, body: &str) -> Extraction {
         permalink: None,
         drafts: false,
         timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
     };
     let source = format!("---\ntitle: \"{title}\"\ndate: {date}\nlang: {lang}\n---\n{body}\n");
     let post = read_post(

@@ -18,6 +18,7 @@ fn spec(root: &Path, drafts: bool) -> SiteSpec {
         permalink: None,
         drafts,
         timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
     }
 }
 

@@ -17,6 +17,7 @@ fn site(dir: &str, base: &str) -> Vec<Post> {
         permalink: Some("/blog/:year/:month/:day/:title/".into()),
         drafts: false,
         timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
     };
     let reading = ingest::read_site(&spec, 0);
     assert!(reading.problems.is_empty(), "{:?}", reading.problems);

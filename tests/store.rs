@@ -14,6 +14,7 @@ fn spec(root: &Path) -> SiteSpec {
         permalink: None,
         drafts: false,
         timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct ExportPost<'a> {
     pub events: Vec<ExportEvent<'a>>,
     pub deadlines: Vec<ExportDeadline>,
     pub registration_url: Option<&'a str>,
+    /// Where to get help, for help pages.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub help: &'a [crate::extract::help::HelpEntry],
 }
 
 #[derive(Debug, Serialize)]
@@ -55,6 +58,7 @@ pub fn post<'a>(post: &'a Post, extraction: &'a Extraction) -> ExportPost<'a> {
             })
             .collect(),
         registration_url: extraction.registration_url.as_deref(),
+        help: &extraction.help,
     }
 }
 

@@ -36,6 +36,7 @@ pub fn extract(post: &Post) -> Extraction {
             events: Vec::new(),
             deadlines: Vec::new(),
             registration_url: None,
+            help: Vec::new(),
         };
     };
     let ctx = Context {
@@ -358,6 +359,7 @@ impl Builder {
             events,
             deadlines,
             registration_url,
+            help: Vec::new(),
         }
     }
 }

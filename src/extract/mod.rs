@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod event;
+pub mod help;
 pub mod lang;
 pub mod lexicon;
 pub mod link;
@@ -28,6 +29,9 @@ pub struct Extraction {
     pub events: Vec<Event>,
     pub deadlines: Vec<Deadline>,
     pub registration_url: Option<String>,
+    /// Where to get help, for help pages.
+    #[serde(default)]
+    pub help: Vec<help::HelpEntry>,
 }
 
 /// A gathering announced or reported by a post.

@@ -24,6 +24,8 @@ pub struct SiteSpec {
     pub drafts: bool,
     /// The zone the site's times are written in.
     pub timezone: chrono_tz::Tz,
+    /// Pages that say where to get help (relative paths); empty: found by name or `uid`.
+    pub help_pages: Vec<String>,
 }
 
 /// What reading a site produced.
