@@ -3,6 +3,8 @@
 //! the file's folder. Secrets are never in the file: it names environment variables or
 //! files that hold them.
 
+use crate::extract::Language;
+use crate::extract::help::{HelpEntry, Topic};
 use crate::ingest::SiteSpec;
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -19,9 +21,16 @@ pub struct Config {
     /// Folder of the sled store (relative to the config file).
     #[serde(default = "default_data_dir")]
     pub data_dir: PathBuf,
+    /// Languages the bot speaks, the first being the default for commands and for
+    /// questions whose language is unclear (`fr`, `en`, `es`).
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
     /// The community sites to read.
     #[serde(default, rename = "site")]
     pub sites: Vec<SiteConfig>,
+    /// Help entries written by the admin; they replace what help pages say on their topic.
+    #[serde(default, rename = "help")]
+    pub help: Vec<HelpConfig>,
     /// Folder the config file is in; relative paths are resolved against it.
     #[serde(skip)]
     pub origin: PathBuf,
@@ -43,6 +52,23 @@ pub struct SiteConfig {
     /// community, contact or help (in English, French or Spanish), or with `uid: community`.
     #[serde(default)]
     pub help_pages: Vec<String>,
+}
+
+/// An admin's help entry: `[[help]] topic = "security" address = "…" [help.text] fr = "…"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpConfig {
+    /// mailing_list, chat, bug_tracker, security, steering, documentation or other.
+    pub topic: String,
+    /// What to say, per language code.
+    #[serde(default)]
+    pub text: std::collections::BTreeMap<String, String>,
+    pub link: Option<String>,
+    pub address: Option<String>,
+}
+
+fn default_languages() -> Vec<String> {
+    vec!["en".to_string(), "fr".to_string(), "es".to_string()]
 }
 
 fn default_timezone() -> String {
@@ -107,6 +133,36 @@ impl Config {
                 self.timezone
             ));
         }
+        for (i, code) in self.languages.iter().enumerate() {
+            if Language::from_code(code) == Language::Other {
+                problems.push(format!(
+                    "languages[{i}]: {code:?} is not a language crieur speaks; use fr, en or es"
+                ));
+            }
+        }
+        if self.languages.is_empty() {
+            problems.push("languages: empty; list at least one of fr, en, es".to_string());
+        }
+        for (i, h) in self.help.iter().enumerate() {
+            if Topic::parse(&h.topic).is_none() {
+                problems.push(format!(
+                    "help[{i}].topic: unknown topic {:?}; use mailing_list, chat, bug_tracker, security, steering, documentation or other",
+                    h.topic
+                ));
+            }
+            for code in h.text.keys() {
+                if Language::from_code(code) == Language::Other {
+                    problems.push(format!(
+                        "help[{i}].text.{code}: not a language crieur speaks; use fr, en or es"
+                    ));
+                }
+            }
+            if h.text.is_empty() && h.link.is_none() && h.address.is_none() {
+                problems.push(format!(
+                    "help[{i}]: says nothing; give a text, a link or an address"
+                ));
+            }
+        }
         if self.sites.is_empty() {
             problems.push("site: no site configured; add a [[site]] table with a path".to_string());
         }
@@ -143,6 +199,41 @@ impl Config {
 
     pub fn timezone(&self) -> Tz {
         parse_timezone(&self.timezone).unwrap_or(chrono_tz::Europe::Paris)
+    }
+
+    /// The default language: the first of `languages`.
+    pub fn language(&self) -> Language {
+        self.languages
+            .first()
+            .map_or(Language::En, |c| Language::from_code(c))
+    }
+
+    /// The admin's help entries, one per language written (or one in the default language).
+    pub fn help_entries(&self) -> Vec<HelpEntry> {
+        let mut out = Vec::new();
+        for h in &self.help {
+            let Some(topic) = Topic::parse(&h.topic) else {
+                continue;
+            };
+            let texts: Vec<(Language, String)> = if h.text.is_empty() {
+                vec![(self.language(), String::new())]
+            } else {
+                h.text
+                    .iter()
+                    .map(|(code, text)| (Language::from_code(code), text.clone()))
+                    .collect()
+            };
+            for (lang, text) in texts {
+                out.push(HelpEntry {
+                    topic,
+                    lang,
+                    text,
+                    address: h.address.clone(),
+                    link: h.link.clone(),
+                });
+            }
+        }
+        out
     }
 
     pub fn data_dir(&self) -> PathBuf {

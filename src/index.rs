@@ -103,3 +103,10 @@ pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>,
     store.retain_sites(&sites.iter().map(site_key).collect::<Vec<_>>())?;
     Ok(reports)
 }
+
+/// The answering core over what the store holds.
+pub fn answerer(store: &Store) -> Result<crate::answer::Answerer, StoreError> {
+    let posts: Vec<StoredPost> = store.posts().collect::<Result<_, _>>()?;
+    let catalog = crate::answer::catalog::Catalog::build(&posts, &store.admin_help()?);
+    Ok(crate::answer::Answerer::new(catalog))
+}

@@ -11,6 +11,7 @@
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
 //! - `bench`, `synthetic`: throughput measurements on real and generated sites.
 
+pub mod answer;
 pub mod bench;
 pub mod config;
 pub mod export;
@@ -21,3 +22,4 @@ pub mod post;
 pub mod source;
 pub mod store;
 pub mod synthetic;
+pub mod transport;

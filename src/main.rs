@@ -2,9 +2,12 @@
 //! Errors are printed once, as a chain, and the process exits non-zero.
 
 use anyhow::Context;
+use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
+use crieur::answer::reply::Limits;
 use crieur::config::Config;
 use crieur::export::{ics, json};
+use crieur::extract::Language;
 use crieur::index::{self, SiteReport};
 use crieur::source::{Source, SourceArgs};
 use crieur::store::{Store, StoredPost};
@@ -39,6 +42,31 @@ enum Command {
         /// Write to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Ask one question and print the reply
+    Ask {
+        #[command(flatten)]
+        source: SourceArgs,
+        /// The time to answer at (RFC 3339, e.g. 2026-11-22T10:00:00+01:00); default now
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+        /// The language of commands and unclear questions (fr, en, es)
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
+        /// The question, e.g. "when is the next geOcom?" or "!next"
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        question: Vec<String>,
+    },
+    /// Talk to the bot in the terminal (Ctrl-D quits)
+    Chat {
+        #[command(flatten)]
+        source: SourceArgs,
+        /// The time the session starts at (RFC 3339); the clock then runs normally
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+        /// The language of commands and unclear questions (fr, en, es)
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
     },
     /// Check a configuration file and report every problem
     CheckConfig {
@@ -140,6 +168,47 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(code)
         }
+        Command::Ask {
+            source,
+            now,
+            lang,
+            question,
+        } => {
+            let source = source.resolve()?;
+            let (store, reports) = source.open_and_index()?;
+            let code = report_problems(&reports);
+            if code == ExitCode::FAILURE {
+                return Ok(code);
+            }
+            let answerer = index::answerer(&store)?;
+            let clock = Clock::new(now.as_deref(), source.timezone)?;
+            let lang = language(lang.as_deref(), source.language)?;
+            let reply = answerer.answer(&question.join(" "), lang, clock.now());
+            let mut out = std::io::stdout().lock();
+            for line in reply.plain(Limits::IRC) {
+                writeln!(out, "{line}")?;
+            }
+            Ok(code)
+        }
+        Command::Chat { source, now, lang } => {
+            let source = source.resolve()?;
+            let (store, reports) = source.open_and_index()?;
+            let code = report_problems(&reports);
+            if code == ExitCode::FAILURE {
+                return Ok(code);
+            }
+            let answerer = index::answerer(&store)?;
+            drop(store);
+            let clock = Clock::new(now.as_deref(), source.timezone)?;
+            let lang = language(lang.as_deref(), source.language)?;
+            crieur::transport::console::chat(
+                &answerer,
+                lang,
+                || clock.now(),
+                &mut std::io::stdout(),
+            )?;
+            Ok(code)
+        }
         Command::CheckConfig { file } => {
             let config = Config::load(&file)?;
             println!(
@@ -163,6 +232,44 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             crieur::bench::run(spec.as_ref(), &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The clock of a command: the real one, or one that starts at `--now` and runs on.
+struct Clock {
+    zone: Tz,
+    offset: chrono::Duration,
+}
+
+impl Clock {
+    fn new(now: Option<&str>, zone: Tz) -> anyhow::Result<Clock> {
+        let offset = match now {
+            Some(text) => {
+                let start = chrono::DateTime::parse_from_rfc3339(text).with_context(|| {
+                    format!("--now {text:?}: expected RFC 3339, e.g. 2026-11-22T10:00:00+01:00")
+                })?;
+                start.with_timezone(&chrono::Utc) - chrono::Utc::now()
+            }
+            None => chrono::Duration::zero(),
+        };
+        Ok(Clock { zone, offset })
+    }
+
+    /// The local time in the sites' zone.
+    fn now(&self) -> chrono::NaiveDateTime {
+        (chrono::Utc::now() + self.offset)
+            .with_timezone(&self.zone)
+            .naive_local()
+    }
+}
+
+fn language(code: Option<&str>, default: Language) -> anyhow::Result<Language> {
+    match code {
+        None => Ok(default),
+        Some(c) => match Language::from_code(c) {
+            Language::Other => anyhow::bail!("--lang {c:?}: crieur speaks fr, en and es"),
+            l => Ok(l),
+        },
     }
 }
 

@@ -2,7 +2,10 @@
 //! directly. Turns `SOURCE` options into site specs, a time zone and a store location.
 
 use crate::config::{self, Config};
+use crate::extract::Language;
+use crate::index::{self, SiteReport};
 use crate::ingest::SiteSpec;
+use crate::store::Store;
 use anyhow::{Context, bail};
 use chrono_tz::Tz;
 use std::path::{Path, PathBuf};
@@ -37,7 +40,27 @@ pub struct Source {
     pub timezone: Tz,
     /// `None`: keep the store in memory for this run only.
     pub data_dir: Option<PathBuf>,
+    /// The language of commands and unclear questions.
+    pub language: Language,
     pub config: Option<Config>,
+}
+
+impl Source {
+    /// Opens the store, reads the sites into it, and returns it with the reports.
+    pub fn open_and_index(&self) -> anyhow::Result<(Store, Vec<SiteReport>)> {
+        let store = match &self.data_dir {
+            Some(dir) => Store::open(dir)?,
+            None => Store::temporary()?,
+        };
+        let reports = index::index_sites(&store, &self.sites)?;
+        let admin = self
+            .config
+            .as_ref()
+            .map(Config::help_entries)
+            .unwrap_or_default();
+        store.set_admin_help(&admin)?;
+        Ok((store, reports))
+    }
 }
 
 impl SourceArgs {
@@ -91,6 +114,7 @@ impl SourceArgs {
             sites,
             timezone: zone.unwrap_or(chrono_tz::Europe::Paris),
             data_dir: self.data.clone(),
+            language: Language::En,
             config: None,
         })
     }
@@ -102,6 +126,7 @@ fn from_config(path: &Path, data: Option<PathBuf>) -> anyhow::Result<Source> {
         sites: config.site_specs(),
         timezone: config.timezone(),
         data_dir: Some(data.unwrap_or_else(|| config.data_dir())),
+        language: config.language(),
         config: Some(config),
     })
 }

@@ -3,6 +3,7 @@
 //! Everything here can be rebuilt from the sites, so a store from another schema is
 //! cleared and re-indexed rather than migrated.
 
+use crate::extract::help::HelpEntry;
 use crate::extract::{Deadline, Event, Extraction};
 use crate::post::Post;
 use chrono::NaiveDate;
@@ -53,6 +54,7 @@ pub enum StoreError {
 pub struct Store {
     db: sled::Db,
     meta: sled::Tree,
+    help: sled::Tree,
     posts: sled::Tree,
     events: sled::Tree,
     deadlines: sled::Tree,
@@ -85,6 +87,7 @@ impl Store {
     fn from_db(db: sled::Db) -> Result<Store, StoreError> {
         let store = Store {
             meta: db.open_tree("meta")?,
+            help: db.open_tree("help")?,
             posts: db.open_tree("posts")?,
             events: db.open_tree("events")?,
             deadlines: db.open_tree("deadlines")?,
@@ -95,7 +98,7 @@ impl Store {
             .get("schema")?
             .map(|v| u32::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 4])));
         if version != Some(SCHEMA_VERSION) {
-            for tree in [&store.posts, &store.events, &store.deadlines] {
+            for tree in [&store.posts, &store.events, &store.deadlines, &store.help] {
                 tree.clear()?;
             }
             store.meta.insert("schema", &SCHEMA_VERSION.to_be_bytes())?;
@@ -220,6 +223,23 @@ impl Store {
         }
         self.db.flush()?;
         Ok(stale.len())
+    }
+
+    /// Replaces the help entries the admin wrote in the config.
+    pub fn set_admin_help(&self, entries: &[HelpEntry]) -> Result<(), StoreError> {
+        let value = serde_json::to_vec(entries)?;
+        if self.help.get("admin")?.as_deref() != Some(value.as_slice()) {
+            self.help.insert("admin", value)?;
+            self.db.flush()?;
+        }
+        Ok(())
+    }
+
+    pub fn admin_help(&self) -> Result<Vec<HelpEntry>, StoreError> {
+        Ok(match self.help.get("admin")? {
+            Some(v) => serde_json::from_slice(&v)?,
+            None => Vec::new(),
+        })
     }
 
     /// Every stored post, in key order (site, then file).

@@ -1,0 +1,285 @@
+//! The gatherings and help entries of all sites, as answers need them: the same gathering
+//! announced in several posts (translations sharing a `uid`, a save-the-date then a
+//! programme, a cancellation) is one `Gathering` with one `Version` per post, so that
+//! answers list it once and speak the asker's language. Built from stored posts; pure.
+
+use crate::extract::help::HelpEntry;
+use crate::extract::{Deadline, Event, Language, Precision};
+use crate::store::StoredPost;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// One gathering, however many posts speak of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gathering {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub primary: bool,
+    pub cancelled: bool,
+    pub site: usize,
+    pub deadlines: Vec<Deadline>,
+    /// One per post, newest post first.
+    pub versions: Vec<Version>,
+}
+
+/// What one post says of a gathering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    pub lang: Language,
+    /// The gathering's own name ("geOcom 2026", "community sprint").
+    pub title: String,
+    /// For a side gathering, the main one it belongs to ("geOcom 2026").
+    pub parent: Option<String>,
+    pub place: Option<String>,
+    pub registration_url: Option<String>,
+    pub post_url: Option<String>,
+    pub post_title: String,
+    pub post_date: Option<NaiveDateTime>,
+    pub uid: Option<String>,
+    pub file: String,
+    /// The beginning of the post's text, for searching.
+    pub lead: String,
+}
+
+impl Gathering {
+    /// The version to show an asker: in their language if one is, else English, else the
+    /// newest.
+    pub fn version(&self, lang: Language) -> &Version {
+        self.versions
+            .iter()
+            .find(|v| v.lang == lang)
+            .or_else(|| self.versions.iter().find(|v| v.lang == Language::En))
+            .unwrap_or(&self.versions[0])
+    }
+
+    /// A registration link, preferring the asker's language and the newest post.
+    pub fn registration_url(&self, lang: Language) -> Option<&str> {
+        let in_lang = self
+            .versions
+            .iter()
+            .filter(|v| v.lang == lang)
+            .find_map(|v| v.registration_url.as_deref());
+        in_lang.or_else(|| {
+            self.versions
+                .iter()
+                .find_map(|v| v.registration_url.as_deref())
+        })
+    }
+
+    /// A place, preferring the asker's language's spelling ("Estrasburgo").
+    pub fn place(&self, lang: Language) -> Option<&str> {
+        let in_lang = self
+            .versions
+            .iter()
+            .filter(|v| v.lang == lang)
+            .find_map(|v| v.place.as_deref());
+        in_lang.or_else(|| self.versions.iter().find_map(|v| v.place.as_deref()))
+    }
+
+    /// The post to point to, preferring the asker's language.
+    pub fn post_url(&self, lang: Language) -> Option<&str> {
+        let in_lang = self
+            .versions
+            .iter()
+            .filter(|v| v.lang == lang)
+            .find_map(|v| v.post_url.as_deref());
+        in_lang.or_else(|| self.versions.iter().find_map(|v| v.post_url.as_deref()))
+    }
+
+    /// Registration deadlines first, then the others, in date order.
+    pub fn registration_deadline(&self) -> Option<NaiveDate> {
+        use crate::extract::DeadlineKind;
+        self.deadlines
+            .iter()
+            .filter(|d| d.kind == DeadlineKind::Registration)
+            .map(|d| d.date)
+            .max()
+    }
+}
+
+/// Everything answers are made from.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub gatherings: Vec<Gathering>,
+    pub help: Vec<HelpEntry>,
+}
+
+impl Catalog {
+    /// Builds the catalog from stored posts and the admin's help entries.
+    pub fn build(posts: &[StoredPost], admin_help: &[HelpEntry]) -> Catalog {
+        let mut gatherings: Vec<Gathering> = Vec::new();
+        let mut order: Vec<&StoredPost> = posts
+            .iter()
+            .filter(|p| !p.extraction.events.is_empty())
+            .collect();
+        // Newest posts first: their versions lead, and their news (a cancellation) wins.
+        order.sort_by(|a, b| {
+            b.post
+                .date
+                .cmp(&a.post.date)
+                .then(a.post.file.cmp(&b.post.file))
+        });
+        for stored in order {
+            let x = &stored.extraction;
+            let parent = x.events.iter().find(|e| e.primary).map(|e| e.title.clone());
+            for event in &x.events {
+                let version = version_of(stored, event, parent.as_deref());
+                let deadlines = if event.primary {
+                    x.deadlines.clone()
+                } else {
+                    Vec::new()
+                };
+                match gatherings
+                    .iter()
+                    .position(|g| same_gathering(g, stored, event, &version))
+                {
+                    Some(i) => merge(&mut gatherings[i], event, version, deadlines),
+                    None => gatherings.push(Gathering {
+                        start: event.start,
+                        end: event.end,
+                        precision: event.precision,
+                        start_time: event.start_time,
+                        end_time: event.end_time,
+                        primary: event.primary,
+                        cancelled: event.cancelled,
+                        site: stored.post.site,
+                        deadlines,
+                        versions: vec![version],
+                    }),
+                }
+            }
+        }
+        gatherings.sort_by(|a, b| a.start.cmp(&b.start).then(b.primary.cmp(&a.primary)));
+        let mut help: Vec<HelpEntry> = posts
+            .iter()
+            .flat_map(|p| p.extraction.help.iter().cloned())
+            .collect();
+        // The admin's entries replace what the pages say on the same topic.
+        help.retain(|h| !admin_help.iter().any(|a| a.topic == h.topic));
+        help.extend(admin_help.iter().cloned());
+        Catalog { gatherings, help }
+    }
+}
+
+fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Version {
+    let post = &stored.post;
+    let title = match (event.primary, parent) {
+        (false, Some(p)) => event
+            .title
+            .strip_suffix(&format!(" ({p})"))
+            .unwrap_or(&event.title)
+            .to_string(),
+        _ => event.title.clone(),
+    };
+    let lead: String = post
+        .doc
+        .blocks
+        .iter()
+        .take(3)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Version {
+        lang: stored.extraction.lang,
+        title,
+        parent: if event.primary {
+            None
+        } else {
+            parent.map(str::to_string)
+        },
+        place: event.place.clone(),
+        registration_url: if event.primary {
+            stored.extraction.registration_url.clone()
+        } else {
+            None
+        },
+        post_url: post.url.clone(),
+        post_title: post.title.clone(),
+        post_date: post.date,
+        uid: post.uid.clone(),
+        file: post.file.clone(),
+        lead: lead.chars().take(600).collect(),
+    }
+}
+
+/// Whether an event of a post is a gathering already in the catalog: same site, dates that
+/// agree, and a sign it is the same (translations' shared `uid`, close names, or both the
+/// main gathering of their posts on the same days). Two events of one post never merge.
+fn same_gathering(g: &Gathering, stored: &StoredPost, event: &Event, v: &Version) -> bool {
+    if g.site != stored.post.site || g.versions.iter().any(|o| o.file == v.file) {
+        return false;
+    }
+    let same_days = g.start == event.start && g.end == event.end && g.precision == event.precision;
+    let within = |outer_start: NaiveDate, outer_end: NaiveDate, s: NaiveDate, e: NaiveDate| {
+        outer_start <= s && e <= outer_end
+    };
+    let month_and_days = (g.precision == Precision::Month
+        && event.precision == Precision::Day
+        && within(g.start, g.end, event.start, event.end))
+        || (g.precision == Precision::Day
+            && event.precision == Precision::Month
+            && within(event.start, event.end, g.start, g.end));
+    if !same_days && !month_and_days {
+        return false;
+    }
+    let same_uid = v.uid.is_some() && g.versions.iter().any(|o| o.uid == v.uid);
+    let similar = g
+        .versions
+        .iter()
+        .any(|o| names_match(&o.full_name(), &v.full_name()));
+    if month_and_days {
+        return similar && g.primary == event.primary;
+    }
+    same_uid || similar || (g.primary && event.primary)
+}
+
+impl Version {
+    fn full_name(&self) -> String {
+        match &self.parent {
+            Some(p) => format!("{} {p}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+/// Names that share most of their significant words ("geOcom 2026" and "GeoCom 2026").
+fn names_match(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        crate::extract::token::tokenize(s)
+            .iter()
+            .filter(|t| t.text.chars().count() > 1 || t.text.chars().all(|c| c.is_ascii_digit()))
+            .map(|t| t.norm.to_string())
+            .filter(|w| !super::search::is_stopword(w))
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    common * 2 >= a.len().max(b.len())
+}
+
+fn merge(g: &mut Gathering, event: &Event, version: Version, deadlines: Vec<Deadline>) {
+    // Days beat a month; the newest post (already in the catalog) keeps its dates otherwise.
+    if g.precision == Precision::Month && event.precision == Precision::Day {
+        g.start = event.start;
+        g.end = event.end;
+        g.precision = Precision::Day;
+    }
+    if g.start_time.is_none() && g.start == event.start {
+        g.start_time = event.start_time;
+    }
+    if g.end_time.is_none() && g.end == event.end {
+        g.end_time = event.end_time;
+    }
+    for d in deadlines {
+        if !g.deadlines.contains(&d) {
+            g.deadlines.push(d);
+        }
+    }
+    g.deadlines.sort_by_key(|d| (d.date, d.kind));
+    g.versions.push(version);
+}

@@ -1,0 +1,696 @@
+//! What a member asks: a `!command`, or a question in plain French, English or Spanish,
+//! turned into an `Intent` with its language, the words that name a gathering or topic,
+//! and a year if one is given. Pure and rule-based: cue words per language, no model.
+
+use super::search;
+use crate::extract::Language;
+use crate::extract::help::Topic;
+use crate::extract::token::{Kind, tokenize};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    Help,
+    Next {
+        words: Vec<String>,
+    },
+    Events {
+        words: Vec<String>,
+        window: Window,
+        page: usize,
+    },
+    Event {
+        words: Vec<String>,
+        tense: Tense,
+    },
+    Register {
+        words: Vec<String>,
+    },
+    Contact {
+        topic: Option<Topic>,
+        words: Vec<String>,
+    },
+    /// A question crieur cannot place.
+    Unknown,
+    /// A command written wrong: the usage to show.
+    Usage(&'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Upcoming,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Any,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub intent: Intent,
+    pub lang: Language,
+    pub year: Option<i32>,
+}
+
+/// Understands a message; `default` is the language for commands and unclear questions.
+pub fn understand(text: &str, default: Language) -> Question {
+    let text = text.trim();
+    let all = folded(text);
+    let year = all.iter().find_map(|w| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y) && w.len() == 4)
+    });
+    if let Some(command) = text.strip_prefix('!') {
+        return Question {
+            intent: command_intent(command),
+            lang: default,
+            year,
+        };
+    }
+    let lang = language(text, &all, default);
+    let words: Vec<String> = search::words(text)
+        .into_iter()
+        .filter(|w| !is_cue(w) && !(w.len() == 4 && w.parse::<i32>().is_ok()))
+        .collect();
+    Question {
+        intent: question_intent(&all, words),
+        lang,
+        year,
+    }
+}
+
+fn folded(text: &str) -> Vec<String> {
+    tokenize(text)
+        .iter()
+        .filter(|t| matches!(t.kind, Kind::Word | Kind::Num))
+        .map(|t| t.norm.to_string())
+        .collect()
+}
+
+fn command_intent(command: &str) -> Intent {
+    let mut parts = command.split_whitespace();
+    let name = parts
+        .next()
+        .map(|n| crate::extract::token::fold(n).into_owned())
+        .unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let words = |rest: &[&str]| search::words(&rest.join(" "));
+    match name.as_str() {
+        "help" | "aide" | "ayuda" => Intent::Help,
+        "next" | "prochain" | "proximo" => Intent::Next {
+            words: words(&rest),
+        },
+        "events" | "evenements" | "eventos" | "agenda" => {
+            let page = rest
+                .last()
+                .and_then(|p| p.parse::<usize>().ok())
+                .filter(|p| *p >= 1);
+            let rest = if page.is_some() {
+                &rest[..rest.len() - 1]
+            } else {
+                &rest[..]
+            };
+            Intent::Events {
+                words: words(rest),
+                window: Window::Upcoming,
+                page: page.unwrap_or(1),
+            }
+        }
+        "event" | "evenement" | "evento" if rest.is_empty() => Intent::Usage("!event <words>"),
+        "event" | "evenement" | "evento" => Intent::Event {
+            words: words(&rest),
+            tense: Tense::Any,
+        },
+        "register" | "inscription" | "inscripcion" => Intent::Register {
+            words: words(&rest),
+        },
+        "contact" | "contacto" => {
+            let all: Vec<String> = rest
+                .iter()
+                .map(|w| crate::extract::token::fold(w).into_owned())
+                .collect();
+            Intent::Contact {
+                topic: topic(&all),
+                words: words(&rest),
+            }
+        }
+        _ => Intent::Usage("!help"),
+    }
+}
+
+fn question_intent(all: &[String], words: Vec<String>) -> Intent {
+    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
+    let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    let phrase = |p: &[&str]| {
+        all.windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+    };
+    if let Some(topic) = topic(all) {
+        return Intent::Contact {
+            topic: Some(topic),
+            words,
+        };
+    }
+    let helpish = has(&[
+        "aide",
+        "help",
+        "ayuda",
+        "support",
+        "soporte",
+        "contact",
+        "contacter",
+        "contactar",
+        "joindre",
+        "question",
+        "questions",
+        "pregunta",
+    ]);
+    if helpish
+        && words
+            .iter()
+            .all(|w| is_cue(w) || has(&["aide", "help", "ayuda", "support", "soporte", "contact"]))
+    {
+        return Intent::Contact { topic: None, words };
+    }
+    let until_when = phrase(&["jusqu", "a", "quand"])
+        || phrase(&["until", "when"])
+        || phrase(&["hasta", "cuando"])
+        || phrase(&["how", "late"]);
+    if starts(&["inscri", "preinscri", "regist", "inscrib", "preinscrib"])
+        || until_when
+        || has(&["deadline", "limite", "signup"])
+        || phrase(&["sign", "up"])
+    {
+        return Intent::Register { words };
+    }
+    let window = if phrase(&["cette", "semaine"])
+        || phrase(&["this", "week"])
+        || phrase(&["esta", "semana"])
+    {
+        Some(Window::Week)
+    } else if phrase(&["ce", "mois"]) || phrase(&["this", "month"]) || phrase(&["este", "mes"]) {
+        Some(Window::Month)
+    } else {
+        None
+    };
+    let plural = has(&[
+        "events",
+        "evenements",
+        "eventos",
+        "upcoming",
+        "agenda",
+        "calendar",
+        "calendrier",
+        "calendario",
+        "rencontres",
+    ]) && has(&[
+        "prochains",
+        "prochaines",
+        "next",
+        "upcoming",
+        "coming",
+        "venir",
+        "proximos",
+        "proximas",
+        "what",
+        "which",
+        "quels",
+        "quelles",
+        "cuales",
+        "que",
+        "any",
+        "agenda",
+        "calendar",
+    ]);
+    if let Some(window) = window {
+        return Intent::Events {
+            words,
+            window,
+            page: 1,
+        };
+    }
+    if plural || phrase(&["coming", "up"]) || phrase(&["a", "venir"]) {
+        return Intent::Events {
+            words,
+            window: Window::Upcoming,
+            page: 1,
+        };
+    }
+    if has(&[
+        "next",
+        "prochain",
+        "prochaine",
+        "proximo",
+        "proxima",
+        "suivant",
+        "suivante",
+        "siguiente",
+    ]) {
+        return Intent::Next { words };
+    }
+    let past = has(&[
+        "was", "were", "did", "happened", "took", "etait", "fue", "fueron", "tuvo", "passe",
+        "dernier", "derniere", "last", "ultimo", "ultima",
+    ]) || phrase(&["s", "est", "tenu"])
+        || phrase(&["s", "est", "tenue"])
+        || phrase(&["s", "est", "deroule"])
+        || phrase(&["a", "eu", "lieu"]);
+    let future = has(&["will", "sera", "aura", "va", "sera"]);
+    let asks = has(&[
+        "quand", "when", "cuando", "ou", "where", "donde", "date", "dates", "fecha", "lieu",
+        "what", "quel", "quelle", "is", "hay", "existe", "y",
+    ]);
+    if !words.is_empty() && (asks || past || future || words.len() <= 3) {
+        let tense = if past {
+            Tense::Past
+        } else if future {
+            Tense::Future
+        } else {
+            Tense::Any
+        };
+        return Intent::Event { words, tense };
+    }
+    Intent::Unknown
+}
+
+/// A help topic named in the words, most specific first.
+fn topic(all: &[String]) -> Option<Topic> {
+    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
+    let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    if starts(&["securit", "secur", "segur", "vulnerab", "faille"]) || has(&["cve"]) {
+        Some(Topic::Security)
+    } else if starts(&["bug", "bogue", "fallo"]) || has(&["tracker", "bugtracker", "issues"]) {
+        Some(Topic::BugTracker)
+    } else if has(&[
+        "liste",
+        "listes",
+        "list",
+        "lists",
+        "lista",
+        "listas",
+        "mailing",
+        "diffusion",
+        "correo",
+        "newsletter",
+        "mail",
+        "email",
+        "courriel",
+    ]) {
+        Some(Topic::MailingList)
+    } else if has(&[
+        "chat", "irc", "matrix", "salon", "canal", "channel", "element", "room", "discuter",
+        "tchat",
+    ]) {
+        Some(Topic::Chat)
+    } else if has(&[
+        "psc",
+        "comite",
+        "committee",
+        "steering",
+        "pilotage",
+        "directivo",
+        "gouvernance",
+        "governance",
+    ]) {
+        Some(Topic::Steering)
+    } else if starts(&["documentation", "documentacion"]) || has(&["doc", "docs", "manual", "wiki"])
+    {
+        Some(Topic::Documentation)
+    } else {
+        None
+    }
+}
+
+/// Words that shape the question rather than name what it is about.
+fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "quand"
+            | "ou"
+            | "when"
+            | "where"
+            | "what"
+            | "whats"
+            | "which"
+            | "who"
+            | "how"
+            | "why"
+            | "cuando"
+            | "donde"
+            | "que"
+            | "cual"
+            | "como"
+            | "quel"
+            | "quelle"
+            | "quels"
+            | "quelles"
+            | "comment"
+            | "combien"
+            | "lieu"
+            | "tenu"
+            | "tenue"
+            | "tient"
+            | "tiendra"
+            | "held"
+            | "happen"
+            | "happens"
+            | "happened"
+            | "place"
+            | "take"
+            | "takes"
+            | "took"
+            | "aura"
+            | "sera"
+            | "va"
+            | "will"
+            | "was"
+            | "were"
+            | "est"
+            | "next"
+            | "prochain"
+            | "prochaine"
+            | "prochains"
+            | "prochaines"
+            | "proximo"
+            | "proxima"
+            | "proximos"
+            | "proximas"
+            | "suivant"
+            | "suivante"
+            | "siguiente"
+            | "upcoming"
+            | "coming"
+            | "up"
+            | "venir"
+            | "events"
+            | "event"
+            | "evenement"
+            | "evenements"
+            | "evento"
+            | "eventos"
+            | "date"
+            | "dates"
+            | "fecha"
+            | "fechas"
+            | "register"
+            | "registration"
+            | "inscrire"
+            | "inscription"
+            | "inscriptions"
+            | "inscribirse"
+            | "inscripcion"
+            | "peut"
+            | "peux"
+            | "faut"
+            | "puedo"
+            | "puede"
+            | "until"
+            | "jusqu"
+            | "hasta"
+            | "tard"
+            | "later"
+            | "late"
+            | "deadline"
+            | "limite"
+            | "sign"
+            | "avant"
+            | "before"
+            | "after"
+            | "apres"
+            | "antes"
+            | "despues"
+            | "il"
+            | "existe"
+            | "tenir"
+            | "deroule"
+            | "lugar"
+            | "tendra"
+            | "tuvo"
+            | "celebra"
+            | "celebrara"
+            | "etait"
+            | "fue"
+            | "dernier"
+            | "derniere"
+            | "last"
+            | "ultimo"
+            | "ultima"
+            | "passe"
+            | "this"
+            | "cette"
+            | "semaine"
+            | "week"
+            | "month"
+            | "mois"
+            | "semana"
+            | "mes"
+            | "any"
+            | "get"
+            | "find"
+            | "trouver"
+            | "know"
+            | "savoir"
+            | "tell"
+            | "dis"
+            | "dire"
+            | "please"
+            | "svp"
+            | "merci"
+            | "thanks"
+            | "gracias"
+            | "hi"
+            | "hello"
+            | "bonjour"
+            | "salut"
+            | "hola"
+            | "crieur"
+            | "en"
+            | "is"
+            | "are"
+            | "c"
+    )
+}
+
+/// The language of a question: accents and question words, else `default`.
+fn language(text: &str, all: &[String], default: Language) -> Language {
+    if text.contains(['¿', '¡', 'ñ']) {
+        return Language::Es;
+    }
+    let score = |list: &[&str]| all.iter().filter(|w| list.contains(&w.as_str())).count();
+    let fr = score(&[
+        "quand",
+        "ou",
+        "le",
+        "la",
+        "les",
+        "est",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "comment",
+        "prochain",
+        "prochaine",
+        "prochains",
+        "inscrire",
+        "des",
+        "du",
+        "peut",
+        "on",
+        "un",
+        "une",
+        "je",
+        "y",
+        "liste",
+        "diffusion",
+        "signaler",
+        "aux",
+        "s",
+        "t",
+        "d",
+        "l",
+        "ce",
+        "qu",
+    ]);
+    let en = score(&[
+        "when", "where", "what", "whats", "the", "is", "next", "how", "do", "i", "for", "was",
+        "can", "register", "events", "are", "which", "there", "report", "of", "to", "get", "help",
+    ]);
+    let es = score(&[
+        "cuando",
+        "donde",
+        "el",
+        "los",
+        "las",
+        "es",
+        "proximo",
+        "proxima",
+        "como",
+        "que",
+        "hay",
+        "inscribirse",
+        "de",
+        "del",
+        "puedo",
+        "cual",
+        "fue",
+        "lista",
+        "correo",
+    ]);
+    let best = fr.max(en).max(es);
+    if best == 0 {
+        return default;
+    }
+    if fr == best && fr > en && fr > es {
+        Language::Fr
+    } else if en == best && en > fr && en > es {
+        Language::En
+    } else if es == best && es > fr && es > en {
+        Language::Es
+    } else {
+        default
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(text: &str) -> Question {
+        understand(text, Language::En)
+    }
+
+    fn w(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_commands() {
+        assert_eq!(ask("!next").intent, Intent::Next { words: vec![] });
+        assert_eq!(
+            ask("!next sprint").intent,
+            Intent::Next {
+                words: w(&["sprint"])
+            }
+        );
+        assert_eq!(
+            ask("!events 2").intent,
+            Intent::Events {
+                words: vec![],
+                window: Window::Upcoming,
+                page: 2
+            }
+        );
+        assert_eq!(ask("!event").intent, Intent::Usage("!event <words>"));
+        assert_eq!(ask("!frobnicate").intent, Intent::Usage("!help"));
+        assert_eq!(
+            ask("!contact security").intent,
+            Intent::Contact {
+                topic: Some(Topic::Security),
+                words: w(&["security"])
+            }
+        );
+        assert_eq!(ask("!help").intent, Intent::Help);
+    }
+
+    #[test]
+    fn reads_questions_in_three_languages() {
+        let q = ask("quand a lieu le prochain geOcom ?");
+        assert_eq!(
+            (q.lang, q.intent),
+            (
+                Language::Fr,
+                Intent::Next {
+                    words: w(&["geocom"])
+                }
+            )
+        );
+        let q = ask("¿cuándo es el próximo geOcom?");
+        assert_eq!(
+            (q.lang, q.intent),
+            (
+                Language::Es,
+                Intent::Next {
+                    words: w(&["geocom"])
+                }
+            )
+        );
+        let q = ask("when was geOcom 2024?");
+        assert_eq!((q.lang, q.year), (Language::En, Some(2024)));
+        assert_eq!(
+            q.intent,
+            Intent::Event {
+                words: w(&["geocom"]),
+                tense: Tense::Past
+            }
+        );
+        let q = ask("où s'est tenu le geOcom 2022 ?");
+        assert_eq!(
+            (q.lang, q.intent),
+            (
+                Language::Fr,
+                Intent::Event {
+                    words: w(&["geocom"]),
+                    tense: Tense::Past
+                }
+            )
+        );
+        assert_eq!(
+            ask("jusqu'à quand peut-on s'inscrire aux rencontres d'hiver ?").intent,
+            Intent::Register {
+                words: w(&["rencontres", "hiver"])
+            }
+        );
+        assert_eq!(
+            ask("what events are coming up?").intent,
+            Intent::Events {
+                words: vec![],
+                window: Window::Upcoming,
+                page: 1
+            }
+        );
+        assert_eq!(
+            ask("quels sont les prochains événements ?").intent,
+            Intent::Events {
+                words: w(&["sont"]),
+                window: Window::Upcoming,
+                page: 1
+            }
+        );
+        assert_eq!(
+            ask("qu'est-ce qu'il y a ce mois-ci ?").intent.clone(),
+            Intent::Events {
+                words: w(&["qu", "ci"]),
+                window: Window::Month,
+                page: 1
+            }
+        );
+        assert_eq!(
+            ask("how do I report a security issue?").intent,
+            Intent::Contact {
+                topic: Some(Topic::Security),
+                words: w(&["report", "security", "issue"])
+            }
+        );
+        assert_eq!(
+            ask("où signaler un bug ?").intent,
+            Intent::Contact {
+                topic: Some(Topic::BugTracker),
+                words: w(&["signaler", "bug"])
+            }
+        );
+        assert_eq!(
+            ask("how can I get help?").intent,
+            Intent::Contact {
+                topic: None,
+                words: w(&["help"])
+            }
+        );
+        assert_eq!(ask("¿dónde es el taller de QGIS?").lang, Language::Es);
+    }
+}

@@ -1,0 +1,485 @@
+//! Answering: a member's message → intent → a `Reply`, from the catalog of gatherings and
+//! help entries. Pure: it takes `now` and never sends anything. It never invents: a
+//! question it cannot place gets "I don't know" and a pointer to `!help`.
+
+pub mod catalog;
+pub mod format;
+pub mod intent;
+pub mod phrases;
+pub mod reply;
+pub mod search;
+
+use crate::extract::help::{HelpEntry, Topic};
+use crate::extract::{Language, Precision};
+use catalog::{Catalog, Gathering};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use intent::{Intent, Question, Tense, Window};
+use reply::{Line, Reply};
+use search::{Hit, Index};
+
+/// Gatherings per page of `!events`: three lines and a "more" line fit an IRC reply.
+pub const PAGE: usize = 3;
+
+/// A hit must cover this share of the question's words to count as an answer.
+const COVERAGE: f32 = 0.5;
+
+/// The catalog with its search index, ready to answer.
+pub struct Answerer {
+    catalog: Catalog,
+    index: Index,
+}
+
+impl Answerer {
+    pub fn new(catalog: Catalog) -> Answerer {
+        let index = Index::build(&catalog.gatherings);
+        Answerer { catalog, index }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Answers one message. `default` is the language of commands and unclear questions;
+    /// `now` is the local time in the sites' zone.
+    pub fn answer(&self, text: &str, default: Language, now: NaiveDateTime) -> Reply {
+        let question = intent::understand(text, default);
+        self.reply(&question, now.date())
+    }
+
+    /// Answers an understood question.
+    pub fn reply(&self, q: &Question, today: NaiveDate) -> Reply {
+        let lang = q.lang;
+        match &q.intent {
+            Intent::Help => phrases::help(lang)
+                .iter()
+                .fold(Reply::new(lang), |r, l| r.line(Line::default().text(*l))),
+            Intent::Usage(usage) => say(lang, phrases::usage(usage, lang)),
+            Intent::Unknown => say(lang, phrases::dont_know(lang)),
+            Intent::Next { words } => self.next(words, q.year, lang, today),
+            Intent::Events {
+                words,
+                window,
+                page,
+            } => self.events(words, q.year, *window, *page, lang, today),
+            Intent::Event { words, tense } => match self.find(words, q.year, *tense, lang, today) {
+                Some(i) => self.describe(&self.catalog.gatherings[i], lang, today, None),
+                None => say(lang, phrases::dont_know(lang)),
+            },
+            Intent::Register { words } => self.register(words, q.year, lang, today),
+            Intent::Contact { topic, words } => self.contact(*topic, words, lang),
+        }
+    }
+
+    fn hits(&self, words: &[String], year: Option<i32>, lang: Language) -> Vec<Hit> {
+        self.index
+            .search(words, lang)
+            .into_iter()
+            .filter(|h| h.coverage >= COVERAGE && h.score > 0.0)
+            .filter(|h| year.is_none_or(|y| in_year(&self.catalog.gatherings[h.gathering], y)))
+            .collect()
+    }
+
+    /// The gathering a question names, if crieur knows it.
+    fn find(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        tense: Tense,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Option<usize> {
+        let gs = &self.catalog.gatherings;
+        if words.is_empty() {
+            // "what happens in 2024?": the year alone.
+            let y = year?;
+            return gs.iter().position(|g| in_year(g, y) && g.primary);
+        }
+        let hits = self.hits(words, year, lang);
+        let best = hits.first()?;
+        // When the best match is a main gathering, its side ones (a sprint before it) are
+        // not what was asked for, however close their score.
+        let primary_only = gs[best.gathering].primary;
+        let close: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.score >= 0.6 * best.score && (!primary_only || gs[h.gathering].primary))
+            .map(|h| h.gathering)
+            .collect();
+        let upcoming = || {
+            close
+                .iter()
+                .copied()
+                .filter(|&i| is_upcoming(&gs[i], today))
+                .min_by_key(|&i| gs[i].start)
+        };
+        let past = || {
+            close
+                .iter()
+                .copied()
+                .filter(|&i| !is_upcoming(&gs[i], today))
+                .max_by_key(|&i| gs[i].start)
+        };
+        match tense {
+            Tense::Past => past().or(Some(hits[0].gathering)),
+            Tense::Future => upcoming().or(Some(hits[0].gathering)),
+            Tense::Any => upcoming().or_else(past).or(Some(hits[0].gathering)),
+        }
+    }
+
+    fn upcoming(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Vec<usize> {
+        let gs = &self.catalog.gatherings;
+        let mut found: Vec<usize> = if words.is_empty() {
+            (0..gs.len())
+                .filter(|&i| year.is_none_or(|y| in_year(&gs[i], y)))
+                .collect()
+        } else {
+            let hits = self.hits(words, year, lang);
+            let best = hits
+                .iter()
+                .filter(|h| is_upcoming(&gs[h.gathering], today))
+                .map(|h| h.score)
+                .fold(0.0, f32::max);
+            hits.iter()
+                .filter(|h| h.score >= 0.6 * best)
+                .map(|h| h.gathering)
+                .collect()
+        };
+        found.retain(|&i| is_upcoming(&gs[i], today) && !gs[i].cancelled);
+        found.sort_by_key(|&i| (gs[i].start, !gs[i].primary));
+        found
+    }
+
+    fn next(&self, words: &[String], year: Option<i32>, lang: Language, today: NaiveDate) -> Reply {
+        match self.upcoming(words, year, lang, today).first() {
+            Some(&i) => self.describe(
+                &self.catalog.gatherings[i],
+                lang,
+                today,
+                Some(phrases::next(lang)),
+            ),
+            None if words.is_empty() => say(lang, phrases::no_upcoming(lang)),
+            None => say(lang, phrases::dont_know(lang)),
+        }
+    }
+
+    fn events(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        window: Window,
+        page: usize,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Reply {
+        let limit = match window {
+            Window::Upcoming => None,
+            Window::Week => {
+                Some(today + Duration::days(i64::from(6 - today.weekday().num_days_from_monday())))
+            }
+            Window::Month => Some(last_of_month(today)),
+        };
+        let found: Vec<usize> = self
+            .upcoming(words, year, lang, today)
+            .into_iter()
+            .filter(|&i| limit.is_none_or(|l| self.catalog.gatherings[i].start <= l))
+            .collect();
+        if found.is_empty() {
+            return say(
+                lang,
+                if words.is_empty() {
+                    phrases::no_upcoming(lang)
+                } else {
+                    phrases::dont_know(lang)
+                },
+            );
+        }
+        let start = (page - 1) * PAGE;
+        let mut reply = Reply::new(lang);
+        for &i in found.iter().skip(start).take(PAGE) {
+            reply = reply.line(self.summary(&self.catalog.gatherings[i], lang));
+        }
+        let rest = found.len().saturating_sub(start + PAGE);
+        if rest > 0 {
+            let mut command = format!("!events {}", page + 1);
+            if !words.is_empty() {
+                command = format!("!events {} {}", words.join(" "), page + 1);
+            }
+            reply = reply.line(Line::default().text(phrases::more(rest, &command, lang)));
+        }
+        if reply.lines.is_empty() {
+            return say(lang, phrases::no_upcoming(lang));
+        }
+        reply
+    }
+
+    fn register(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Reply {
+        let gs = &self.catalog.gatherings;
+        let target = if words.is_empty() {
+            let upcoming = self.upcoming(words, year, lang, today);
+            upcoming
+                .iter()
+                .copied()
+                .find(|&i| {
+                    gs[i].registration_url(lang).is_some()
+                        || gs[i].registration_deadline().is_some()
+                })
+                .or(upcoming.first().copied())
+        } else {
+            self.find(words, year, Tense::Future, lang, today)
+        };
+        let Some(i) = target else {
+            return say(
+                lang,
+                if words.is_empty() {
+                    phrases::no_upcoming(lang)
+                } else {
+                    phrases::dont_know(lang)
+                },
+            );
+        };
+        let g = &gs[i];
+        let mut reply = Reply::new(lang).line(self.summary(g, lang));
+        reply = match (g.registration_url(lang), g.registration_deadline()) {
+            (_, Some(d)) if d < today => {
+                reply.line(Line::default().text(phrases::closed(&format::date(d, lang), lang)))
+            }
+            (Some(url), deadline) => {
+                let mut line = Line::default()
+                    .text(phrases::register_at(lang))
+                    .link(url, url);
+                if let Some(d) = deadline {
+                    line = line.text(phrases::until(&format::date(d, lang), lang));
+                }
+                reply.line(line)
+            }
+            (None, Some(d)) => reply.line(
+                Line::default().text(
+                    phrases::until(&format::date(d, lang), lang)
+                        .trim()
+                        .to_string(),
+                ),
+            ),
+            (None, None) => {
+                let title = self.title(g, lang);
+                let mut r =
+                    reply.line(Line::default().text(phrases::no_registration(&title, lang)));
+                if let Some(url) = g.post_url(lang) {
+                    r = r.line(Line::default().text(phrases::details(lang)).link(url, url));
+                }
+                r
+            }
+        };
+        reply
+    }
+
+    fn contact(&self, topic: Option<Topic>, words: &[String], lang: Language) -> Reply {
+        let entries: Vec<&HelpEntry> = match topic {
+            Some(t) => self.entries(t, words, lang),
+            None => {
+                let mut all = self.entries(Topic::Chat, &[], lang);
+                all.extend(self.entries(Topic::MailingList, &[], lang));
+                all
+            }
+        };
+        if entries.is_empty() {
+            return say(lang, phrases::no_help(lang));
+        }
+        entries
+            .iter()
+            .take(4)
+            .fold(Reply::new(lang), |reply, e| reply.line(entry_line(e, lang)))
+    }
+
+    /// The help entries of a topic in the asker's language (else English, else any), the
+    /// ones matching the question's words when some do.
+    fn entries(&self, topic: Topic, words: &[String], lang: Language) -> Vec<&HelpEntry> {
+        let of_topic = |l: Option<Language>| -> Vec<&HelpEntry> {
+            self.catalog
+                .help
+                .iter()
+                .filter(|e| e.topic == topic && l.is_none_or(|l| e.lang == l))
+                .collect()
+        };
+        let mut entries = of_topic(Some(lang));
+        if entries.is_empty() {
+            entries = of_topic(Some(Language::En));
+        }
+        if entries.is_empty() {
+            entries = of_topic(None);
+        }
+        // A list's address says more than a link to its web page.
+        if entries.iter().any(|e| e.address.is_some()) {
+            entries.retain(|e| e.address.is_some() || e.topic != Topic::MailingList);
+        }
+        let scored: Vec<(usize, &HelpEntry)> = entries
+            .iter()
+            .map(|e| (overlap(words, &e.text), *e))
+            .collect();
+        let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
+        let mut out: Vec<&HelpEntry> = scored
+            .into_iter()
+            .filter(|(s, _)| *s == best)
+            .map(|(_, e)| e)
+            .collect();
+        out.dedup_by(|a, b| a.address == b.address && a.link == b.link);
+        out
+    }
+
+    fn title(&self, g: &Gathering, lang: Language) -> String {
+        let v = g.version(lang);
+        match &v.parent {
+            Some(p) => format!("{} ({p})", v.title),
+            None => v.title.clone(),
+        }
+    }
+
+    /// One line: name, days, times, place.
+    fn summary(&self, g: &Gathering, lang: Language) -> Line {
+        let mut line = Line::default().strong(self.title(g, lang));
+        if g.cancelled {
+            line = line.text(phrases::cancelled(lang));
+        }
+        let mut when = format!(": {}", format::days(g.start, g.end, g.precision, lang));
+        if g.precision == Precision::Day {
+            match (g.start_time, g.end_time) {
+                (Some(s), Some(e)) if g.start == g.end => when.push_str(&format!(
+                    ", {} – {}",
+                    format::time(s, lang),
+                    format::time(e, lang)
+                )),
+                (Some(s), _) => {
+                    when.push_str(phrases::starting(lang));
+                    when.push_str(&format::time(s, lang));
+                }
+                _ => {}
+            }
+        }
+        if let Some(place) = g.place(lang) {
+            when.push_str(", ");
+            when.push_str(&place_name(place, lang));
+        }
+        when.push('.');
+        line.text(when)
+    }
+
+    /// A gathering in full: summary, registration while it is open, link to the post.
+    fn describe(
+        &self,
+        g: &Gathering,
+        lang: Language,
+        today: NaiveDate,
+        prefix: Option<&str>,
+    ) -> Reply {
+        let mut first = Line::default();
+        if let Some(p) = prefix {
+            first = first.text(p);
+        }
+        first.0.extend(self.summary(g, lang).0);
+        let mut reply = Reply::new(lang).line(first);
+        if is_upcoming(g, today) && !g.cancelled {
+            let deadline = g.registration_deadline();
+            match (g.registration_url(lang), deadline) {
+                (Some(url), Some(d)) if d >= today => {
+                    reply = reply.line(
+                        Line::default()
+                            .text(phrases::register_at(lang))
+                            .link(url, url)
+                            .text(phrases::until(&format::date(d, lang), lang)),
+                    );
+                }
+                (Some(url), None) => {
+                    reply = reply.line(
+                        Line::default()
+                            .text(phrases::register_at(lang))
+                            .link(url, url),
+                    )
+                }
+                _ => {}
+            }
+            use crate::extract::DeadlineKind;
+            if let Some(d) = g
+                .deadlines
+                .iter()
+                .find(|d| d.kind == DeadlineKind::Proposal && d.date >= today)
+            {
+                reply = reply.line(
+                    Line::default()
+                        .text(phrases::proposals_until(&format::date(d.date, lang), lang)),
+                );
+            }
+        }
+        if let Some(url) = g.post_url(lang) {
+            reply = reply.line(Line::default().text(phrases::details(lang)).link(url, url));
+        }
+        reply
+    }
+}
+
+fn say(lang: Language, text: impl Into<String>) -> Reply {
+    Reply::new(lang).line(Line::default().text(text))
+}
+
+fn entry_line(e: &HelpEntry, lang: Language) -> Line {
+    let mut line = Line::default().text(phrases::topic(e.topic, lang));
+    match (&e.address, &e.link) {
+        (Some(a), Some(l)) => line = line.link(a.clone(), l.clone()),
+        (Some(a), None) => line = line.text(a.clone()),
+        (None, Some(l)) => line = line.link(l.clone(), l.clone()),
+        (None, None) => {}
+    }
+    let text = e.text.trim().trim_end_matches([',', ';', '.']);
+    if !text.is_empty() {
+        line = line.text(format!(" — {text}"));
+    }
+    line
+}
+
+/// How many of the question's words the text has (by their first five letters).
+fn overlap(words: &[String], text: &str) -> usize {
+    let text_words = search::words(text);
+    let stem = |w: &str| w.chars().take(5).collect::<String>();
+    words
+        .iter()
+        .filter(|w| w.chars().count() > 3)
+        .filter(|w| text_words.iter().any(|t| stem(t) == stem(w)))
+        .count()
+}
+
+/// "online" is a place in every language.
+fn place_name(place: &str, lang: Language) -> String {
+    if place == "online" {
+        phrases::in_lang("online", "en ligne", "en línea", lang).to_string()
+    } else {
+        place.to_string()
+    }
+}
+
+fn is_upcoming(g: &Gathering, today: NaiveDate) -> bool {
+    g.end >= today
+}
+
+fn in_year(g: &Gathering, year: i32) -> bool {
+    g.start.year() == year || g.end.year() == year
+}
+
+fn last_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|n| n.pred_opt())
+        .unwrap_or(d)
+}

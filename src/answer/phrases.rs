@@ -1,0 +1,186 @@
+//! The words of replies in French, English and Spanish (other languages get English).
+//! One function per sentence, so that every language says the same things.
+
+use crate::extract::Language;
+use crate::extract::help::Topic;
+
+use Language::{Es, Fr};
+
+pub fn next(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Prochain : ",
+        Es => "Próximo: ",
+        _ => "Next: ",
+    }
+}
+
+pub fn cancelled(lang: Language) -> &'static str {
+    match lang {
+        Fr => " (annulé)",
+        Es => " (cancelado)",
+        _ => " (cancelled)",
+    }
+}
+
+pub fn starting(lang: Language) -> &'static str {
+    match lang {
+        Fr => ", à partir de ",
+        Es => ", desde las ",
+        _ => ", from ",
+    }
+}
+
+pub fn register_at(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Inscription : ",
+        Es => "Inscripción: ",
+        _ => "Registration: ",
+    }
+}
+
+pub fn until(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!(" (jusqu'au {date})"),
+        Es => format!(" (hasta el {date})"),
+        _ => format!(" (until {date})"),
+    }
+}
+
+pub fn closed(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Les inscriptions ont fermé le {date}."),
+        Es => format!("Las inscripciones cerraron el {date}."),
+        _ => format!("Registration closed on {date}."),
+    }
+}
+
+pub fn no_registration(title: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Je ne connais pas de formulaire d'inscription pour {title}."),
+        Es => format!("No conozco ningún formulario de inscripción para {title}."),
+        _ => format!("I don't know of a registration form for {title}."),
+    }
+}
+
+pub fn details(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Détails : ",
+        Es => "Detalles: ",
+        _ => "Details: ",
+    }
+}
+
+pub fn proposals_until(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Propositions jusqu'au {date}."),
+        Es => format!("Propuestas hasta el {date}."),
+        _ => format!("Proposals until {date}."),
+    }
+}
+
+pub fn dont_know(lang: Language) -> &'static str {
+    match lang {
+        Fr => {
+            "Je ne sais pas : je n'ai rien lu là-dessus. Tapez !help pour voir ce que je sais faire."
+        }
+        Es => "No lo sé: no he leído nada sobre eso. Escriba !help para ver lo que sé hacer.",
+        _ => {
+            "I don't know: I have not read anything about that. Type !help to see what I can answer."
+        }
+    }
+}
+
+pub fn no_upcoming(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Je ne connais aucun événement à venir. Tapez !help pour voir ce que je sais faire.",
+        Es => "No conozco ningún evento próximo. Escriba !help para ver lo que sé hacer.",
+        _ => "I don't know of any upcoming event. Type !help to see what I can answer.",
+    }
+}
+
+pub fn more(count: usize, command: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("… et {count} de plus : {command}"),
+        Es => format!("… y {count} más: {command}"),
+        _ => format!("… and {count} more: {command}"),
+    }
+}
+
+pub fn usage(usage: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Usage : {usage} (tapez !help pour la liste des commandes)"),
+        Es => format!("Uso: {usage} (escriba !help para ver los comandos)"),
+        _ => format!("Usage: {usage} (type !help for the commands)"),
+    }
+}
+
+pub fn no_help(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Je ne connais pas de contact pour cela. Tapez !help pour voir ce que je sais faire.",
+        Es => "No conozco ningún contacto para eso. Escriba !help para ver lo que sé hacer.",
+        _ => "I don't know of a contact for that. Type !help to see what I can answer.",
+    }
+}
+
+pub fn topic(topic: Topic, lang: Language) -> &'static str {
+    match (topic, lang) {
+        (Topic::MailingList, Fr) => "Liste de diffusion : ",
+        (Topic::MailingList, Es) => "Lista de correo: ",
+        (Topic::MailingList, _) => "Mailing list: ",
+        (Topic::Chat, Fr) => "Discussion : ",
+        (Topic::Chat, Es) => "Chat: ",
+        (Topic::Chat, _) => "Chat: ",
+        (Topic::BugTracker, Fr) => "Bugs : ",
+        (Topic::BugTracker, Es) => "Errores: ",
+        (Topic::BugTracker, _) => "Bugs: ",
+        (Topic::Security, Fr) => "Sécurité : ",
+        (Topic::Security, Es) => "Seguridad: ",
+        (Topic::Security, _) => "Security: ",
+        (Topic::Steering, Fr) => "Comité de pilotage : ",
+        (Topic::Steering, Es) => "Comité directivo: ",
+        (Topic::Steering, _) => "Steering committee: ",
+        (Topic::Documentation, Fr) => "Documentation : ",
+        (Topic::Documentation, Es) => "Documentación: ",
+        (Topic::Documentation, _) => "Documentation: ",
+        (Topic::Other, Fr) => "Contact : ",
+        (Topic::Other, Es) => "Contacto: ",
+        (Topic::Other, _) => "Contact: ",
+    }
+}
+
+/// The `!help` text: at most four lines.
+pub fn help(lang: Language) -> [&'static str; 4] {
+    match lang {
+        Fr => [
+            "!next [mots] : le prochain événement · !events [mots] : les événements à venir",
+            "!event <mots> : quand et où · !register [mots] : comment et jusqu'à quand s'inscrire",
+            "!contact [sujet] : listes de diffusion, discussion, bugs, sécurité",
+            "Ou posez votre question : « c'est quand le prochain geOcom ? »",
+        ],
+        Es => [
+            "!next [palabras]: el próximo evento · !events [palabras]: los eventos próximos",
+            "!event <palabras>: cuándo y dónde · !register [palabras]: cómo y hasta cuándo inscribirse",
+            "!contact [tema]: listas de correo, chat, errores, seguridad",
+            "O haga su pregunta: «¿cuándo es el próximo geOcom?»",
+        ],
+        _ => [
+            "!next [words]: the next event · !events [words]: upcoming events",
+            "!event <words>: when and where · !register [words]: how and until when to register",
+            "!contact [topic]: mailing lists, chat, bugs, security",
+            "Or just ask: \"when is the next geOcom?\"",
+        ],
+    }
+}
+
+pub fn in_lang(
+    en: &'static str,
+    fr: &'static str,
+    es: &'static str,
+    lang: Language,
+) -> &'static str {
+    match lang {
+        Fr => fr,
+        Es => es,
+        _ => en,
+    }
+}

@@ -1,0 +1,354 @@
+//! Finding gatherings by words: a small BM25 index over their names (all languages), the
+//! main gathering they belong to, their place and the beginning of their posts. Words are
+//! folded and stemmed (French, English, Spanish), and a word the index does not know is
+//! matched to close ones ("geocon" → "geocom") with Jaro-Winkler similarity.
+
+use super::catalog::Gathering;
+use crate::extract::Language;
+use crate::extract::token::{Kind, tokenize};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// Field weights: a gathering's name counts most, then its place and its post's title,
+/// then the beginning of the post; a side gathering's main gathering counts little.
+const NAME: f32 = 3.0;
+const POST_TITLE: f32 = 1.0;
+const SIDE_PARENT: f32 = 0.5;
+const PLACE: f32 = 1.5;
+const LEAD: f32 = 0.5;
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+pub struct Index {
+    /// term → (gathering, weighted term frequency)
+    postings: HashMap<String, Vec<(usize, f32)>>,
+    lengths: Vec<f32>,
+    average: f32,
+    /// Known terms by first character, for fuzzy matching.
+    by_initial: HashMap<char, Vec<String>>,
+    stemmers: [Stemmer; 3],
+}
+
+/// A search result: which gathering, how well it matched, and what share of the query's
+/// weight it covered (0–1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub gathering: usize,
+    pub score: f32,
+    pub coverage: f32,
+}
+
+impl Index {
+    pub fn build(gatherings: &[Gathering]) -> Index {
+        let stemmers = stemmers();
+        let mut postings: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        let mut lengths = Vec::with_capacity(gatherings.len());
+        for (i, g) in gatherings.iter().enumerate() {
+            let mut tf: HashMap<String, f32> = HashMap::new();
+            let mut length = 0.0;
+            for v in &g.versions {
+                // A side gathering ("community sprint") is found by its own name; the main
+                // gathering's name and post only hint at it, so that "geOcom" finds geOcom.
+                let side = v.parent.is_some();
+                let fields: [(&str, f32); 5] = [
+                    (&v.title, NAME),
+                    (v.parent.as_deref().unwrap_or(""), SIDE_PARENT),
+                    (v.place.as_deref().unwrap_or(""), PLACE),
+                    (if side { "" } else { &v.post_title }, POST_TITLE),
+                    (if side { "" } else { &v.lead }, LEAD),
+                ];
+                for (text, weight) in fields {
+                    for term in terms(text, v.lang, &stemmers) {
+                        *tf.entry(term).or_default() += weight;
+                        // The post's text only hints; it must not make long posts rank low.
+                        if weight > LEAD {
+                            length += weight;
+                        }
+                    }
+                }
+            }
+            lengths.push(length / g.versions.len() as f32);
+            for (term, f) in tf {
+                postings
+                    .entry(term)
+                    .or_default()
+                    .push((i, f / g.versions.len() as f32));
+            }
+        }
+        let average = if lengths.is_empty() {
+            1.0
+        } else {
+            lengths.iter().sum::<f32>() / lengths.len() as f32
+        };
+        let mut by_initial: HashMap<char, Vec<String>> = HashMap::new();
+        for term in postings.keys() {
+            if let Some(c) = term.chars().next() {
+                by_initial.entry(c).or_default().push(term.clone());
+            }
+        }
+        Index {
+            postings,
+            lengths,
+            average: average.max(1.0),
+            by_initial,
+            stemmers,
+        }
+    }
+
+    /// Gatherings matching `words` (already free of question words), best first.
+    pub fn search(&self, words: &[String], lang: Language) -> Vec<Hit> {
+        let n = self.lengths.len() as f32;
+        let mut scores: HashMap<usize, (f32, f32)> = HashMap::new();
+        let mut total_weight = 0.0;
+        for word in words {
+            let forms = self.forms(word, lang);
+            // A word the index does not know counts fully against coverage: the asker named
+            // something crieur has never read about.
+            let weight = word_weight(word) * self.idf(forms.iter().map(|(t, _)| t.as_str()), n);
+            total_weight += weight;
+            let mut best: HashMap<usize, f32> = HashMap::new();
+            for (term, closeness) in &forms {
+                let Some(list) = self.postings.get(term) else {
+                    continue;
+                };
+                let idf = ((n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
+                for &(g, f) in list {
+                    let norm =
+                        f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * self.lengths[g] / self.average));
+                    let s = idf * norm * closeness;
+                    let e = best.entry(g).or_default();
+                    *e = e.max(s);
+                }
+            }
+            for (g, s) in best {
+                let e = scores.entry(g).or_default();
+                e.0 += s;
+                e.1 += weight;
+            }
+        }
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .map(|(gathering, (score, covered))| Hit {
+                gathering,
+                score,
+                coverage: if total_weight > 0.0 {
+                    covered / total_weight
+                } else {
+                    0.0
+                },
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.gathering.cmp(&b.gathering))
+        });
+        hits
+    }
+
+    fn idf<'a>(&self, mut terms: impl Iterator<Item = &'a str>, n: f32) -> f32 {
+        let df = terms
+            .find_map(|t| self.postings.get(t))
+            .map_or(0.0, |l| l.len() as f32);
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The index terms a query word stands for, with how close each is (1 = exact).
+    fn forms(&self, word: &str, lang: Language) -> Vec<(String, f32)> {
+        let mut forms: Vec<(String, f32)> = Vec::new();
+        for t in variants(word, lang, &self.stemmers) {
+            if self.postings.contains_key(&t) && !forms.iter().any(|(f, _)| *f == t) {
+                forms.push((t, 1.0));
+            }
+        }
+        if forms.is_empty()
+            && word.chars().count() >= 4
+            && !word.chars().all(|c| c.is_ascii_digit())
+        {
+            let initial = word.chars().next().expect("non-empty word");
+            for term in self.by_initial.get(&initial).into_iter().flatten() {
+                let sim = strsim::jaro_winkler(word, term) as f32;
+                if sim >= 0.88 && term.chars().count() >= 4 {
+                    forms.push((term.clone(), sim * 0.8));
+                }
+            }
+        }
+        forms
+    }
+}
+
+/// Kinds of gatherings ("meeting", "sprint") say less about which one is meant than names.
+fn word_weight(word: &str) -> f32 {
+    if crate::extract::lexicon::EVENT_NOUNS
+        .iter()
+        .any(|s| word.starts_with(s))
+    {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+fn stemmers() -> [Stemmer; 3] {
+    [
+        Stemmer::create(Algorithm::French),
+        Stemmer::create(Algorithm::English),
+        Stemmer::create(Algorithm::Spanish),
+    ]
+}
+
+fn stemmer(stemmers: &[Stemmer; 3], lang: Language) -> Option<&Stemmer> {
+    match lang {
+        Language::Fr => Some(&stemmers[0]),
+        Language::En => Some(&stemmers[1]),
+        Language::Es => Some(&stemmers[2]),
+        Language::Other => None,
+    }
+}
+
+/// A word as the index may hold it: folded, and stemmed in the given language.
+fn variants(word: &str, lang: Language, stemmers: &[Stemmer; 3]) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    if let Some(s) = stemmer(stemmers, lang) {
+        let stem = s.stem(word).into_owned();
+        if stem != word {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The index terms of a text.
+fn terms(text: &str, lang: Language, stemmers: &[Stemmer; 3]) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .flat_map(|w| variants(&w, lang, stemmers))
+        .collect()
+}
+
+/// The folded words of a text that can name something (stop words dropped).
+pub fn words(text: &str) -> Vec<String> {
+    tokenize(text)
+        .iter()
+        .filter(|t| matches!(t.kind, Kind::Word | Kind::Num))
+        .map(|t| t.norm.to_string())
+        .filter(|w| {
+            (w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit())) && !is_stopword(w)
+        })
+        .collect()
+}
+
+/// Words that never name a gathering, in French, English and Spanish.
+pub fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d"
+            | "au"
+            | "aux"
+            | "et"
+            | "ou"
+            | "a"
+            | "en"
+            | "dans"
+            | "sur"
+            | "pour"
+            | "par"
+            | "avec"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "qui"
+            | "que"
+            | "quoi"
+            | "est"
+            | "sont"
+            | "il"
+            | "elle"
+            | "on"
+            | "y"
+            | "t"
+            | "s"
+            | "se"
+            | "je"
+            | "j"
+            | "nous"
+            | "vous"
+            | "me"
+            | "mon"
+            | "ma"
+            | "mes"
+            | "notre"
+            | "votre"
+            | "the"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "i"
+            | "we"
+            | "you"
+            | "my"
+            | "our"
+            | "your"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "will"
+            | "there"
+            | "el"
+            | "los"
+            | "las"
+            | "uno"
+            | "una"
+            | "del"
+            | "al"
+            | "es"
+            | "son"
+            | "fue"
+            | "con"
+            | "por"
+            | "para"
+            | "su"
+            | "sus"
+            | "lo"
+            | "hay"
+            | "mi"
+            | "tu"
+            | "e"
+            | "o"
+            | "pas"
+            | "ne"
+            | "not"
+            | "no"
+            | "qu"
+            | "ci"
+            | "ca"
+    )
+}

@@ -1,0 +1,3 @@
+//! The ways crieur talks to people. Each transport owns its protocol and nothing else.
+
+pub mod console;
