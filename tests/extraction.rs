@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use crieur::extract::{DeadlineKind, Extraction};
 use crieur::index::extract_post;
-use crieur::ingest::{SiteSpec, read_post};
+use crieur::ingest::{Site, SiteSpec, read_post};
 use crieur::post::PostKind;
 
 fn extract(date: &str, lang: &str, title: &str, body: &str) -> Extraction {
@@ -19,7 +19,7 @@ fn extract(date: &str, lang: &str, title: &str, body: &str) -> Extraction {
     };
     let source = format!("---\ntitle: \"{title}\"\ndate: {date}\nlang: {lang}\n---\n{body}\n");
     let post = read_post(
-        &spec,
+        &Site::new(&spec),
         0,
         format!("_posts/{date}-test.md"),
         PostKind::Post,

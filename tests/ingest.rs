@@ -28,6 +28,11 @@ fn reads_a_jekyll_site() {
     let root = dir.path();
     write(
         root,
+        "_config.yml",
+        "title: Site\nurl: https://site.example.org\n",
+    );
+    write(
+        root,
         "_posts/2026-01-08-meetup.markdown",
         "---\ntitle: Meetup\n---\nSee [the page](/meetup/).\n",
     );

@@ -657,7 +657,7 @@ mod tests {
         assert_eq!(
             ask("quels sont les prochains événements ?").intent,
             Intent::Events {
-                words: w(&["sont"]),
+                words: vec![],
                 window: Window::Upcoming,
                 page: 1
             }
@@ -665,7 +665,7 @@ mod tests {
         assert_eq!(
             ask("qu'est-ce qu'il y a ce mois-ci ?").intent.clone(),
             Intent::Events {
-                words: w(&["qu", "ci"]),
+                words: vec![],
                 window: Window::Month,
                 page: 1
             }

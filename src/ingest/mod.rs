@@ -6,12 +6,14 @@
 pub mod front_matter;
 pub mod liquid;
 pub mod text;
+pub mod urls;
 
 use crate::post::{Post, PostKind};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 use text::Markup;
 use url::Url;
+pub use urls::Urls;
 
 /// One site to read, as the config or the command line describes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +28,22 @@ pub struct SiteSpec {
     pub timezone: chrono_tz::Tz,
     /// Pages that say where to get help (relative paths); empty: found by name or `uid`.
     pub help_pages: Vec<String>,
+}
+
+/// What reading each file of a site needs to know about the site.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub urls: Urls,
+    pub drafts: bool,
+}
+
+impl Site {
+    pub fn new(spec: &SiteSpec) -> Site {
+        Site {
+            urls: Urls::for_site(spec),
+            drafts: spec.drafts,
+        }
+    }
 }
 
 /// What reading a site produced.
@@ -87,6 +105,7 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
         return reading;
     }
     let files = discover(spec);
+    let site = Site::new(spec);
     if !files.iter().any(|(_, kind)| *kind != PostKind::Page) {
         reading.problems.push(IngestError::NoPosts(root.clone()));
     }
@@ -94,7 +113,7 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
         let file = relative(root, &path);
         match std::fs::read(&path) {
             Err(source) => reading.problems.push(IngestError::Read { file, source }),
-            Ok(bytes) => match read_post(spec, index, file, kind, bytes) {
+            Ok(bytes) => match read_post(&site, index, file, kind, bytes) {
                 Ok(Some(post)) => reading.posts.push(post),
                 Ok(None) => {}
                 Err(e) => reading.problems.push(e),
@@ -107,7 +126,7 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
 /// Reads one file's bytes into a post; `None` for a page that is not content (no front
 /// matter) or a post marked as a draft.
 pub fn read_post(
-    spec: &SiteSpec,
+    site: &Site,
     index: usize,
     file: String,
     kind: PostKind,
@@ -134,16 +153,17 @@ pub fn read_post(
     if kind == PostKind::Page && !has_front_matter {
         return Ok(None);
     }
-    if meta.draft && kind != PostKind::Draft && !spec.drafts {
+    if meta.draft && kind != PostKind::Draft && !site.drafts {
         return Ok(None);
     }
+    let urls = &site.urls;
     let name = file.rsplit('/').next().unwrap_or(&file);
     let (name_date, slug) = split_file_name(name);
     let date = meta
         .date
         .or_else(|| name_date.map(|d| d.and_time(chrono::NaiveTime::MIN)));
     let lang = meta.lang.clone().or_else(|| lang_from_path(&file, slug));
-    let url = post_url(spec, &file, kind, &meta, slug, date);
+    let url = post_url(urls, &file, kind, &meta, slug, date);
     let markup = if name.ends_with(".html") || name.ends_with(".htm") {
         Markup::Html
     } else {
@@ -153,7 +173,7 @@ pub fn read_post(
     let base = url
         .as_deref()
         .and_then(|u| Url::parse(u).ok())
-        .or_else(|| spec.base_url.clone());
+        .or_else(|| urls.base.clone());
     let doc = text::read(&body, markup, base.as_ref());
     let title = meta
         .title
@@ -286,41 +306,47 @@ fn lang_from_path(file: &str, slug: &str) -> Option<String> {
 /// The post's public address, from its `permalink`, the site's template, or Jekyll's and
 /// Hugo's defaults. `None` without a base URL.
 fn post_url(
-    spec: &SiteSpec,
+    urls: &Urls,
     file: &str,
     kind: PostKind,
     meta: &front_matter::FrontMatter,
     slug: &str,
     date: Option<NaiveDateTime>,
 ) -> Option<String> {
-    let base = spec.base_url.as_ref()?;
+    let base = urls.base.as_ref()?;
     let path = if let Some(p) = &meta.permalink {
         p.clone()
-    } else if kind == PostKind::Page {
-        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-        let stem = stem.strip_prefix("content/").unwrap_or(stem);
-        match stem.strip_suffix("index") {
-            Some(dir) => format!("/{dir}"),
-            None => format!("/{stem}.html"),
-        }
     } else if file.starts_with("content/") {
-        let section = file
-            .split('/')
-            .nth(1)
-            .filter(|s| !s.contains('.'))
-            .unwrap_or("");
-        let section = if section.is_empty() {
-            String::new()
+        if !urls.hugo && urls.permalink.is_none() {
+            return None;
+        }
+        let parts: Vec<&str> = file.split('/').collect();
+        // A page bundle (`posts/meetup/index.md`) is named by its folder.
+        let slug = if slug == "index" || slug.starts_with("index.") {
+            parts
+                .get(parts.len().saturating_sub(2))
+                .copied()
+                .unwrap_or(slug)
         } else {
-            format!("/{section}")
+            slug.split('.').next().unwrap_or(slug)
         };
-        format!("{section}/{slug}/")
+        match (kind, parts.len()) {
+            (PostKind::Page, 2) => "/".to_string(),
+            (_, n) if n >= 4 || (n == 3 && slug != parts[1]) => format!("/{}/{slug}/", parts[1]),
+            _ => format!("/{slug}/"),
+        }
     } else {
-        let template = spec
-            .permalink
-            .as_deref()
-            .unwrap_or("/:categories/:year/:month/:day/:title.html");
-        fill_permalink(template, slug, date, &meta.tags)
+        let template = urls.permalink.as_deref()?;
+        if kind == PostKind::Page {
+            let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+            match stem.strip_suffix("index") {
+                Some(dir) => format!("/{dir}"),
+                None if template.ends_with('/') => format!("/{stem}/"),
+                None => format!("/{stem}.html"),
+            }
+        } else {
+            fill_permalink(template, slug, date, &meta.tags)
+        }
     };
     base.join(path.trim_start_matches('/'))
         .ok()

@@ -1,0 +1,77 @@
+//! Where a site publishes its posts: the base address and the permalink rule, from the
+//! crieur config or the site's own config (`_config.yml` for Jekyll, `hugo.toml` /
+//! `config.toml` for Hugo). When neither says, crieur does not guess addresses: a wrong
+//! link is worse than none.
+
+use super::SiteSpec;
+use serde_json::Value;
+use url::Url;
+
+/// How to make a post's public address.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Urls {
+    pub base: Option<Url>,
+    /// Jekyll permalink template ("/blog/:year/:month/:day/:title/"), when known.
+    pub permalink: Option<String>,
+    /// A Hugo site with a config: posts live at /section/slug/.
+    pub hugo: bool,
+}
+
+impl Urls {
+    /// The rules for a site: the crieur config first, then the site's own config.
+    pub fn for_site(spec: &SiteSpec) -> Urls {
+        let jekyll = ["_config.yml", "_config.yaml"]
+            .iter()
+            .find_map(|f| read_yaml(&spec.root.join(f)));
+        let hugo = ["hugo.toml", "config.toml"]
+            .iter()
+            .find_map(|f| std::fs::read_to_string(spec.root.join(f)).ok())
+            .and_then(|t| toml::from_str::<toml::Table>(&t).ok());
+        let mut urls = Urls {
+            base: spec.base_url.clone(),
+            permalink: spec.permalink.as_deref().map(expand_style),
+            hugo: hugo.is_some(),
+        };
+        if let Some(config) = jekyll {
+            let text = |k: &str| config.get(k).and_then(Value::as_str).map(str::to_string);
+            if urls.permalink.is_none() {
+                urls.permalink = Some(expand_style(text("permalink").as_deref().unwrap_or("date")));
+            }
+            if urls.base.is_none() {
+                let site = text("url").unwrap_or_default();
+                let path = text("baseurl").unwrap_or_default();
+                urls.base = crate::config::parse_base_url(&format!(
+                    "{}{}",
+                    site.trim_end_matches('/'),
+                    path
+                ));
+            }
+        }
+        if let Some(config) = hugo
+            && urls.base.is_none()
+        {
+            urls.base = config
+                .get("baseURL")
+                .and_then(|v| v.as_str())
+                .and_then(crate::config::parse_base_url);
+        }
+        urls
+    }
+}
+
+fn read_yaml(path: &std::path::Path) -> Option<Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_saphyr::from_str::<Value>(&text).ok()
+}
+
+/// Jekyll's named permalink styles as templates.
+fn expand_style(style: &str) -> String {
+    match style.trim() {
+        "date" => "/:categories/:year/:month/:day/:title.html".to_string(),
+        "pretty" => "/:categories/:year/:month/:day/:title/".to_string(),
+        "ordinal" => "/:categories/:year/:y_day/:title.html".to_string(),
+        "weekdate" => "/:categories/:year/W:week/:short_day/:title.html".to_string(),
+        "none" => "/:categories/:title.html".to_string(),
+        template => template.to_string(),
+    }
+}
