@@ -75,13 +75,17 @@ pub fn understand(text: &str, default: Language) -> Question {
     let lang = language(text, &all, default);
     let words: Vec<String> = search::words(text)
         .into_iter()
-        .filter(|w| !is_cue(w) && !(w.len() == 4 && w.parse::<i32>().is_ok()))
+        .filter(|w| !is_cue(w) && !is_year(w))
         .collect();
     Question {
         intent: question_intent(&all, words),
         lang,
         year,
     }
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<i32>().is_ok()
 }
 
 fn folded(text: &str) -> Vec<String> {
