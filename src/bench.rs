@@ -15,7 +15,23 @@ pub struct Row {
     pub extract_per_sec: f64,
     pub index_secs: f64,
     pub index_per_sec: f64,
+    /// Answer latency with the store open and the catalog built: p50, p99, max (µs).
+    pub answer_us: (f64, f64, f64),
 }
+
+/// Questions members ask, in three languages, for the answer latency.
+const QUESTIONS: &[&str] = &[
+    "!next",
+    "!events",
+    "when is the next community meeting?",
+    "quand ont lieu les prochaines rencontres à Lille ?",
+    "¿dónde es el encuentro 2021?",
+    "how do I register for the community meeting 2025?",
+    "jusqu'à quand peut-on s'inscrire aux rencontres ?",
+    "what events are coming up?",
+    "how can I get help?",
+    "when is the FOSS4G 2031 in Tokyo?",
+];
 
 /// Measures one site folder.
 pub fn measure(label: &str, spec: &SiteSpec) -> anyhow::Result<Row> {
@@ -49,16 +65,52 @@ pub fn measure(label: &str, spec: &SiteSpec) -> anyhow::Result<Row> {
         extract_per_sec,
         index_secs,
         index_per_sec: count as f64 / index_secs,
+        answer_us: answer_latency(&store)?,
     })
 }
 
-/// Measures `site` (if given) and synthetic sites of 2,000 and 20,000 posts.
-pub fn run(site: Option<&SiteSpec>, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+/// Times every question of `QUESTIONS` many times against the store's catalog.
+fn answer_latency(store: &Store) -> anyhow::Result<(f64, f64, f64)> {
+    let answerer = index::answerer(store)?;
+    let now = chrono::NaiveDate::from_ymd_opt(2025, 1, 15)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("valid date");
+    let mut samples = Vec::with_capacity(QUESTIONS.len() * 100);
+    for _ in 0..100 {
+        for q in QUESTIONS {
+            let started = Instant::now();
+            std::hint::black_box(answerer.answer(q, crate::extract::Language::En, now));
+            samples.push(started.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    if std::env::var_os("CRIEUR_BENCH_DETAIL").is_some() {
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            let mut mine: Vec<f64> = samples
+                .iter()
+                .skip(i)
+                .step_by(QUESTIONS.len())
+                .copied()
+                .collect();
+            mine.sort_by(f64::total_cmp);
+            eprintln!("{:>8.0} µs p50  {q}", mine[mine.len() / 2]);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+    Ok((at(0.5), at(0.99), *samples.last().unwrap_or(&0.0)))
+}
+
+/// Measures `site` (if given) and synthetic sites of the given sizes.
+pub fn run(
+    site: Option<&SiteSpec>,
+    synthetic: &[usize],
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     if let Some(spec) = site {
         rows.push(measure(&spec.root.display().to_string(), spec)?);
     }
-    for count in [2_000, 20_000] {
+    for &count in synthetic {
         let dir = tempfile::tempdir()?;
         synthetic::write_site(dir.path(), count)?;
         rows.push(measure(
@@ -68,14 +120,21 @@ pub fn run(site: Option<&SiteSpec>, out: &mut impl std::io::Write) -> anyhow::Re
     }
     writeln!(
         out,
-        "| site | posts | extraction posts/s (1 core) | index s | index posts/s |"
+        "| site | posts | extraction posts/s (1 core) | index s | index posts/s | answer p50 µs | answer p99 µs | answer max µs |"
     )?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---|---|---|---|---|")?;
     for r in &rows {
         writeln!(
             out,
-            "| {} | {} | {:.0} | {:.2} | {:.0} |",
-            r.label, r.posts, r.extract_per_sec, r.index_secs, r.index_per_sec
+            "| {} | {} | {:.0} | {:.2} | {:.0} | {:.0} | {:.0} | {:.0} |",
+            r.label,
+            r.posts,
+            r.extract_per_sec,
+            r.index_secs,
+            r.index_per_sec,
+            r.answer_us.0,
+            r.answer_us.1,
+            r.answer_us.2
         )?;
     }
     if let [.., small, big] = rows.as_slice() {

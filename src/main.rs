@@ -80,6 +80,9 @@ enum Command {
         site: Option<PathBuf>,
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Measure only --site, not the synthetic sites
+        #[arg(long, requires = "site")]
+        only_site: bool,
     },
 }
 
@@ -219,7 +222,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { site, base_url } => {
+        Command::Bench {
+            site,
+            base_url,
+            only_site,
+        } => {
             let spec = site.map(|root| crieur::ingest::SiteSpec {
                 base_url: base_url.as_deref().and_then(crieur::config::parse_base_url),
                 ..crieur::bench::synthetic_spec(&root)
@@ -229,7 +236,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     "crieur: warning: a debug build; measure with `cargo run --release -- bench`"
                 );
             }
-            crieur::bench::run(spec.as_ref(), &mut std::io::stdout().lock())?;
+            let synthetic: &[usize] = if only_site { &[] } else { &[2_000, 20_000] };
+            crieur::bench::run(spec.as_ref(), synthetic, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
     }

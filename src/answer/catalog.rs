@@ -6,7 +6,8 @@
 use crate::extract::help::HelpEntry;
 use crate::extract::{Deadline, Event, Language, Precision};
 use crate::store::StoredPost;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
 
 /// One gathering, however many posts speak of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +111,8 @@ impl Catalog {
     /// Builds the catalog from stored posts and the admin's help entries.
     pub fn build(posts: &[StoredPost], admin_help: &[HelpEntry]) -> Catalog {
         let mut gatherings: Vec<Gathering> = Vec::new();
+        // Gatherings by site and month, so that merging looks at a handful, not all.
+        let mut by_month: HashMap<(usize, i32, u32), Vec<usize>> = HashMap::new();
         let mut order: Vec<&StoredPost> = posts
             .iter()
             .filter(|p| !p.extraction.events.is_empty())
@@ -131,23 +134,29 @@ impl Catalog {
                 } else {
                     Vec::new()
                 };
-                match gatherings
-                    .iter()
-                    .position(|g| same_gathering(g, stored, event, &version))
-                {
+                let key = (stored.post.site, event.start.year(), event.start.month());
+                let found = by_month.get(&key).and_then(|list| {
+                    list.iter()
+                        .copied()
+                        .find(|&i| same_gathering(&gatherings[i], stored, event, &version))
+                });
+                match found {
                     Some(i) => merge(&mut gatherings[i], event, version, deadlines),
-                    None => gatherings.push(Gathering {
-                        start: event.start,
-                        end: event.end,
-                        precision: event.precision,
-                        start_time: event.start_time,
-                        end_time: event.end_time,
-                        primary: event.primary,
-                        cancelled: event.cancelled,
-                        site: stored.post.site,
-                        deadlines,
-                        versions: vec![version],
-                    }),
+                    None => {
+                        by_month.entry(key).or_default().push(gatherings.len());
+                        gatherings.push(Gathering {
+                            start: event.start,
+                            end: event.end,
+                            precision: event.precision,
+                            start_time: event.start_time,
+                            end_time: event.end_time,
+                            primary: event.primary,
+                            cancelled: event.cancelled,
+                            site: stored.post.site,
+                            deadlines,
+                            versions: vec![version],
+                        });
+                    }
                 }
             }
         }

@@ -70,12 +70,20 @@ impl Answerer {
         }
     }
 
-    fn hits(&self, words: &[String], year: Option<i32>, lang: Language) -> Vec<Hit> {
+    fn hits(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        lang: Language,
+        keep: impl Fn(&Gathering) -> bool,
+    ) -> Vec<Hit> {
+        let gs = &self.catalog.gatherings;
         self.index
-            .search(words, lang)
+            .search(words, lang, |i| {
+                year.is_none_or(|y| in_year(&gs[i], y)) && keep(&gs[i])
+            })
             .into_iter()
             .filter(|h| h.coverage >= COVERAGE && h.score > 0.0)
-            .filter(|h| year.is_none_or(|y| in_year(&self.catalog.gatherings[h.gathering], y)))
             .collect()
     }
 
@@ -94,7 +102,7 @@ impl Answerer {
             let y = year?;
             return gs.iter().position(|g| in_year(g, y) && g.primary);
         }
-        let hits = self.hits(words, year, lang);
+        let hits = self.hits(words, year, lang, |_| true);
         let best = hits.first()?;
         // When the best match is a main gathering, its side ones (a sprint before it) are
         // not what was asked for, however close their score.
@@ -138,12 +146,8 @@ impl Answerer {
                 .filter(|&i| year.is_none_or(|y| in_year(&gs[i], y)))
                 .collect()
         } else {
-            let hits = self.hits(words, year, lang);
-            let best = hits
-                .iter()
-                .filter(|h| is_upcoming(&gs[h.gathering], today))
-                .map(|h| h.score)
-                .fold(0.0, f32::max);
+            let hits = self.hits(words, year, lang, |g| is_upcoming(g, today) && !g.cancelled);
+            let best = hits.first().map_or(0.0, |h| h.score);
             hits.iter()
                 .filter(|h| h.score >= 0.6 * best)
                 .map(|h| h.gathering)

@@ -96,44 +96,61 @@ impl Index {
         }
     }
 
-    /// Gatherings matching `words` (already free of question words), best first.
-    pub fn search(&self, words: &[String], lang: Language) -> Vec<Hit> {
-        let n = self.lengths.len() as f32;
-        let mut scores: HashMap<usize, (f32, f32)> = HashMap::new();
+    /// Gatherings matching `words` (already free of question words) and `keep`, best first.
+    pub fn search(
+        &self,
+        words: &[String],
+        lang: Language,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<Hit> {
+        let n = self.lengths.len();
+        let docs = n as f32;
+        // Dense arrays and a list of touched gatherings: no hashing in the hot loop.
+        let mut score = vec![0.0f32; n];
+        let mut covered = vec![0.0f32; n];
+        let mut word_best = vec![0.0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut word_touched: Vec<usize> = Vec::new();
         let mut total_weight = 0.0;
         for word in words {
             let forms = self.forms(word, lang);
             // A word the index does not know counts fully against coverage: the asker named
             // something crieur has never read about.
-            let weight = word_weight(word) * self.idf(forms.iter().map(|(t, _)| t.as_str()), n);
+            let weight = word_weight(word) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs);
             total_weight += weight;
-            let mut best: HashMap<usize, f32> = HashMap::new();
             for (term, closeness) in &forms {
                 let Some(list) = self.postings.get(term) else {
                     continue;
                 };
-                let idf = ((n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
+                let idf = ((docs - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
                 for &(g, f) in list {
                     let norm =
                         f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * self.lengths[g] / self.average));
                     let s = idf * norm * closeness;
-                    let e = best.entry(g).or_default();
-                    *e = e.max(s);
+                    if word_best[g] == 0.0 {
+                        word_touched.push(g);
+                    }
+                    word_best[g] = word_best[g].max(s);
                 }
             }
-            for (g, s) in best {
-                let e = scores.entry(g).or_default();
-                e.0 += s;
-                e.1 += weight;
+            for &g in &word_touched {
+                if score[g] == 0.0 && covered[g] == 0.0 {
+                    touched.push(g);
+                }
+                score[g] += word_best[g];
+                covered[g] += weight;
+                word_best[g] = 0.0;
             }
+            word_touched.clear();
         }
-        let mut hits: Vec<Hit> = scores
+        let mut hits: Vec<Hit> = touched
             .into_iter()
-            .map(|(gathering, (score, covered))| Hit {
+            .filter(|&g| keep(g))
+            .map(|gathering| Hit {
                 gathering,
-                score,
+                score: score[gathering],
                 coverage: if total_weight > 0.0 {
-                    covered / total_weight
+                    covered[gathering] / total_weight
                 } else {
                     0.0
                 },

@@ -8,6 +8,15 @@ use chrono::Weekday;
 /// Abbreviations and words that are also ordinary words ("may", "sept", "mar") are weak:
 /// months only next to a day number or a year. A `match`, because it runs on every word.
 pub fn month(word: &str) -> Option<(u32, bool)> {
+    // Most words are not months: a length and first-letter test skips the comparisons.
+    if !(3..=10).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'a' | b'd' | b'e' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
+        )
+    {
+        return None;
+    }
     Some(match word {
         "janvier" | "january" | "enero" => (1, true),
         "fevrier" | "february" | "febrero" => (2, true),
@@ -38,6 +47,14 @@ pub fn month(word: &str) -> Option<(u32, bool)> {
 }
 
 pub fn weekday(word: &str) -> Option<Weekday> {
+    if !(5..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'd' | b'f' | b'j' | b'l' | b'm' | b's' | b't' | b'v' | b'w'
+        )
+    {
+        return None;
+    }
     Some(match word {
         "lundi" | "monday" | "lunes" => Weekday::Mon,
         "mardi" | "tuesday" | "martes" => Weekday::Tue,

@@ -53,8 +53,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
-    while i < text.len() {
-        let c = text[i..].chars().next().expect("i is on a char boundary");
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII first: most of any post is ASCII, and it needs no decoding.
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c, c.len_utf8())
+        };
         if c == '\n' {
             tokens.push(token(text, Kind::Break, i, i + 1, space_before));
             i += 1;
@@ -62,29 +69,44 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         if c.is_whitespace() {
-            i += c.len_utf8();
+            i += len;
             space_before = true;
             continue;
         }
         let start = i;
-        let kind = if let Some(end) = address_end(text, i) {
+        // Addresses start a whitespace-separated chunk; checking only there keeps this linear.
+        let address = if space_before {
+            address_end(text, i)
+        } else {
+            None
+        };
+        let kind = if let Some(end) = address {
             i = end;
             Kind::Url
-        } else if c.is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
             Kind::Num
         } else if c.is_alphabetic() {
-            while let Some(ch) = text[i..].chars().next() {
-                if !ch.is_alphabetic() {
+            i += len;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_alphabetic() {
+                    i += 1;
+                } else if b >= 0x80 {
+                    let ch = text[i..].chars().next().expect("i is on a char boundary");
+                    if !ch.is_alphabetic() {
+                        break;
+                    }
+                    i += ch.len_utf8();
+                } else {
                     break;
                 }
-                i += ch.len_utf8();
             }
             Kind::Word
         } else {
-            i += c.len_utf8();
+            i += len;
             Kind::Sym
         };
         tokens.push(token(text, kind, start, i, space_before));
@@ -114,6 +136,9 @@ fn token(text: &str, kind: Kind, start: usize, end: usize, space_before: bool) -
 pub fn fold(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Cow::Borrowed(word);
+    }
+    if word.is_ascii() {
+        return Cow::Owned(word.to_ascii_lowercase());
     }
     Cow::Owned(
         word.chars()
@@ -148,6 +173,14 @@ fn address_end(text: &str, i: usize) -> Option<usize> {
             rest.get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         });
+    if !starts_url
+        && !rest
+            .bytes()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .any(|b| b == b'@')
+    {
+        return None;
+    }
     let word_end = rest
         .find(|c: char| {
             c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']' | ',' | ';')
