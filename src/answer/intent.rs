@@ -265,10 +265,19 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         || phrase(&["s", "est", "deroule"])
         || phrase(&["a", "eu", "lieu"]);
     let future = has(&["will", "sera", "aura", "va", "sera"]);
-    let asks = has(&[
-        "quand", "when", "cuando", "ou", "where", "donde", "date", "dates", "fecha", "lieu",
-        "what", "quel", "quelle", "is", "hay", "existe", "y",
+    // "what is geOrchestra?" asks for a definition, which crieur does not give.
+    let when_or_where = has(&[
+        "when", "where", "quand", "ou", "cuando", "donde", "date", "dates", "fecha",
     ]);
+    let definition = phrase(&["what", "is"])
+        || phrase(&["what", "s"])
+        || phrase(&["qu", "est", "ce"])
+        || phrase(&["c", "est", "quoi"])
+        || phrase(&["que", "es"]);
+    if definition && !when_or_where {
+        return Intent::Unknown;
+    }
+    let asks = when_or_where || has(&["lieu", "quel", "quelle", "hay", "existe", "y", "is"]);
     if !words.is_empty() && (asks || past || future || words.len() <= 3) {
         let tense = if past {
             Tense::Past
@@ -477,6 +486,21 @@ fn is_cue(w: &str) -> bool {
             | "is"
             | "are"
             | "c"
+            | "happening"
+            | "going"
+            | "pasa"
+            | "prevu"
+            | "prevus"
+            | "planned"
+            | "scheduled"
+            | "about"
+            | "sur"
+            | "propos"
+            | "sobre"
+            | "info"
+            | "infos"
+            | "information"
+            | "informations"
     )
 }
 

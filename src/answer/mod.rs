@@ -354,7 +354,11 @@ impl Answerer {
         if g.cancelled {
             line = line.text(phrases::cancelled(lang));
         }
-        let mut when = format!(": {}", format::days(g.start, g.end, g.precision, lang));
+        let mut when = format!(
+            "{}{}",
+            phrases::colon(lang),
+            format::days(g.start, g.end, g.precision, lang)
+        );
         if g.precision == Precision::Day {
             match (g.start_time, g.end_time) {
                 (Some(s), Some(e)) if g.start == g.end => when.push_str(&format!(

@@ -184,3 +184,11 @@ pub fn in_lang(
         _ => en,
     }
 }
+
+/// French puts a space before a colon.
+pub fn colon(lang: Language) -> &'static str {
+    match lang {
+        Fr => " : ",
+        _ => ": ",
+    }
+}

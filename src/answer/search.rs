@@ -21,8 +21,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 pub struct Index {
-    /// term → (gathering, weighted term frequency)
-    postings: HashMap<String, Vec<(usize, f32)>>,
+    /// term → (gathering, weighted term frequency, whether a name, place or title has it)
+    postings: HashMap<String, Vec<(usize, f32, bool)>>,
     lengths: Vec<f32>,
     average: f32,
     /// Known terms by first character, for fuzzy matching.
@@ -42,38 +42,41 @@ pub struct Hit {
 impl Index {
     pub fn build(gatherings: &[Gathering]) -> Index {
         let stemmers = stemmers();
-        let mut postings: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        let mut postings: HashMap<String, Vec<(usize, f32, bool)>> = HashMap::new();
         let mut lengths = Vec::with_capacity(gatherings.len());
         for (i, g) in gatherings.iter().enumerate() {
-            let mut tf: HashMap<String, f32> = HashMap::new();
+            let mut tf: HashMap<String, (f32, bool)> = HashMap::new();
             let mut length = 0.0;
             for v in &g.versions {
                 // A side gathering ("community sprint") is found by its own name; the main
                 // gathering's name and post only hint at it, so that "geOcom" finds geOcom.
                 let side = v.parent.is_some();
-                let fields: [(&str, f32); 5] = [
-                    (&v.title, NAME),
-                    (v.parent.as_deref().unwrap_or(""), SIDE_PARENT),
-                    (v.place.as_deref().unwrap_or(""), PLACE),
-                    (if side { "" } else { &v.post_title }, POST_TITLE),
-                    (if side { "" } else { &v.lead }, LEAD),
+                // (text, weight, names the gathering): the post's text only ranks.
+                let fields: [(&str, f32, bool); 5] = [
+                    (&v.title, NAME, true),
+                    (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true),
+                    (v.place.as_deref().unwrap_or(""), PLACE, true),
+                    (if side { "" } else { &v.post_title }, POST_TITLE, true),
+                    (if side { "" } else { &v.lead }, LEAD, false),
                 ];
-                for (text, weight) in fields {
+                for (text, weight, names) in fields {
                     for term in terms(text, v.lang, &stemmers) {
-                        *tf.entry(term).or_default() += weight;
+                        let entry = tf.entry(term).or_default();
+                        entry.0 += weight;
+                        entry.1 |= names;
                         // The post's text only hints; it must not make long posts rank low.
-                        if weight > LEAD {
+                        if names {
                             length += weight;
                         }
                     }
                 }
             }
             lengths.push(length / g.versions.len() as f32);
-            for (term, f) in tf {
+            for (term, (f, strong)) in tf {
                 postings
                     .entry(term)
                     .or_default()
-                    .push((i, f / g.versions.len() as f32));
+                    .push((i, f / g.versions.len() as f32, strong));
             }
         }
         let average = if lengths.is_empty() {
@@ -109,6 +112,7 @@ impl Index {
         let mut score = vec![0.0f32; n];
         let mut covered = vec![0.0f32; n];
         let mut word_best = vec![0.0f32; n];
+        let mut word_strong = vec![false; n];
         let mut touched: Vec<usize> = Vec::new();
         let mut word_touched: Vec<usize> = Vec::new();
         let mut total_weight = 0.0;
@@ -123,7 +127,7 @@ impl Index {
                     continue;
                 };
                 let idf = ((docs - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
-                for &(g, f) in list {
+                for &(g, f, strong) in list {
                     let norm =
                         f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * self.lengths[g] / self.average));
                     let s = idf * norm * closeness;
@@ -131,15 +135,21 @@ impl Index {
                         word_touched.push(g);
                     }
                     word_best[g] = word_best[g].max(s);
+                    word_strong[g] |= strong;
                 }
             }
             for &g in &word_touched {
-                if score[g] == 0.0 && covered[g] == 0.0 {
+                if score[g] == 0.0 {
                     touched.push(g);
                 }
                 score[g] += word_best[g];
-                covered[g] += weight;
+                // Only a word in a name, place or title says which gathering is meant; the
+                // post's text ("geOrchestra" is in every post) only ranks.
+                if word_strong[g] {
+                    covered[g] += weight;
+                }
                 word_best[g] = 0.0;
+                word_strong[g] = false;
             }
             word_touched.clear();
         }
