@@ -291,52 +291,83 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     Intent::Unknown
 }
 
+/// Words naming each help topic, most specific topic first: (topic, whole words, stems).
+const TOPICS: &[(Topic, &[&str], &[&str])] = &[
+    (
+        Topic::Security,
+        &["cve"],
+        &["securit", "secur", "segur", "vulnerab", "faille"],
+    ),
+    (
+        Topic::BugTracker,
+        &["tracker", "bugtracker", "issues"],
+        &["bug", "bogue", "fallo"],
+    ),
+    (
+        Topic::MailingList,
+        &[
+            "liste",
+            "listes",
+            "list",
+            "lists",
+            "lista",
+            "listas",
+            "mailing",
+            "diffusion",
+            "correo",
+            "newsletter",
+            "mail",
+            "email",
+            "courriel",
+        ],
+        &[],
+    ),
+    (
+        Topic::Chat,
+        &[
+            "chat", "irc", "matrix", "salon", "canal", "channel", "element", "room", "discuter",
+            "tchat",
+        ],
+        &[],
+    ),
+    (
+        Topic::Steering,
+        &[
+            "psc",
+            "comite",
+            "committee",
+            "steering",
+            "pilotage",
+            "directivo",
+            "gouvernance",
+            "governance",
+        ],
+        &[],
+    ),
+    (
+        Topic::Documentation,
+        &["doc", "docs", "manual", "wiki"],
+        &["documentation", "documentacion"],
+    ),
+];
+
 /// A help topic named in the words, most specific first.
 fn topic(all: &[String]) -> Option<Topic> {
-    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
-    let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
-    if starts(&["securit", "secur", "segur", "vulnerab", "faille"]) || has(&["cve"]) {
-        Some(Topic::Security)
-    } else if starts(&["bug", "bogue", "fallo"]) || has(&["tracker", "bugtracker", "issues"]) {
-        Some(Topic::BugTracker)
-    } else if has(&[
-        "liste",
-        "listes",
-        "list",
-        "lists",
-        "lista",
-        "listas",
-        "mailing",
-        "diffusion",
-        "correo",
-        "newsletter",
-        "mail",
-        "email",
-        "courriel",
-    ]) {
-        Some(Topic::MailingList)
-    } else if has(&[
-        "chat", "irc", "matrix", "salon", "canal", "channel", "element", "room", "discuter",
-        "tchat",
-    ]) {
-        Some(Topic::Chat)
-    } else if has(&[
-        "psc",
-        "comite",
-        "committee",
-        "steering",
-        "pilotage",
-        "directivo",
-        "gouvernance",
-        "governance",
-    ]) {
-        Some(Topic::Steering)
-    } else if starts(&["documentation", "documentacion"]) || has(&["doc", "docs", "manual", "wiki"])
-    {
-        Some(Topic::Documentation)
-    } else {
-        None
-    }
+    TOPICS
+        .iter()
+        .find(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)))
+        .map(|(t, _, _)| *t)
+}
+
+fn names_topic(w: &str, words: &[&str], stems: &[&str]) -> bool {
+    words.contains(&w) || stems.iter().any(|s| w.starts_with(s))
+}
+
+/// Whether a word only names a help topic ("liste", "bug"), not which entry of it.
+pub fn is_topic_word(w: &str) -> bool {
+    TOPICS
+        .iter()
+        .any(|(_, words, stems)| names_topic(w, words, stems))
 }
 
 /// Words that shape the question rather than name what it is about.

@@ -78,13 +78,61 @@ impl Answerer {
         keep: impl Fn(&Gathering) -> bool,
     ) -> Vec<Hit> {
         let gs = &self.catalog.gatherings;
-        self.index
+        let hits = self
+            .index
             .search(words, lang, |i| {
                 year.is_none_or(|y| in_year(&gs[i], y)) && keep(&gs[i])
             })
             .into_iter()
             .filter(|h| h.coverage >= COVERAGE && h.score > 0.0)
-            .collect()
+            .collect();
+        self.of_kind(hits, words)
+    }
+
+    /// Kinds named in the question ("un sprint avant le Map Summit") decide: a gathering
+    /// whose own name has the kinds, or whose main gathering's name explains the rest, is
+    /// meant; the others are context ("avant le Map Summit"), not answers.
+    fn of_kind(&self, hits: Vec<Hit>, words: &[String]) -> Vec<Hit> {
+        let prefix = |w: &str| w.chars().take(5).collect::<String>();
+        let kinds: Vec<String> = words
+            .iter()
+            .filter(|w| {
+                crate::extract::lexicon::EVENT_NOUNS
+                    .iter()
+                    .any(|s| w.starts_with(s))
+            })
+            .map(|w| prefix(w))
+            .collect();
+        if kinds.is_empty() {
+            return hits;
+        }
+        let explained = |h: &Hit| -> usize {
+            let g = &self.catalog.gatherings[h.gathering];
+            let own: Vec<String> = g
+                .versions
+                .iter()
+                .flat_map(|v| search::words(&v.title))
+                .map(|w| prefix(&w))
+                .collect();
+            let parent: Vec<String> = g
+                .versions
+                .iter()
+                .flat_map(|v| search::words(v.parent.as_deref().unwrap_or("")))
+                .map(|w| prefix(&w))
+                .collect();
+            if !kinds.iter().any(|k| own.contains(k)) {
+                return 0;
+            }
+            kinds
+                .iter()
+                .filter(|k| own.contains(k) || parent.contains(k))
+                .count()
+        };
+        let best = hits.iter().map(explained).max().unwrap_or(0);
+        if best == 0 {
+            return hits;
+        }
+        hits.into_iter().filter(|h| explained(h) == best).collect()
     }
 
     /// The gathering a question names, if crieur knows it.
@@ -326,9 +374,15 @@ impl Answerer {
         if entries.iter().any(|e| e.address.is_some()) {
             entries.retain(|e| e.address.is_some() || e.topic != Topic::MailingList);
         }
+        // Which entry: the words beyond those naming the topic ("des développeurs").
+        let specific: Vec<String> = words
+            .iter()
+            .filter(|w| !intent::is_topic_word(w))
+            .cloned()
+            .collect();
         let scored: Vec<(usize, &HelpEntry)> = entries
             .iter()
-            .map(|e| (overlap(words, &e.text), *e))
+            .map(|e| (overlap(&specific, &e.text), *e))
             .collect();
         let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
         let mut out: Vec<&HelpEntry> = scored

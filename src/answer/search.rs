@@ -377,5 +377,11 @@ pub fn is_stopword(w: &str) -> bool {
             | "qu"
             | "ci"
             | "ca"
+            | "esta"
+            | "este"
+            | "estos"
+            | "estas"
+            | "these"
+            | "those"
     )
 }

@@ -313,7 +313,9 @@ impl Builder {
         let mut events = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.iter().enumerate() {
             let is_primary = i == primary;
-            let place = if is_primary || d.same_place && d.place.is_none() {
+            // A programme of gatherings under date headings shares the post's place.
+            let shares_place = d.same_place || (captioned > 1 && d.caption.is_some());
+            let place = if is_primary || shares_place && d.place.is_none() {
                 primary_place.clone()
             } else {
                 d.place

@@ -1,0 +1,420 @@
+//! Answers to members, in French, English and Spanish, from a fixture community site:
+//! each intent in each language, the "don't know" path, translations and successive posts
+//! of one gathering shown once, hostile post content escaped, and IRC line limits.
+
+use chrono::NaiveDateTime;
+use crieur::answer::Answerer;
+use crieur::answer::reply::{Limits, Reply};
+use crieur::extract::Language;
+use crieur::index;
+use crieur::ingest::SiteSpec;
+use crieur::store::Store;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn answerer() -> &'static Answerer {
+    static ANSWERER: OnceLock<Answerer> = OnceLock::new();
+    ANSWERER.get_or_init(|| {
+        let spec = SiteSpec {
+            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/community"),
+            base_url: None,
+            permalink: None,
+            drafts: false,
+            timezone: chrono_tz::Europe::Paris,
+            help_pages: Vec::new(),
+        };
+        let store = Store::temporary().expect("a store");
+        let reports = index::index_sites(&store, &[spec]).expect("indexing");
+        assert!(reports[0].problems.is_empty(), "{:?}", reports[0].problems);
+        index::answerer(&store).expect("an answerer")
+    })
+}
+
+fn at(now: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").expect("test time")
+}
+
+fn ask(now: &str, question: &str) -> Reply {
+    answerer().answer(question, Language::En, at(now))
+}
+
+/// The reply as IRC shows it, one string.
+fn text(reply: &Reply) -> String {
+    reply.plain(Limits::IRC).join("\n")
+}
+
+fn check(now: &str, question: &str, lang: Language, must: &[&str], must_not: &[&str]) {
+    let reply = ask(now, question);
+    let got = text(&reply);
+    assert_eq!(reply.lang, lang, "{question} → {got}");
+    for m in must {
+        assert!(got.contains(m), "{question}: missing {m:?} in\n{got}");
+    }
+    for m in must_not {
+        assert!(
+            !got.contains(m),
+            "{question}: should not say {m:?} in\n{got}"
+        );
+    }
+}
+
+const APRIL: &str = "2026-04-10 10:00";
+
+#[test]
+fn next_event_in_three_languages() {
+    check(
+        APRIL,
+        "quand a lieu le prochain Map Summit ?",
+        Language::Fr,
+        &[
+            "Prochain : Map Summit 2026",
+            "10 juin – 12 juin 2026",
+            "Lyon",
+        ],
+        &["2025"],
+    );
+    check(
+        APRIL,
+        "when is the next Map Summit?",
+        Language::En,
+        &["Next: Map Summit 2026", "June 10 – June 12, 2026", "Lyon"],
+        &["2025"],
+    );
+    check(
+        APRIL,
+        "¿cuándo es el próximo Map Summit?",
+        Language::Es,
+        &[
+            "Próximo: Map Summit 2026",
+            "10 de junio – 12 de junio de 2026",
+        ],
+        &["2025"],
+    );
+    // The meetup of April 2 is over: the sprint before the summit comes next.
+    check(
+        APRIL,
+        "!next",
+        Language::En,
+        &["Next: code sprint (Map Summit 2026)"],
+        &["Friends", "Map Summit 2025"],
+    );
+    check(
+        APRIL,
+        "!next sprint",
+        Language::En,
+        &["code sprint (Map Summit 2026)", "June 8 – June 9, 2026"],
+        &[],
+    );
+}
+
+#[test]
+fn when_and_where_of_past_and_future_gatherings() {
+    check(
+        APRIL,
+        "when was Map Summit 2025?",
+        Language::En,
+        &["Map Summit 2025", "May 20 – May 22, 2025", "Nantes"],
+        &["2026"],
+    );
+    check(
+        APRIL,
+        "où s'est tenu le Map Summit 2025 ?",
+        Language::Fr,
+        &["20 mai – 22 mai 2025", "Nantes"],
+        &[],
+    );
+    check(
+        APRIL,
+        "¿dónde fue el Map Summit 2025?",
+        Language::Es,
+        &["20 de mayo – 22 de mayo de 2025", "Nantes"],
+        &[],
+    );
+    check(
+        APRIL,
+        "where is Map Summit 2026?",
+        Language::En,
+        &["Lyon", "June 10"],
+        &["Nantes"],
+    );
+    check(
+        APRIL,
+        "y a-t-il un sprint avant le Map Summit ?",
+        Language::Fr,
+        &["sprint de code", "8 juin – 9 juin 2026"],
+        &[],
+    );
+    check(APRIL, "!event summit 2025", Language::En, &["Nantes"], &[]);
+    // The post's own page is linked, in the asker's language.
+    check(
+        APRIL,
+        "quand a lieu le Map Summit 2026 ?",
+        Language::Fr,
+        &["https://community.example.org/blog/2026/03/20/summit-2026-fr/"],
+        &[],
+    );
+}
+
+#[test]
+fn registration_in_three_languages() {
+    check(
+        APRIL,
+        "how do I register for Map Summit 2026?",
+        Language::En,
+        &[
+            "https://tickets.example.org/summit-2026",
+            "until May 15, 2026",
+        ],
+        &["summit-2026-fr"],
+    );
+    check(
+        APRIL,
+        "jusqu'à quand peut-on s'inscrire au Map Summit ?",
+        Language::Fr,
+        &[
+            "https://tickets.example.org/summit-2026-fr",
+            "jusqu'au 15 mai 2026",
+        ],
+        &[],
+    );
+    check(
+        APRIL,
+        "¿cómo inscribirse al Map Summit?",
+        Language::Es,
+        &[
+            "https://tickets.example.org/summit-2026-es",
+            "hasta el 15 de mayo de 2026",
+        ],
+        &[],
+    );
+    check(
+        "2026-05-20 10:00",
+        "how do I register for Map Summit 2026?",
+        Language::En,
+        &["Registration closed on May 15, 2026."],
+        &["tickets.example.org"],
+    );
+    check(
+        "2026-02-10 10:00",
+        "comment s'inscrire aux ateliers ?",
+        Language::Fr,
+        &[
+            "https://forms.example.org/ateliers",
+            "jusqu'au 1er mars 2026",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn upcoming_events_are_paged_within_irc_limits() {
+    let reply = ask("2026-02-10 10:00", "what events are coming up?");
+    let lines = reply.plain(Limits::IRC);
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    assert!(lines[0].contains("Atelier Inkscape"), "{lines:#?}");
+    assert!(lines[3].contains("more: !events 2"), "{lines:#?}");
+    let page2 = text(&ask("2026-02-10 10:00", "!events 2"));
+    assert!(page2.contains("Atelier OpenStreetMap"), "{page2}");
+    check(
+        "2026-02-10 10:00",
+        "quels sont les prochains événements ?",
+        Language::Fr,
+        &["Atelier Inkscape", "7 mars 2026, 9h30 – 12h30"],
+        &[],
+    );
+    check(
+        "2026-03-20 10:00",
+        "qu'est-ce qu'il y a ce mois-ci ?",
+        Language::Fr,
+        &["Atelier QGIS", "Atelier OpenStreetMap"],
+        &["Summit"],
+    );
+    check(
+        "2026-03-20 10:00",
+        "¿qué eventos hay esta semana?",
+        Language::Es,
+        &["Atelier QGIS"],
+        &["OpenStreetMap"],
+    );
+    check(
+        "2026-07-01 10:00",
+        "what events are coming up?",
+        Language::En,
+        &["I don't know of any upcoming event"],
+        &["Summit"],
+    );
+}
+
+#[test]
+fn a_gathering_in_several_posts_is_listed_once() {
+    // Three translations and a save-the-date all announce Map Summit 2026.
+    let got = text(&ask("2026-05-01 10:00", "!events"));
+    assert_eq!(got.matches("Map Summit 2026:").count(), 1, "{got}");
+    assert_eq!(got.matches("code sprint").count(), 1, "{got}");
+    let catalog = answerer().catalog();
+    let summit = catalog
+        .gatherings
+        .iter()
+        .find(|g| g.primary && g.start.to_string() == "2026-06-10")
+        .expect("Map Summit 2026");
+    assert_eq!(
+        summit.versions.len(),
+        4,
+        "three translations and the save-the-date"
+    );
+    // The newest post's registration link wins over the save-the-date, which had none.
+    assert_eq!(
+        summit.registration_url(Language::En),
+        Some("https://tickets.example.org/summit-2026")
+    );
+}
+
+#[test]
+fn where_to_get_help_in_three_languages() {
+    check(
+        APRIL,
+        "how can I get help?",
+        Language::En,
+        &["#mapsummit:example.org", "users@lists.example.org"],
+        &[],
+    );
+    check(
+        APRIL,
+        "quelle est la liste de diffusion des développeurs ?",
+        Language::Fr,
+        &["dev@lists.example.org"],
+        &["users@lists"],
+    );
+    check(
+        APRIL,
+        "how do I report a security issue?",
+        Language::En,
+        &["security@example.org"],
+        &["git.example.org"],
+    );
+    check(
+        APRIL,
+        "où signaler un bug ?",
+        Language::Fr,
+        &["https://git.example.org/mapsummit/issues"],
+        &[],
+    );
+    check(
+        APRIL,
+        "¿dónde informar de un fallo?",
+        Language::Es,
+        &["https://git.example.org/mapsummit/issues", "Errores"],
+        &[],
+    );
+    check(
+        APRIL,
+        "¿hay un canal de chat?",
+        Language::Es,
+        &["#mapsummit:example.org"],
+        &[],
+    );
+    check(
+        APRIL,
+        "!contact security",
+        Language::En,
+        &["security@example.org", "do not file a public bug report"],
+        &[],
+    );
+}
+
+#[test]
+fn says_it_does_not_know_rather_than_guess() {
+    for (question, lang, phrase) in [
+        (
+            "when is the FOSS4G 2031 in Tokyo?",
+            Language::En,
+            "I don't know",
+        ),
+        (
+            "quand a lieu le hackathon de Marseille ?",
+            Language::Fr,
+            "Je ne sais pas",
+        ),
+        (
+            "¿cuándo es la conferencia de Madrid?",
+            Language::Es,
+            "No lo sé",
+        ),
+        ("what is Map Summit?", Language::En, "I don't know"),
+        ("when was Map Summit 2019?", Language::En, "I don't know"),
+    ] {
+        check(
+            APRIL,
+            question,
+            lang,
+            &[phrase, "!help"],
+            &["Summit 20", "Lyon", "Nantes"],
+        );
+    }
+}
+
+#[test]
+fn help_and_usage() {
+    check(
+        APRIL,
+        "!help",
+        Language::En,
+        &["!next", "!events", "!event", "!register", "!contact"],
+        &[],
+    );
+    let fr = answerer().answer("!help", Language::Fr, at(APRIL));
+    assert!(text(&fr).contains("prochain événement"), "{}", text(&fr));
+    check(
+        APRIL,
+        "!event",
+        Language::En,
+        &["Usage: !event <words>"],
+        &[],
+    );
+    check(APRIL, "!frobnicate", Language::En, &["Usage: !help"], &[]);
+}
+
+#[test]
+fn escapes_hostile_post_content() {
+    let reply = ask(APRIL, "when is the Friends meetup?");
+    let html = reply.html();
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Friends&quot; meetup"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<script>"), "{html}");
+    for line in reply.plain(Limits::IRC) {
+        assert!(
+            line.len() <= 400 && !line.chars().any(char::is_control),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn every_reply_fits_irc_limits() {
+    for question in [
+        "!help",
+        "!events",
+        "how can I get help?",
+        "when is the next Map Summit?",
+        "!contact",
+        "what events are coming up?",
+    ] {
+        for lang in [Language::Fr, Language::En, Language::Es] {
+            let lines = answerer()
+                .answer(question, lang, at("2026-02-10 10:00"))
+                .plain(Limits::IRC);
+            assert!(
+                !lines.is_empty() && lines.len() <= 4,
+                "{question}: {lines:#?}"
+            );
+            assert!(
+                lines.iter().all(|l| l.len() <= 400),
+                "{question}: {lines:#?}"
+            );
+        }
+    }
+}
