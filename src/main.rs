@@ -157,12 +157,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     };
                     serde_json::to_string_pretty(&export)? + "\n"
                 }
-                Format::Ics => ics::calendar(&posts, |p| {
-                    source
-                        .sites
-                        .get(p.post.site)
-                        .map_or(source.timezone, |s| s.timezone)
-                }),
+                Format::Ics => {
+                    let catalog = crieur::answer::catalog::Catalog::build(&posts, &[]);
+                    ics::calendar(&catalog.gatherings, source.language, |site| {
+                        source
+                            .sites
+                            .get(site)
+                            .map_or(source.timezone, |s| s.timezone)
+                    })
+                }
             };
             match out {
                 Some(path) => std::fs::write(&path, text)

@@ -223,3 +223,100 @@ fn indexes_a_ten_megabyte_post() {
     assert_eq!(json["posts"][0]["events"][0]["start"], "2026-03-02");
     assert_eq!(json["posts"][0]["events"][0]["place"], "Rennes");
 }
+
+#[test]
+fn asks_one_question_at_a_given_time() {
+    let data = tempfile::tempdir().unwrap();
+    let out = crieur(&[
+        "ask",
+        "--config",
+        "config/crieur.toml",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--now",
+        "2026-02-01T09:00:00+01:00",
+        "--lang",
+        "fr",
+        "!next",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let reply = text(&out.stdout);
+    assert!(
+        reply.starts_with(
+            "Prochain : Rencontres communautaires d'hiver 2026 : 30 mars – 3 avril 2026"
+        ),
+        "{reply}"
+    );
+    assert!(reply.contains("(jusqu'au 15 mars 2026)"), "{reply}");
+}
+
+#[test]
+fn rejects_a_bad_clock_or_language() {
+    let out = crieur(&[
+        "ask",
+        "--site",
+        "sample/geotrek",
+        "--now",
+        "tomorrow",
+        "!next",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--now \"tomorrow\": expected RFC 3339"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = crieur(&["ask", "--site", "sample/geotrek", "--lang", "de", "!next"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--lang \"de\": crieur speaks fr, en and es"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn chats_in_the_terminal_until_end_of_input() {
+    use std::io::Write;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crieur"))
+        .args([
+            "chat",
+            "--config",
+            "config/crieur.toml",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--now",
+            "2026-02-01T09:00:00+01:00",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("crieur chat starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(
+            "!help\nquand a lieu le prochain geOcom ?\nhow do I report a security issue?\n"
+                .as_bytes(),
+        )
+        .expect("questions written");
+    let out = child
+        .wait_with_output()
+        .expect("crieur chat ends at end of input");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let got = text(&out.stdout);
+    assert!(got.contains("!next [words]: the next event"), "{got}");
+    assert!(
+        got.contains("Prochain : geOcom 2026 : 10 juin – 12 juin 2026, Strasbourg."),
+        "{got}"
+    );
+    // The admin's entry from config/crieur.toml replaces what the page says on security.
+    assert!(
+        got.contains("Security: psc@georchestra.org — Report security issues privately by mail"),
+        "{got}"
+    );
+}

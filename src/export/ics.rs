@@ -1,61 +1,60 @@
-//! The iCalendar export (RFC 5545): one VEVENT per gathering. All-day events are DATE
+//! The iCalendar export (RFC 5545): one VEVENT per gathering, however many posts announce it. All-day events are DATE
 //! values (the end exclusive, as the RFC wants); timed events are written in UTC, computed
 //! from the site's zone, so no VTIMEZONE is needed. Text is escaped and lines are folded
 //! at 75 octets on character boundaries.
 
-use crate::extract::{Event, Precision};
-use crate::store::StoredPost;
+use crate::answer::catalog::Gathering;
+use crate::extract::{Language, Precision};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use std::fmt::Write;
 
-/// Builds the calendar of every event of `posts`; `zone_of` gives each post's site zone.
-/// Translations of one post (same `uid`) with the same dates are written once.
-pub fn calendar(posts: &[StoredPost], zone_of: impl Fn(&StoredPost) -> Tz) -> String {
+/// Builds the calendar of the catalog's gatherings, each written once in `lang` when a
+/// post says it in that language; `zone_of` gives each site's zone.
+pub fn calendar(gatherings: &[Gathering], lang: Language, zone_of: impl Fn(usize) -> Tz) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//crieur//events//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, "METHOD:PUBLISH");
-    let mut seen = std::collections::HashSet::new();
-    for stored in posts {
-        let zone = zone_of(stored);
-        let post = &stored.post;
-        let group = post.uid.clone().unwrap_or_else(|| post.file.clone());
-        for (i, event) in stored.extraction.events.iter().enumerate() {
-            if !seen.insert((group.clone(), event.start, event.end, event.primary)) {
-                continue;
-            }
-            let uid = format!(
-                "{:016x}-{i}@crieur",
-                fnv1a(format!("{}|{}|{}", group, event.start, event.end).as_bytes())
-            );
-            vevent(&mut out, stored, event, &uid, zone);
-        }
+    for g in gatherings {
+        vevent(&mut out, g, lang, zone_of(g.site));
     }
     line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn vevent(out: &mut String, stored: &StoredPost, event: &Event, uid: &str, zone: Tz) {
-    let post = &stored.post;
+/// A UID that stays the same when a gathering gains posts or moves: its first post and
+/// its name there.
+fn uid(g: &Gathering) -> String {
+    let first = g
+        .versions
+        .iter()
+        .min_by_key(|v| (v.post_date, &v.file))
+        .expect("a gathering has a version");
+    let key = format!(
+        "{}|{}|{}",
+        g.site,
+        first.uid.as_deref().unwrap_or(&first.file),
+        first.title
+    );
+    format!("{:016x}@crieur", fnv1a(key.as_bytes()))
+}
+
+fn vevent(out: &mut String, g: &Gathering, lang: Language, zone: Tz) {
+    let v = g.version(lang);
     line(out, "BEGIN:VEVENT");
-    property(out, "UID", uid);
-    let stamp = post
-        .date
-        .unwrap_or_else(|| event.start.and_time(NaiveTime::MIN));
+    property(out, "UID", &uid(g));
+    let newest = g.versions.iter().filter_map(|v| v.post_date).max();
+    let stamp = newest.unwrap_or_else(|| g.start.and_time(NaiveTime::MIN));
     property(out, "DTSTAMP", &utc(stamp, zone));
-    let (start, end) = match event.precision {
-        Precision::Month => (event.start, event.end),
-        Precision::Day => (event.start, event.end),
-    };
-    match (event.start_time, event.end_time) {
-        (Some(st), Some(et)) if event.precision == Precision::Day && (start != end || et > st) => {
+    let (start, end) = (g.start, g.end);
+    match (g.start_time, g.end_time) {
+        (Some(st), Some(et)) if g.precision == Precision::Day && (start != end || et > st) => {
             property(out, "DTSTART", &utc(start.and_time(st), zone));
             property(out, "DTEND", &utc(end.and_time(et), zone));
         }
-        (Some(st), _) if event.precision == Precision::Day => {
+        (Some(st), _) if g.precision == Precision::Day => {
             property(out, "DTSTART", &utc(start.and_time(st), zone));
             property(
                 out,
@@ -76,26 +75,30 @@ fn vevent(out: &mut String, stored: &StoredPost, event: &Event, uid: &str, zone:
             );
         }
     }
-    property(out, "SUMMARY", &escape(&event.title));
-    if let Some(place) = &event.place {
+    let title = match &v.parent {
+        Some(p) => format!("{} ({p})", v.title),
+        None => v.title.clone(),
+    };
+    property(out, "SUMMARY", &escape(&title));
+    if let Some(place) = g.place(lang) {
         property(out, "LOCATION", &escape(place));
     }
-    let mut description = String::new();
-    if let Some(url) = &stored.extraction.registration_url {
-        let _ = writeln!(description, "Registration: {url}");
+    let mut description = Vec::new();
+    if let Some(url) = g.registration_url(lang) {
+        description.push(format!("Registration: {url}"));
     }
-    for d in &stored.extraction.deadlines {
-        let _ = writeln!(description, "Deadline ({:?}): {}", d.kind, d.date);
+    for d in &g.deadlines {
+        description.push(format!("Deadline ({:?}): {}", d.kind, d.date).to_lowercase());
     }
     if !description.is_empty() {
-        property(out, "DESCRIPTION", &escape(description.trim_end()));
+        property(out, "DESCRIPTION", &escape(&description.join("\n")));
     }
-    if let Some(url) = &post.url {
+    if let Some(url) = g.post_url(lang) {
         property(out, "URL", url);
     }
-    let status = if event.cancelled {
+    let status = if g.cancelled {
         "CANCELLED"
-    } else if event.precision == Precision::Month {
+    } else if g.precision == Precision::Month {
         "TENTATIVE"
     } else {
         "CONFIRMED"
