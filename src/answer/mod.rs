@@ -241,14 +241,21 @@ impl Answerer {
             .filter(|&i| limit.is_none_or(|l| self.catalog.gatherings[i].start <= l))
             .collect();
         if found.is_empty() {
-            return say(
-                lang,
-                if words.is_empty() {
-                    phrases::no_upcoming(lang)
-                } else {
-                    phrases::dont_know(lang)
-                },
-            );
+            // Nothing this week, but something later: say so, and what comes next.
+            let later = self.upcoming(words, year, lang, today);
+            return match (limit, later.first()) {
+                (Some(_), Some(&next)) => {
+                    let mut first = Line::default()
+                        .text(phrases::nothing_in(window, lang))
+                        .text(phrases::next(lang));
+                    first
+                        .0
+                        .extend(self.summary(&self.catalog.gatherings[next], lang).0);
+                    Reply::new(lang).line(first)
+                }
+                _ if words.is_empty() => say(lang, phrases::no_upcoming(lang)),
+                _ => say(lang, phrases::dont_know(lang)),
+            };
         }
         let start = (page - 1) * PAGE;
         let mut reply = Reply::new(lang);

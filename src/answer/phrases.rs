@@ -192,3 +192,16 @@ pub fn colon(lang: Language) -> &'static str {
         _ => ": ",
     }
 }
+
+/// "Nothing this week. " before the next gathering.
+pub fn nothing_in(window: super::intent::Window, lang: Language) -> &'static str {
+    use super::intent::Window;
+    match (window, lang) {
+        (Window::Week, Fr) => "Rien cette semaine. ",
+        (Window::Week, Es) => "Nada esta semana. ",
+        (Window::Week, _) => "Nothing this week. ",
+        (_, Fr) => "Rien ce mois-ci. ",
+        (_, Es) => "Nada este mes. ",
+        (_, _) => "Nothing this month. ",
+    }
+}

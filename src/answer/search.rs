@@ -116,11 +116,12 @@ impl Index {
         let mut touched: Vec<usize> = Vec::new();
         let mut word_touched: Vec<usize> = Vec::new();
         let mut total_weight = 0.0;
-        for word in words {
+        for (k, word) in words.iter().enumerate() {
             let forms = self.forms(word, lang);
             // A word the index does not know counts fully against coverage: the asker named
             // something crieur has never read about.
-            let weight = word_weight(word) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs);
+            let weight =
+                word_weight(words, k) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs);
             total_weight += weight;
             for (term, closeness) in &forms {
                 let Some(list) = self.postings.get(term) else {
@@ -205,13 +206,18 @@ impl Index {
     }
 }
 
-/// Kinds of gatherings ("meeting", "sprint") say less about which one is meant than names.
-fn word_weight(word: &str) -> f32 {
-    if crate::extract::lexicon::EVENT_NOUNS
-        .iter()
-        .any(|s| word.starts_with(s))
-    {
+/// Kinds of gatherings ("meeting", "sprint") and the word that qualifies them ("code
+/// sprint", "community meeting") say less about which one is meant than names.
+fn word_weight(words: &[String], k: usize) -> f32 {
+    let is_kind = |w: &str| {
+        crate::extract::lexicon::EVENT_NOUNS
+            .iter()
+            .any(|s| w.starts_with(s))
+    };
+    if is_kind(&words[k]) {
         0.5
+    } else if words.get(k + 1).is_some_and(|next| is_kind(next)) {
+        0.25
     } else {
         1.0
     }
@@ -377,6 +383,13 @@ pub fn is_stopword(w: &str) -> bool {
             | "qu"
             | "ci"
             | "ca"
+            | "algun"
+            | "alguno"
+            | "alguna"
+            | "algunos"
+            | "some"
+            | "quelque"
+            | "quelques"
             | "esta"
             | "este"
             | "estos"
