@@ -364,6 +364,8 @@ fn help_and_usage() {
     );
     let fr = answerer().answer("!help", Language::Fr, at(APRIL));
     assert!(text(&fr).contains("prochain événement"), "{}", text(&fr));
+    let es = answerer().answer("!help", Language::Es, at(APRIL));
+    assert!(text(&es).contains("próximo evento"), "{}", text(&es));
     check(
         APRIL,
         "!event",
