@@ -13,12 +13,15 @@
 
 pub mod answer;
 pub mod bench;
+pub mod bot;
+pub mod clock;
 pub mod config;
 pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod post;
+pub mod run;
 pub mod source;
 pub mod store;
 pub mod synthetic;

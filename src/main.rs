@@ -2,9 +2,9 @@
 //! Errors are printed once, as a chain, and the process exits non-zero.
 
 use anyhow::Context;
-use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
 use crieur::answer::reply::Limits;
+use crieur::clock::Clock;
 use crieur::config::Config;
 use crieur::export::{ics, json};
 use crieur::extract::Language;
@@ -28,6 +28,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Connect to the configured networks and serve until SIGINT or SIGTERM
+    Run {
+        /// Configuration file (default: config/crieur.toml)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Start the clock at T (RFC 3339) and let it run, to rehearse against real dates
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+        /// Folder of the store (default: the config's data_dir)
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
     /// Read the sites into the store and print a summary
     Index {
         #[command(flatten)]
@@ -94,10 +106,16 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A running bot tells what it does; one-shot commands only what went wrong.
+    let default = if matches!(cli.command, Command::Run { .. }) {
+        "info"
+    } else {
+        "warn"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("CRIEUR_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default)),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -112,6 +130,18 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
+        Command::Run { config, now, data } => {
+            let source = SourceArgs {
+                config: Some(config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG))),
+                data,
+                ..SourceArgs::default()
+            }
+            .resolve()?;
+            let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+            runtime.block_on(crieur::run::run(source, clock))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Index { source } => {
             let source = source.resolve()?;
             let store = open_store(&source)?;
@@ -187,7 +217,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(code);
             }
             let answerer = index::answerer(&store)?;
-            let clock = Clock::new(now.as_deref(), source.timezone)?;
+            let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
             let lang = language(lang.as_deref(), source.language)?;
             let reply = answerer.answer(&question.join(" "), lang, clock.now());
             let mut out = std::io::stdout().lock();
@@ -205,7 +235,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             let answerer = index::answerer(&store)?;
             drop(store);
-            let clock = Clock::new(now.as_deref(), source.timezone)?;
+            let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
             let lang = language(lang.as_deref(), source.language)?;
             crieur::transport::console::chat(
                 &answerer,
@@ -243,34 +273,6 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             crieur::bench::run(spec.as_ref(), synthetic, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-/// The clock of a command: the real one, or one that starts at `--now` and runs on.
-struct Clock {
-    zone: Tz,
-    offset: chrono::Duration,
-}
-
-impl Clock {
-    fn new(now: Option<&str>, zone: Tz) -> anyhow::Result<Clock> {
-        let offset = match now {
-            Some(text) => {
-                let start = chrono::DateTime::parse_from_rfc3339(text).with_context(|| {
-                    format!("--now {text:?}: expected RFC 3339, e.g. 2026-11-22T10:00:00+01:00")
-                })?;
-                start.with_timezone(&chrono::Utc) - chrono::Utc::now()
-            }
-            None => chrono::Duration::zero(),
-        };
-        Ok(Clock { zone, offset })
-    }
-
-    /// The local time in the sites' zone.
-    fn now(&self) -> chrono::NaiveDateTime {
-        (chrono::Utc::now() + self.offset)
-            .with_timezone(&self.zone)
-            .naive_local()
     }
 }
 

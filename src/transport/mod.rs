@@ -1,3 +1,4 @@
 //! The ways crieur talks to people. Each transport owns its protocol and nothing else.
 
 pub mod console;
+pub mod irc;

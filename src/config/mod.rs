@@ -3,6 +3,9 @@
 //! the file's folder. Secrets are never in the file: it names environment variables or
 //! files that hold them.
 
+pub mod irc;
+pub mod secret;
+
 use crate::extract::Language;
 use crate::extract::help::{HelpEntry, Topic};
 use crate::ingest::SiteSpec;
@@ -31,6 +34,8 @@ pub struct Config {
     /// Help entries written by the admin; they replace what help pages say on their topic.
     #[serde(default, rename = "help")]
     pub help: Vec<HelpConfig>,
+    /// The IRC network to serve, if any.
+    pub irc: Option<irc::IrcConfig>,
     /// Folder the config file is in; relative paths are resolved against it.
     #[serde(skip)]
     pub origin: PathBuf,
@@ -162,6 +167,9 @@ impl Config {
                     "help[{i}]: says nothing; give a text, a link or an address"
                 ));
             }
+        }
+        if let Some(irc) = &self.irc {
+            irc.validate(&self.origin, &mut problems);
         }
         if self.sites.is_empty() {
             problems.push("site: no site configured; add a [[site]] table with a path".to_string());
