@@ -35,9 +35,17 @@ pub struct Incoming {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Say `reply` in `room`, addressing `to` in a shared room.
-    Reply { room: Room, to: Option<String>, reply: Reply },
+    Reply {
+        room: Room,
+        to: Option<String>,
+        reply: Reply,
+    },
     /// Re-read the sites, then tell `room` how it went.
-    Reindex { room: Room, to: Option<String>, lang: Language },
+    Reindex {
+        room: Room,
+        to: Option<String>,
+        lang: Language,
+    },
 }
 
 /// Commands that change what crieur does or says, for organisers only.
@@ -76,34 +84,48 @@ impl Bot {
 
     /// The question in a message, if the message is for the bot: `!next` → `!next`,
     /// "crieur: c'est quand ?" → "c'est quand ?", anything in a direct chat.
-    pub fn question<'a>(&self, msg: &'a Incoming) -> Option<String> {
+    pub fn question(&self, msg: &Incoming) -> Option<String> {
         let text = msg.text.trim();
         if let Some(rest) = text.strip_prefix(self.prefix.as_str()) {
             let word = rest.split(char::is_whitespace).next().unwrap_or("");
-            if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            if !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
                 return Some(format!("!{rest}"));
             }
         }
         for name in &self.names {
             let lower = text.to_lowercase();
-            if let Some(rest) = lower.strip_prefix(name.as_str()) {
-                if rest.starts_with([':', ',', ' ']) || rest.is_empty() {
-                    let rest = &text[text.len() - rest.len()..];
-                    let rest = rest.trim_start_matches([':', ',']).trim();
-                    return Some(if rest.is_empty() { "!help".to_string() } else { normalise_prefix(rest, &self.prefix) });
-                }
+            if let Some(rest) = lower.strip_prefix(name.as_str())
+                && (rest.starts_with([':', ',', ' ']) || rest.is_empty())
+            {
+                let rest = &text[text.len() - rest.len()..];
+                let rest = rest.trim_start_matches([':', ',']).trim();
+                return Some(if rest.is_empty() {
+                    "!help".to_string()
+                } else {
+                    normalise_prefix(rest, &self.prefix)
+                });
             }
         }
-        msg.room.direct.then(|| normalise_prefix(text, &self.prefix))
+        msg.room
+            .direct
+            .then(|| normalise_prefix(text, &self.prefix))
     }
 
     /// Whether answering needs the sender's account (an organiser command).
     pub fn needs_account(&self, msg: &Incoming) -> bool {
-        self.question(msg).is_some_and(|q| organiser_command(&q).is_some())
+        self.question(msg)
+            .is_some_and(|q| organiser_command(&q).is_some())
     }
 
     pub fn is_organiser(&self, sender: &Sender) -> bool {
-        sender.account.as_ref().is_some_and(|a| self.organisers.contains(&a.to_lowercase()))
+        sender
+            .account
+            .as_ref()
+            .is_some_and(|a| self.organisers.contains(&a.to_lowercase()))
     }
 
     /// What to do about a message.
@@ -111,20 +133,36 @@ impl Bot {
         let Some(question) = self.question(msg) else {
             return Vec::new();
         };
-        let lang = self.room_languages.get(&msg.room.id.to_lowercase()).copied().unwrap_or(self.language);
+        let lang = self
+            .room_languages
+            .get(&msg.room.id.to_lowercase())
+            .copied()
+            .unwrap_or(self.language);
         let to = (!msg.room.direct).then(|| msg.sender.name.clone());
         if let Some(command) = organiser_command(&question) {
             if !self.is_organiser(&msg.sender) {
                 let reply = Reply::new(lang).line(Line::default().text(refusal(lang)));
-                return vec![Action::Reply { room: msg.room.clone(), to, reply }];
+                return vec![Action::Reply {
+                    room: msg.room.clone(),
+                    to,
+                    reply,
+                }];
             }
             return match command {
-                "reindex" => vec![Action::Reindex { room: msg.room.clone(), to, lang }],
+                "reindex" => vec![Action::Reindex {
+                    room: msg.room.clone(),
+                    to,
+                    lang,
+                }],
                 _ => Vec::new(),
             };
         }
         let reply = answerer.answer(&question, lang, now);
-        vec![Action::Reply { room: msg.room.clone(), to, reply }]
+        vec![Action::Reply {
+            room: msg.room.clone(),
+            to,
+            reply,
+        }]
     }
 }
 
@@ -137,14 +175,22 @@ fn normalise_prefix(text: &str, prefix: &str) -> String {
 }
 
 fn organiser_command(question: &str) -> Option<&'static str> {
-    let word = question.strip_prefix('!')?.split_whitespace().next()?.to_lowercase();
+    let word = question
+        .strip_prefix('!')?
+        .split_whitespace()
+        .next()?
+        .to_lowercase();
     ORGANISER_COMMANDS.iter().copied().find(|c| *c == word)
 }
 
 fn refusal(lang: Language) -> &'static str {
     match lang {
-        Language::Fr => "Désolé, cette commande est réservée aux organisateurs (identifiés par leur compte).",
-        Language::Es => "Lo siento, este comando está reservado a los organizadores (identificados por su cuenta).",
+        Language::Fr => {
+            "Désolé, cette commande est réservée aux organisateurs (identifiés par leur compte)."
+        }
+        Language::Es => {
+            "Lo siento, este comando está reservado a los organizadores (identificados por su cuenta)."
+        }
         _ => "Sorry, only organisers (known by their account) can do that.",
     }
 }
@@ -197,20 +243,29 @@ impl Guard {
             question,
             noted: false,
         });
-        if direct || answered < ROOM_SHARE { Admit::Here } else { Admit::Privately }
+        if direct || answered < ROOM_SHARE {
+            Admit::Here
+        } else {
+            Admit::Privately
+        }
     }
 
     /// Forgets members who have been quiet for a minute (bounded memory).
     pub fn sweep(&mut self, now: Instant) {
-        self.seen.retain(|_, h| h.iter().any(|a| now.duration_since(a.at) < WINDOW));
+        self.seen
+            .retain(|_, h| h.iter().any(|a| now.duration_since(a.at) < WINDOW));
     }
 }
 
 /// The note for a repeated question, said once.
 pub fn repeat_note(lang: Language) -> &'static str {
     match lang {
-        Language::Fr => "même question, même réponse : voir plus haut (je réponds une fois par minute à une même question).",
-        Language::Es => "misma pregunta, misma respuesta: ver arriba (respondo una vez por minuto a una misma pregunta).",
+        Language::Fr => {
+            "même question, même réponse : voir plus haut (je réponds une fois par minute à une même question)."
+        }
+        Language::Es => {
+            "misma pregunta, misma respuesta: ver arriba (respondo una vez por minuto a una misma pregunta)."
+        }
         _ => "same question, same answer: see above (I answer a repeated question once a minute).",
     }
 }
@@ -221,8 +276,14 @@ mod tests {
 
     fn msg(room: &str, direct: bool, text: &str, account: Option<&str>) -> Incoming {
         Incoming {
-            room: Room { id: room.into(), direct },
-            sender: Sender { name: "alice".into(), account: account.map(str::to_string) },
+            room: Room {
+                id: room.into(),
+                direct,
+            },
+            sender: Sender {
+                name: "alice".into(),
+                account: account.map(str::to_string),
+            },
             text: text.into(),
         }
     }
@@ -234,22 +295,52 @@ mod tests {
     #[test]
     fn answers_commands_addresses_and_direct_messages_only() {
         let b = bot();
-        assert_eq!(b.question(&msg("#c", false, "!next", None)).as_deref(), Some("!next"));
-        assert_eq!(b.question(&msg("#c", false, "crieur: c'est quand ?", None)).as_deref(), Some("c'est quand ?"));
-        assert_eq!(b.question(&msg("#c", false, "Crieur, when?", None)).as_deref(), Some("when?"));
-        assert_eq!(b.question(&msg("#c", false, "crieur:", None)).as_deref(), Some("!help"));
-        assert_eq!(b.question(&msg("#c", false, "when is the next geOcom?", None)), None);
-        assert_eq!(b.question(&msg("#c", false, "crieurs are nice", None)), None);
+        assert_eq!(
+            b.question(&msg("#c", false, "!next", None)).as_deref(),
+            Some("!next")
+        );
+        assert_eq!(
+            b.question(&msg("#c", false, "crieur: c'est quand ?", None))
+                .as_deref(),
+            Some("c'est quand ?")
+        );
+        assert_eq!(
+            b.question(&msg("#c", false, "Crieur, when?", None))
+                .as_deref(),
+            Some("when?")
+        );
+        assert_eq!(
+            b.question(&msg("#c", false, "crieur:", None)).as_deref(),
+            Some("!help")
+        );
+        assert_eq!(
+            b.question(&msg("#c", false, "when is the next geOcom?", None)),
+            None
+        );
+        assert_eq!(
+            b.question(&msg("#c", false, "crieurs are nice", None)),
+            None
+        );
         assert_eq!(b.question(&msg("#c", false, "! not a command", None)), None);
-        assert_eq!(b.question(&msg("alice", true, "when?", None)).as_deref(), Some("when?"));
+        assert_eq!(
+            b.question(&msg("alice", true, "when?", None)).as_deref(),
+            Some("when?")
+        );
     }
 
     #[test]
     fn organisers_are_known_by_account_not_by_name() {
         let b = bot();
         let answerer = Answerer::new(Default::default());
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
-        let by_account = b.handle(&msg("#c", false, "!reindex", Some("organiser")), &answerer, now);
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
+        let by_account = b.handle(
+            &msg("#c", false, "!reindex", Some("organiser")),
+            &answerer,
+            now,
+        );
         assert!(matches!(by_account[0], Action::Reindex { .. }));
         // Same nick as an organiser, no account: refused.
         let mut impostor = msg("#c", false, "!reindex", None);
@@ -266,8 +357,14 @@ mod tests {
         let mut g = Guard::default();
         let t0 = Instant::now();
         assert_eq!(g.admit("bob", "!next", false, t0), Admit::Here);
-        assert_eq!(g.admit("bob", "!next", false, t0), Admit::Repeat { first: true });
-        assert_eq!(g.admit("bob", "!NEXT", false, t0), Admit::Repeat { first: false });
+        assert_eq!(
+            g.admit("bob", "!next", false, t0),
+            Admit::Repeat { first: true }
+        );
+        assert_eq!(
+            g.admit("bob", "!NEXT", false, t0),
+            Admit::Repeat { first: false }
+        );
         assert_eq!(g.admit("bob", "!events", false, t0), Admit::Here);
         assert_eq!(g.admit("bob", "!help", false, t0), Admit::Here);
         assert_eq!(g.admit("bob", "!event geocom", false, t0), Admit::Privately);

@@ -14,12 +14,18 @@ pub struct Clock {
 impl Clock {
     /// The real clock, read in `zone`.
     pub fn real(zone: Tz) -> Clock {
-        Clock { zone, offset: chrono::Duration::zero() }
+        Clock {
+            zone,
+            offset: chrono::Duration::zero(),
+        }
     }
 
     /// A clock that reads `start` now and runs on from there.
     pub fn starting_at(start: DateTime<Utc>, zone: Tz) -> Clock {
-        Clock { zone, offset: start - Utc::now() }
+        Clock {
+            zone,
+            offset: start - Utc::now(),
+        }
     }
 
     /// Parses `--now` (RFC 3339); `None` gives the real clock.
@@ -28,8 +34,9 @@ impl Clock {
         match now {
             None => Ok(Clock::real(zone)),
             Some(text) => {
-                let start = DateTime::parse_from_rfc3339(text)
-                    .with_context(|| format!("--now {text:?}: expected RFC 3339, e.g. 2026-11-22T10:00:00+01:00"))?;
+                let start = DateTime::parse_from_rfc3339(text).with_context(|| {
+                    format!("--now {text:?}: expected RFC 3339, e.g. 2026-11-22T10:00:00+01:00")
+                })?;
                 Ok(Clock::starting_at(start.with_timezone(&Utc), zone))
             }
         }

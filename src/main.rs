@@ -118,6 +118,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default)),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(cli.command) {
         Ok(code) => code,
@@ -132,13 +133,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Run { config, now, data } => {
             let source = SourceArgs {
-                config: Some(config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG))),
+                config: Some(
+                    config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG)),
+                ),
                 data,
                 ..SourceArgs::default()
             }
             .resolve()?;
             let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
-            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()?;
             runtime.block_on(crieur::run::run(source, clock))?;
             Ok(ExitCode::SUCCESS)
         }

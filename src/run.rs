@@ -23,7 +23,12 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(answerer: Answerer, clock: Clock, language: Language, reindexer: Reindexer) -> Shared {
+    pub fn new(
+        answerer: Answerer,
+        clock: Clock,
+        language: Language,
+        reindexer: Reindexer,
+    ) -> Shared {
         Shared {
             answerer: RwLock::new(Arc::new(answerer)),
             clock,
@@ -34,11 +39,18 @@ impl Shared {
 
     /// The current answering core; a re-index swaps it without stopping anyone.
     pub fn answerer(&self) -> Arc<Answerer> {
-        self.answerer.read().expect("the answerer lock is never poisoned: no code panics while holding it").clone()
+        self.answerer
+            .read()
+            .expect("the answerer lock is never poisoned: no code panics while holding it")
+            .clone()
     }
 
     fn replace(&self, answerer: Answerer) {
-        *self.answerer.write().expect("the answerer lock is never poisoned: no code panics while holding it") = Arc::new(answerer);
+        *self
+            .answerer
+            .write()
+            .expect("the answerer lock is never poisoned: no code panics while holding it") =
+            Arc::new(answerer);
     }
 }
 
@@ -55,17 +67,28 @@ impl Reindexer {
         if self.tx.send((lang, tx)).await.is_err() {
             return "re-index failed: crieur is stopping".to_string();
         }
-        rx.await.unwrap_or_else(|_| "re-index failed: see the logs".to_string())
+        rx.await
+            .unwrap_or_else(|_| "re-index failed: see the logs".to_string())
     }
 }
 
 /// Runs the bot until SIGINT or SIGTERM.
 pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
-    let config = source.config.clone().ok_or_else(|| anyhow::anyhow!("crieur run needs a config file (--config FILE)"))?;
+    let config = source
+        .config
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("crieur run needs a config file (--config FILE)"))?;
     // Every secret is read now: a missing password stops crieur before it connects.
-    let irc_settings = config.irc.as_ref().map(|c| irc::Settings::from_config(c, &config.origin)).transpose()?;
+    let irc_settings = config
+        .irc
+        .as_ref()
+        .map(|c| irc::Settings::from_config(c, &config.origin))
+        .transpose()?;
     if irc_settings.is_none() {
-        anyhow::bail!("{}: nothing to serve; add an [irc] table", config.origin.join("crieur.toml").display());
+        anyhow::bail!(
+            "{}: nothing to serve; add an [irc] table",
+            config.origin.join("crieur.toml").display()
+        );
     }
     let (store, reports) = source.open_and_index()?;
     for r in &reports {
@@ -76,13 +99,28 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     }
     let answerer = index::answerer(&store)?;
     let (reindex_tx, reindex_rx) = mpsc::channel(4);
-    let shared = Arc::new(Shared::new(answerer, clock, source.language, Reindexer { tx: reindex_tx }));
+    let shared = Arc::new(Shared::new(
+        answerer,
+        clock,
+        source.language,
+        Reindexer { tx: reindex_tx },
+    ));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let core = tokio::spawn(serve_reindex(source.clone(), store, shared.clone(), reindex_rx));
+    let core = tokio::spawn(serve_reindex(
+        source.clone(),
+        store,
+        shared.clone(),
+        reindex_rx,
+    ));
 
     let mut networks = tokio::task::JoinSet::new();
     if let (Some(settings), Some(cfg)) = (irc_settings, &config.irc) {
-        let mut bot = Bot::new(&[cfg.nick.clone()], &cfg.command_prefix, &cfg.organisers, source.language);
+        let mut bot = Bot::new(
+            std::slice::from_ref(&cfg.nick),
+            &cfg.command_prefix,
+            &cfg.organisers,
+            source.language,
+        );
         for c in &cfg.channels {
             if let Some(lang) = &c.language {
                 bot = bot.with_room_language(&c.name, Language::from_code(lang));
@@ -126,7 +164,12 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
 }
 
 /// Re-reads the sites when asked, and swaps in a new answering core.
-async fn serve_reindex(source: Source, store: Store, shared: Arc<Shared>, mut requests: mpsc::Receiver<(Language, oneshot::Sender<String>)>) {
+async fn serve_reindex(
+    source: Source,
+    store: Store,
+    shared: Arc<Shared>,
+    mut requests: mpsc::Receiver<(Language, oneshot::Sender<String>)>,
+) {
     while let Some((lang, reply)) = requests.recv().await {
         let result = tokio::task::block_in_place(|| -> anyhow::Result<String> {
             let reports = index::index_sites(&store, &source.sites)?;
@@ -139,9 +182,15 @@ async fn serve_reindex(source: Source, store: Store, shared: Arc<Shared>, mut re
             }
             let problems: usize = reports.iter().map(|r| r.problems.len()).sum();
             Ok(match lang {
-                Language::Fr => format!("Sites relus : {posts} billets, {events} événements, {changed} changements, {problems} problèmes."),
-                Language::Es => format!("Sitios releídos: {posts} artículos, {events} eventos, {changed} cambios, {problems} problemas."),
-                _ => format!("Sites re-read: {posts} posts, {events} events, {changed} changed, {problems} problems."),
+                Language::Fr => format!(
+                    "Sites relus : {posts} billets, {events} événements, {changed} changements, {problems} problèmes."
+                ),
+                Language::Es => format!(
+                    "Sitios releídos: {posts} artículos, {events} eventos, {changed} cambios, {problems} problemas."
+                ),
+                _ => format!(
+                    "Sites re-read: {posts} posts, {events} events, {changed} changed, {problems} problems."
+                ),
             })
         });
         let text = result.unwrap_or_else(|e| {
@@ -157,10 +206,11 @@ async fn stop_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(s) => s,
-            Err(_) => return ctrl_c.await.unwrap_or(()),
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return ctrl_c.await.unwrap_or(()),
+            };
         tokio::select! {
             _ = ctrl_c => {}
             _ = term.recv() => {}

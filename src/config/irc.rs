@@ -80,74 +80,126 @@ fn quit() -> String {
 
 impl IrcConfig {
     pub fn port(&self) -> u16 {
-        self.port.and_then(|p| u16::try_from(p).ok()).unwrap_or(if self.tls { 6697 } else { 6667 })
+        self.port
+            .and_then(|p| u16::try_from(p).ok())
+            .unwrap_or(if self.tls { 6697 } else { 6667 })
     }
 
     pub fn password(&self, origin: &Path) -> Option<Secret> {
         let mut ignored = Vec::new();
-        Secret::from_keys(self.password_env.as_deref(), self.password_file.as_ref().map(|p| origin.join(p)).as_deref(), "irc.password", &mut ignored)
+        Secret::from_keys(
+            self.password_env.as_deref(),
+            self.password_file
+                .as_ref()
+                .map(|p| origin.join(p))
+                .as_deref(),
+            "irc.password",
+            &mut ignored,
+        )
     }
 
     pub fn validate(&self, origin: &Path, problems: &mut Vec<String>) {
         if self.server.trim().is_empty() || self.server.contains(char::is_whitespace) {
             problems.push(format!("irc.server: {:?} is not a host name", self.server));
         }
-        if let Some(p) = self.port {
-            if !(1..=65535).contains(&p) {
-                problems.push(format!("irc.port: expected 1..=65535, got {p}"));
-            }
-        }
-        for (key, nick) in std::iter::once(("irc.nick".to_string(), &self.nick))
-            .chain(self.alt_nicks.iter().enumerate().map(|(i, n)| (format!("irc.alt_nicks[{i}]"), n)))
+        if let Some(p) = self.port
+            && !(1..=65535).contains(&p)
         {
+            problems.push(format!("irc.port: expected 1..=65535, got {p}"));
+        }
+        for (key, nick) in std::iter::once(("irc.nick".to_string(), &self.nick)).chain(
+            self.alt_nicks
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (format!("irc.alt_nicks[{i}]"), n)),
+        ) {
             if !valid_nick(nick) {
                 problems.push(format!("{key}: {nick:?} is not a valid nick (letters, digits, -_[]\\`^{{}}|, not starting with a digit or -)"));
             }
         }
         if self.password.is_some() {
-            problems.push("irc.password: secrets do not go in the config; use password_env or password_file".to_string());
+            problems.push(
+                "irc.password: secrets do not go in the config; use password_env or password_file"
+                    .to_string(),
+            );
         }
-        let secret = Secret::from_keys(self.password_env.as_deref(), self.password_file.as_deref(), "irc.password", problems);
+        let secret = Secret::from_keys(
+            self.password_env.as_deref(),
+            self.password_file.as_deref(),
+            "irc.password",
+            problems,
+        );
         match (&self.sasl_account, secret) {
-            (Some(_), None) => problems.push("irc.sasl_account: needs password_env or password_file".to_string()),
-            (None, Some(_)) => problems.push("irc.password_env: a password without sasl_account is never used; add sasl_account".to_string()),
-            (Some(_), Some(Secret::File(path))) => {
-                if !origin.join(&path).is_file() {
-                    problems.push(format!("irc.password_file: {} not found", origin.join(&path).display()));
-                }
+            (Some(_), None) => {
+                problems.push("irc.sasl_account: needs password_env or password_file".to_string())
+            }
+            (None, Some(_)) => problems.push(
+                "irc.password_env: a password without sasl_account is never used; add sasl_account"
+                    .to_string(),
+            ),
+            (Some(_), Some(Secret::File(path))) if !origin.join(&path).is_file() => {
+                problems.push(format!(
+                    "irc.password_file: {} not found",
+                    origin.join(&path).display()
+                ));
             }
             _ => {}
         }
-        if let Some(ca) = &self.tls_ca_file {
-            if !origin.join(ca).is_file() {
-                problems.push(format!("irc.tls_ca_file: {} not found", origin.join(ca).display()));
-            }
+        if let Some(ca) = &self.tls_ca_file
+            && !origin.join(ca).is_file()
+        {
+            problems.push(format!(
+                "irc.tls_ca_file: {} not found",
+                origin.join(ca).display()
+            ));
         }
         if self.channels.is_empty() {
-            problems.push("irc.channel: no channel; add [[irc.channel]] name = \"#yourchannel\"".to_string());
+            problems.push(
+                "irc.channel: no channel; add [[irc.channel]] name = \"#yourchannel\"".to_string(),
+            );
         }
         for (i, c) in self.channels.iter().enumerate() {
             if !c.name.starts_with(['#', '&']) || c.name.contains([' ', ',', '\u{7}']) {
-                problems.push(format!("irc.channel[{i}].name: {:?} is not a channel name; channels start with #", c.name));
+                problems.push(format!(
+                    "irc.channel[{i}].name: {:?} is not a channel name; channels start with #",
+                    c.name
+                ));
             }
-            if let Some(lang) = &c.language {
-                if Language::from_code(lang) == Language::Other {
-                    problems.push(format!("irc.channel[{i}].language: {lang:?} is not a language crieur speaks; use fr, en or es"));
-                }
+            if let Some(lang) = &c.language
+                && Language::from_code(lang) == Language::Other
+            {
+                problems.push(format!("irc.channel[{i}].language: {lang:?} is not a language crieur speaks; use fr, en or es"));
             }
-            let _ = Secret::from_keys(c.key_env.as_deref(), c.key_file.as_deref(), &format!("irc.channel[{i}].key"), problems);
+            let _ = Secret::from_keys(
+                c.key_env.as_deref(),
+                c.key_file.as_deref(),
+                &format!("irc.channel[{i}].key"),
+                problems,
+            );
         }
         if self.command_prefix.is_empty() || self.command_prefix.contains(char::is_whitespace) {
-            problems.push(format!("irc.command_prefix: {:?} must be one or more non-space characters", self.command_prefix));
+            problems.push(format!(
+                "irc.command_prefix: {:?} must be one or more non-space characters",
+                self.command_prefix
+            ));
         }
         if !(self.throttle_burst >= 1.0 && self.throttle_burst <= 20.0) {
-            problems.push(format!("irc.throttle_burst: expected 1 to 20 lines, got {}", self.throttle_burst));
+            problems.push(format!(
+                "irc.throttle_burst: expected 1 to 20 lines, got {}",
+                self.throttle_burst
+            ));
         }
         if !(self.throttle_per_second > 0.0 && self.throttle_per_second <= 50.0) {
-            problems.push(format!("irc.throttle_per_second: expected more than 0 and at most 50, got {}", self.throttle_per_second));
+            problems.push(format!(
+                "irc.throttle_per_second: expected more than 0 and at most 50, got {}",
+                self.throttle_per_second
+            ));
         }
         if self.ping_interval_secs < 10 {
-            problems.push(format!("irc.ping_interval_secs: expected at least 10, got {}", self.ping_interval_secs));
+            problems.push(format!(
+                "irc.ping_interval_secs: expected at least 10, got {}",
+                self.ping_interval_secs
+            ));
         }
     }
 }
@@ -157,5 +209,7 @@ fn valid_nick(nick: &str) -> bool {
     !nick.is_empty()
         && nick.len() <= 30
         && !nick.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-        && nick.chars().all(|c| c.is_ascii_alphanumeric() || special(c))
+        && nick
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || special(c))
 }

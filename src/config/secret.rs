@@ -12,7 +12,12 @@ pub enum Secret {
 
 impl Secret {
     /// From the `*_env` / `*_file` keys of a table; `key` names them in messages.
-    pub fn from_keys(env: Option<&str>, file: Option<&Path>, key: &str, problems: &mut Vec<String>) -> Option<Secret> {
+    pub fn from_keys(
+        env: Option<&str>,
+        file: Option<&Path>,
+        key: &str,
+        problems: &mut Vec<String>,
+    ) -> Option<Secret> {
         match (env, file) {
             (Some(_), Some(_)) => {
                 problems.push(format!("{key}_env and {key}_file: give one, not both"));
@@ -29,7 +34,9 @@ impl Secret {
         match self {
             Secret::Env(var) => match std::env::var(var) {
                 Ok(v) if !v.is_empty() => Ok(v),
-                _ => Err(format!("environment variable {var} is not set; export it before starting crieur")),
+                _ => Err(format!(
+                    "environment variable {var} is not set; export it before starting crieur"
+                )),
             },
             Secret::File(path) => std::fs::read_to_string(path)
                 .map(|s| s.trim_end_matches(['\r', '\n']).to_string())

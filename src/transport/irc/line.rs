@@ -12,16 +12,23 @@ pub const MAX_LINE: usize = 512;
 
 /// Text with every control character (CR, LF, NUL, \x01, IRC colours) replaced by a space.
 pub fn clean(text: &str) -> String {
-    let cleaned: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     cleaned.trim().to_string()
 }
 
-/// `PRIVMSG`/`NOTICE` lines saying `text` to `target`, each within the limit.
-pub fn message(command: &str, target: &str, text: &str) -> Vec<String> {
+/// `PRIVMSG`/`NOTICE` lines saying `text` to `target`, each within the limit once the
+/// server has put a `relay`-byte prefix in front (`RELAY_PREFIX` when unknown).
+pub fn message(command: &str, target: &str, text: &str, relay: usize) -> Vec<String> {
     let target = clean(target).replace(' ', "");
     let head = format!("{command} {target} :");
-    let room = MAX_LINE - 2 - RELAY_PREFIX - head.len();
-    split(&clean(text), room).into_iter().map(|chunk| format!("{head}{chunk}")).collect()
+    let room = MAX_LINE.saturating_sub(2 + relay + head.len()).max(64);
+    split(&clean(text), room)
+        .into_iter()
+        .map(|chunk| format!("{head}{chunk}"))
+        .collect()
 }
 
 /// A CTCP reply (`\x01VERSION crieur 0.1\x01`) in a NOTICE.
@@ -85,20 +92,31 @@ mod tests {
 
     #[test]
     fn content_cannot_inject_commands_or_ctcp() {
-        let lines = message("PRIVMSG", "#c", "title\r\nQUIT :x \u{1}ACTION\u{1}");
+        let lines = message(
+            "PRIVMSG",
+            "#c",
+            "title\r\nQUIT :x \u{1}ACTION\u{1}",
+            RELAY_PREFIX,
+        );
         assert_eq!(lines, vec!["PRIVMSG #c :title  QUIT :x  ACTION"]);
-        assert_eq!(message("PRIVMSG", "#c\r\nQUIT", "hi"), vec!["PRIVMSG #cQUIT :hi"]);
+        assert_eq!(
+            message("PRIVMSG", "#c\r\nQUIT", "hi", RELAY_PREFIX),
+            vec!["PRIVMSG #cQUIT :hi"]
+        );
     }
 
     #[test]
     fn long_text_is_split_on_character_boundaries_within_512_bytes() {
         let text = "é".repeat(400);
-        let lines = message("PRIVMSG", "#chan", &text);
+        let lines = message("PRIVMSG", "#chan", &text, RELAY_PREFIX);
         assert!(lines.len() >= 2);
         for l in &lines {
             assert!(l.len() + 2 + RELAY_PREFIX <= MAX_LINE, "{}", l.len());
         }
-        let joined: String = lines.iter().map(|l| l.trim_start_matches("PRIVMSG #chan :")).collect();
+        let joined: String = lines
+            .iter()
+            .map(|l| l.trim_start_matches("PRIVMSG #chan :"))
+            .collect();
         assert_eq!(joined, text);
     }
 

@@ -13,10 +13,10 @@ pub mod message;
 pub mod register;
 pub mod throttle;
 
-use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
 use crate::answer::reply::{Limits, Line, Reply};
+use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
 use crate::config::irc::IrcConfig;
-use crate::run::{Shared, Reindexer};
+use crate::run::{Reindexer, Shared};
 use line::irc_lower;
 use message::Message;
 use register::{Identity, Outcome, RegisterError, Registration};
@@ -48,15 +48,28 @@ impl Settings {
     pub fn from_config(cfg: &IrcConfig, origin: &std::path::Path) -> anyhow::Result<Settings> {
         use crate::config::secret::Secret;
         let sasl = match (&cfg.sasl_account, cfg.password(origin)) {
-            (Some(account), Some(secret)) => Some((account.clone(), secret.read().map_err(|e| anyhow::anyhow!("irc.password: {e}"))?)),
+            (Some(account), Some(secret)) => Some((
+                account.clone(),
+                secret
+                    .read()
+                    .map_err(|e| anyhow::anyhow!("irc.password: {e}"))?,
+            )),
             _ => None,
         };
         let mut channels = Vec::new();
         for (i, c) in cfg.channels.iter().enumerate() {
             let mut ignored = Vec::new();
-            let key = Secret::from_keys(c.key_env.as_deref(), c.key_file.as_ref().map(|p| origin.join(p)).as_deref(), "key", &mut ignored)
-                .map(|s| s.read().map_err(|e| anyhow::anyhow!("irc.channel[{i}].key: {e}")))
-                .transpose()?;
+            let key = Secret::from_keys(
+                c.key_env.as_deref(),
+                c.key_file.as_ref().map(|p| origin.join(p)).as_deref(),
+                "key",
+                &mut ignored,
+            )
+            .map(|s| {
+                s.read()
+                    .map_err(|e| anyhow::anyhow!("irc.channel[{i}].key: {e}"))
+            })
+            .transpose()?;
             channels.push((c.name.clone(), key));
         }
         let mut nicks = vec![cfg.nick.clone()];
@@ -68,8 +81,14 @@ impl Settings {
             tls_ca_file: cfg.tls_ca_file.as_ref().map(|p| origin.join(p)),
             identity: Identity {
                 nicks,
-                username: cfg.username.clone().unwrap_or_else(|| cfg.nick.to_lowercase()),
-                realname: cfg.realname.clone().unwrap_or_else(|| "crieur, the community's town crier".to_string()),
+                username: cfg
+                    .username
+                    .clone()
+                    .unwrap_or_else(|| cfg.nick.to_lowercase()),
+                realname: cfg
+                    .realname
+                    .clone()
+                    .unwrap_or_else(|| "crieur, the community's town crier".to_string()),
                 sasl,
             },
             channels,
@@ -93,7 +112,12 @@ enum End {
 
 /// Serves one IRC network until `shutdown`, reconnecting as needed. Returns an error only
 /// for what retrying cannot fix (a SASL failure, a bad config).
-pub async fn run(settings: Settings, bot: Bot, shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) -> anyhow::Result<()> {
+pub async fn run(
+    settings: Settings,
+    bot: Bot,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
     let mut backoff = Backoff::new(Duration::from_secs(2), Duration::from_secs(300));
     let mut bot = bot;
     loop {
@@ -132,10 +156,13 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 
 async fn connect(s: &Settings) -> Result<Box<dyn Stream>, String> {
     let address = (s.server.as_str(), s.port);
-    let tcp = tokio::time::timeout(Duration::from_secs(30), tokio::net::TcpStream::connect(address))
-        .await
-        .map_err(|_| format!("{}:{}: connection timed out", s.server, s.port))?
-        .map_err(|e| format!("{}:{}: {e}", s.server, s.port))?;
+    let tcp = tokio::time::timeout(
+        Duration::from_secs(30),
+        tokio::net::TcpStream::connect(address),
+    )
+    .await
+    .map_err(|_| format!("{}:{}: connection timed out", s.server, s.port))?
+    .map_err(|e| format!("{}:{}: {e}", s.server, s.port))?;
     // Without it a reply can wait for the server's delayed ACK (~40 ms).
     tcp.set_nodelay(true).map_err(|e| e.to_string())?;
     if !s.tls {
@@ -145,17 +172,24 @@ async fn connect(s: &Settings) -> Result<Box<dyn Stream>, String> {
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
     if let Some(path) = &s.tls_ca_file {
         use tokio_rustls::rustls::pki_types::{CertificateDer, pem::PemObject};
-        for cert in CertificateDer::pem_file_iter(path).map_err(|e| format!("{}: {e}", path.display()))? {
+        for cert in
+            CertificateDer::pem_file_iter(path).map_err(|e| format!("{}: {e}", path.display()))?
+        {
             let cert = cert.map_err(|e| format!("{}: {e}", path.display()))?;
-            roots.add(cert).map_err(|e| format!("{}: {e}", path.display()))?;
+            roots
+                .add(cert)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
-    let config = tokio_rustls::rustls::ClientConfig::builder_with_provider(Arc::new(tokio_rustls::rustls::crypto::ring::default_provider()))
-        .with_safe_default_protocol_versions()
-        .map_err(|e| e.to_string())?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let name = tokio_rustls::rustls::pki_types::ServerName::try_from(s.server.clone()).map_err(|e| format!("{}: {e}", s.server))?;
+    let config = tokio_rustls::rustls::ClientConfig::builder_with_provider(Arc::new(
+        tokio_rustls::rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| e.to_string())?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let name = tokio_rustls::rustls::pki_types::ServerName::try_from(s.server.clone())
+        .map_err(|e| format!("{}: {e}", s.server))?;
     let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
         .connect(name, tcp)
         .await
@@ -170,10 +204,20 @@ enum Event {
 }
 
 /// One connection, from connect to loss or shutdown.
-async fn session(s: &Settings, bot: &mut Bot, shared: &Arc<Shared>, shutdown: &mut watch::Receiver<bool>) -> Result<End, RegisterError> {
+async fn session(
+    s: &Settings,
+    bot: &mut Bot,
+    shared: &Arc<Shared>,
+    shutdown: &mut watch::Receiver<bool>,
+) -> Result<End, RegisterError> {
     let stream = match connect(s).await {
         Ok(stream) => stream,
-        Err(reason) => return Ok(End::Lost { reason, banned: false }),
+        Err(reason) => {
+            return Ok(End::Lost {
+                reason,
+                banned: false,
+            });
+        }
     };
     let (reader, writer) = tokio::io::split(stream);
     let (events_tx, mut events) = mpsc::channel::<Event>(256);
@@ -201,7 +245,10 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
         self.bucket.spend(Instant::now());
         let mut bytes = line.as_bytes().to_vec();
         bytes.extend_from_slice(b"\r\n");
-        self.writer.write_all(&bytes).await.map_err(|e| format!("write: {e}"))
+        self.writer
+            .write_all(&bytes)
+            .await
+            .map_err(|e| format!("write: {e}"))
     }
 
     /// Sends queued lines while the bucket allows; returns how long until the next may go.
@@ -228,7 +275,11 @@ async fn read_lines<R: AsyncRead + Unpin>(reader: R, events: mpsc::Sender<Event>
         buf.clear();
         match reader.read_until(b'\n', &mut buf).await {
             Ok(0) => {
-                let _ = events.send(Event::Closed("the server closed the connection".to_string())).await;
+                let _ = events
+                    .send(Event::Closed(
+                        "the server closed the connection".to_string(),
+                    ))
+                    .await;
                 return;
             }
             Ok(_) => {
@@ -262,6 +313,8 @@ struct State {
     pinged: bool,
     /// Where spawned tasks (a re-index) send their replies back.
     deferred: mpsc::Sender<Deferred>,
+    /// Length of `:nick!user@host ` as the server relays our lines, once seen.
+    relay: usize,
 }
 
 impl State {
@@ -284,7 +337,12 @@ async fn drive<W: AsyncWrite + Unpin>(
     conn: &mut Conn<W>,
     events: &mut mpsc::Receiver<Event>,
 ) -> Result<End, RegisterError> {
-    let lost = |reason: String| Ok(End::Lost { banned: is_ban(&reason), reason });
+    let lost = |reason: String| {
+        Ok(End::Lost {
+            banned: is_ban(&reason),
+            reason,
+        })
+    };
     // Registration.
     let mut registration = Registration::new(s.identity.clone());
     for line in registration.start() {
@@ -304,7 +362,9 @@ async fn drive<W: AsyncWrite + Unpin>(
             Some(Event::Closed(reason)) => return lost(reason),
             None => return lost("reader stopped".to_string()),
         };
-        let Some(msg) = Message::parse(&line) else { continue };
+        let Some(msg) = Message::parse(&line) else {
+            continue;
+        };
         tracing::debug!("irc << {}", line.trim_end());
         match registration.handle(&msg)? {
             Outcome::Continue(lines) => {
@@ -325,10 +385,11 @@ async fn drive<W: AsyncWrite + Unpin>(
         }
     };
     tracing::info!(server = %s.server, %nick, caps = %caps.join(" "), "irc: registered");
-    bot.set_names(&[nick.clone()]);
+    bot.set_names(std::slice::from_ref(&nick));
     let (deferred_tx, mut deferred) = mpsc::channel::<Deferred>(16);
     let mut st = State {
         deferred: deferred_tx,
+        relay: line::RELAY_PREFIX,
         nick,
         caps,
         whox,
@@ -430,10 +491,15 @@ async fn join<W: AsyncWrite + Unpin>(conn: &mut Conn<W>, s: &Settings) -> Result
 }
 
 /// Asks for the configured nick back: through NickServ when logged in, else plainly.
-async fn regain<W: AsyncWrite + Unpin>(conn: &mut Conn<W>, s: &Settings, st: &State) -> Result<(), String> {
+async fn regain<W: AsyncWrite + Unpin>(
+    conn: &mut Conn<W>,
+    s: &Settings,
+    st: &State,
+) -> Result<(), String> {
     let wanted = &s.identity.nicks[0];
     if s.identity.sasl.is_some() {
-        conn.now(&format!("PRIVMSG NickServ :REGAIN {wanted}")).await?;
+        conn.now(&format!("PRIVMSG NickServ :REGAIN {wanted}"))
+            .await?;
     }
     if st.nick != *wanted {
         conn.now(&format!("NICK {wanted}")).await?;
@@ -456,15 +522,19 @@ async fn handle<W: AsyncWrite + Unpin>(
         "PING" => conn.now(&format!("PONG :{}", msg.trailing())).await?,
         "ERROR" => {
             let reason = msg.trailing().to_string();
-            return Ok(Some(End::Lost { banned: is_ban(&reason), reason }));
+            return Ok(Some(End::Lost {
+                banned: is_ban(&reason),
+                reason,
+            }));
         }
         "465" | "466" => {
-            return Ok(Some(End::Lost { reason: msg.trailing().to_string(), banned: true }));
+            return Ok(Some(End::Lost {
+                reason: msg.trailing().to_string(),
+                banned: true,
+            }));
         }
-        "005" => {
-            if msg.params.iter().any(|p| p == "WHOX") {
-                st.whox = true;
-            }
+        "005" if msg.params.iter().any(|p| p == "WHOX") => {
+            st.whox = true;
         }
         "NICK" => {
             let new = msg.param(0).to_string();
@@ -472,16 +542,20 @@ async fn handle<W: AsyncWrite + Unpin>(
                 tracing::info!("irc: now known as {new}");
                 st.nick = new.clone();
                 bot.set_names(&[new]);
-            } else if let Some(old) = from {
-                if let Some(account) = st.accounts.remove(&old) {
-                    st.accounts.insert(irc_lower(&new), account);
-                }
+            } else if let Some(old) = from
+                && let Some(account) = st.accounts.remove(&old)
+            {
+                st.accounts.insert(irc_lower(&new), account);
             }
         }
         "JOIN" => {
             if let Some(nick) = from {
                 if nick == me {
                     tracing::info!("irc: joined {}", msg.param(0));
+                    // Our own JOIN shows the prefix the server puts on our lines.
+                    if let Some(prefix) = &msg.prefix {
+                        st.relay = prefix.len() + 2;
+                    }
                 } else if st.has("extended-join") && msg.params.len() >= 2 {
                     st.accounts.insert(nick, account_value(msg.param(1)));
                 }
@@ -497,10 +571,13 @@ async fn handle<W: AsyncWrite + Unpin>(
                 st.accounts.remove(&nick);
             }
         }
-        "KICK" => {
-            if irc_lower(msg.param(1)) == me {
-                tracing::warn!("irc: kicked from {} by {}: {}", msg.param(0), msg.nick().unwrap_or("?"), msg.trailing());
-            }
+        "KICK" if irc_lower(msg.param(1)) == me => {
+            tracing::warn!(
+                "irc: kicked from {} by {}: {}",
+                msg.param(0),
+                msg.nick().unwrap_or("?"),
+                msg.trailing()
+            );
         }
         "474" | "475" | "471" | "473" | "477" => {
             tracing::warn!("irc: cannot join {}: {}", msg.param(1), msg.trailing());
@@ -512,7 +589,8 @@ async fn handle<W: AsyncWrite + Unpin>(
         }
         // WHOIS: 330 me nick account :is logged in as; 318 end.
         "330" => {
-            st.whois.insert(irc_lower(msg.param(1)), Some(msg.param(2).to_string()));
+            st.whois
+                .insert(irc_lower(msg.param(1)), Some(msg.param(2).to_string()));
         }
         "318" => {
             let nick = irc_lower(msg.param(1));
@@ -538,18 +616,27 @@ async fn privmsg<W: AsyncWrite + Unpin>(
     st: &mut State,
     conn: &mut Conn<W>,
 ) -> Result<(), String> {
-    let Some(nick) = msg.nick() else { return Ok(()) };
+    let Some(nick) = msg.nick() else {
+        return Ok(());
+    };
     let folded = irc_lower(nick);
     // Its own messages (echo-message) and other bots (IRCv3 bot tag) are never answered.
-    if folded == irc_lower(&st.nick) || msg.tags.contains_key("bot") || msg.tags.contains_key("draft/bot") {
+    if folded == irc_lower(&st.nick)
+        || msg.tags.contains_key("bot")
+        || msg.tags.contains_key("draft/bot")
+    {
         return Ok(());
     }
     let target = msg.param(0);
     let text = msg.trailing();
     if let Some((command, args)) = line::ctcp(text) {
         match command.to_ascii_uppercase().as_str() {
-            "VERSION" => conn.queue.push(&folded, [line::ctcp_reply(nick, "VERSION", &s.version)]),
-            "PING" => conn.queue.push(&folded, [line::ctcp_reply(nick, "PING", args)]),
+            "VERSION" => conn
+                .queue
+                .push(&folded, [line::ctcp_reply(nick, "VERSION", &s.version)]),
+            "PING" => conn
+                .queue
+                .push(&folded, [line::ctcp_reply(nick, "PING", args)]),
             _ => 0,
         };
         return Ok(());
@@ -562,7 +649,11 @@ async fn privmsg<W: AsyncWrite + Unpin>(
     };
     let incoming = Incoming {
         room: Room {
-            id: if direct { nick.to_string() } else { target.to_string() },
+            id: if direct {
+                nick.to_string()
+            } else {
+                target.to_string()
+            },
             direct,
         },
         sender: Sender {
@@ -576,10 +667,17 @@ async fn privmsg<W: AsyncWrite + Unpin>(
     }
     if account.is_none() && bot.needs_account(&incoming) {
         // Who is this? Ask the server before deciding.
-        let entry = st.pending.entry(folded.clone()).or_insert_with(|| (Instant::now(), Vec::new()));
+        let entry = st
+            .pending
+            .entry(folded.clone())
+            .or_insert_with(|| (Instant::now(), Vec::new()));
         entry.1.push(incoming);
         if entry.1.len() == 1 {
-            let ask = if st.whox { format!("WHO {nick} %tna,152") } else { format!("WHOIS {nick}") };
+            let ask = if st.whox {
+                format!("WHO {nick} %tna,152")
+            } else {
+                format!("WHOIS {nick}")
+            };
             conn.now(&ask).await?;
         }
         return Ok(());
@@ -608,7 +706,13 @@ async fn resolved<W: AsyncWrite + Unpin>(
 }
 
 /// Lookups that got no answer in time: the sender is taken as logged out.
-async fn expire_pending<W: AsyncWrite + Unpin>(s: &Settings, bot: &mut Bot, shared: &Arc<Shared>, st: &mut State, conn: &mut Conn<W>) {
+async fn expire_pending<W: AsyncWrite + Unpin>(
+    s: &Settings,
+    bot: &mut Bot,
+    shared: &Arc<Shared>,
+    st: &mut State,
+    conn: &mut Conn<W>,
+) {
     let stale: Vec<String> = st
         .pending
         .iter()
@@ -621,11 +725,26 @@ async fn expire_pending<W: AsyncWrite + Unpin>(s: &Settings, bot: &mut Bot, shar
 }
 
 /// Answers a message, minding the member's share of the room.
-fn answer<W: AsyncWrite + Unpin>(incoming: Incoming, bot: &Bot, shared: &Arc<Shared>, st: &mut State, conn: &mut Conn<W>) {
-    let Some(question) = bot.question(&incoming) else { return };
+fn answer<W: AsyncWrite + Unpin>(
+    incoming: Incoming,
+    bot: &Bot,
+    shared: &Arc<Shared>,
+    st: &mut State,
+    conn: &mut Conn<W>,
+) {
+    let Some(question) = bot.question(&incoming) else {
+        return;
+    };
     let key = irc_lower(&incoming.sender.name);
     let mut incoming = incoming;
-    match st.guard.admit(&key, &question, incoming.room.direct, Instant::now()) {
+    // Organiser commands are rare and must always get their answer (or their refusal).
+    let admit = if bot.needs_account(&incoming) {
+        Admit::Here
+    } else {
+        st.guard
+            .admit(&key, &question, incoming.room.direct, Instant::now())
+    };
+    match admit {
         Admit::Here => {}
         Admit::Privately => {
             incoming.room = Room {
@@ -636,9 +755,11 @@ fn answer<W: AsyncWrite + Unpin>(incoming: Incoming, bot: &Bot, shared: &Arc<Sha
         Admit::Repeat { first } => {
             if first {
                 let lang = shared.language;
-                let reply = Reply::new(lang).line(Line::default().text(crate::bot::repeat_note(lang)));
+                let reply =
+                    Reply::new(lang).line(Line::default().text(crate::bot::repeat_note(lang)));
                 let to = (!incoming.room.direct).then(|| incoming.sender.name.clone());
-                conn.queue.push(&key, lines(&incoming.room, to.as_deref(), &reply));
+                conn.queue
+                    .push(&key, lines(&incoming.room, to.as_deref(), &reply, st.relay));
             }
             return;
         }
@@ -647,31 +768,39 @@ fn answer<W: AsyncWrite + Unpin>(incoming: Incoming, bot: &Bot, shared: &Arc<Sha
     for action in bot.handle(&incoming, &answerer, shared.clock.now()) {
         match action {
             Action::Reply { room, to, reply } => {
-                conn.queue.push(&key, lines(&room, to.as_deref(), &reply));
+                conn.queue
+                    .push(&key, lines(&room, to.as_deref(), &reply, st.relay));
             }
             Action::Reindex { room, to, lang } => {
                 let reindexer: Reindexer = shared.reindexer.clone();
                 let deferred = st.deferred.clone();
                 let key = key.clone();
+                let relay = st.relay;
                 tokio::spawn(async move {
                     let summary = reindexer.reindex(lang).await;
                     let reply = Reply::new(lang).line(Line::default().text(summary));
-                    let _ = deferred.send(Deferred { key, lines: lines(&room, to.as_deref(), &reply) }).await;
+                    let _ = deferred
+                        .send(Deferred {
+                            key,
+                            lines: lines(&room, to.as_deref(), &reply, relay),
+                        })
+                        .await;
                 });
             }
         }
     }
 }
 
-/// A reply as PRIVMSG lines, the first addressed to the asker in a shared room.
-fn lines(room: &Room, to: Option<&str>, reply: &Reply) -> Vec<String> {
+/// A reply as PRIVMSG lines, the first addressed to the asker in a shared room; `relay`
+/// is the length of the prefix the server adds to our lines.
+fn lines(room: &Room, to: Option<&str>, reply: &Reply, relay: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, text) in reply.plain(Limits::IRC).into_iter().enumerate() {
         let text = match (i, to) {
             (0, Some(nick)) => format!("{nick}: {text}"),
             _ => text,
         };
-        out.extend(line::message("PRIVMSG", &room.id, &text));
+        out.extend(line::message("PRIVMSG", &room.id, &text, relay));
     }
     out
 }
@@ -679,7 +808,11 @@ fn lines(room: &Room, to: Option<&str>, reply: &Reply) -> Vec<String> {
 /// Whether a refusal or disconnection reason says the network banned us.
 fn is_ban(reason: &str) -> bool {
     let r = reason.to_ascii_lowercase();
-    ["k-lined", "g-lined", "z-lined", "d-lined", "banned", "kline", "gline", "zline", "akill"].iter().any(|k| r.contains(k))
+    [
+        "k-lined", "g-lined", "z-lined", "d-lined", "banned", "kline", "gline", "zline", "akill",
+    ]
+    .iter()
+    .any(|k| r.contains(k))
 }
 
 /// Delays between reconnections: doubling up to a cap, with ±20 % jitter so that many
@@ -694,8 +827,16 @@ pub struct Backoff {
 
 impl Backoff {
     pub fn new(min: Duration, max: Duration) -> Backoff {
-        let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1;
-        Backoff { min, max, current: min, seed }
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+            | 1;
+        Backoff {
+            min,
+            max,
+            current: min,
+            seed,
+        }
     }
 
     pub fn reset(&mut self) {
@@ -703,7 +844,11 @@ impl Backoff {
     }
 
     pub fn next(&mut self, banned: bool) -> Duration {
-        let base = if banned { self.current.max(Duration::from_secs(600)) } else { self.current };
+        let base = if banned {
+            self.current.max(Duration::from_secs(600))
+        } else {
+            self.current
+        };
         self.current = (self.current * 2).min(self.max);
         // xorshift: jitter needs no cryptographic randomness.
         self.seed ^= self.seed << 13;
@@ -740,8 +885,16 @@ mod tests {
 
     #[test]
     fn addresses_the_asker_on_the_first_line_only() {
-        let reply = Reply::new(Language::En).line(Line::default().text("one")).line(Line::default().text("two"));
-        let room = Room { id: "#c".into(), direct: false };
-        assert_eq!(lines(&room, Some("bob"), &reply), vec!["PRIVMSG #c :bob: one", "PRIVMSG #c :two"]);
+        let reply = Reply::new(Language::En)
+            .line(Line::default().text("one"))
+            .line(Line::default().text("two"));
+        let room = Room {
+            id: "#c".into(),
+            direct: false,
+        };
+        assert_eq!(
+            lines(&room, Some("bob"), &reply, line::RELAY_PREFIX),
+            vec!["PRIVMSG #c :bob: one", "PRIVMSG #c :two"]
+        );
     }
 }

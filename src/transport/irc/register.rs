@@ -7,7 +7,15 @@ use super::message::Message;
 use base64::Engine;
 
 /// Capabilities crieur understands; it requests those the server offers.
-pub const WANTED: &[&str] = &["sasl", "message-tags", "account-tag", "server-time", "extended-join", "account-notify", "multi-prefix"];
+pub const WANTED: &[&str] = &[
+    "sasl",
+    "message-tags",
+    "account-tag",
+    "server-time",
+    "extended-join",
+    "account-notify",
+    "multi-prefix",
+];
 
 #[derive(Debug, Clone)]
 pub struct Identity {
@@ -23,14 +31,22 @@ pub enum Outcome {
     /// Still registering; send these lines.
     Continue(Vec<String>),
     /// Welcomed as `nick`, with these capabilities.
-    Registered { nick: String, caps: Vec<String>, lines: Vec<String> },
+    Registered {
+        nick: String,
+        caps: Vec<String>,
+        lines: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegisterError {
-    #[error("SASL login as {account:?} failed: {reason}; check the account and the password (crieur will not retry)")]
+    #[error(
+        "SASL login as {account:?} failed: {reason}; check the account and the password (crieur will not retry)"
+    )]
     Sasl { account: String, reason: String },
-    #[error("the server does not offer SASL, which the config asks for; remove irc.sasl_account or use another server")]
+    #[error(
+        "the server does not offer SASL, which the config asks for; remove irc.sasl_account or use another server"
+    )]
     NoSasl,
     #[error("the server refused the connection: {0}")]
     Refused(String),
@@ -88,11 +104,19 @@ impl Registration {
                     "LS" => {
                         // "CAP * LS * :…" announces more lines to come.
                         let more = msg.params.len() > 3 && msg.param(2) == "*";
-                        self.offered.extend(msg.trailing().split_whitespace().map(|c| c.split('=').next().unwrap_or(c).to_string()));
+                        self.offered.extend(
+                            msg.trailing()
+                                .split_whitespace()
+                                .map(|c| c.split('=').next().unwrap_or(c).to_string()),
+                        );
                         if more {
                             return send(vec![]);
                         }
-                        let request: Vec<&str> = WANTED.iter().copied().filter(|w| self.offered.iter().any(|o| o == w)).collect();
+                        let request: Vec<&str> = WANTED
+                            .iter()
+                            .copied()
+                            .filter(|w| self.offered.iter().any(|o| o == w))
+                            .collect();
                         if self.id.sasl.is_some() && !request.contains(&"sasl") {
                             return Err(RegisterError::NoSasl);
                         }
@@ -102,9 +126,15 @@ impl Registration {
                         send(vec![format!("CAP REQ :{}", request.join(" "))])
                     }
                     "ACK" => {
-                        self.caps.extend(msg.trailing().split_whitespace().map(|c| c.trim_start_matches('-').to_string()));
+                        self.caps.extend(
+                            msg.trailing()
+                                .split_whitespace()
+                                .map(|c| c.trim_start_matches('-').to_string()),
+                        );
                         match &self.id.sasl {
-                            Some(_) if self.caps.iter().any(|c| c == "sasl") => send(vec!["AUTHENTICATE PLAIN".to_string()]),
+                            Some(_) if self.caps.iter().any(|c| c == "sasl") => {
+                                send(vec!["AUTHENTICATE PLAIN".to_string()])
+                            }
                             Some(_) => Err(RegisterError::NoSasl),
                             None => send(self.end_caps()),
                         }
@@ -123,7 +153,12 @@ impl Registration {
             "903" => send(self.end_caps()),
             "900" => send(vec![]),
             "902" | "904" | "905" | "906" | "908" => Err(RegisterError::Sasl {
-                account: self.id.sasl.as_ref().map(|(a, _)| a.clone()).unwrap_or_default(),
+                account: self
+                    .id
+                    .sasl
+                    .as_ref()
+                    .map(|(a, _)| a.clone())
+                    .unwrap_or_default(),
                 reason: format!("{} {}", msg.command, msg.trailing()),
             }),
             // Nick taken, invalid, or held: try the next one.
@@ -167,8 +202,13 @@ impl Registration {
 /// `AUTHENTICATE` lines for SASL PLAIN: base64 of `account\0account\0password` in chunks of
 /// 400, ending with `+` when the last chunk is full.
 fn authenticate_lines(account: &str, password: &str) -> Vec<String> {
-    let payload = base64::engine::general_purpose::STANDARD.encode(format!("{account}\0{account}\0{password}"));
-    let mut lines: Vec<String> = payload.as_bytes().chunks(400).map(|c| format!("AUTHENTICATE {}", String::from_utf8_lossy(c))).collect();
+    let payload = base64::engine::general_purpose::STANDARD
+        .encode(format!("{account}\0{account}\0{password}"));
+    let mut lines: Vec<String> = payload
+        .as_bytes()
+        .chunks(400)
+        .map(|c| format!("AUTHENTICATE {}", String::from_utf8_lossy(c)))
+        .collect();
     if payload.len() % 400 == 0 {
         lines.push("AUTHENTICATE +".to_string());
     }
@@ -203,12 +243,36 @@ mod tests {
     fn negotiates_offered_caps_and_logs_in_with_sasl() {
         let mut r = reg(true);
         assert_eq!(r.start()[0], "CAP LS 302");
-        assert_eq!(lines(feed(&mut r, ":s CAP * LS * :sasl=PLAIN,EXTERNAL account-tag")), Vec::<String>::new());
-        assert_eq!(lines(feed(&mut r, ":s CAP * LS :server-time batch")), vec!["CAP REQ :sasl account-tag server-time"]);
-        assert_eq!(lines(feed(&mut r, ":s CAP * ACK :sasl account-tag server-time")), vec!["AUTHENTICATE PLAIN"]);
-        assert_eq!(lines(feed(&mut r, "AUTHENTICATE +")), vec!["AUTHENTICATE Y3JpZXVyAGNyaWV1cgBzZWNyZXQ="]);
-        assert_eq!(lines(feed(&mut r, ":s 900 * crieur!c@h crieur :You are now logged in")), Vec::<String>::new());
-        assert_eq!(lines(feed(&mut r, ":s 903 * :SASL authentication successful")), vec!["CAP END"]);
+        assert_eq!(
+            lines(feed(
+                &mut r,
+                ":s CAP * LS * :sasl=PLAIN,EXTERNAL account-tag"
+            )),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            lines(feed(&mut r, ":s CAP * LS :server-time batch")),
+            vec!["CAP REQ :sasl account-tag server-time"]
+        );
+        assert_eq!(
+            lines(feed(&mut r, ":s CAP * ACK :sasl account-tag server-time")),
+            vec!["AUTHENTICATE PLAIN"]
+        );
+        assert_eq!(
+            lines(feed(&mut r, "AUTHENTICATE +")),
+            vec!["AUTHENTICATE Y3JpZXVyAGNyaWV1cgBzZWNyZXQ="]
+        );
+        assert_eq!(
+            lines(feed(
+                &mut r,
+                ":s 900 * crieur!c@h crieur :You are now logged in"
+            )),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            lines(feed(&mut r, ":s 903 * :SASL authentication successful")),
+            vec!["CAP END"]
+        );
         match feed(&mut r, ":s 001 crieur :Welcome").unwrap() {
             Outcome::Registered { nick, caps, lines } => {
                 assert_eq!(nick, "crieur");
@@ -225,22 +289,46 @@ mod tests {
         feed(&mut r, ":s CAP * LS :sasl").unwrap();
         feed(&mut r, ":s CAP * ACK :sasl").unwrap();
         let err = feed(&mut r, ":s 904 * :SASL authentication failed").unwrap_err();
-        assert_eq!(err.to_string(), "SASL login as \"crieur\" failed: 904 SASL authentication failed; check the account and the password (crieur will not retry)");
+        assert_eq!(
+            err.to_string(),
+            "SASL login as \"crieur\" failed: 904 SASL authentication failed; check the account and the password (crieur will not retry)"
+        );
         let mut r = reg(true);
-        assert_eq!(feed(&mut r, ":s CAP * LS :account-tag").unwrap_err(), RegisterError::NoSasl);
+        assert_eq!(
+            feed(&mut r, ":s CAP * LS :account-tag").unwrap_err(),
+            RegisterError::NoSasl
+        );
         let mut r = reg(true);
         feed(&mut r, ":s CAP * LS :sasl").unwrap();
-        assert_eq!(feed(&mut r, ":s CAP * NAK :sasl").unwrap_err(), RegisterError::NoSasl);
+        assert_eq!(
+            feed(&mut r, ":s CAP * NAK :sasl").unwrap_err(),
+            RegisterError::NoSasl
+        );
     }
 
     #[test]
     fn goes_on_without_caps_after_a_nak_and_changes_a_taken_nick() {
         let mut r = reg(false);
-        assert_eq!(lines(feed(&mut r, ":s CAP * LS :account-tag")), vec!["CAP REQ :account-tag"]);
-        assert_eq!(lines(feed(&mut r, ":s CAP * NAK :account-tag")), vec!["CAP END"]);
-        assert_eq!(lines(feed(&mut r, ":s 433 * crieur :Nickname is already in use")), vec!["NICK crieur_"]);
-        assert_eq!(lines(feed(&mut r, ":s 433 * crieur_ :Nickname is already in use")), vec!["NICK crieur__"]);
-        assert!(matches!(feed(&mut r, ":s 001 crieur__ :Welcome").unwrap(), Outcome::Registered { .. }));
+        assert_eq!(
+            lines(feed(&mut r, ":s CAP * LS :account-tag")),
+            vec!["CAP REQ :account-tag"]
+        );
+        assert_eq!(
+            lines(feed(&mut r, ":s CAP * NAK :account-tag")),
+            vec!["CAP END"]
+        );
+        assert_eq!(
+            lines(feed(&mut r, ":s 433 * crieur :Nickname is already in use")),
+            vec!["NICK crieur_"]
+        );
+        assert_eq!(
+            lines(feed(&mut r, ":s 433 * crieur_ :Nickname is already in use")),
+            vec!["NICK crieur__"]
+        );
+        assert!(matches!(
+            feed(&mut r, ":s 001 crieur__ :Welcome").unwrap(),
+            Outcome::Registered { .. }
+        ));
     }
 
     #[test]

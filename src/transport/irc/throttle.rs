@@ -15,7 +15,10 @@ pub struct Rate {
 }
 
 impl Rate {
-    pub const LIBERA: Rate = Rate { burst: 4.0, per_second: 1.0 };
+    pub const LIBERA: Rate = Rate {
+        burst: 4.0,
+        per_second: 1.0,
+    };
 }
 
 /// A token bucket.
@@ -28,7 +31,11 @@ pub struct Bucket {
 
 impl Bucket {
     pub fn new(rate: Rate, now: Instant) -> Bucket {
-        Bucket { rate, tokens: rate.burst, at: now }
+        Bucket {
+            rate,
+            tokens: rate.burst,
+            at: now,
+        }
     }
 
     fn refill(&mut self, now: Instant) {
@@ -89,7 +96,9 @@ impl Queue {
     /// The next line, taking conversations in turn.
     pub fn pop(&mut self) -> Option<String> {
         while let Some(key) = self.turns.pop_front() {
-            let Some(q) = self.lines.get_mut(&key) else { continue };
+            let Some(q) = self.lines.get_mut(&key) else {
+                continue;
+            };
             let Some(line) = q.pop_front() else {
                 self.lines.remove(&key);
                 continue;

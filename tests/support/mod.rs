@@ -1,0 +1,88 @@
+//! Real servers for end-to-end tests, started on loopback with their own temporary
+//! configs: InspIRCd 3 with Atheme services (SASL, accounts), as Libera runs them. Plus a
+//! small line-based IRC client to play members, and a way to run `crieur` itself.
+#![allow(dead_code)]
+
+pub mod client;
+pub mod ircd;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A free TCP port on loopback (bound, then released).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind a free port")
+        .local_addr()
+        .expect("local address")
+        .port()
+}
+
+/// Waits until something accepts connections on `port`.
+pub fn wait_port(port: u16, within: Duration) -> bool {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// A `crieur run` process, killed when dropped.
+pub struct Crieur {
+    pub child: Child,
+    pub log: PathBuf,
+}
+
+impl Crieur {
+    pub fn start(config: &Path, env: &[(&str, &str)], extra: &[&str]) -> Crieur {
+        let log = config.with_extension("log");
+        let out = std::fs::File::create(&log).expect("log file");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crieur"));
+        cmd.arg("run").arg("--config").arg(config).args(extra);
+        cmd.env("CRIEUR_LOG", "info,crieur::transport::irc=debug");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd
+            .stdout(Stdio::null())
+            .stderr(out)
+            .spawn()
+            .expect("crieur starts");
+        Crieur { child, log }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Waits for the process to end by itself.
+    pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
+    /// Sends SIGTERM, as a service manager would.
+    pub fn terminate(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
+    }
+}
+
+impl Drop for Crieur {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
