@@ -320,3 +320,71 @@ fn chats_in_the_terminal_until_end_of_input() {
         "{got}"
     );
 }
+
+#[test]
+fn the_documented_irc_block_is_a_valid_config() {
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config/crieur.toml")).unwrap();
+    let block: String = shipped
+        .lines()
+        .skip_while(|l| *l != "# BEGIN IRC")
+        .skip(1)
+        .take_while(|l| *l != "# END IRC")
+        .map(|l| format!("{}\n", l.strip_prefix("# ").or_else(|| l.strip_prefix('#')).unwrap_or(l)))
+        .collect();
+    assert!(block.contains("[irc]"), "the IRC block is in config/crieur.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(&file, format!("[[site]]\npath = \"{}\"\n{block}", site.display())).unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_config_refuses_a_password_in_the_file_and_bad_irc_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[[site]]\npath = \"{}\"\n[irc]\nserver = \"irc.example.org\"\nport = 70000\nnick = \"9lives\"\npassword = \"hunter2\"\n[[irc.channel]]\nname = \"georchestra\"\nlanguage = \"de\"\n",
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    for expected in [
+        "irc.port: expected 1..=65535, got 70000",
+        "irc.nick: \"9lives\" is not a valid nick",
+        "irc.password: secrets do not go in the config; use password_env or password_file",
+        "irc.channel[0].name: \"georchestra\" is not a channel name; channels start with #",
+        "irc.channel[0].language: \"de\" is not a language crieur speaks",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn run_stops_before_connecting_when_a_secret_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "data_dir = \"{}/data\"\n[[site]]\npath = \"{}\"\n[irc]\nserver = \"127.0.0.1\"\nport = 1\ntls = false\nnick = \"crieur\"\nsasl_account = \"crieur\"\npassword_env = \"CRIEUR_TEST_UNSET_PASSWORD\"\n[[irc.channel]]\nname = \"#c\"\n",
+            dir.path().display(),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample/geotrek").display()
+        ),
+    )
+    .unwrap();
+    let out = crieur(&["run", "--config", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("irc.password: environment variable CRIEUR_TEST_UNSET_PASSWORD is not set"),
+        "{}",
+        text(&out.stderr)
+    );
+}
