@@ -198,9 +198,19 @@ fn refusal(lang: Language) -> &'static str {
 /// Keeps one member from flooding a room: the same question again within a minute is
 /// answered once, and beyond a few answers a minute in a shared room the rest go to the
 /// member privately. Nothing is dropped silently but exact repeats.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Guard {
     seen: HashMap<String, Vec<Asked>>,
+    /// How long a question counts as just asked (zero: never coalesce).
+    window: Duration,
+    /// Answers per member per window in a shared room (zero: no limit).
+    share: usize,
+}
+
+impl Default for Guard {
+    fn default() -> Guard {
+        Guard::new(Duration::from_secs(60), 3)
+    }
 }
 
 /// A question a member asked in the last minute.
@@ -223,15 +233,25 @@ pub enum Admit {
     Repeat { first: bool },
 }
 
-const WINDOW: Duration = Duration::from_secs(60);
-/// Answers per member per minute in a shared room.
-const ROOM_SHARE: usize = 3;
-
 impl Guard {
+    /// A guard with a window (coalescing repeats) and a share of a shared room; zeros turn
+    /// each off (benchmarks).
+    pub fn new(window: Duration, share: usize) -> Guard {
+        Guard {
+            seen: HashMap::new(),
+            window,
+            share,
+        }
+    }
+
     pub fn admit(&mut self, sender: &str, question: &str, direct: bool, now: Instant) -> Admit {
+        if self.window.is_zero() {
+            return Admit::Here;
+        }
         let question = question.trim().to_lowercase();
+        let window = self.window;
         let history = self.seen.entry(sender.to_lowercase()).or_default();
-        history.retain(|a| now.duration_since(a.at) < WINDOW);
+        history.retain(|a| now.duration_since(a.at) < window);
         if let Some(earlier) = history.iter_mut().find(|a| a.question == question) {
             let first = !earlier.noted;
             earlier.noted = true;
@@ -243,17 +263,18 @@ impl Guard {
             question,
             noted: false,
         });
-        if direct || answered < ROOM_SHARE {
+        if direct || self.share == 0 || answered < self.share {
             Admit::Here
         } else {
             Admit::Privately
         }
     }
 
-    /// Forgets members who have been quiet for a minute (bounded memory).
+    /// Forgets members who have been quiet for a window (bounded memory).
     pub fn sweep(&mut self, now: Instant) {
+        let window = self.window;
         self.seen
-            .retain(|_, h| h.iter().any(|a| now.duration_since(a.at) < WINDOW));
+            .retain(|_, h| h.iter().any(|a| now.duration_since(a.at) < window));
     }
 }
 

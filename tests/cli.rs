@@ -323,20 +323,36 @@ fn chats_in_the_terminal_until_end_of_input() {
 
 #[test]
 fn the_documented_irc_block_is_a_valid_config() {
-    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config/crieur.toml")).unwrap();
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config/crieur.toml"))
+            .unwrap();
     let block: String = shipped
         .lines()
         .skip_while(|l| *l != "# BEGIN IRC")
         .skip(1)
         .take_while(|l| *l != "# END IRC")
-        .map(|l| format!("{}\n", l.strip_prefix("# ").or_else(|| l.strip_prefix('#')).unwrap_or(l)))
+        .map(|l| {
+            format!(
+                "{}\n",
+                l.strip_prefix("# ")
+                    .or_else(|| l.strip_prefix('#'))
+                    .unwrap_or(l)
+            )
+        })
         .collect();
-    assert!(block.contains("[irc]"), "the IRC block is in config/crieur.toml");
+    assert!(
+        block.contains("[irc]"),
+        "the IRC block is in config/crieur.toml"
+    );
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
     let file = dir.path().join("crieur.toml");
-    std::fs::write(&file, format!("[[site]]\npath = \"{}\"\n{block}", site.display())).unwrap();
+    std::fs::write(
+        &file,
+        format!("[[site]]\npath = \"{}\"\n{block}", site.display()),
+    )
+    .unwrap();
     let out = crieur(&["check-config", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
@@ -383,7 +399,8 @@ fn run_stops_before_connecting_when_a_secret_is_missing() {
     let out = crieur(&["run", "--config", file.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("irc.password: environment variable CRIEUR_TEST_UNSET_PASSWORD is not set"),
+        text(&out.stderr)
+            .contains("irc.password: environment variable CRIEUR_TEST_UNSET_PASSWORD is not set"),
         "{}",
         text(&out.stderr)
     );

@@ -39,6 +39,13 @@ pub struct IrcConfig {
     pub throttle_burst: f64,
     #[serde(default = "rate")]
     pub throttle_per_second: f64,
+    /// The same question from the same member within this many seconds is answered once
+    /// (0: always answer; for benchmarks).
+    #[serde(default = "repeat_window")]
+    pub repeat_window_secs: u64,
+    /// Answers per member per window in a channel; further answers go privately (0: no limit).
+    #[serde(default = "channel_share")]
+    pub channel_share: usize,
     /// Seconds of silence from the server before crieur checks the connection.
     #[serde(default = "ping")]
     pub ping_interval_secs: u64,
@@ -70,6 +77,12 @@ fn burst() -> f64 {
 }
 fn rate() -> f64 {
     1.0
+}
+fn repeat_window() -> u64 {
+    60
+}
+fn channel_share() -> usize {
+    3
 }
 fn ping() -> u64 {
     120
@@ -189,9 +202,9 @@ impl IrcConfig {
                 self.throttle_burst
             ));
         }
-        if !(self.throttle_per_second > 0.0 && self.throttle_per_second <= 50.0) {
+        if !(self.throttle_per_second > 0.0 && self.throttle_per_second <= 10_000.0) {
             problems.push(format!(
-                "irc.throttle_per_second: expected more than 0 and at most 50, got {}",
+                "irc.throttle_per_second: expected more than 0 and at most 10000 (only benchmarks go past a few per second), got {}",
                 self.throttle_per_second
             ));
         }

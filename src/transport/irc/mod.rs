@@ -39,6 +39,8 @@ pub struct Settings {
     pub channels: Vec<(String, Option<String>)>,
     pub rate: Rate,
     pub ping_interval: Duration,
+    pub repeat_window: Duration,
+    pub channel_share: usize,
     pub quit_message: String,
     pub version: String,
 }
@@ -97,6 +99,8 @@ impl Settings {
                 per_second: cfg.throttle_per_second,
             },
             ping_interval: Duration::from_secs(cfg.ping_interval_secs),
+            repeat_window: Duration::from_secs(cfg.repeat_window_secs),
+            channel_share: cfg.channel_share,
             quit_message: cfg.quit_message.clone(),
             version: format!("crieur {}", env!("CARGO_PKG_VERSION")),
         })
@@ -239,10 +243,15 @@ struct Conn<W> {
 }
 
 impl<W: AsyncWrite + Unpin> Conn<W> {
-    /// Sends at once (registration, PONG, QUIT), spending from the bucket all the same.
+    /// Sends at once (PONG, QUIT, JOIN), spending from the bucket all the same.
     async fn now(&mut self, line: &str) -> Result<(), String> {
-        tracing::debug!("irc >> {line}");
         self.bucket.spend(Instant::now());
+        self.write(line).await
+    }
+
+    /// Sends without spending: registration, which servers do not count as flood.
+    async fn write(&mut self, line: &str) -> Result<(), String> {
+        tracing::debug!("irc >> {line}");
         let mut bytes = line.as_bytes().to_vec();
         bytes.extend_from_slice(b"\r\n");
         self.writer
@@ -346,7 +355,7 @@ async fn drive<W: AsyncWrite + Unpin>(
     // Registration.
     let mut registration = Registration::new(s.identity.clone());
     for line in registration.start() {
-        if let Err(e) = conn.now(&line).await {
+        if let Err(e) = conn.write(&line).await {
             return lost(e);
         }
     }
@@ -369,14 +378,14 @@ async fn drive<W: AsyncWrite + Unpin>(
         match registration.handle(&msg)? {
             Outcome::Continue(lines) => {
                 for l in lines {
-                    if let Err(e) = conn.now(&l).await {
+                    if let Err(e) = conn.write(&l).await {
                         return lost(e);
                     }
                 }
             }
             Outcome::Registered { nick, caps, lines } => {
                 for l in lines {
-                    if let Err(e) = conn.now(&l).await {
+                    if let Err(e) = conn.write(&l).await {
                         return lost(e);
                     }
                 }
@@ -396,7 +405,7 @@ async fn drive<W: AsyncWrite + Unpin>(
         accounts: HashMap::new(),
         pending: HashMap::new(),
         whois: HashMap::new(),
-        guard: Guard::default(),
+        guard: Guard::new(s.repeat_window, s.channel_share),
         last_rx: Instant::now(),
         pinged: false,
     };
