@@ -47,10 +47,10 @@ bench() {  # bench NAME PROFILE SERVER ARGS...
   IRCBENCH_SERVER_DIR=$out/server "$H/server.sh" stop >/dev/null 2>&1 || true
 }
 
-for bot in crieur null; do
-  bench "$bot-latency" unthrottled relaxed --mode latency --count 2000 --warmup 20
-  bench "$bot-latency-pm" unthrottled relaxed --mode latency --count 2000 --warmup 20 --target private
-  bench "$bot-latency-c10" unthrottled relaxed --mode latency --count 2000 --warmup 20 --clients 10
+for bot in ${BOTS:-crieur null}; do
+  [[ ${ONLY:-} == burst ]] || bench "$bot-latency" unthrottled relaxed --mode latency --count 2000 --warmup 20
+  [[ ${ONLY:-} == burst ]] || bench "$bot-latency-pm" unthrottled relaxed --mode latency --count 2000 --warmup 20 --target private
+  [[ ${ONLY:-} == burst ]] || bench "$bot-latency-c10" unthrottled relaxed --mode latency --count 2000 --warmup 20 --clients 10
   bench "$bot-burst-public" stock public --mode burst --burst 50 --clients 2 --keep-samples
   bench "$bot-burst-strict" stock strict --mode burst --burst 50 --clients 2 --keep-samples --rejoin-wait 30
 done
