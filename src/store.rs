@@ -39,12 +39,8 @@ pub struct SyncSummary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: cannot open the store: {source}; is another crieur running with this data folder?", path.display())]
-    Open {
-        path: PathBuf,
-        #[source]
-        source: sled::Error,
-    },
+    #[error("{}: cannot open the store: {cause}; is another crieur running with this data folder?", path.display())]
+    Open { path: PathBuf, cause: sled::Error },
     #[error("store: {0}")]
     Sled(#[from] sled::Error),
     #[error("store: corrupt record: {0}")]
@@ -67,9 +63,9 @@ impl Store {
             .path(dir)
             .cache_capacity(64 * 1024 * 1024)
             .open()
-            .map_err(|source| StoreError::Open {
+            .map_err(|cause| StoreError::Open {
                 path: dir.to_path_buf(),
-                source,
+                cause,
             })?;
         Store::from_db(db)
     }

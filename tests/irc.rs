@@ -343,3 +343,56 @@ fn a_burst_of_thirty_commands_is_all_answered_without_a_flood_kill() {
         "{replies:#?}"
     );
 }
+
+#[test]
+fn connects_with_tls_checking_the_server_certificate() {
+    let ircd = Ircd::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ca = ircd.dir.path().join("ca.pem");
+    let cfg = config(
+        dir.path(),
+        &ircd,
+        "crieur",
+        "#community",
+        "sample/georchestra",
+        &format!("tls_ca_file = \"{}\"", ca.display()),
+    );
+    // The same config, over TLS on the TLS port.
+    let text = std::fs::read_to_string(&cfg)
+        .unwrap()
+        .replace("tls = false", "tls = true")
+        .replace(
+            &format!("port = {}", ircd.bot_port),
+            &format!("port = {}", ircd.tls_port),
+        );
+    std::fs::write(&cfg, text).unwrap();
+    let mut member = Client::connect(ircd.client_port, "frank");
+    member.join("#community");
+    let _bot = Crieur::start(&cfg, &[], &["--now", "2026-02-01T09:00:00+01:00"]);
+    wait_join(&mut member, "crieur", "#community");
+    member.privmsg("#community", "!next");
+    assert!(answer_from(&mut member, "crieur").starts_with("frank: Next:"));
+
+    // Without the test CA, the certificate is refused and nothing is sent in clear.
+    let dir2 = tempfile::tempdir().unwrap();
+    let untrusting = dir2.path().join("crieur.toml");
+    let text = std::fs::read_to_string(&cfg)
+        .unwrap()
+        .replace(&format!("tls_ca_file = \"{}\"", ca.display()), "")
+        .replace("nick = \"crieur\"", "nick = \"crieur2\"")
+        .replace(
+            &dir.path().join("data").display().to_string(),
+            &dir2.path().join("data").display().to_string(),
+        );
+    std::fs::write(&untrusting, text).unwrap();
+    let bot2 = Crieur::start(&untrusting, &[], &[]);
+    let deadline = std::time::Instant::now() + WAIT;
+    while !bot2.log().contains("reconnecting in") && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let log = bot2.log();
+    assert!(
+        log.contains("TLS") && log.to_lowercase().contains("certificate"),
+        "{log}"
+    );
+}

@@ -61,12 +61,8 @@ pub enum IngestError {
     NotAFolder(PathBuf),
     #[error("{}: no posts found (looked for _posts/, _drafts/ and content/)", .0.display())]
     NoPosts(PathBuf),
-    #[error("{file}: cannot read: {source}")]
-    Read {
-        file: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{file}: cannot read: {cause}")]
+    Read { file: String, cause: std::io::Error },
     #[error(
         "{file}: line {line}: not UTF-8 text (invalid byte at offset {offset}); skipped, save it as UTF-8"
     )]
@@ -75,11 +71,10 @@ pub enum IngestError {
         line: usize,
         offset: usize,
     },
-    #[error("{file}: {source}")]
+    #[error("{file}: {cause}")]
     FrontMatter {
         file: String,
-        #[source]
-        source: front_matter::FrontMatterError,
+        cause: front_matter::FrontMatterError,
     },
 }
 
@@ -112,7 +107,7 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
     for (path, kind) in files {
         let file = relative(root, &path);
         match std::fs::read(&path) {
-            Err(source) => reading.problems.push(IngestError::Read { file, source }),
+            Err(cause) => reading.problems.push(IngestError::Read { file, cause }),
             Ok(bytes) => match read_post(&site, index, file, kind, bytes) {
                 Ok(Some(post)) => reading.posts.push(post),
                 Ok(None) => {}
@@ -144,9 +139,9 @@ pub fn read_post(
             offset,
         }
     })?;
-    let split = front_matter::split(&source).map_err(|source| IngestError::FrontMatter {
+    let split = front_matter::split(&source).map_err(|cause| IngestError::FrontMatter {
         file: file.clone(),
-        source,
+        cause,
     })?;
     let meta = split.meta;
     let has_front_matter = split.body_line > 1;

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 pub struct Ircd {
     pub dir: tempfile::TempDir,
     pub bot_port: u16,
+    /// A TLS port for clients, with a certificate for 127.0.0.1 signed by `ca.pem`.
+    pub tls_port: u16,
     pub client_port: u16,
     link_port: u16,
     ircd: Option<Child>,
@@ -34,11 +36,13 @@ impl Ircd {
         let mut ircd = Ircd {
             dir,
             bot_port: free_port(),
+            tls_port: free_port(),
             client_port: free_port(),
             link_port: free_port(),
             ircd: None,
             atheme: None,
         };
+        ircd.make_certificates();
         ircd.write_configs();
         ircd.start_ircd();
         ircd.start_atheme();
@@ -49,6 +53,72 @@ impl Ircd {
         self.dir.path().join(name)
     }
 
+    /// A certificate authority and a server certificate for 127.0.0.1 signed by it.
+    fn make_certificates(&self) {
+        let dir = self.dir.path();
+        let run = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(dir)
+                .output()
+                .expect("openssl runs");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        run(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=crieur test CA",
+        ]);
+        run(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=127.0.0.1",
+        ]);
+        std::fs::write(
+            dir.join("san.ext"),
+            "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n",
+        )
+        .expect("write san.ext");
+        run(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "cert.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+        ]);
+    }
+
     fn write_configs(&self) {
         let dir = self.dir.path().display();
         let common = r#"allow="*" maxchans="50" timeout="20" pingfreq="120" localmax="1000" globalmax="1000" limit="5000" useident="no" resolvehostnames="no""#;
@@ -57,8 +127,12 @@ impl Ircd {
 <admin name="t" nick="t" email="t@test.local">
 <bind address="127.0.0.1" port="{bot}" type="clients">
 <bind address="127.0.0.1" port="{client}" type="clients">
+<bind address="127.0.0.1" port="{tls}" type="clients" sslprofile="test">
+<module name="ssl_gnutls">
+<sslprofile name="test" provider="gnutls" certfile="{dir}/cert.pem" keyfile="{dir}/key.pem" hash="sha256" requestclientcert="no">
 <bind address="127.0.0.1" port="{link}" type="servers">
 <connect name="clients" port="{client}" {common} recvq="1M" softsendq="1M" hardsendq="16M" threshold="1000000" commandrate="1000000" fakelag="no">
+<connect name="tls" port="{tls}" {common} recvq="10K" softsendq="10240" hardsendq="1M" threshold="20" commandrate="1000" fakelag="no">
 <connect name="bots" port="{bot}" {common} recvq="10K" softsendq="10240" hardsendq="1M" threshold="20" commandrate="1000" fakelag="no">
 <pid file="{dir}/inspircd.pid">
 <options allowzerolimit="no" hostintopic="yes">
@@ -73,6 +147,7 @@ impl Ircd {
 <sasl target="services.test.local" requiressl="no">
 "#,
             bot = self.bot_port,
+            tls = self.tls_port,
             client = self.client_port,
             link = self.link_port,
         );
