@@ -22,6 +22,7 @@ pub mod index;
 pub mod ingest;
 pub mod post;
 pub mod run;
+pub mod schedule;
 pub mod source;
 pub mod store;
 pub mod synthetic;

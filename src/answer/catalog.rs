@@ -89,6 +89,26 @@ impl Gathering {
         in_lang.or_else(|| self.versions.iter().find_map(|v| v.post_url.as_deref()))
     }
 
+    /// A key that stays the same when the gathering gains posts or moves: its first post
+    /// and its name there. Calendar UIDs and reminder keys are made from it.
+    pub fn key(&self) -> String {
+        let first = self
+            .versions
+            .iter()
+            .min_by_key(|v| (v.post_date, &v.file))
+            .expect("a gathering has a version");
+        let text = format!(
+            "{}|{}|{}",
+            self.site,
+            first.uid.as_deref().unwrap_or(&first.file),
+            first.title
+        );
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    }
+
     /// Registration deadlines first, then the others, in date order.
     pub fn registration_deadline(&self) -> Option<NaiveDate> {
         use crate::extract::DeadlineKind;

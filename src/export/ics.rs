@@ -24,27 +24,10 @@ pub fn calendar(gatherings: &[Gathering], lang: Language, zone_of: impl Fn(usize
     out
 }
 
-/// A UID that stays the same when a gathering gains posts or moves: its first post and
-/// its name there.
-fn uid(g: &Gathering) -> String {
-    let first = g
-        .versions
-        .iter()
-        .min_by_key(|v| (v.post_date, &v.file))
-        .expect("a gathering has a version");
-    let key = format!(
-        "{}|{}|{}",
-        g.site,
-        first.uid.as_deref().unwrap_or(&first.file),
-        first.title
-    );
-    format!("{:016x}@crieur", fnv1a(key.as_bytes()))
-}
-
 fn vevent(out: &mut String, g: &Gathering, lang: Language, zone: Tz) {
     let v = g.version(lang);
     line(out, "BEGIN:VEVENT");
-    property(out, "UID", &uid(g));
+    property(out, "UID", &format!("{}@crieur", g.key()));
     let newest = g.versions.iter().filter_map(|v| v.post_date).max();
     let stamp = newest.unwrap_or_else(|| g.start.and_time(NaiveTime::MIN));
     property(out, "DTSTAMP", &utc(stamp, zone));
@@ -163,12 +146,6 @@ fn line(out: &mut String, content: &str) {
     }
     out.push_str(rest);
     out.push_str("\r\n");
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
