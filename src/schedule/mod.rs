@@ -15,6 +15,8 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Ut
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub mod when;
+
 /// When reminders go out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {

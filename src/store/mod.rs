@@ -1,7 +1,10 @@
 //! The embedded store, and the only code that names sled. Typed trees: posts (with what
-//! was extracted from them), events by start date, deadlines by date, and a schema version.
-//! Everything here can be rebuilt from the sites, so a store from another schema is
-//! cleared and re-indexed rather than migrated.
+//! was extracted from them), events by start date, deadlines by date and help entries,
+//! which can all be rebuilt from the sites (a store from another schema has them cleared
+//! and re-indexed); and the outbox and announcements (`outbox`), which cannot and are
+//! never cleared.
+
+pub mod outbox;
 
 use crate::extract::help::HelpEntry;
 use crate::extract::{Deadline, Event, Extraction};
@@ -50,6 +53,10 @@ pub enum StoreError {
 pub struct Store {
     db: sled::Db,
     meta: sled::Tree,
+    /// Messages due to go out, and what became of them: not rebuildable, never cleared.
+    outbox: sled::Tree,
+    /// Announcements organisers scheduled: not rebuildable, never cleared.
+    announcements: sled::Tree,
     help: sled::Tree,
     posts: sled::Tree,
     events: sled::Tree,
@@ -83,6 +90,8 @@ impl Store {
     fn from_db(db: sled::Db) -> Result<Store, StoreError> {
         let store = Store {
             meta: db.open_tree("meta")?,
+            outbox: db.open_tree("outbox")?,
+            announcements: db.open_tree("announcements")?,
             help: db.open_tree("help")?,
             posts: db.open_tree("posts")?,
             events: db.open_tree("events")?,
