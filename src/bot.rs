@@ -40,16 +40,31 @@ pub enum Action {
         to: Option<String>,
         reply: Reply,
     },
-    /// Re-read the sites, then tell `room` how it went.
-    Reindex {
+    /// An organiser's command for the core (which owns the store); tell `room` the result.
+    Organiser {
         room: Room,
         to: Option<String>,
         lang: Language,
+        request: Request,
     },
 }
 
+/// What organisers can ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Re-read the sites.
+    Reindex,
+    /// `!announce <when> [rooms] <text>` as written after the command; `author` is the
+    /// organiser's account.
+    Announce { args: String, author: String },
+    /// List pending announcements.
+    Announcements,
+    /// `!cancel <id>`.
+    Cancel { id: String },
+}
+
 /// Commands that change what crieur does or says, for organisers only.
-const ORGANISER_COMMANDS: &[&str] = &["reindex"];
+const ORGANISER_COMMANDS: &[&str] = &["reindex", "announce", "announcements", "cancel"];
 
 pub struct Bot {
     /// The names members address the bot by ("crieur"), lowercase.
@@ -148,14 +163,24 @@ impl Bot {
                     reply,
                 }];
             }
-            return match command {
-                "reindex" => vec![Action::Reindex {
-                    room: msg.room.clone(),
-                    to,
-                    lang,
-                }],
-                _ => Vec::new(),
+            let args = question
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, rest)| rest)
+                .trim()
+                .to_string();
+            let author = msg.sender.account.clone().unwrap_or_default();
+            let request = match command {
+                "reindex" => Request::Reindex,
+                "announce" => Request::Announce { args, author },
+                "announcements" => Request::Announcements,
+                _ => Request::Cancel { id: args },
             };
+            return vec![Action::Organiser {
+                room: msg.room.clone(),
+                to,
+                lang,
+                request,
+            }];
         }
         let reply = answerer.answer(&question, lang, now);
         vec![Action::Reply {
@@ -362,7 +387,13 @@ mod tests {
             &answerer,
             now,
         );
-        assert!(matches!(by_account[0], Action::Reindex { .. }));
+        assert!(matches!(
+            by_account[0],
+            Action::Organiser {
+                request: Request::Reindex,
+                ..
+            }
+        ));
         // Same nick as an organiser, no account: refused.
         let mut impostor = msg("#c", false, "!reindex", None);
         impostor.sender.name = "Organiser".into();

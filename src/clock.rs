@@ -1,30 +1,30 @@
 //! The clock: the real one, or one started at a given instant (`--now`) that then runs at
-//! normal speed, so that a deployment can be rehearsed against real dates. Everything that
+//! normal speed, so that a deployment can be rehearsed against real dates. A started clock
+//! runs on tokio's clock, so tests that pause tokio's time move it too. Everything that
 //! needs the time asks a `Clock`; pure code takes `now` as an argument.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
+use tokio::time::Instant;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     zone: Tz,
-    offset: chrono::Duration,
+    /// `None`: the system's clock.
+    start: Option<(DateTime<Utc>, Instant)>,
 }
 
 impl Clock {
     /// The real clock, read in `zone`.
     pub fn real(zone: Tz) -> Clock {
-        Clock {
-            zone,
-            offset: chrono::Duration::zero(),
-        }
+        Clock { zone, start: None }
     }
 
     /// A clock that reads `start` now and runs on from there.
     pub fn starting_at(start: DateTime<Utc>, zone: Tz) -> Clock {
         Clock {
             zone,
-            offset: start - Utc::now(),
+            start: Some((start, Instant::now())),
         }
     }
 
@@ -43,7 +43,12 @@ impl Clock {
     }
 
     pub fn now_utc(&self) -> DateTime<Utc> {
-        Utc::now() + self.offset
+        match self.start {
+            None => Utc::now(),
+            Some((at, since)) => {
+                at + chrono::Duration::from_std(since.elapsed()).unwrap_or_default()
+            }
+        }
     }
 
     /// Local wall time in the clock's zone.

@@ -4,36 +4,39 @@
 //! or SIGTERM. The store stays owned by one task; networks share the answerer.
 
 use crate::answer::Answerer;
-use crate::bot::Bot;
+use crate::answer::reply::{Line, Reply};
+use crate::bot::{Bot, Request, Room};
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::extract::Language;
 use crate::index;
+use crate::schedule::Target;
+use crate::schedule::runner::{Networks, Scheduler};
 use crate::source::Source;
 use crate::store::Store;
 use crate::transport::irc;
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
+use tokio::sync::Notify;
 use tokio::sync::{mpsc, oneshot, watch};
+
+mod organiser;
 
 /// What every network task shares.
 pub struct Shared {
     answerer: RwLock<Arc<Answerer>>,
     pub clock: Clock,
     pub language: Language,
-    pub reindexer: Reindexer,
+    pub core: Core,
 }
 
 impl Shared {
-    pub fn new(
-        answerer: Answerer,
-        clock: Clock,
-        language: Language,
-        reindexer: Reindexer,
-    ) -> Shared {
+    pub fn new(answerer: Answerer, clock: Clock, language: Language, core: Core) -> Shared {
         Shared {
             answerer: RwLock::new(Arc::new(answerer)),
             clock,
             language,
-            reindexer,
+            core,
         }
     }
 
@@ -54,21 +57,37 @@ impl Shared {
     }
 }
 
-/// Asks the task that owns the store to re-read the sites.
-#[derive(Clone)]
-pub struct Reindexer {
-    tx: mpsc::Sender<(Language, oneshot::Sender<String>)>,
+/// An organiser's request, with where it was said.
+#[derive(Debug)]
+pub struct CoreRequest {
+    pub network: String,
+    pub room: Room,
+    pub lang: Language,
+    pub request: Request,
 }
 
-impl Reindexer {
-    /// Re-reads the sites; returns what to tell the organiser.
-    pub async fn reindex(&self, lang: Language) -> String {
+/// Hands organisers' requests to the task that owns the store.
+#[derive(Clone)]
+pub struct Core {
+    tx: mpsc::Sender<(CoreRequest, oneshot::Sender<Reply>)>,
+}
+
+impl Core {
+    pub fn new() -> (Core, mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>) {
+        let (tx, rx) = mpsc::channel(16);
+        (Core { tx }, rx)
+    }
+
+    /// Carries out a request; returns what to tell the organiser.
+    pub async fn ask(&self, request: CoreRequest) -> Reply {
+        let lang = request.lang;
         let (tx, rx) = oneshot::channel();
-        if self.tx.send((lang, tx)).await.is_err() {
-            return "re-index failed: crieur is stopping".to_string();
+        let failed = |text: &str| Reply::new(lang).line(Line::default().text(text.to_string()));
+        if self.tx.send((request, tx)).await.is_err() {
+            return failed("crieur is stopping; try again later");
         }
         rx.await
-            .unwrap_or_else(|_| "re-index failed: see the logs".to_string())
+            .unwrap_or_else(|_| failed("that failed; see the logs"))
     }
 }
 
@@ -98,22 +117,24 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events, "indexed");
     }
     let answerer = index::answerer(&store)?;
-    let (reindex_tx, reindex_rx) = mpsc::channel(4);
-    let shared = Arc::new(Shared::new(
-        answerer,
-        clock,
-        source.language,
-        Reindexer { tx: reindex_tx },
-    ));
+    let store = Arc::new(store);
+    let (core, requests) = Core::new();
+    let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let core = tokio::spawn(serve_reindex(
+    let wake = Arc::new(Notify::new());
+    let zone = source.timezone;
+    add_config_announcements(&config, &store, zone)?;
+    let core_task = tokio::spawn(serve_core(
         source.clone(),
-        store,
+        store.clone(),
         shared.clone(),
-        reindex_rx,
+        requests,
+        wake.clone(),
     ));
 
     let mut networks = tokio::task::JoinSet::new();
+    let mut deliveries: Networks = HashMap::new();
+    let mut targets = Vec::new();
     if let (Some(settings), Some(cfg)) = (irc_settings, &config.irc) {
         let mut bot = Bot::new(
             std::slice::from_ref(&cfg.nick),
@@ -122,12 +143,39 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             source.language,
         );
         for c in &cfg.channels {
-            if let Some(lang) = &c.language {
-                bot = bot.with_room_language(&c.name, Language::from_code(lang));
+            let lang = c
+                .language
+                .as_deref()
+                .map_or(source.language, Language::from_code);
+            bot = bot.with_room_language(&c.name, lang);
+            if c.announce {
+                targets.push(Target {
+                    network: "irc".to_string(),
+                    room: c.name.clone(),
+                    lang,
+                });
             }
         }
-        networks.spawn(irc::run(settings, bot, shared.clone(), shutdown_rx.clone()));
+        let (tx, rx) = mpsc::channel(256);
+        deliveries.insert("irc".to_string(), tx);
+        networks.spawn(irc::run(
+            settings,
+            bot,
+            shared.clone(),
+            rx,
+            shutdown_rx.clone(),
+        ));
     }
+    let scheduler = Scheduler {
+        store: store.clone(),
+        shared: shared.clone(),
+        settings: config.reminder_settings(zone),
+        targets,
+        networks: deliveries,
+        grace: chrono::Duration::minutes(config.reminders.grace_minutes),
+        wake,
+    };
+    let scheduler_task = tokio::spawn(scheduler.run(shutdown_rx.clone()));
 
     let mut failed = false;
     let stop = stop_signal();
@@ -156,49 +204,56 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             },
         }
     }
-    core.abort();
+    // Every network has stopped: so does the scheduler.
+    let _ = shutdown_tx.send(true);
+    core_task.abort();
+    let _ = scheduler_task.await;
     if failed {
         anyhow::bail!("stopped after an error (see the log above)");
     }
     Ok(())
 }
 
-/// Re-reads the sites when asked, and swaps in a new answering core.
-async fn serve_reindex(
+/// Carries out organisers' requests: re-reads the sites (swapping in a new answering
+/// core), schedules, lists and cancels announcements. Wakes the scheduler after changes.
+async fn serve_core(
     source: Source,
-    store: Store,
+    store: Arc<Store>,
     shared: Arc<Shared>,
-    mut requests: mpsc::Receiver<(Language, oneshot::Sender<String>)>,
+    mut requests: mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>,
+    wake: Arc<Notify>,
 ) {
-    while let Some((lang, reply)) = requests.recv().await {
-        let result = tokio::task::block_in_place(|| -> anyhow::Result<String> {
-            let reports = index::index_sites(&store, &source.sites)?;
-            shared.replace(index::answerer(&store)?);
-            let (mut posts, mut events, mut changed) = (0, 0, 0);
-            for r in &reports {
-                posts += r.posts;
-                events += r.events;
-                changed += r.summary.added + r.summary.updated + r.summary.removed;
-            }
-            let problems: usize = reports.iter().map(|r| r.problems.len()).sum();
-            Ok(match lang {
-                Language::Fr => format!(
-                    "Sites relus : {posts} billets, {events} événements, {changed} changements, {problems} problèmes."
-                ),
-                Language::Es => format!(
-                    "Sitios releídos: {posts} artículos, {events} eventos, {changed} cambios, {problems} problemas."
-                ),
-                _ => format!(
-                    "Sites re-read: {posts} posts, {events} events, {changed} changed, {problems} problems."
-                ),
-            })
+    while let Some((req, reply)) = requests.recv().await {
+        let lang = req.lang;
+        let result = tokio::task::block_in_place(|| {
+            organiser::handle(&req, &source, &store, &shared, |a| shared.replace(a))
         });
-        let text = result.unwrap_or_else(|e| {
-            tracing::error!("re-index failed: {e:#}");
-            format!("re-index failed: {e}")
+        let answer = result.unwrap_or_else(|e| {
+            tracing::error!("organiser request failed: {e:#}");
+            Reply::new(lang).line(Line::default().text(format!("that failed: {e}")))
         });
-        let _ = reply.send(text);
+        wake.notify_one();
+        let _ = reply.send(answer);
     }
+}
+
+/// Writes the config's announcements into the store once (they are keyed by their text
+/// and time, so restarting does not add them again).
+fn add_config_announcements(
+    config: &Config,
+    store: &Store,
+    zone: chrono_tz::Tz,
+) -> anyhow::Result<()> {
+    let existing = store.announcements()?;
+    for a in config.announcements(zone) {
+        let known = existing.iter().any(|e| {
+            e.text == a.text && e.at == a.at && e.weekly == a.weekly && e.rooms == a.rooms
+        });
+        if !known {
+            store.add_announcement(a)?;
+        }
+    }
+    Ok(())
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -4,6 +4,7 @@
 //! files that hold them.
 
 pub mod irc;
+pub mod reminders;
 pub mod secret;
 
 use crate::extract::Language;
@@ -36,6 +37,12 @@ pub struct Config {
     pub help: Vec<HelpConfig>,
     /// The IRC network to serve, if any.
     pub irc: Option<irc::IrcConfig>,
+    /// When reminders go out.
+    #[serde(default)]
+    pub reminders: reminders::RemindersConfig,
+    /// Announcements written in the config (one-off or weekly).
+    #[serde(default, rename = "announcement")]
+    pub announcements: Vec<reminders::AnnouncementConfig>,
     /// Folder the config file is in; relative paths are resolved against it.
     #[serde(skip)]
     pub origin: PathBuf,
@@ -170,6 +177,10 @@ impl Config {
         if let Some(irc) = &self.irc {
             irc.validate(&self.origin, &mut problems);
         }
+        self.reminders.validate(&mut problems);
+        for (i, a) in self.announcements.iter().enumerate() {
+            a.validate(i, &mut problems);
+        }
         if self.sites.is_empty() {
             problems.push("site: no site configured; add a [[site]] table with a path".to_string());
         }
@@ -241,6 +252,18 @@ impl Config {
             }
         }
         out
+    }
+
+    pub fn reminder_settings(&self, zone: chrono_tz::Tz) -> crate::schedule::Settings {
+        self.reminders.settings(zone)
+    }
+
+    /// The config's announcements, ready to store.
+    pub fn announcements(&self, zone: chrono_tz::Tz) -> Vec<crate::store::outbox::Announcement> {
+        self.announcements
+            .iter()
+            .filter_map(|a| a.announcement(zone))
+            .collect()
     }
 
     pub fn data_dir(&self) -> PathBuf {

@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Ut
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub mod runner;
 pub mod when;
 
 /// When reminders go out.
@@ -180,11 +181,11 @@ fn push(
 /// What to do with reminders due by `now` that were never sent (`done` says which were
 /// sent or skipped): of each group, only the latest due one is sent, only while its subject
 /// is ahead, and never one older than a reminder already done; the others are skipped.
-pub fn due<'a>(
-    planned: &'a [Planned],
+pub fn due(
+    planned: &[Planned],
     now: DateTime<Utc>,
     done: impl Fn(&str) -> bool,
-) -> (Vec<&'a Planned>, Vec<&'a Planned>) {
+) -> (Vec<&Planned>, Vec<&Planned>) {
     let mut send: Vec<&Planned> = Vec::new();
     let mut skip: Vec<&Planned> = Vec::new();
     let mut past: Vec<&Planned> = planned.iter().filter(|p| p.at <= now).collect();

@@ -16,7 +16,8 @@ pub mod throttle;
 use crate::answer::reply::{Limits, Line, Reply};
 use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
 use crate::config::irc::IrcConfig;
-use crate::run::{Reindexer, Shared};
+use crate::run::{CoreRequest, Shared};
+use crate::schedule::runner::Delivery;
 use line::irc_lower;
 use message::Message;
 use register::{Identity, Outcome, RegisterError, Registration};
@@ -120,13 +121,14 @@ pub async fn run(
     settings: Settings,
     bot: Bot,
     shared: Arc<Shared>,
+    mut deliveries: mpsc::Receiver<Delivery>,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     let mut backoff = Backoff::new(Duration::from_secs(2), Duration::from_secs(300));
     let mut bot = bot;
     loop {
         let started = Instant::now();
-        let outcome = session(&settings, &mut bot, &shared, &mut shutdown).await;
+        let outcome = session(&settings, &mut bot, &shared, &mut deliveries, &mut shutdown).await;
         let wait = match outcome {
             Ok(End::Shutdown) => return Ok(()),
             Err(e @ (RegisterError::Sasl { .. } | RegisterError::NoSasl)) => {
@@ -212,6 +214,7 @@ async fn session(
     s: &Settings,
     bot: &mut Bot,
     shared: &Arc<Shared>,
+    deliveries: &mut mpsc::Receiver<Delivery>,
     shutdown: &mut watch::Receiver<bool>,
 ) -> Result<End, RegisterError> {
     let stream = match connect(s).await {
@@ -230,8 +233,10 @@ async fn session(
         writer,
         bucket: Bucket::new(s.rate, Instant::now()),
         queue: Queue::default(),
+        acks: HashMap::new(),
+        next_tag: 0,
     };
-    let result = drive(s, bot, shared, shutdown, &mut conn, &mut events).await;
+    let result = drive(s, bot, shared, deliveries, shutdown, &mut conn, &mut events).await;
     reader_task.abort();
     result
 }
@@ -240,6 +245,9 @@ struct Conn<W> {
     writer: W,
     bucket: Bucket,
     queue: Queue,
+    /// Outbox messages being sent: the tag of their last line → their acknowledgement.
+    acks: HashMap<u64, tokio::sync::oneshot::Sender<()>>,
+    next_tag: u64,
 }
 
 impl<W: AsyncWrite + Unpin> Conn<W> {
@@ -261,6 +269,7 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
     }
 
     /// Sends queued lines while the bucket allows; returns how long until the next may go.
+    /// The outbox message a line ends is acknowledged once the line is written.
     async fn flush(&mut self) -> Result<Option<Duration>, String> {
         loop {
             if self.queue.is_empty() {
@@ -270,10 +279,36 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
             if !wait.is_zero() {
                 return Ok(Some(wait));
             }
-            if let Some(line) = self.queue.pop() {
+            if let Some((line, tag)) = self.queue.pop() {
                 self.now(&line).await?;
+                if let Some(done) = tag.and_then(|t| self.acks.remove(&t)) {
+                    let _ = done.send(());
+                }
             }
         }
+    }
+
+    /// Queues an outbox message; it is acknowledged when its last line is written.
+    fn deliver(&mut self, delivery: Delivery, relay: usize) {
+        let mut lines: Vec<String> = delivery
+            .lines
+            .iter()
+            .flat_map(|l| line::message("PRIVMSG", &delivery.room, l, relay))
+            .collect();
+        if lines.is_empty() {
+            let _ = delivery.done.send(());
+            return;
+        }
+        self.next_tag += 1;
+        let tag = self.next_tag;
+        let last = lines.pop().expect("not empty");
+        let tagged = lines
+            .into_iter()
+            .map(|l| (l, None))
+            .chain(std::iter::once((last, Some(tag))));
+        // Outbox messages share one turn, apart from members' conversations.
+        self.queue.push_tagged("\u{0}outbox", tagged);
+        self.acks.insert(tag, delivery.done);
     }
 }
 
@@ -338,10 +373,12 @@ struct Deferred {
     lines: Vec<String>,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn drive<W: AsyncWrite + Unpin>(
     s: &Settings,
     bot: &mut Bot,
     shared: &Arc<Shared>,
+    deliveries: &mut mpsc::Receiver<Delivery>,
     shutdown: &mut watch::Receiver<bool>,
     conn: &mut Conn<W>,
     events: &mut mpsc::Receiver<Event>,
@@ -444,6 +481,9 @@ async fn drive<W: AsyncWrite + Unpin>(
             }
             Some(d) = deferred.recv() => {
                 conn.queue.push(&d.key, d.lines);
+            }
+            Some(delivery) = deliveries.recv() => {
+                conn.deliver(delivery, st.relay);
             }
             _ = send_timer => {}
             _ = tick.tick() => {
@@ -780,20 +820,27 @@ fn answer<W: AsyncWrite + Unpin>(
                 conn.queue
                     .push(&key, lines(&room, to.as_deref(), &reply, st.relay));
             }
-            Action::Reindex { room, to, lang } => {
-                let reindexer: Reindexer = shared.reindexer.clone();
+            Action::Organiser {
+                room,
+                to,
+                lang,
+                request,
+            } => {
+                let core = shared.core.clone();
                 let deferred = st.deferred.clone();
                 let key = key.clone();
                 let relay = st.relay;
                 tokio::spawn(async move {
-                    let summary = reindexer.reindex(lang).await;
-                    let reply = Reply::new(lang).line(Line::default().text(summary));
-                    let _ = deferred
-                        .send(Deferred {
-                            key,
-                            lines: lines(&room, to.as_deref(), &reply, relay),
+                    let reply = core
+                        .ask(CoreRequest {
+                            network: "irc".to_string(),
+                            room: room.clone(),
+                            lang,
+                            request,
                         })
                         .await;
+                    let lines = lines(&room, to.as_deref(), &reply, relay);
+                    let _ = deferred.send(Deferred { key, lines }).await;
                 });
             }
         }

@@ -61,10 +61,11 @@ impl Bucket {
     }
 }
 
-/// Lines waiting to go, per conversation, served in turn.
+/// Lines waiting to go, per conversation, served in turn. A line may carry a tag, given
+/// back when it is popped (the last line of an outbox message: its acknowledgement).
 #[derive(Debug, Default)]
 pub struct Queue {
-    lines: HashMap<String, VecDeque<String>>,
+    lines: HashMap<String, VecDeque<(String, Option<u64>)>>,
     turns: VecDeque<String>,
     len: usize,
 }
@@ -77,6 +78,15 @@ pub const TOTAL: usize = 512;
 impl Queue {
     /// Adds lines for a conversation (a member, a room). Returns how many were dropped.
     pub fn push(&mut self, key: &str, lines: impl IntoIterator<Item = String>) -> usize {
+        self.push_tagged(key, lines.into_iter().map(|l| (l, None)))
+    }
+
+    /// Like `push`, with a tag per line.
+    pub fn push_tagged(
+        &mut self,
+        key: &str,
+        lines: impl IntoIterator<Item = (String, Option<u64>)>,
+    ) -> usize {
         let mut dropped = 0;
         for line in lines {
             let q = self.lines.entry(key.to_string()).or_default();
@@ -93,8 +103,8 @@ impl Queue {
         dropped
     }
 
-    /// The next line, taking conversations in turn.
-    pub fn pop(&mut self) -> Option<String> {
+    /// The next line and its tag, taking conversations in turn.
+    pub fn pop(&mut self) -> Option<(String, Option<u64>)> {
         while let Some(key) = self.turns.pop_front() {
             let Some(q) = self.lines.get_mut(&key) else {
                 continue;
@@ -146,9 +156,10 @@ mod tests {
         let mut q = Queue::default();
         q.push("spammer", (0..5).map(|i| format!("s{i}")));
         q.push("alice", ["a0".to_string()]);
-        assert_eq!(q.pop().as_deref(), Some("s0"));
-        assert_eq!(q.pop().as_deref(), Some("a0"));
-        assert_eq!(q.pop().as_deref(), Some("s1"));
+        let mut next = || q.pop().map(|(l, _)| l);
+        assert_eq!(next().as_deref(), Some("s0"));
+        assert_eq!(next().as_deref(), Some("a0"));
+        assert_eq!(next().as_deref(), Some("s1"));
         let dropped = q.push("spammer", (0..100).map(|i| format!("x{i}")));
         assert_eq!(q.len(), PER_KEY);
         assert_eq!(dropped, 100 - (PER_KEY - 3));

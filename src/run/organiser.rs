@@ -1,0 +1,203 @@
+//! Organisers' requests, carried out by the task that owns the store: re-read the sites,
+//! schedule an announcement (echoing the time read, in the room's zone, so that a mistake
+//! shows at once), list and cancel announcements.
+
+use super::{CoreRequest, Shared};
+use crate::answer::Answerer;
+use crate::answer::format;
+use crate::answer::reply::{Line, Reply};
+use crate::bot::Request;
+use crate::extract::Language;
+use crate::index;
+use crate::schedule::when;
+use crate::source::Source;
+use crate::store::Store;
+use crate::store::outbox::Announcement;
+use chrono::{DateTime, Utc};
+
+pub fn handle(
+    req: &CoreRequest,
+    source: &Source,
+    store: &Store,
+    shared: &Shared,
+    replace: impl Fn(Answerer),
+) -> anyhow::Result<Reply> {
+    let lang = req.lang;
+    let say = |text: String| Reply::new(lang).line(Line::default().text(text));
+    Ok(match &req.request {
+        Request::Reindex => {
+            let reports = index::index_sites(store, &source.sites)?;
+            replace(index::answerer(store)?);
+            let (mut posts, mut events, mut changed, mut problems) = (0, 0, 0, 0);
+            for r in &reports {
+                posts += r.posts;
+                events += r.events;
+                changed += r.summary.added + r.summary.updated + r.summary.removed;
+                problems += r.problems.len();
+            }
+            say(match lang {
+                Language::Fr => format!(
+                    "Sites relus : {posts} billets, {events} événements, {changed} changements, {problems} problèmes."
+                ),
+                Language::Es => format!(
+                    "Sitios releídos: {posts} artículos, {events} eventos, {changed} cambios, {problems} problemas."
+                ),
+                _ => format!(
+                    "Sites re-read: {posts} posts, {events} events, {changed} changed, {problems} problems."
+                ),
+            })
+        }
+        Request::Announce { args, author } => {
+            let now = shared.clock.now_utc();
+            let zone = shared.clock.zone();
+            let usage = match lang {
+                Language::Fr => {
+                    "Usage : !announce <quand> [#salon…] <texte>, par exemple : !announce demain 9h Les inscriptions ferment vendredi"
+                }
+                Language::Es => {
+                    "Uso: !announce <cuándo> [#sala…] <texto>, por ejemplo: !announce mañana a las 9 Las inscripciones cierran el viernes"
+                }
+                _ => {
+                    "Usage: !announce <when> [#room…] <text>, e.g. !announce tomorrow 9am Registration closes on Friday"
+                }
+            };
+            let Some((at, rest)) = when::parse(args, now, zone) else {
+                return Ok(say(usage.to_string()));
+            };
+            let mut words = rest.split_whitespace().peekable();
+            let mut rooms = Vec::new();
+            while let Some(room) = words.next_if(|w| w.starts_with('#')) {
+                rooms.push((req.network.clone(), room.to_string()));
+            }
+            let text: String = words.collect::<Vec<_>>().join(" ");
+            if text.is_empty() {
+                return Ok(say(usage.to_string()));
+            }
+            if rooms.is_empty() {
+                if req.room.direct {
+                    return Ok(say(match lang {
+                        Language::Fr => "Dans une conversation privée, nommez le salon : !announce demain 9h #salon texte".to_string(),
+                        Language::Es => "En una conversación privada, nombre la sala: !announce mañana a las 9 #sala texto".to_string(),
+                        _ => "In a private chat, name the room: !announce tomorrow 9am #room text".to_string(),
+                    }));
+                }
+                rooms.push((req.network.clone(), req.room.id.clone()));
+            }
+            if at <= now {
+                return Ok(say(match lang {
+                    Language::Fr => format!("Cette heure est passée ({}).", local(at, zone, lang)),
+                    Language::Es => format!("Esa hora ya pasó ({}).", local(at, zone, lang)),
+                    _ => format!("That time is already past ({}).", local(at, zone, lang)),
+                }));
+            }
+            let a = store.add_announcement(Announcement {
+                id: 0,
+                text,
+                at,
+                rooms: rooms.clone(),
+                author: Some((req.network.clone(), author.clone())),
+                weekly: None,
+                cancelled: false,
+            })?;
+            let where_ = rooms
+                .iter()
+                .map(|(_, r)| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let when_ = local(at, zone, lang);
+            say(match lang {
+                Language::Fr => format!(
+                    "Annonce n°{} prévue le {when_} dans {where_} (annuler : !cancel {}).",
+                    a.id, a.id
+                ),
+                Language::Es => format!(
+                    "Anuncio n.º {} previsto el {when_} en {where_} (anular: !cancel {}).",
+                    a.id, a.id
+                ),
+                _ => format!(
+                    "Announcement #{} scheduled for {when_} in {where_} (to cancel: !cancel {}).",
+                    a.id, a.id
+                ),
+            })
+        }
+        Request::Announcements => {
+            let now = shared.clock.now_utc();
+            let zone = shared.clock.zone();
+            let mut pending: Vec<Announcement> = store
+                .announcements()?
+                .into_iter()
+                .filter(|a| !a.cancelled && (a.at > now || a.weekly.is_some()))
+                .collect();
+            pending.sort_by_key(|a| a.at);
+            if pending.is_empty() {
+                return Ok(say(match lang {
+                    Language::Fr => "Aucune annonce prévue.".to_string(),
+                    Language::Es => "Ningún anuncio previsto.".to_string(),
+                    _ => "No announcement pending.".to_string(),
+                }));
+            }
+            let mut reply = Reply::new(lang);
+            for a in pending.iter().take(3) {
+                let when_ = match a.weekly {
+                    Some((day, time)) => format!("{day} {}", format::time(time, lang)),
+                    None => local(a.at, zone, lang),
+                };
+                let rooms = a
+                    .rooms
+                    .iter()
+                    .map(|(_, r)| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                reply = reply.line(
+                    Line::default().text(format!("#{} · {when_} · {rooms} · {}", a.id, a.text)),
+                );
+            }
+            if pending.len() > 3 {
+                reply = reply.line(Line::default().text(format!("… +{}", pending.len() - 3)));
+            }
+            reply
+        }
+        Request::Cancel { id } => {
+            let found = id
+                .trim()
+                .trim_start_matches('#')
+                .parse::<u64>()
+                .ok()
+                .map(|n| store.announcement(n))
+                .transpose()?
+                .flatten();
+            match found {
+                Some(mut a) if !a.cancelled => {
+                    a.cancelled = true;
+                    store.update_announcement(&a)?;
+                    say(match lang {
+                        Language::Fr => format!("Annonce n°{} annulée.", a.id),
+                        Language::Es => format!("Anuncio n.º {} anulado.", a.id),
+                        _ => format!("Announcement #{} cancelled.", a.id),
+                    })
+                }
+                _ => say(match lang {
+                    Language::Fr => {
+                        format!("Pas d'annonce en attente n°{id} ; voir !announcements.")
+                    }
+                    Language::Es => {
+                        format!("Ningún anuncio pendiente n.º {id}; ver !announcements.")
+                    }
+                    _ => format!("No pending announcement #{id}; see !announcements."),
+                }),
+            }
+        }
+    })
+}
+
+/// "March 2, 2026 at 9 AM (Europe/Paris)" in the room's language.
+fn local(at: DateTime<Utc>, zone: chrono_tz::Tz, lang: Language) -> String {
+    let t = at.with_timezone(&zone);
+    let day = format::date(t.date_naive(), lang);
+    let time = format::time(t.time(), lang);
+    match lang {
+        Language::Fr => format!("{day} à {time} ({zone})"),
+        Language::Es => format!("{day} a las {time} ({zone})"),
+        _ => format!("{day} at {time} ({zone})"),
+    }
+}

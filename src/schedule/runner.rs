@@ -1,0 +1,291 @@
+//! The scheduler: wakes when something is due (a reminder, an announcement, a message
+//! left pending by a crash) or when told that plans changed, writes each due message to
+//! the outbox (flushed) before handing it to its network, and marks it sent once the
+//! network has written it. Sleeps until the next due instant, at most an hour: no polling.
+
+use super::{Planned, Settings, Target, due, next_due, plan, render};
+use crate::answer::reply::{Limits, Line, Reply};
+use crate::run::Shared;
+use crate::store::Store;
+use crate::store::outbox::{Announcement, Entry, State};
+use chrono::{DateTime, Datelike, Duration, Utc};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use tokio::sync::{Notify, mpsc, oneshot, watch};
+
+/// A message for one room of one network, acknowledged once written to the network.
+#[derive(Debug)]
+pub struct Delivery {
+    pub key: String,
+    pub room: String,
+    pub lines: Vec<String>,
+    pub html: String,
+    pub done: oneshot::Sender<()>,
+}
+
+/// Where each network takes its deliveries.
+pub type Networks = HashMap<String, mpsc::Sender<Delivery>>;
+
+pub struct Scheduler {
+    pub store: Arc<Store>,
+    pub shared: Arc<Shared>,
+    pub settings: Settings,
+    pub targets: Vec<Target>,
+    pub networks: Networks,
+    /// Announcements are sent late only within this grace period.
+    pub grace: Duration,
+    pub wake: Arc<Notify>,
+}
+
+/// How long to wait at most between two looks: plans change with re-indexes, which wake
+/// the scheduler anyway; this only bounds the effect of a clock that jumped.
+const MAX_SLEEP: Duration = Duration::hours(1);
+/// How soon to try again a message whose network could not take it.
+const RETRY: Duration = Duration::seconds(30);
+
+impl Scheduler {
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
+        loop {
+            let now = self.shared.clock.now_utc();
+            let next = match self.tick(now, &in_flight) {
+                Ok(next) => next,
+                Err(e) => {
+                    tracing::error!("scheduler: {e:#}");
+                    Some(now + RETRY)
+                }
+            };
+            let wait = next
+                .map_or(MAX_SLEEP, |at| (at - now).min(MAX_SLEEP))
+                .max(Duration::milliseconds(10));
+            tracing::debug!("scheduler: next look in {}s", wait.num_seconds());
+            tokio::select! {
+                _ = tokio::time::sleep(wait.to_std().unwrap_or_default()) => {}
+                _ = self.wake.notified() => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    }
+
+    /// Sends what is due at `now`; returns when to look again.
+    fn tick(
+        &self,
+        now: DateTime<Utc>,
+        in_flight: &Arc<Mutex<HashSet<String>>>,
+    ) -> anyhow::Result<Option<DateTime<Utc>>> {
+        let mut retry = false;
+        // Left pending by a crash or a lost connection: send again.
+        for entry in self.store.pending()? {
+            retry |= !self.deliver(entry, in_flight);
+        }
+        // Reminders.
+        let answerer = self.shared.answerer();
+        let catalog = answerer.catalog();
+        let planned = plan(catalog, &self.settings, &self.targets);
+        let done = |key: &str| self.store.outbox_state(key).ok().flatten().is_some();
+        let (send, skip) = due(&planned, now, done);
+        for p in skip {
+            tracing::info!(key = %p.key, "scheduler: reminder skipped (missed, superseded or past)");
+            self.store.set_state(&p.key, State::Skipped, now)?;
+        }
+        for p in send {
+            let Some(reply) = render(p, catalog, now, self.settings.zone) else {
+                continue;
+            };
+            let entry = entry(&p.key, &p.target.network, &p.target.room, &reply, p.at, now);
+            if self.store.enqueue(&entry)? {
+                retry |= !self.deliver(entry, in_flight);
+            }
+        }
+        // Announcements.
+        let mut next_announcement: Option<DateTime<Utc>> = None;
+        for a in self.store.announcements()? {
+            if a.cancelled {
+                continue;
+            }
+            let (occurrence, upcoming) = occurrences(&a, now, self.settings.zone);
+            next_announcement = earliest(next_announcement, upcoming);
+            let Some(at) = occurrence else { continue };
+            for (network, room) in &a.rooms {
+                let key = format!("announce:{}:{}:{network}:{room}", a.id, at.timestamp());
+                if self.store.outbox_state(&key)?.is_some() {
+                    continue;
+                }
+                if now - at > self.grace {
+                    tracing::warn!(id = a.id, %room, "scheduler: announcement missed its time by more than the grace period");
+                    self.store.set_state(&key, State::Skipped, now)?;
+                    self.report_missed(&a, at, now, in_flight)?;
+                    continue;
+                }
+                let reply =
+                    Reply::new(self.shared.language).line(Line::default().text(a.text.clone()));
+                let entry = entry(&key, network, room, &reply, at, now);
+                if self.store.enqueue(&entry)? {
+                    retry |= !self.deliver(entry, in_flight);
+                }
+            }
+        }
+        let mut next = earliest(next_due(&planned, now), next_announcement);
+        if retry
+            || !in_flight
+                .lock()
+                .expect("never poisoned: no panic while held")
+                .is_empty()
+        {
+            next = earliest(next, Some(now + RETRY));
+        }
+        Ok(next)
+    }
+
+    /// Tells the organiser who scheduled an announcement that it did not go out.
+    fn report_missed(
+        &self,
+        a: &Announcement,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        in_flight: &Arc<Mutex<HashSet<String>>>,
+    ) -> anyhow::Result<()> {
+        let Some((network, author)) = &a.author else {
+            return Ok(());
+        };
+        let key = format!("missed:{}:{}", a.id, at.timestamp());
+        let local = at.with_timezone(&self.settings.zone);
+        let text = format!(
+            "Announcement #{} was due at {} while crieur was away; it was not sent (more than the grace period late): {}",
+            a.id,
+            local.format("%Y-%m-%d %H:%M %Z"),
+            a.text
+        );
+        let reply = Reply::new(self.shared.language).line(Line::default().text(text));
+        let entry = entry(&key, network, author, &reply, now, now);
+        if self.store.enqueue(&entry)? {
+            self.deliver(entry, in_flight);
+        }
+        Ok(())
+    }
+
+    /// Hands an entry to its network, unless it is already on its way. Returns false when
+    /// the network cannot take it now (the entry stays pending and is tried again).
+    fn deliver(&self, entry: Entry, in_flight: &Arc<Mutex<HashSet<String>>>) -> bool {
+        if !in_flight
+            .lock()
+            .expect("never poisoned: no panic while held")
+            .insert(entry.key.clone())
+        {
+            return true;
+        }
+        let Some(network) = self.networks.get(&entry.network) else {
+            tracing::warn!(network = %entry.network, key = %entry.key, "scheduler: no such network configured; kept pending");
+            in_flight
+                .lock()
+                .expect("never poisoned: no panic while held")
+                .remove(&entry.key);
+            return false;
+        };
+        let (done, acked) = oneshot::channel();
+        let delivery = Delivery {
+            key: entry.key.clone(),
+            room: entry.room.clone(),
+            lines: entry.lines.clone(),
+            html: entry.html.clone(),
+            done,
+        };
+        if network.try_send(delivery).is_err() {
+            in_flight
+                .lock()
+                .expect("never poisoned: no panic while held")
+                .remove(&entry.key);
+            return false;
+        }
+        let store = self.store.clone();
+        let clock = self.shared.clock;
+        let in_flight = in_flight.clone();
+        let wake = self.wake.clone();
+        tokio::spawn(async move {
+            let written = acked.await.is_ok();
+            if written {
+                if let Err(e) = store.set_state(&entry.key, State::Sent, clock.now_utc()) {
+                    tracing::error!(key = %entry.key, "scheduler: cannot mark sent: {e}");
+                }
+                tracing::info!(key = %entry.key, room = %entry.room, "scheduler: sent");
+            }
+            in_flight
+                .lock()
+                .expect("never poisoned: no panic while held")
+                .remove(&entry.key);
+            if !written {
+                wake.notify_one();
+            }
+        });
+        true
+    }
+}
+
+fn entry(
+    key: &str,
+    network: &str,
+    room: &str,
+    reply: &Reply,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Entry {
+    Entry {
+        key: key.to_string(),
+        network: network.to_string(),
+        room: room.to_string(),
+        lines: reply.plain(Limits::IRC),
+        html: reply.html(),
+        due,
+        state: State::Pending,
+        changed: now,
+    }
+}
+
+fn earliest(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The occurrence of an announcement due by `now` (the latest one, for a weekly one) and
+/// the next one after `now`.
+fn occurrences(
+    a: &Announcement,
+    now: DateTime<Utc>,
+    zone: chrono_tz::Tz,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let Some((weekday, time)) = a.weekly else {
+        return if a.at <= now {
+            (Some(a.at), None)
+        } else {
+            (None, Some(a.at))
+        };
+    };
+    let today = now.with_timezone(&zone).date_naive();
+    let back = (i64::from(today.weekday().num_days_from_monday())
+        - i64::from(weekday.num_days_from_monday()))
+    .rem_euclid(7);
+    let this_week = super::local_instant(today - Duration::days(back), time, zone);
+    let (last, next) = if this_week <= now {
+        (
+            this_week,
+            super::local_instant(today - Duration::days(back) + Duration::days(7), time, zone),
+        )
+    } else {
+        (
+            super::local_instant(today - Duration::days(back + 7), time, zone),
+            this_week,
+        )
+    };
+    // A weekly announcement starts at its first occurrence after it was written.
+    ((last >= a.at).then_some(last), Some(next))
+}
+
+/// Reminders planned for the next `days`, for `crieur reminders` and the tests.
+pub fn upcoming(planned: &[Planned], now: DateTime<Utc>, days: i64) -> Vec<&Planned> {
+    planned
+        .iter()
+        .filter(|p| p.at > now && p.at <= now + Duration::days(days))
+        .collect()
+}
