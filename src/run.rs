@@ -48,7 +48,8 @@ impl Shared {
             .clone()
     }
 
-    fn replace(&self, answerer: Answerer) {
+    /// Swaps in a new answering core (after a re-index).
+    pub fn replace(&self, answerer: Answerer) {
         *self
             .answerer
             .write()
@@ -174,6 +175,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         networks: deliveries,
         grace: chrono::Duration::minutes(config.reminders.grace_minutes),
         wake,
+        looks: Arc::default(),
     };
     let scheduler_task = tokio::spawn(scheduler.run(shutdown_rx.clone()));
 

@@ -35,6 +35,8 @@ pub struct Scheduler {
     /// Announcements are sent late only within this grace period.
     pub grace: Duration,
     pub wake: Arc<Notify>,
+    /// How many times the scheduler looked (to check it sleeps when idle).
+    pub looks: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// How long to wait at most between two looks: plans change with re-indexes, which wake
@@ -47,6 +49,8 @@ impl Scheduler {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
         loop {
+            self.looks
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let now = self.shared.clock.now_utc();
             let next = match self.tick(now, &in_flight) {
                 Ok(next) => next,

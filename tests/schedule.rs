@@ -1,0 +1,224 @@
+//! The scheduler on tokio's paused clock with crieur's clock started on it: reminders go
+//! out at 09:00 local time across the daylight-saving changes of 2026-03-29 and
+//! 2026-10-25 in Europe/Paris, each once, through the outbox; a re-index that moves a
+//! deadline moves its reminders; the scheduler sleeps when nothing is due.
+
+use chrono::{DateTime, TimeZone, Timelike, Utc};
+use crieur::clock::Clock;
+use crieur::extract::Language;
+use crieur::index;
+use crieur::ingest::SiteSpec;
+use crieur::run::{Core, Shared};
+use crieur::schedule::runner::{Delivery, Scheduler};
+use crieur::schedule::{Settings, Target};
+use crieur::store::Store;
+use crieur::store::outbox::State;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use tokio::sync::{Notify, mpsc, watch};
+
+const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
+
+fn spec(root: &Path) -> SiteSpec {
+    SiteSpec {
+        root: root.to_path_buf(),
+        base_url: None,
+        permalink: None,
+        drafts: false,
+        timezone: PARIS,
+        help_pages: Vec::new(),
+    }
+}
+
+struct Rig {
+    sent: Arc<Mutex<Vec<(DateTime<Utc>, String, String)>>>,
+    store: Arc<Store>,
+    shared: Arc<Shared>,
+    wake: Arc<Notify>,
+    looks: Arc<AtomicU64>,
+    _shutdown: watch::Sender<bool>,
+}
+
+/// A scheduler over `site`, its clock started at `start` on tokio's (paused) clock, and a
+/// network that records what it is given and acknowledges it.
+fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
+    let store = Arc::new(Store::temporary().unwrap());
+    index::index_sites(&store, &[spec(site)]).unwrap();
+    let clock = Clock::starting_at(start, PARIS);
+    let (core, _requests) = Core::new();
+    let shared = Arc::new(Shared::new(
+        index::answerer(&store).unwrap(),
+        clock,
+        Language::En,
+        core,
+    ));
+    let (tx, mut rx) = mpsc::channel::<Delivery>(64);
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let record = sent.clone();
+    tokio::spawn(async move {
+        while let Some(d) = rx.recv().await {
+            record
+                .lock()
+                .unwrap()
+                .push((clock.now_utc(), d.key.clone(), d.lines.join("\n")));
+            let _ = d.done.send(());
+        }
+    });
+    let wake = Arc::new(Notify::new());
+    let looks = Arc::new(AtomicU64::new(0));
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let scheduler = Scheduler {
+        store: store.clone(),
+        shared: shared.clone(),
+        settings: Settings {
+            zone: PARIS,
+            ..Settings::default()
+        },
+        targets: vec![Target {
+            network: "irc".into(),
+            room: "#c".into(),
+            lang: Language::En,
+        }],
+        networks: HashMap::from([("irc".to_string(), tx)]),
+        grace: chrono::Duration::hours(1),
+        wake: wake.clone(),
+        looks: looks.clone(),
+    };
+    tokio::spawn(scheduler.run(shutdown_rx));
+    Rig {
+        sent,
+        store,
+        shared,
+        wake,
+        looks,
+        _shutdown: shutdown_tx,
+    }
+}
+
+fn paris(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    PARIS
+        .with_ymd_and_hms(y, m, d, h, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+async fn days(n: u64) {
+    tokio::time::sleep(std::time::Duration::from_secs(n * 86_400)).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn reminders_go_out_at_nine_local_across_daylight_saving_changes() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines");
+    let r = rig(&site, paris(2026, 3, 10, 12));
+    days(250).await;
+    let sent = r.sent.lock().unwrap().clone();
+    let mut keys: Vec<&str> = sent.iter().map(|(_, k, _)| k.as_str()).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(
+        keys.len(),
+        sent.len(),
+        "a reminder went out twice: {sent:#?}"
+    );
+    // Registration for the spring meeting closes on 2026-03-30: reminders 14, 3 and 1 days
+    // before, the last two on each side of the spring-forward night of 2026-03-29.
+    let at = |text: &str| -> Vec<(String, u32)> {
+        sent.iter()
+            .filter(|(_, _, t)| t.contains(text))
+            .map(|(when, _, _)| {
+                let local = when.with_timezone(&PARIS);
+                (local.date_naive().to_string(), local.hour())
+            })
+            .collect()
+    };
+    assert_eq!(
+        at("Registration for Spring meeting 2026 closes"),
+        vec![
+            ("2026-03-16".to_string(), 9),
+            ("2026-03-27".to_string(), 9),
+            ("2026-03-29".to_string(), 9)
+        ],
+        "{sent:#?}"
+    );
+    assert!(
+        sent.iter().any(|(_, _, t)| t
+            .contains("closes tomorrow, March 30, 2026: https://forms.example.org/spring")),
+        "{sent:#?}"
+    );
+    // The autumn deadline, 2026-10-26: 14 days, 3 days and the day before, the last on the
+    // fall-back day 2026-10-25 — still at 09:00.
+    assert_eq!(
+        at("Registration for Rencontres d'automne 2026 closes"),
+        vec![
+            ("2026-10-12".to_string(), 9),
+            ("2026-10-23".to_string(), 9),
+            ("2026-10-25".to_string(), 9)
+        ],
+        "{sent:#?}"
+    );
+    // Gatherings: 7 days and 1 day before they start.
+    assert_eq!(
+        at("Spring meeting 2026 starts"),
+        vec![("2026-04-07".to_string(), 9), ("2026-04-13".to_string(), 9)]
+    );
+    // Everything sent is marked so in the outbox.
+    for (_, key, _) in &sent {
+        assert_eq!(
+            r.store.outbox_state(key).unwrap(),
+            Some(State::Sent),
+            "{key}"
+        );
+    }
+    // Asleep between due instants: at most one look an hour over 250 days, plus the sends.
+    let looks = r.looks.load(Ordering::Relaxed);
+    assert!(looks <= 250 * 24 + 50, "{looks} looks");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_reindex_that_moves_a_deadline_moves_its_reminders() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("_posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let write = |deadline: &str| {
+        std::fs::write(
+            posts.join("2026-02-01-sprint.md"),
+            format!("---\ntitle: \"Code sprint\"\ndate: 2026-02-01\nlang: en\n---\n\nThe code sprint will take place on June 10, 2026 in Lyon.\n\nPlease register no later than {deadline}.\n"),
+        )
+        .unwrap();
+    };
+    write("May 20, 2026");
+    let r = rig(dir.path(), paris(2026, 5, 1, 12));
+    days(2).await;
+    // The organisers move the deadline to May 10 and the site is re-indexed.
+    write("May 10, 2026");
+    index::index_sites(&r.store, &[spec(dir.path())]).unwrap();
+    r.shared.replace(index::answerer(&r.store).unwrap());
+    r.wake.notify_one();
+    days(30).await;
+    let sent = r.sent.lock().unwrap().clone();
+    let registration: Vec<String> = sent
+        .iter()
+        .filter(|(_, _, t)| t.starts_with("Registration"))
+        .map(|(w, _, t)| format!("{} {t}", w.with_timezone(&PARIS).date_naive()))
+        .collect();
+    assert_eq!(
+        registration,
+        vec![
+            // Its 14-day reminder (April 26) was already past when the deadline moved: the
+            // latest missed one goes out at once, with the right count of days.
+            "2026-05-03 Registration for Code sprint closes in 7 days, on May 10, 2026:"
+                .to_string(),
+            "2026-05-07 Registration for Code sprint closes in 3 days, on May 10, 2026:"
+                .to_string(),
+            "2026-05-09 Registration for Code sprint closes tomorrow, May 10, 2026:".to_string(),
+        ],
+        "{sent:#?}"
+    );
+    // Nothing about the old deadline of May 20 after it moved.
+    assert!(
+        !sent.iter().any(|(_, k, _)| k.contains("2026-05-20")),
+        "{sent:#?}"
+    );
+}
