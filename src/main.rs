@@ -80,6 +80,15 @@ enum Command {
         #[arg(long, value_name = "L")]
         lang: Option<String>,
     },
+    /// Show the outbox: reminders and announcements, pending, sent or skipped (JSON)
+    Outbox {
+        /// Configuration file (default: config/crieur.toml)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Folder of the store (default: the config's data_dir)
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
     /// Check a configuration file and report every problem
     CheckConfig {
         /// The configuration file
@@ -250,6 +259,20 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout(),
             )?;
             Ok(code)
+        }
+        Command::Outbox { config, data } => {
+            let source = SourceArgs {
+                config: Some(
+                    config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG)),
+                ),
+                data,
+                ..SourceArgs::default()
+            }
+            .resolve()?;
+            let store = open_store(&source)?;
+            let entries = store.outbox_entries()?;
+            println!("{}", serde_json::to_string_pretty(&entries)?);
+            Ok(ExitCode::SUCCESS)
         }
         Command::CheckConfig { file } => {
             let config = Config::load(&file)?;

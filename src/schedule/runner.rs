@@ -23,6 +23,9 @@ pub struct Delivery {
     pub done: oneshot::Sender<()>,
 }
 
+/// Tasks waiting for networks to acknowledge messages.
+type Waiters = tokio::task::JoinSet<()>;
+
 /// Where each network takes its deliveries.
 pub type Networks = HashMap<String, mpsc::Sender<Delivery>>;
 
@@ -48,11 +51,14 @@ const RETRY: Duration = Duration::seconds(30);
 impl Scheduler {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
+        let mut waiters = tokio::task::JoinSet::new();
         loop {
+            // Reap finished acknowledgement waiters.
+            while waiters.try_join_next().is_some() {}
             self.looks
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let now = self.shared.clock.now_utc();
-            let next = match self.tick(now, &in_flight) {
+            let next = match self.tick(now, &in_flight, &mut waiters) {
                 Ok(next) => next,
                 Err(e) => {
                     tracing::error!("scheduler: {e:#}");
@@ -66,7 +72,14 @@ impl Scheduler {
             tokio::select! {
                 _ = tokio::time::sleep(wait.to_std().unwrap_or_default()) => {}
                 _ = self.wake.notified() => {}
-                _ = shutdown.changed() => return,
+                _ = shutdown.changed() => {
+                    // Messages already written get marked sent before crieur stops.
+                    let _ = tokio::time::timeout(std::time::Duration::from_secs(3), async {
+                        while waiters.join_next().await.is_some() {}
+                    })
+                    .await;
+                    return;
+                }
             }
         }
     }
@@ -76,11 +89,12 @@ impl Scheduler {
         &self,
         now: DateTime<Utc>,
         in_flight: &Arc<Mutex<HashSet<String>>>,
+        waiters: &mut Waiters,
     ) -> anyhow::Result<Option<DateTime<Utc>>> {
         let mut retry = false;
         // Left pending by a crash or a lost connection: send again.
         for entry in self.store.pending()? {
-            retry |= !self.deliver(entry, in_flight);
+            retry |= !self.deliver(entry, in_flight, waiters);
         }
         // Reminders.
         let answerer = self.shared.answerer();
@@ -98,7 +112,7 @@ impl Scheduler {
             };
             let entry = entry(&p.key, &p.target.network, &p.target.room, &reply, p.at, now);
             if self.store.enqueue(&entry)? {
-                retry |= !self.deliver(entry, in_flight);
+                retry |= !self.deliver(entry, in_flight, waiters);
             }
         }
         // Announcements.
@@ -118,14 +132,14 @@ impl Scheduler {
                 if now - at > self.grace {
                     tracing::warn!(id = a.id, %room, "scheduler: announcement missed its time by more than the grace period");
                     self.store.set_state(&key, State::Skipped, now)?;
-                    self.report_missed(&a, at, now, in_flight)?;
+                    self.report_missed(&a, at, now, in_flight, waiters)?;
                     continue;
                 }
                 let reply =
                     Reply::new(self.shared.language).line(Line::default().text(a.text.clone()));
                 let entry = entry(&key, network, room, &reply, at, now);
                 if self.store.enqueue(&entry)? {
-                    retry |= !self.deliver(entry, in_flight);
+                    retry |= !self.deliver(entry, in_flight, waiters);
                 }
             }
         }
@@ -148,6 +162,7 @@ impl Scheduler {
         at: DateTime<Utc>,
         now: DateTime<Utc>,
         in_flight: &Arc<Mutex<HashSet<String>>>,
+        waiters: &mut Waiters,
     ) -> anyhow::Result<()> {
         let Some((network, author)) = &a.author else {
             return Ok(());
@@ -163,14 +178,19 @@ impl Scheduler {
         let reply = Reply::new(self.shared.language).line(Line::default().text(text));
         let entry = entry(&key, network, author, &reply, now, now);
         if self.store.enqueue(&entry)? {
-            self.deliver(entry, in_flight);
+            self.deliver(entry, in_flight, waiters);
         }
         Ok(())
     }
 
     /// Hands an entry to its network, unless it is already on its way. Returns false when
     /// the network cannot take it now (the entry stays pending and is tried again).
-    fn deliver(&self, entry: Entry, in_flight: &Arc<Mutex<HashSet<String>>>) -> bool {
+    fn deliver(
+        &self,
+        entry: Entry,
+        in_flight: &Arc<Mutex<HashSet<String>>>,
+        waiters: &mut Waiters,
+    ) -> bool {
         if !in_flight
             .lock()
             .expect("never poisoned: no panic while held")
@@ -205,7 +225,7 @@ impl Scheduler {
         let clock = self.shared.clock;
         let in_flight = in_flight.clone();
         let wake = self.wake.clone();
-        tokio::spawn(async move {
+        waiters.spawn(async move {
             let written = acked.await.is_ok();
             if written {
                 if let Err(e) = store.set_state(&entry.key, State::Sent, clock.now_utc()) {
