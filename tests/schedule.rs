@@ -32,8 +32,11 @@ fn spec(root: &Path) -> SiteSpec {
     }
 }
 
+/// What the network was given: when, the outbox key, the text.
+type Sent = Arc<Mutex<Vec<(DateTime<Utc>, String, String)>>>;
+
 struct Rig {
-    sent: Arc<Mutex<Vec<(DateTime<Utc>, String, String)>>>,
+    sent: Sent,
     store: Arc<Store>,
     shared: Arc<Shared>,
     wake: Arc<Notify>,
