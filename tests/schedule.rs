@@ -225,3 +225,72 @@ async fn a_reindex_that_moves_a_deadline_moves_its_reminders() {
         "{sent:#?}"
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn announcements_go_out_on_time_late_within_grace_or_are_reported() {
+    use crieur::store::outbox::Announcement;
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines");
+    let start = paris(2026, 6, 1, 12);
+    let r = rig(&site, start);
+    let announce =
+        |text: &str, at: DateTime<Utc>, weekly: Option<(chrono::Weekday, chrono::NaiveTime)>| {
+            r.store
+                .add_announcement(Announcement {
+                    id: 0,
+                    text: text.to_string(),
+                    at,
+                    rooms: vec![("irc".to_string(), "#c".to_string())],
+                    author: Some(("irc".to_string(), "orga".to_string())),
+                    weekly,
+                    cancelled: false,
+                })
+                .unwrap()
+        };
+    // Written while crieur was "down": 30 minutes late is within the hour of grace, 2 hours is not.
+    announce("late but fine", start - chrono::Duration::minutes(30), None);
+    announce("far too late", start - chrono::Duration::hours(2), None);
+    announce("tomorrow at noon", start + chrono::Duration::days(1), None);
+    let cancelled = announce("never", start + chrono::Duration::hours(3), None);
+    let mut c = cancelled.clone();
+    c.cancelled = true;
+    r.store.update_announcement(&c).unwrap();
+    announce(
+        "weekly call",
+        start,
+        Some((
+            chrono::Weekday::Tue,
+            chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        )),
+    );
+    r.wake.notify_one();
+    days(15).await;
+    let sent = r.sent.lock().unwrap().clone();
+    let times = |text: &str| -> Vec<String> {
+        sent.iter()
+            .filter(|(_, _, t)| t == text)
+            .map(|(w, _, _)| w.with_timezone(&PARIS).format("%Y-%m-%d %H:%M").to_string())
+            .collect()
+    };
+    assert_eq!(
+        times("late but fine"),
+        vec!["2026-06-01 12:00"],
+        "{sent:#?}"
+    );
+    assert!(times("far too late").is_empty());
+    assert_eq!(times("tomorrow at noon"), vec!["2026-06-02 12:00"]);
+    assert!(times("never").is_empty());
+    assert_eq!(
+        times("weekly call"),
+        vec!["2026-06-02 10:00", "2026-06-09 10:00", "2026-06-16 10:00"]
+    );
+    // The organiser hears that "far too late" did not go out.
+    let report: Vec<&(DateTime<Utc>, String, String)> = sent
+        .iter()
+        .filter(|(_, k, _)| k.starts_with("missed:"))
+        .collect();
+    assert_eq!(report.len(), 1, "{sent:#?}");
+    assert!(
+        report[0].2.contains("far too late") && report[0].2.contains("was not sent"),
+        "{report:#?}"
+    );
+}

@@ -43,6 +43,8 @@ fn relative(t: &[Token<'_>], now: DateTime<Utc>) -> Option<(DateTime<Utc>, usize
     let n = i64::from(t.get(1)?.num()?);
     let unit = t.get(2).filter(|x| x.kind == Kind::Word)?;
     let step = match &*unit.norm {
+        "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" | "segundo"
+        | "segundos" => Duration::seconds(n),
         u if u.starts_with("min") => Duration::minutes(n),
         "h" | "hour" | "hours" | "heure" | "heures" | "hora" | "horas" => Duration::hours(n),
         "day" | "days" | "jour" | "jours" | "dia" | "dias" => Duration::days(n),
