@@ -396,3 +396,65 @@ fn connects_with_tls_checking_the_server_certificate() {
         "{log}"
     );
 }
+
+#[test]
+fn reminders_and_announcements_reach_the_channel_once() {
+    let ircd = Ircd::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut organiser = Client::connect(ircd.client_port, "orga");
+    organiser.register_account("orga-secret");
+    organiser.join("#community");
+    let cfg = config(
+        dir.path(),
+        &ircd,
+        "crieur",
+        "#community",
+        "tests/fixtures/deadlines",
+        "organisers = [\"orga\"]",
+    );
+    // Five seconds before the first reminder of the spring meeting's registration deadline.
+    let _bot = Crieur::start(&cfg, &[], &["--now", "2026-03-16T08:59:55+01:00"]);
+    wait_join(&mut organiser, "crieur", "#community");
+    let reminder = organiser.expect(
+        |l| said_by(l, "crieur").is_some_and(|t| t.starts_with("Registration for")),
+        WAIT,
+    );
+    assert_eq!(
+        said_by(&reminder, "crieur").unwrap(),
+        "Registration for Spring meeting 2026 closes in 14 days, on March 30, 2026: https://forms.example.org/spring"
+    );
+    // An organiser's announcement, confirmed with the time read, then said in the channel.
+    organiser.privmsg(
+        "#community",
+        "!announce in 3 seconds The spring meeting's programme is out!",
+    );
+    let confirmation = answer_from(&mut organiser, "crieur");
+    assert!(
+        confirmation.starts_with("orga: Announcement #"),
+        "{confirmation}"
+    );
+    assert!(
+        confirmation.contains("scheduled for March 16, 2026 at 9 AM (Europe/Paris) in #community"),
+        "{confirmation}"
+    );
+    organiser.expect(
+        |l| said_by(l, "crieur") == Some("The spring meeting's programme is out!"),
+        WAIT,
+    );
+    // Nothing said twice.
+    let rest = organiser.collect(
+        |l| said_by(l, "crieur").is_some(),
+        Duration::from_secs(3),
+        Duration::from_secs(10),
+    );
+    assert!(
+        rest.iter()
+            .all(|l| !l.contains("Registration for") && !l.contains("programme is out")),
+        "{rest:#?}"
+    );
+    organiser.privmsg("#community", "!announcements");
+    assert_eq!(
+        answer_from(&mut organiser, "crieur"),
+        "orga: No announcement pending."
+    );
+}

@@ -206,7 +206,11 @@ pub fn due(
             continue;
         };
         skip.extend(earlier.iter().copied());
-        if now < latest.until {
+        // A late reminder would say what the next one is about to say: leave it to that one.
+        let next_soon = planned
+            .iter()
+            .any(|p| p.group == latest.group && p.at > now && p.at - now < Duration::hours(12));
+        if now < latest.until && !next_soon {
             send.push(latest);
         } else {
             skip.push(latest);

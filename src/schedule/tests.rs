@@ -102,3 +102,21 @@ fn after_an_outage_only_the_latest_missed_reminder_is_sent_while_ahead() {
         Some("2026-03-14T08:00:00+00:00".to_string())
     );
 }
+
+#[test]
+fn a_late_reminder_gives_way_to_the_next_one_due_soon() {
+    let until = "2026-03-16T00:00:00Z";
+    let list = vec![
+        planned("a", "2026-03-01T08:00:00Z", until),
+        planned("a", "2026-03-12T08:00:00Z", until),
+    ];
+    let now = DateTime::parse_from_rfc3339("2026-03-12T07:59:55Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let (send, skip) = due(&list, now, |_| false);
+    assert!(
+        send.is_empty(),
+        "the reminder of 08:00 will say it in five seconds"
+    );
+    assert_eq!(skip.len(), 1);
+}
