@@ -137,6 +137,8 @@ pub fn run(
             r.answer_us.2
         )?;
     }
+    let (items, bytes) = schedule_memory()?;
+    writeln!(out, "\nscheduling: {items} pending reminders and announcements (planned, in the outbox and announcement trees) add {:.1} MB of resident memory", bytes as f64 / 1e6)?;
     if let [.., small, big] = rows.as_slice() {
         writeln!(
             out,
@@ -158,4 +160,55 @@ pub fn synthetic_spec(root: &Path) -> SiteSpec {
         timezone: chrono_tz::Europe::Paris,
         help_pages: Vec::new(),
     }
+}
+
+/// Resident memory, from /proc (Linux); 0 elsewhere.
+fn rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
+        .map_or(0, |pages| pages * 4096)
+}
+
+/// What 1,000 pending reminders and 1,000 pending announcements cost in memory: planned
+/// in the scheduler, written to the outbox, stored as announcements.
+fn schedule_memory() -> anyhow::Result<(usize, u64)> {
+    use crate::schedule::{Settings, Target, plan};
+    use crate::store::outbox::{Announcement, Entry, State};
+    let dir = tempfile::tempdir()?;
+    synthetic::write_site(dir.path(), 3_000)?;
+    let store = Store::temporary()?;
+    index::index_sites(&store, &[synthetic_spec(dir.path())])?;
+    let answerer = index::answerer(&store)?;
+    let before = rss_bytes();
+    let targets = [Target { network: "irc".into(), room: "#c".into(), lang: crate::extract::Language::En }];
+    let planned: Vec<_> = plan(answerer.catalog(), &Settings::default(), &targets).into_iter().take(1_000).collect();
+    let now = chrono::Utc::now();
+    for p in &planned {
+        store.enqueue(&Entry {
+            key: p.key.clone(),
+            network: p.target.network.clone(),
+            room: p.target.room.clone(),
+            lines: vec!["Registration for a gathering closes in 3 days, on March 15, 2026: https://forms.example.org/x".into()],
+            html: String::new(),
+            due: p.at,
+            state: State::Pending,
+            changed: now,
+        })?;
+    }
+    for i in 0..1_000 {
+        store.add_announcement(Announcement {
+            id: 0,
+            text: format!("Announcement {i}: the weekly call starts in ten minutes."),
+            at: now + chrono::Duration::days(30),
+            rooms: vec![("irc".into(), "#c".into())],
+            author: Some(("irc".into(), "orga".into())),
+            weekly: None,
+            cancelled: false,
+        })?;
+    }
+    let pending = store.pending()?.len() + store.announcements()?.len();
+    let after = rss_bytes();
+    std::hint::black_box(&planned);
+    Ok((pending, after.saturating_sub(before)))
 }
