@@ -138,7 +138,11 @@ pub fn run(
         )?;
     }
     let (items, bytes) = schedule_memory()?;
-    writeln!(out, "\nscheduling: {items} pending reminders and announcements (planned, in the outbox and announcement trees) add {:.1} MB of resident memory", bytes as f64 / 1e6)?;
+    writeln!(
+        out,
+        "\nscheduling: {items} pending reminders and announcements (planned, in the outbox and announcement trees) add {:.1} MB of resident memory",
+        bytes as f64 / 1e6
+    )?;
     if let [.., small, big] = rows.as_slice() {
         writeln!(
             out,
@@ -166,7 +170,11 @@ pub fn synthetic_spec(root: &Path) -> SiteSpec {
 fn rss_bytes() -> u64 {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<u64>().ok())
+        })
         .map_or(0, |pages| pages * 4096)
 }
 
@@ -181,8 +189,15 @@ fn schedule_memory() -> anyhow::Result<(usize, u64)> {
     index::index_sites(&store, &[synthetic_spec(dir.path())])?;
     let answerer = index::answerer(&store)?;
     let before = rss_bytes();
-    let targets = [Target { network: "irc".into(), room: "#c".into(), lang: crate::extract::Language::En }];
-    let planned: Vec<_> = plan(answerer.catalog(), &Settings::default(), &targets).into_iter().take(1_000).collect();
+    let targets = [Target {
+        network: "irc".into(),
+        room: "#c".into(),
+        lang: crate::extract::Language::En,
+    }];
+    let planned: Vec<_> = plan(answerer.catalog(), &Settings::default(), &targets)
+        .into_iter()
+        .take(1_000)
+        .collect();
     let now = chrono::Utc::now();
     for p in &planned {
         store.enqueue(&Entry {

@@ -27,12 +27,52 @@ const COVERAGE: f32 = 0.5;
 pub struct Answerer {
     catalog: Catalog,
     index: Index,
+    /// Per gathering, the kinds its titles name (see `of_kind`), computed once.
+    kinds: Vec<Kinds>,
+}
+
+/// The kinds of gathering ("sprint", "rencontres") a gathering's own titles and its main
+/// gathering's titles name, as the prefixes `kind` gives.
+struct Kinds {
+    own: Vec<String>,
+    parent: Vec<String>,
+}
+
+impl Kinds {
+    fn of(g: &Gathering) -> Kinds {
+        let named = |text: Option<&str>| -> Vec<String> {
+            search::words(text.unwrap_or(""))
+                .iter()
+                .filter_map(|w| kind(w))
+                .collect()
+        };
+        let mut own = Vec::new();
+        let mut parent = Vec::new();
+        for v in &g.versions {
+            own.extend(named(Some(&v.title)));
+            parent.extend(named(v.parent.as_deref()));
+        }
+        Kinds { own, parent }
+    }
+}
+
+/// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet.
+fn kind(word: &str) -> Option<String> {
+    crate::extract::lexicon::EVENT_NOUNS
+        .iter()
+        .any(|s| word.starts_with(s))
+        .then(|| word.chars().take(5).collect())
 }
 
 impl Answerer {
     pub fn new(catalog: Catalog) -> Answerer {
         let index = Index::build(&catalog.gatherings);
-        Answerer { catalog, index }
+        let kinds = catalog.gatherings.iter().map(Kinds::of).collect();
+        Answerer {
+            catalog,
+            index,
+            kinds,
+        }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -93,46 +133,27 @@ impl Answerer {
     /// whose own name has the kinds, or whose main gathering's name explains the rest, is
     /// meant; the others are context ("avant le Map Summit"), not answers.
     fn of_kind(&self, hits: Vec<Hit>, words: &[String]) -> Vec<Hit> {
-        let prefix = |w: &str| w.chars().take(5).collect::<String>();
-        let kinds: Vec<String> = words
-            .iter()
-            .filter(|w| {
-                crate::extract::lexicon::EVENT_NOUNS
-                    .iter()
-                    .any(|s| w.starts_with(s))
-            })
-            .map(|w| prefix(w))
-            .collect();
+        let kinds: Vec<String> = words.iter().filter_map(|w| kind(w)).collect();
         if kinds.is_empty() {
             return hits;
         }
         let explained = |h: &Hit| -> usize {
-            let g = &self.catalog.gatherings[h.gathering];
-            let own: Vec<String> = g
-                .versions
-                .iter()
-                .flat_map(|v| search::words(&v.title))
-                .map(|w| prefix(&w))
-                .collect();
-            let parent: Vec<String> = g
-                .versions
-                .iter()
-                .flat_map(|v| search::words(v.parent.as_deref().unwrap_or("")))
-                .map(|w| prefix(&w))
-                .collect();
-            if !kinds.iter().any(|k| own.contains(k)) {
+            let named = &self.kinds[h.gathering];
+            if !kinds.iter().any(|k| named.own.contains(k)) {
                 return 0;
             }
             kinds
                 .iter()
-                .filter(|k| own.contains(k) || parent.contains(k))
+                .filter(|k| named.own.contains(k) || named.parent.contains(k))
                 .count()
         };
-        let best = hits.iter().map(explained).max().unwrap_or(0);
-        if best == 0 {
-            return hits;
-        }
-        hits.into_iter().filter(|h| explained(h) == best).collect()
+        let scored: Vec<(usize, Hit)> = hits.into_iter().map(|h| (explained(&h), h)).collect();
+        let best = scored.iter().map(|(e, _)| *e).max().unwrap_or(0);
+        scored
+            .into_iter()
+            .filter(|(e, _)| best == 0 || *e == best)
+            .map(|(_, h)| h)
+            .collect()
     }
 
     /// The gathering a question names, if crieur knows it.
