@@ -341,8 +341,8 @@ fn the_documented_irc_block_is_a_valid_config() {
         })
         .collect();
     assert!(
-        block.contains("[irc]"),
-        "the IRC block is in config/crieur.toml"
+        block.contains("[irc]") && block.contains("[[announcement]]"),
+        "the IRC block, with its announcements, is in config/crieur.toml"
     );
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
@@ -378,6 +378,32 @@ fn check_config_refuses_a_password_in_the_file_and_bad_irc_keys() {
         "irc.password: secrets do not go in the config; use password_env or password_file",
         "irc.channel[0].name: \"georchestra\" is not a channel name; channels start with #",
         "irc.channel[0].language: \"de\" is not a language crieur speaks",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn check_config_names_bad_reminder_and_announcement_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[[site]]\npath = \"{}\"\n[reminders]\ntime = \"9h\"\ngrace_minutes = -5\n[irc]\nserver = \"irc.example.org\"\nnick = \"crieur\"\n[[irc.channel]]\nname = \"#c\"\n[[announcement]]\ntext = \"Réunion\"\nrooms = [\"#elsewhere\"]\nat = \"1er mars 9h\"\n[[announcement]]\ntext = \"Appel\"\nrooms = [\"#c\"]\nweekday = \"someday\"\ntime = \"10:00\"\n",
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    for expected in [
+        "reminders.time: \"9h\" is not a time; write it as \"09:00\"",
+        "reminders.grace_minutes: expected 0 or more, got -5",
+        "announcement[0].at: \"1er mars 9h\" is not a date and time",
+        "announcement[0].rooms: #elsewhere is not one of the [[irc.channel]] tables",
+        "announcement[1].weekday: \"someday\" is not a day of the week",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

@@ -180,6 +180,19 @@ impl Config {
         self.reminders.validate(&mut problems);
         for (i, a) in self.announcements.iter().enumerate() {
             a.validate(i, &mut problems);
+            // An announcement goes to channels crieur is in, or it would be lost.
+            let channels: Vec<&str> = self
+                .irc
+                .iter()
+                .flat_map(|irc| irc.channels.iter().map(|c| c.name.as_str()))
+                .collect();
+            for room in a.rooms.iter().filter(|r| r.starts_with('#')) {
+                if !channels.iter().any(|c| c.eq_ignore_ascii_case(room)) {
+                    problems.push(format!(
+                        "announcement[{i}].rooms: {room} is not one of the [[irc.channel]] tables"
+                    ));
+                }
+            }
         }
         if self.sites.is_empty() {
             problems.push("site: no site configured; add a [[site]] table with a path".to_string());
