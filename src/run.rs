@@ -125,8 +125,19 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let wake = Arc::new(Notify::new());
     let zone = source.timezone;
     add_config_announcements(&config, &store, zone)?;
+    // The rooms an organiser can name in `!announce`: the channels crieur is in.
+    let rooms: Vec<(String, String)> = config
+        .irc
+        .iter()
+        .flat_map(|c| {
+            c.channels
+                .iter()
+                .map(|ch| ("irc".to_string(), ch.name.clone()))
+        })
+        .collect();
     let core_task = tokio::spawn(serve_core(
         source.clone(),
+        rooms,
         store.clone(),
         shared.clone(),
         requests,
@@ -220,6 +231,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
 /// core), schedules, lists and cancels announcements. Wakes the scheduler after changes.
 async fn serve_core(
     source: Source,
+    rooms: Vec<(String, String)>,
     store: Arc<Store>,
     shared: Arc<Shared>,
     mut requests: mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>,
@@ -228,7 +240,9 @@ async fn serve_core(
     while let Some((req, reply)) = requests.recv().await {
         let lang = req.lang;
         let result = tokio::task::block_in_place(|| {
-            organiser::handle(&req, &source, &store, &shared, |a| shared.replace(a))
+            organiser::handle(&req, &source, &rooms, &store, &shared, |a| {
+                shared.replace(a)
+            })
         });
         let answer = result.unwrap_or_else(|e| {
             tracing::error!("organiser request failed: {e:#}");

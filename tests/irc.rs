@@ -218,6 +218,17 @@ fn organisers_are_recognised_by_account_and_impostors_refused() {
         reply,
         "orga: Sorry, only organisers (known by their account) can do that."
     );
+    impostor.privmsg("#community", "!announce in 2 seconds Free coins at evil.example");
+    assert_eq!(
+        answer_from(&mut impostor, "crieur"),
+        "orga: Sorry, only organisers (known by their account) can do that."
+    );
+    let later = impostor.collect(
+        |l| said_by(l, "crieur").is_some(),
+        Duration::from_secs(2),
+        Duration::from_secs(5),
+    );
+    assert!(later.iter().all(|l| !l.contains("Free coins")), "{later:#?}");
 }
 
 #[test]
@@ -456,5 +467,11 @@ fn reminders_and_announcements_reach_the_channel_once() {
     assert_eq!(
         answer_from(&mut organiser, "crieur"),
         "orga: No announcement pending."
+    );
+    // A room crieur is not in would lose the message: refused, with the rooms it is in.
+    organiser.privmsg("#community", "!announce tomorrow 9am #nowhere Hello");
+    assert_eq!(
+        answer_from(&mut organiser, "crieur"),
+        "orga: I am not in #nowhere; my rooms: #community."
     );
 }

@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 pub fn handle(
     req: &CoreRequest,
     source: &Source,
+    known: &[(String, String)],
     store: &Store,
     shared: &Shared,
     replace: impl Fn(Answerer),
@@ -68,6 +69,29 @@ pub fn handle(
             let mut rooms = Vec::new();
             while let Some(room) = words.next_if(|w| w.starts_with('#')) {
                 rooms.push((req.network.clone(), room.to_string()));
+            }
+            let unknown: Vec<&str> = rooms
+                .iter()
+                .filter(|(n, r)| {
+                    !known
+                        .iter()
+                        .any(|(kn, kr)| kn == n && kr.eq_ignore_ascii_case(r))
+                })
+                .map(|(_, r)| r.as_str())
+                .collect();
+            if !unknown.is_empty() {
+                let mine = known
+                    .iter()
+                    .filter(|(n, _)| *n == req.network)
+                    .map(|(_, r)| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let unknown = unknown.join(", ");
+                return Ok(say(match lang {
+                    Language::Fr => format!("Je ne suis pas dans {unknown} ; mes salons : {mine}."),
+                    Language::Es => format!("No estoy en {unknown}; mis salas: {mine}."),
+                    _ => format!("I am not in {unknown}; my rooms: {mine}."),
+                }));
             }
             let text: String = words.collect::<Vec<_>>().join(" ");
             if text.is_empty() {
