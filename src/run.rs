@@ -22,6 +22,8 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 mod organiser;
 
+use crate::store::outbox::Announcement;
+
 /// What every network task shares.
 pub struct Shared {
     answerer: RwLock<Arc<Answerer>>,
@@ -253,19 +255,29 @@ async fn serve_core(
     }
 }
 
-/// Writes the config's announcements into the store once (they are keyed by their text
-/// and time, so restarting does not add them again).
+/// Writes the config's announcements into the store once (they are keyed by their text,
+/// time and rooms, so restarting does not add them again, nor bring back one an organiser
+/// cancelled), and cancels those an admin has since removed from the config
+/// (announcements from the chat are left alone).
 fn add_config_announcements(
     config: &Config,
     store: &Store,
     zone: chrono_tz::Tz,
 ) -> anyhow::Result<()> {
+    let same = |a: &Announcement, b: &Announcement| {
+        a.text == b.text && a.at == b.at && a.weekly == b.weekly && a.rooms == b.rooms
+    };
+    let wanted = config.announcements(zone);
     let existing = store.announcements()?;
-    for a in config.announcements(zone) {
-        let known = existing.iter().any(|e| {
-            e.text == a.text && e.at == a.at && e.weekly == a.weekly && e.rooms == a.rooms
-        });
-        if !known {
+    for mut e in existing.iter().cloned() {
+        if e.author.is_none() && !e.cancelled && !wanted.iter().any(|w| same(w, &e)) {
+            tracing::info!(id = e.id, text = %e.text, "announcement removed from the config");
+            e.cancelled = true;
+            store.update_announcement(&e)?;
+        }
+    }
+    for a in wanted {
+        if !existing.iter().any(|e| same(e, &a)) {
             store.add_announcement(a)?;
         }
     }
@@ -289,4 +301,74 @@ async fn stop_signal() {
     }
     #[cfg(not(unix))]
     let _ = ctrl_c.await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config(announcements: &str) -> Config {
+        let text = format!(
+            "[[site]]\npath = \".\"\n[irc]\nserver = \"irc.example.org\"\nnick = \"crieur\"\n[[irc.channel]]\nname = \"#c\"\n{announcements}"
+        );
+        Config::parse(&text, Path::new("crieur.toml")).expect("a valid config")
+    }
+
+    const WEEKLY: &str = "[[announcement]]\ntext = \"Call\"\nrooms = [\"#c\"]\nweekday = \"lundi\"\ntime = \"10:00\"\n";
+    const ONCE: &str =
+        "[[announcement]]\ntext = \"Sprint\"\nrooms = [\"#c\"]\nat = \"2026-03-29 09:00\"\n";
+
+    fn pending(store: &Store) -> Vec<String> {
+        let mut texts: Vec<String> = store
+            .announcements()
+            .unwrap()
+            .into_iter()
+            .filter(|a| !a.cancelled)
+            .map(|a| a.text)
+            .collect();
+        texts.sort();
+        texts
+    }
+
+    #[test]
+    fn config_announcements_are_added_once_and_dropped_when_removed() {
+        let store = Store::temporary().unwrap();
+        let zone = chrono_tz::Europe::Paris;
+        let both = config(&format!("{WEEKLY}{ONCE}"));
+        add_config_announcements(&both, &store, zone).unwrap();
+        add_config_announcements(&both, &store, zone).unwrap();
+        assert_eq!(pending(&store), ["Call", "Sprint"]);
+        let all = store.announcements().unwrap();
+        assert_eq!(all.len(), 2, "a restart adds nothing");
+        let sprint = all.iter().find(|a| a.text == "Sprint").unwrap();
+        // 09:00 in Paris on the day summer time starts is 07:00 UTC.
+        assert_eq!(sprint.at.to_rfc3339(), "2026-03-29T07:00:00+00:00");
+        let call = all.iter().find(|a| a.text == "Call").unwrap();
+        assert_eq!(
+            call.weekly,
+            Some((
+                chrono::Weekday::Mon,
+                chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+            ))
+        );
+
+        // An organiser's announcement survives config changes; a removed table is dropped.
+        store
+            .add_announcement(Announcement {
+                author: Some(("irc".into(), "orga".into())),
+                text: "From the chat".into(),
+                ..call.clone()
+            })
+            .unwrap();
+        add_config_announcements(&config(ONCE), &store, zone).unwrap();
+        assert_eq!(pending(&store), ["From the chat", "Sprint"]);
+
+        // One an organiser cancelled stays cancelled across restarts.
+        let mut sprint = sprint.clone();
+        sprint.cancelled = true;
+        store.update_announcement(&sprint).unwrap();
+        add_config_announcements(&config(ONCE), &store, zone).unwrap();
+        assert_eq!(pending(&store), ["From the chat"]);
+    }
 }

@@ -218,7 +218,10 @@ fn organisers_are_recognised_by_account_and_impostors_refused() {
         reply,
         "orga: Sorry, only organisers (known by their account) can do that."
     );
-    impostor.privmsg("#community", "!announce in 2 seconds Free coins at evil.example");
+    impostor.privmsg(
+        "#community",
+        "!announce in 2 seconds Free coins at evil.example",
+    );
     assert_eq!(
         answer_from(&mut impostor, "crieur"),
         "orga: Sorry, only organisers (known by their account) can do that."
@@ -228,7 +231,10 @@ fn organisers_are_recognised_by_account_and_impostors_refused() {
         Duration::from_secs(2),
         Duration::from_secs(5),
     );
-    assert!(later.iter().all(|l| !l.contains("Free coins")), "{later:#?}");
+    assert!(
+        later.iter().all(|l| !l.contains("Free coins")),
+        "{later:#?}"
+    );
 }
 
 #[test]
