@@ -227,6 +227,44 @@ async fn a_reindex_that_moves_a_deadline_moves_its_reminders() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_cancelled_or_removed_gathering_drops_its_reminders() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("_posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let sprint = |sentence: &str| {
+        std::fs::write(
+            posts.join("2026-02-01-sprint.md"),
+            format!("---\ntitle: \"Code sprint\"\ndate: 2026-02-01\nlang: en\n---\n\n{sentence}\n\nPlease register no later than May 20, 2026.\n"),
+        )
+        .unwrap();
+    };
+    sprint("The code sprint will take place on June 10, 2026 in Lyon.");
+    std::fs::write(
+        posts.join("2026-02-02-workshop.md"),
+        "---\ntitle: \"QGIS workshop\"\ndate: 2026-02-02\nlang: en\n---\n\nThe QGIS workshop will take place on June 12, 2026 in Paris.\n",
+    )
+    .unwrap();
+    let r = rig(dir.path(), paris(2026, 5, 1, 12));
+    days(6).await;
+    let before = r.sent.lock().unwrap().clone();
+    assert!(
+        before
+            .iter()
+            .any(|(_, _, t)| t.starts_with("Registration for Code sprint closes in 14 days")),
+        "{before:#?}"
+    );
+    // The sprint is called off and the workshop's post taken down; the site is re-indexed.
+    sprint("Sadly, the code sprint planned on June 10, 2026 in Lyon is cancelled.");
+    std::fs::remove_file(posts.join("2026-02-02-workshop.md")).unwrap();
+    index::index_sites(&r.store, &[spec(dir.path())]).unwrap();
+    r.shared.replace(index::answerer(&r.store).unwrap());
+    r.wake.notify_one();
+    days(60).await;
+    let after: Vec<_> = r.sent.lock().unwrap()[before.len()..].to_vec();
+    assert!(after.is_empty(), "nothing more about either: {after:#?}");
+}
+
+#[tokio::test(start_paused = true)]
 async fn announcements_go_out_on_time_late_within_grace_or_are_reported() {
     use crieur::store::outbox::Announcement;
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines");
