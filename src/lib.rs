@@ -11,6 +11,9 @@
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
 //! - `bench`, `synthetic`: throughput measurements on real and generated sites.
 
+// matrix-sdk's futures are deep: proving the sync task `Send` needs more than 128 steps.
+#![recursion_limit = "256"]
+
 pub mod answer;
 pub mod bench;
 pub mod bot;

@@ -14,7 +14,7 @@ use crate::schedule::Target;
 use crate::schedule::runner::{Networks, Scheduler};
 use crate::source::Source;
 use crate::store::Store;
-use crate::transport::irc;
+use crate::transport::{irc, matrix};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use tokio::sync::Notify;
@@ -106,9 +106,18 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         .as_ref()
         .map(|c| irc::Settings::from_config(c, &config.origin))
         .transpose()?;
-    if irc_settings.is_none() {
+    let data_dir = source
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| config.origin.join(&config.data_dir));
+    let matrix_settings = config
+        .matrix
+        .as_ref()
+        .map(|c| matrix::Settings::from_config(c, &config.origin, &data_dir, source.language))
+        .transpose()?;
+    if irc_settings.is_none() && matrix_settings.is_none() {
         anyhow::bail!(
-            "{}: nothing to serve; add an [irc] table",
+            "{}: nothing to serve; add an [irc] or a [matrix] table",
             config.origin.join("crieur.toml").display()
         );
     }
@@ -175,6 +184,26 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         networks.spawn(irc::run(
             settings,
             bot,
+            shared.clone(),
+            rx,
+            shutdown_rx.clone(),
+        ));
+    }
+    if let (Some(settings), Some(cfg)) = (matrix_settings, &config.matrix) {
+        for r in cfg.rooms.iter().filter(|r| r.announce) {
+            targets.push(Target {
+                network: "matrix".to_string(),
+                room: r.id.clone(),
+                lang: r
+                    .language
+                    .as_deref()
+                    .map_or(source.language, Language::from_code),
+            });
+        }
+        let (tx, rx) = mpsc::channel(256);
+        deliveries.insert("matrix".to_string(), tx);
+        networks.spawn(matrix::run(
+            settings,
             shared.clone(),
             rx,
             shutdown_rx.clone(),

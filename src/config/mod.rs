@@ -4,6 +4,7 @@
 //! files that hold them.
 
 pub mod irc;
+pub mod matrix;
 pub mod reminders;
 pub mod secret;
 
@@ -37,6 +38,8 @@ pub struct Config {
     pub help: Vec<HelpConfig>,
     /// The IRC network to serve, if any.
     pub irc: Option<irc::IrcConfig>,
+    /// The Matrix account to serve, if any.
+    pub matrix: Option<matrix::MatrixConfig>,
     /// When reminders go out.
     #[serde(default)]
     pub reminders: reminders::RemindersConfig,
@@ -177,19 +180,18 @@ impl Config {
         if let Some(irc) = &self.irc {
             irc.validate(&self.origin, &mut problems);
         }
+        if let Some(m) = &self.matrix {
+            m.validate(&self.origin, &mut problems);
+        }
         self.reminders.validate(&mut problems);
         for (i, a) in self.announcements.iter().enumerate() {
             a.validate(i, &mut problems);
-            // An announcement goes to channels crieur is in, or it would be lost.
-            let channels: Vec<&str> = self
-                .irc
-                .iter()
-                .flat_map(|irc| irc.channels.iter().map(|c| c.name.as_str()))
-                .collect();
-            for room in a.rooms.iter().filter(|r| r.starts_with('#')) {
-                if !channels.iter().any(|c| c.eq_ignore_ascii_case(room)) {
+            // An announcement goes to rooms crieur is in, or it would be lost.
+            let rooms = self.rooms();
+            for room in &a.rooms {
+                if !rooms.iter().any(|(_, r)| r.eq_ignore_ascii_case(room)) {
                     problems.push(format!(
-                        "announcement[{i}].rooms: {room} is not one of the [[irc.channel]] tables"
+                        "announcement[{i}].rooms: {room} is not one of the [[irc.channel]] or [[matrix.room]] tables"
                     ));
                 }
             }
@@ -269,6 +271,20 @@ impl Config {
 
     pub fn reminder_settings(&self, zone: chrono_tz::Tz) -> crate::schedule::Settings {
         self.reminders.settings(zone)
+    }
+
+    /// Every room crieur is in, as (network, room): IRC channels and Matrix rooms.
+    pub fn rooms(&self) -> Vec<(String, String)> {
+        let irc = self.irc.iter().flat_map(|c| {
+            c.channels
+                .iter()
+                .map(|ch| ("irc".to_string(), ch.name.clone()))
+        });
+        let matrix = self
+            .matrix
+            .iter()
+            .flat_map(|c| c.rooms.iter().map(|r| ("matrix".to_string(), r.id.clone())));
+        irc.chain(matrix).collect()
     }
 
     /// The config's announcements, ready to store.

@@ -109,9 +109,9 @@ impl AnnouncementConfig {
         if self.text.trim().is_empty() {
             problems.push(format!("{key}.text: empty"));
         }
-        if self.rooms.is_empty() || self.rooms.iter().any(|r| !r.starts_with('#')) {
+        if self.rooms.is_empty() {
             problems.push(format!(
-                "{key}.rooms: list the channels, e.g. [\"#georchestra\"]"
+                "{key}.rooms: list the rooms, e.g. [\"#georchestra\", \"#georchestra:osgeo.org\"]"
             ));
         }
         match (&self.at, &self.weekday, &self.time) {
@@ -143,7 +143,14 @@ impl AnnouncementConfig {
         let rooms = self
             .rooms
             .iter()
-            .map(|r| ("irc".to_string(), r.clone()))
+            .map(|r| {
+                let network = if super::matrix::is_room(r) {
+                    "matrix"
+                } else {
+                    "irc"
+                };
+                (network.to_string(), r.clone())
+            })
             .collect();
         let (at, weekly) = match (&self.at, &self.weekday, &self.time) {
             (Some(at), None, None) => {

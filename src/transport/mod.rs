@@ -2,3 +2,4 @@
 
 pub mod console;
 pub mod irc;
+pub mod matrix;

@@ -1,0 +1,218 @@
+//! Events from the homeserver: members' messages (answered as `m.notice` replies),
+//! messages that could not be decrypted (logged), and invites (accepted only from the
+//! users and servers the config allows).
+
+use crate::answer::reply::{Line, Reply};
+use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room as BotRoom, Sender};
+use crate::run::{CoreRequest, Shared};
+use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
+use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
+use matrix_sdk::ruma::events::room::message::{
+    AddMentions, ForwardThread, MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedRoomId, OwnedUserId};
+use matrix_sdk::{Client, Room, RoomState};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// Event ids remembered to never answer one twice.
+const SEEN: usize = 4096;
+
+pub struct State {
+    bot: Bot,
+    shared: Arc<Shared>,
+    guard: Mutex<Guard>,
+    me: OwnedUserId,
+    invites_from: Vec<String>,
+    /// Messages older than this (crieur's start) are history, not questions.
+    started: MilliSecondsSinceUnixEpoch,
+    /// Rooms joined while running: their history before the join is not answered.
+    joined_at: Mutex<HashMap<OwnedRoomId, MilliSecondsSinceUnixEpoch>>,
+    seen: Mutex<(HashSet<OwnedEventId>, VecDeque<OwnedEventId>)>,
+}
+
+impl State {
+    pub fn new(
+        bot: Bot,
+        shared: Arc<Shared>,
+        guard: Guard,
+        me: OwnedUserId,
+        invites_from: Vec<String>,
+    ) -> State {
+        State {
+            bot,
+            shared,
+            guard: Mutex::new(guard),
+            me,
+            invites_from,
+            started: MilliSecondsSinceUnixEpoch::now(),
+            joined_at: Mutex::default(),
+            seen: Mutex::default(),
+        }
+    }
+
+    /// True the first time an event id is seen.
+    fn first_sight(&self, id: &OwnedEventId) -> bool {
+        let mut seen = self.seen.lock().expect("no panics while the lock is held");
+        if !seen.0.insert(id.clone()) {
+            return false;
+        }
+        seen.1.push_back(id.clone());
+        if seen.1.len() > SEEN
+            && let Some(old) = seen.1.pop_front()
+        {
+            seen.0.remove(&old);
+        }
+        true
+    }
+
+    fn is_history(&self, room: &OwnedRoomId, at: MilliSecondsSinceUnixEpoch) -> bool {
+        let joined = self
+            .joined_at
+            .lock()
+            .expect("no panics while the lock is held")
+            .get(room)
+            .copied();
+        at < self.started || joined.is_some_and(|j| at < j)
+    }
+
+    /// Whether an invite from `user` may be accepted.
+    fn may_invite(&self, user: &OwnedUserId) -> bool {
+        self.invites_from.iter().any(|allowed| {
+            if allowed.starts_with('@') {
+                allowed.eq_ignore_ascii_case(user.as_str())
+            } else {
+                allowed.eq_ignore_ascii_case(user.server_name().as_str())
+            }
+        })
+    }
+}
+
+pub fn register(client: &Client, state: Arc<State>) {
+    let s = state.clone();
+    client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
+        let s = s.clone();
+        async move { on_message(&s, ev, room).await }
+    });
+    client.add_event_handler(
+        |ev: OriginalSyncRoomEncryptedEvent, room: Room| async move {
+            tracing::warn!(
+                room = %room.room_id(),
+                event = %ev.event_id,
+                sender = %ev.sender,
+                "matrix: a message could not be decrypted; not answered"
+            );
+        },
+    );
+    let s = state;
+    client.add_event_handler(move |ev: StrippedRoomMemberEvent, room: Room| {
+        let s = s.clone();
+        async move { on_invite(&s, ev, room).await }
+    });
+}
+
+async fn on_invite(state: &State, ev: StrippedRoomMemberEvent, room: Room) {
+    if ev.state_key != state.me
+        || ev.content.membership != MembershipState::Invite
+        || room.state() != RoomState::Invited
+    {
+        return;
+    }
+    if !state.may_invite(&ev.sender) {
+        tracing::warn!(room = %room.room_id(), from = %ev.sender, "matrix: invite refused (not in invites_from)");
+        if let Err(e) = room.leave().await {
+            tracing::warn!(room = %room.room_id(), "matrix: cannot refuse the invite: {e}");
+        }
+        return;
+    }
+    state
+        .joined_at
+        .lock()
+        .expect("no panics while the lock is held")
+        .insert(room.room_id().to_owned(), MilliSecondsSinceUnixEpoch::now());
+    match room.join().await {
+        Ok(()) => {
+            tracing::info!(room = %room.room_id(), from = %ev.sender, "matrix: joined on invite")
+        }
+        Err(e) => tracing::warn!(room = %room.room_id(), "matrix: cannot join on invite: {e}"),
+    }
+}
+
+async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room) {
+    if ev.sender == state.me || room.state() != RoomState::Joined {
+        return;
+    }
+    // Notices are other bots talking: answering them could loop.
+    let MessageType::Text(text) = &ev.content.msgtype else {
+        return;
+    };
+    let room_id = room.room_id().to_owned();
+    if state.is_history(&room_id, ev.origin_server_ts) || !state.first_sight(&ev.event_id) {
+        return;
+    }
+    let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() == 2;
+    let msg = Incoming {
+        room: BotRoom {
+            id: room_id.to_string(),
+            direct,
+        },
+        sender: Sender {
+            name: ev.sender.to_string(),
+            // A Matrix user id is proven by the homeserver: it is the account.
+            account: Some(ev.sender.to_string()),
+        },
+        text: text.body.clone(),
+    };
+    let Some(question) = state.bot.question(&msg) else {
+        return;
+    };
+    let admit = state
+        .guard
+        .lock()
+        .expect("no panics while the lock is held")
+        .admit(ev.sender.as_str(), &question, direct, Instant::now());
+    if let Admit::Repeat { .. } = admit {
+        return;
+    }
+    let answerer = state.shared.answerer();
+    let now = state.shared.clock.now();
+    for action in state.bot.handle(&msg, &answerer, now) {
+        let reply = match action {
+            Action::Reply { reply, .. } => reply,
+            Action::Organiser {
+                room,
+                lang,
+                request,
+                ..
+            } => {
+                state
+                    .shared
+                    .core
+                    .ask(CoreRequest {
+                        network: "matrix".to_string(),
+                        room,
+                        lang,
+                        request,
+                    })
+                    .await
+            }
+        };
+        send_reply(&room, &ev, &reply).await;
+    }
+}
+
+/// An `m.notice` in reply to the question, in its thread if it has one; HTML with a plain
+/// fallback, every text from posts escaped by `Reply::html`.
+async fn send_reply(room: &Room, question: &OriginalSyncRoomMessageEvent, reply: &Reply) {
+    let reply = if reply.lines.is_empty() {
+        Reply::new(reply.lang).line(Line::default().text("…"))
+    } else {
+        reply.clone()
+    };
+    let content = RoomMessageEventContent::notice_html(reply.plain_text(), reply.html())
+        .make_reply_to(question, ForwardThread::Yes, AddMentions::Yes);
+    if let Err(e) = room.send(content).await {
+        tracing::warn!(room = %room.room_id(), "matrix: reply failed: {e}");
+    }
+}

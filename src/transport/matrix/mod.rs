@@ -1,0 +1,332 @@
+//! Matrix, with matrix-sdk: one device whose session and crypto store persist under the
+//! data directory, a supervised sync loop, answers as `m.notice` replies (threaded when the
+//! question is), reminders and announcements from the outbox sent with their idempotency
+//! key as the transaction id, so that a resend after a crash is not duplicated by the
+//! homeserver.
+//!
+//! What is never answered: crieur's own messages, notices (other bots), messages sent
+//! before crieur joined the room or while it was down, and an event id seen before.
+
+mod incoming;
+pub mod session;
+
+use crate::bot::{Bot, Guard};
+use crate::config::matrix::{Login, MatrixConfig};
+use crate::extract::Language;
+use crate::run::Shared;
+use crate::schedule::runner::Delivery;
+use crate::transport::irc::Backoff;
+use incoming::State;
+use matrix_sdk::Client;
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::Mentions;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::{OwnedRoomId, OwnedRoomOrAliasId, OwnedTransactionId, OwnedUserId};
+use session::{Credentials, Paths};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{mpsc, watch};
+
+/// Everything `run` needs, secrets already read.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub homeserver: String,
+    pub user: String,
+    pub device_name: String,
+    pub credentials: Option<Credentials>,
+    pub recovery_key: Option<String>,
+    /// (alias or id, language of commands)
+    pub rooms: Vec<(String, Language)>,
+    pub organisers: Vec<String>,
+    pub invites_from: Vec<String>,
+    pub command_prefix: String,
+    pub language: Language,
+    /// Session and SDK store.
+    pub dir: PathBuf,
+}
+
+impl Settings {
+    /// Reads the `[matrix]` table and its secrets. Without a saved session, the password
+    /// or token must be readable now: crieur stops before connecting otherwise.
+    pub fn from_config(
+        cfg: &MatrixConfig,
+        origin: &Path,
+        data_dir: &Path,
+        language: Language,
+    ) -> anyhow::Result<Settings> {
+        let dir = data_dir.join("matrix");
+        let credentials = if (Paths { dir: dir.clone() }).has_session() {
+            None
+        } else {
+            Some(match cfg.login(origin) {
+                Some(Login::Password(s)) => Credentials::Password(
+                    s.read()
+                        .map_err(|e| anyhow::anyhow!("matrix.password: {e}"))?,
+                ),
+                Some(Login::Token(s)) => Credentials::Token(
+                    s.read()
+                        .map_err(|e| anyhow::anyhow!("matrix.access_token: {e}"))?,
+                ),
+                None => anyhow::bail!("matrix: give password_env or password_file to log in"),
+            })
+        };
+        let recovery_key = cfg
+            .recovery_key(origin)
+            .map(|s| {
+                s.read()
+                    .map_err(|e| anyhow::anyhow!("matrix.recovery_key: {e}"))
+            })
+            .transpose()?;
+        Ok(Settings {
+            homeserver: cfg.homeserver.clone(),
+            user: cfg.user.clone(),
+            device_name: cfg.device_name.clone(),
+            credentials,
+            recovery_key,
+            rooms: cfg
+                .rooms
+                .iter()
+                .map(|r| {
+                    let lang = r.language.as_deref().map_or(language, Language::from_code);
+                    (r.id.clone(), lang)
+                })
+                .collect(),
+            organisers: cfg.organisers.clone(),
+            invites_from: cfg.invites_from.clone(),
+            command_prefix: cfg.command_prefix.clone(),
+            language,
+            dir,
+        })
+    }
+}
+
+/// Serves Matrix until `shutdown`. Errors only when it cannot go on: no session and no way
+/// to log in, or a revoked session.
+pub async fn run(
+    settings: Settings,
+    shared: Arc<Shared>,
+    mut deliveries: mpsc::Receiver<Delivery>,
+    mut shutdown: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let paths = Paths {
+        dir: settings.dir.clone(),
+    };
+    let client = session::open(
+        &settings.homeserver,
+        &settings.user,
+        &settings.device_name,
+        settings.credentials.as_ref(),
+        &paths,
+    )
+    .await?;
+    let me: OwnedUserId = client
+        .user_id()
+        .ok_or_else(|| anyhow::anyhow!("matrix: no user id after login"))?
+        .to_owned();
+    tracing::info!(user = %me, device = ?client.device_id(), "matrix: logged in");
+
+    // One sync first, without handlers: what was said while crieur was down is not answered.
+    let mut backoff = Backoff::new(Duration::from_secs(2), Duration::from_secs(300));
+    let first = loop {
+        tokio::select! {
+            r = client.sync_once(SyncSettings::default().timeout(Duration::from_secs(0))) => match r {
+                Ok(r) => break r,
+                Err(e) => {
+                    if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) {
+                        return Err(revoked(&paths));
+                    }
+                    let wait = backoff.next(false);
+                    tracing::warn!("matrix: first sync failed: {e}; retrying in {wait:?}");
+                    tokio::time::sleep(wait).await;
+                }
+            },
+            _ = shutdown.changed() => return Ok(()),
+        }
+    };
+    if let Some(key) = &settings.recovery_key {
+        client
+            .encryption()
+            .wait_for_e2ee_initialization_tasks()
+            .await;
+        match client.encryption().recovery().recover(key).await {
+            Ok(()) => tracing::info!("matrix: crypto identity restored from the recovery key"),
+            Err(e) => tracing::error!("matrix: the recovery key did not work: {e}"),
+        }
+    }
+
+    let mut bot = Bot::new(
+        &[me.localpart().to_string()],
+        &settings.command_prefix,
+        &settings.organisers,
+        settings.language,
+    );
+    let mut rooms: HashMap<String, OwnedRoomId> = HashMap::new();
+    for (name, lang) in &settings.rooms {
+        match join(&client, name).await {
+            Ok(id) => {
+                bot = bot.with_room_language(id.as_str(), *lang);
+                rooms.insert(name.to_lowercase(), id);
+            }
+            Err(e) => tracing::error!(room = %name, "matrix: cannot join: {e}"),
+        }
+    }
+    let state = Arc::new(State::new(
+        bot,
+        shared.clone(),
+        Guard::new(Duration::from_secs(60), 0),
+        me,
+        settings.invites_from.clone(),
+    ));
+    incoming::register(&client, state.clone());
+
+    let mut sync_settings = SyncSettings::default()
+        .token(first.next_batch)
+        .timeout(Duration::from_secs(30));
+    loop {
+        let sync = tokio::spawn({
+            let client = client.clone();
+            let settings = sync_settings.clone();
+            async move { client.sync(settings).await }
+        });
+        tokio::pin!(sync);
+        let ended = loop {
+            tokio::select! {
+                done = &mut sync => break done,
+                Some(d) = deliveries.recv() => deliver(&client, &rooms, d).await,
+                _ = shutdown.changed() => {
+                    sync.abort();
+                    tracing::info!("matrix: stopped");
+                    return Ok(());
+                }
+            }
+        };
+        match ended {
+            Ok(Err(e)) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
+                return Err(revoked(&paths));
+            }
+            Ok(Err(e)) => tracing::warn!("matrix: sync stopped: {e}"),
+            Ok(Ok(())) => tracing::warn!("matrix: sync ended"),
+            Err(e) => tracing::error!("matrix: sync task failed: {e}"),
+        }
+        let wait = backoff.next(false);
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = shutdown.changed() => return Ok(()),
+        }
+        // The SDK keeps the sync token in its store: carry on from there.
+        sync_settings = SyncSettings::default().timeout(Duration::from_secs(30));
+    }
+}
+
+fn revoked(paths: &Paths) -> anyhow::Error {
+    anyhow::anyhow!(
+        "matrix: the homeserver no longer accepts crieur's session (logged out or token revoked); \
+         to log in again as a new device, remove {} and restart with the password configured",
+        paths.dir.display()
+    )
+}
+
+async fn join(client: &Client, name: &str) -> anyhow::Result<OwnedRoomId> {
+    let id = OwnedRoomOrAliasId::try_from(name)?;
+    let room = client.join_room_by_id_or_alias(&id, &[]).await?;
+    Ok(room.room_id().to_owned())
+}
+
+/// Sends a reminder or an announcement; acknowledges it once the homeserver has it. The
+/// outbox key is the transaction id: the same message sent again after a crash is the same
+/// event to the homeserver.
+async fn deliver(client: &Client, rooms: &HashMap<String, OwnedRoomId>, d: Delivery) {
+    let room = if d.room.starts_with('@') {
+        // A report to the organiser who made an announcement: in a direct chat.
+        match direct_room(client, &d.room).await {
+            Ok(room) => room,
+            Err(e) => {
+                tracing::error!(user = %d.room, "matrix: cannot reach the organiser: {e}");
+                return;
+            }
+        }
+    } else {
+        let id = match rooms.get(&d.room.to_lowercase()) {
+            Some(id) => id.clone(),
+            None => match OwnedRoomId::try_from(d.room.as_str()) {
+                Ok(id) => id,
+                Err(_) => {
+                    tracing::error!(room = %d.room, "matrix: not a room crieur is in");
+                    return;
+                }
+            },
+        };
+        match client.get_room(&id) {
+            Some(room) => room,
+            None => {
+                tracing::error!(room = %d.room, "matrix: not a room crieur is in");
+                return;
+            }
+        }
+    };
+    let mut content = RoomMessageEventContent::notice_html(d.lines.join("\n"), d.html.clone());
+    if !d.room.starts_with('@') {
+        // A reminder is for everyone in the room: mention the room so that it notifies.
+        content = content.add_mentions(Mentions::with_room_mention());
+    }
+    let txn = OwnedTransactionId::from(transaction_id(&d.key));
+    match room.send(content).with_transaction_id(txn).await {
+        Ok(_) => {
+            let _ = d.done.send(());
+        }
+        Err(e) => tracing::error!(room = %d.room, key = %d.key, "matrix: send failed: {e}"),
+    }
+}
+
+async fn direct_room(client: &Client, user: &str) -> anyhow::Result<matrix_sdk::Room> {
+    let user = OwnedUserId::try_from(user)?;
+    if let Some(room) = client.get_dm_room(&user) {
+        return Ok(room);
+    }
+    Ok(client.create_dm(&user).await?)
+}
+
+/// The outbox key as a transaction id: readable, kept to a URL-safe set, and made unique
+/// by a hash of the whole key (two keys never become the same transaction).
+fn transaction_id(key: &str) -> String {
+    let readable: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(120)
+        .collect();
+    // FNV-1a: stable across builds and platforms, unlike the standard library's hasher.
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{readable}.{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transaction_id;
+
+    #[test]
+    fn transaction_ids_are_safe_stable_and_distinct() {
+        let a = transaction_id("deadline|Rencontres 2026|2026-03-30|14|matrix|#geo:osgeo.org");
+        let b = transaction_id("deadline|Rencontres 2026|2026-03-30|14|matrix|#geo_osgeo.org");
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            transaction_id("deadline|Rencontres 2026|2026-03-30|14|matrix|#geo:osgeo.org")
+        );
+        assert!(
+            a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)),
+            "{a}"
+        );
+    }
+}
