@@ -5,6 +5,7 @@
 
 pub mod client;
 pub mod ircd;
+pub mod synapse;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -43,7 +44,10 @@ impl Crieur {
         let out = std::fs::File::create(&log).expect("log file");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_crieur"));
         cmd.arg("run").arg("--config").arg(config).args(extra);
-        cmd.env("CRIEUR_LOG", "info,crieur::transport::irc=debug");
+        cmd.env(
+            "CRIEUR_LOG",
+            "info,crieur::transport::irc=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
+        );
         for (k, v) in env {
             cmd.env(k, v);
         }

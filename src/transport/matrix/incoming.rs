@@ -152,10 +152,16 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         return;
     }
     let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() == 2;
+    // A mention (a "pill" in Element) addresses crieur wherever it is in the message.
+    let mentioned = ev
+        .content
+        .mentions
+        .as_ref()
+        .is_some_and(|m| m.user_ids.contains(&state.me));
     let msg = Incoming {
         room: BotRoom {
             id: room_id.to_string(),
-            direct,
+            direct: direct || mentioned,
         },
         sender: Sender {
             name: ev.sender.to_string(),
