@@ -321,16 +321,19 @@ fn chats_in_the_terminal_until_end_of_input() {
     );
 }
 
-#[test]
-fn the_documented_irc_block_is_a_valid_config() {
+/// The commented block between `# BEGIN name` and `# END name` of the shipped config,
+/// uncommented.
+fn documented_block(name: &str) -> String {
     let shipped =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config/crieur.toml"))
             .unwrap();
-    let block: String = shipped
+    let begin = format!("# BEGIN {name}");
+    let end = format!("# END {name}");
+    shipped
         .lines()
-        .skip_while(|l| *l != "# BEGIN IRC")
+        .skip_while(|l| *l != begin)
         .skip(1)
-        .take_while(|l| *l != "# END IRC")
+        .take_while(|l| *l != end)
         .map(|l| {
             format!(
                 "{}\n",
@@ -339,7 +342,32 @@ fn the_documented_irc_block_is_a_valid_config() {
                     .unwrap_or(l)
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_documented_matrix_block_is_a_valid_config() {
+    let block = documented_block("MATRIX");
+    assert!(
+        block.contains("[matrix]"),
+        "the Matrix block is in config/crieur.toml"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(
+        &file,
+        format!("[[site]]\npath = \"{}\"\n{block}", site.display()),
+    )
+    .unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_documented_irc_block_is_a_valid_config() {
+    let block = documented_block("IRC");
     assert!(
         block.contains("[irc]") && block.contains("[[announcement]]"),
         "the IRC block, with its announcements, is in config/crieur.toml"
@@ -404,6 +432,34 @@ fn check_config_names_bad_reminder_and_announcement_keys() {
         "announcement[0].at: \"1er mars 9h\" is not a date and time",
         "announcement[0].rooms: #elsewhere is not one of the [[irc.channel]] tables",
         "announcement[1].weekday: \"someday\" is not a day of the week",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn check_config_names_bad_matrix_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crieur.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[[site]]\npath = \"{}\"\n[matrix]\nhomeserver = \"matrix.example.org\"\nuser = \"crieur\"\npassword = \"hunter2\"\norganisers = [\"alice\"]\n[[matrix.room]]\nid = \"georchestra\"\nlanguage = \"de\"\n",
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    let out = crieur(&["check-config", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    for expected in [
+        "matrix.homeserver: \"matrix.example.org\" is not an http(s) address",
+        "matrix.user: \"crieur\" is not a Matrix user id",
+        "matrix.password: secrets do not go in the config; use password_env or password_file",
+        "matrix: give password_env or password_file",
+        "matrix.organisers[0]: \"alice\" is not a Matrix user id",
+        "matrix.room[0].id: \"georchestra\" is not a room alias (#room:server) or id (!id:server)",
+        "matrix.room[0].language: \"de\" is not a language crieur speaks",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
