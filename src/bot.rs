@@ -143,16 +143,20 @@ impl Bot {
             .is_some_and(|a| self.organisers.contains(&a.to_lowercase()))
     }
 
+    /// The language of commands and unclear questions in a room.
+    pub fn language_of(&self, room: &Room) -> Language {
+        self.room_languages
+            .get(&room.id.to_lowercase())
+            .copied()
+            .unwrap_or(self.language)
+    }
+
     /// What to do about a message.
     pub fn handle(&self, msg: &Incoming, answerer: &Answerer, now: NaiveDateTime) -> Vec<Action> {
         let Some(question) = self.question(msg) else {
             return Vec::new();
         };
-        let lang = self
-            .room_languages
-            .get(&msg.room.id.to_lowercase())
-            .copied()
-            .unwrap_or(self.language);
+        let lang = self.language_of(&msg.room);
         let to = (!msg.room.direct).then(|| msg.sender.name.clone());
         if let Some(command) = organiser_command(&question) {
             if !self.is_organiser(&msg.sender) {

@@ -6,241 +6,17 @@
 // matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
 
+#[path = "support/member.rs"]
+mod member;
 mod support;
 
-use matrix_sdk::Client;
-use matrix_sdk::config::SyncSettings;
-use matrix_sdk::ruma::api::client::room::Visibility;
-use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
-use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMemberEvent};
-use matrix_sdk::ruma::events::room::message::{
-    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
-};
-use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
+use matrix_sdk::ruma::events::room::member::MembershipState;
+use matrix_sdk::ruma::events::room::message::MessageType;
+use member::{Member, Seen, WAIT, body, replied_to};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::Crieur;
 use support::synapse::Synapse;
-use tokio::sync::mpsc;
-
-const WAIT: Duration = Duration::from_secs(60);
-
-/// What a member's client sees.
-#[derive(Debug)]
-enum Seen {
-    Message {
-        room: OwnedRoomId,
-        ev: Box<OriginalSyncRoomMessageEvent>,
-    },
-    Member {
-        room: OwnedRoomId,
-        user: String,
-        membership: MembershipState,
-    },
-}
-
-/// A member of the community, with their own matrix-sdk client (and crypto).
-struct Member {
-    client: Client,
-    seen: mpsc::UnboundedReceiver<Seen>,
-    _store: tempfile::TempDir,
-}
-
-impl Member {
-    async fn login(synapse: &Synapse, name: &str) -> Member {
-        let user = synapse.register(name, "secret-pass");
-        let store = tempfile::tempdir().unwrap();
-        let client = Client::builder()
-            .homeserver_url(synapse.url())
-            .sqlite_store(store.path(), None)
-            .build()
-            .await
-            .unwrap();
-        client
-            .matrix_auth()
-            .login_username(&user, "secret-pass")
-            .await
-            .unwrap();
-        client.sync_once(SyncSettings::default()).await.unwrap();
-        let (tx, seen) = mpsc::unbounded_channel();
-        let t = tx.clone();
-        client.add_event_handler(
-            move |ev: OriginalSyncRoomMessageEvent, room: matrix_sdk::Room| {
-                let t = t.clone();
-                async move {
-                    let _ = t.send(Seen::Message {
-                        room: room.room_id().to_owned(),
-                        ev: Box::new(ev),
-                    });
-                }
-            },
-        );
-        client.add_event_handler(
-            move |ev: OriginalSyncRoomMemberEvent, room: matrix_sdk::Room| {
-                let tx = tx.clone();
-                async move {
-                    let _ = tx.send(Seen::Member {
-                        room: room.room_id().to_owned(),
-                        user: ev.state_key.to_string(),
-                        membership: ev.content.membership.clone(),
-                    });
-                }
-            },
-        );
-        let c = client.clone();
-        tokio::spawn(async move { c.sync(SyncSettings::default()).await });
-        Member {
-            client,
-            seen,
-            _store: store,
-        }
-    }
-
-    async fn create_room(
-        &self,
-        alias: Option<&str>,
-        invite: &[&str],
-        encrypted: bool,
-        direct: bool,
-    ) -> OwnedRoomId {
-        let mut req = CreateRoom::new();
-        req.room_alias_name = alias.map(str::to_string);
-        req.invite = invite
-            .iter()
-            .map(|u| OwnedUserId::try_from(*u).unwrap())
-            .collect();
-        req.is_direct = direct;
-        if alias.is_some() {
-            req.preset = Some(RoomPreset::PublicChat);
-            req.visibility = Visibility::Private;
-        } else {
-            req.preset = Some(RoomPreset::PrivateChat);
-        }
-        let room = self.client.create_room(req).await.unwrap();
-        if encrypted {
-            room.enable_encryption().await.unwrap();
-        }
-        room.room_id().to_owned()
-    }
-
-    async fn say(&self, room: &OwnedRoomId, text: &str) -> OwnedEventId {
-        let room = self.client.get_room(room).expect("a room the member is in");
-        room.send(RoomMessageEventContent::text_plain(text))
-            .await
-            .unwrap()
-            .response
-            .event_id
-    }
-
-    /// Waits for `user` to have `membership` in `room`.
-    async fn wait_member(&mut self, room: &OwnedRoomId, user: &str, membership: MembershipState) {
-        let found = tokio::time::timeout(WAIT, async {
-            while let Some(seen) = self.seen.recv().await {
-                if let Seen::Member {
-                    room: r,
-                    user: u,
-                    membership: m,
-                } = seen
-                    && &r == room
-                    && u == user
-                    && m == membership
-                {
-                    return;
-                }
-            }
-        })
-        .await;
-        assert!(found.is_ok(), "{user} never got {membership:?} in {room}");
-    }
-
-    /// The next message from `sender` in `room`.
-    async fn next_from(
-        &mut self,
-        room: &OwnedRoomId,
-        sender: &str,
-        within: Duration,
-    ) -> Option<OriginalSyncRoomMessageEvent> {
-        tokio::time::timeout(within, async {
-            while let Some(seen) = self.seen.recv().await {
-                if let Seen::Message { room: r, ev } = seen
-                    && &r == room
-                    && ev.sender.as_str() == sender
-                {
-                    return Some(*ev);
-                }
-            }
-            None
-        })
-        .await
-        .ok()
-        .flatten()
-    }
-
-    /// The reply from `sender` to the message `asked` (other messages, such as reminders,
-    /// are passed over).
-    async fn answer_to(
-        &mut self,
-        room: &OwnedRoomId,
-        sender: &str,
-        asked: &OwnedEventId,
-    ) -> Option<OriginalSyncRoomMessageEvent> {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let ev = self.next_from(room, sender, left).await?;
-            if replied_to(&ev).as_ref() == Some(asked) {
-                return Some(ev);
-            }
-        }
-    }
-
-    /// The first message from `sender` in `room` whose body has `text`.
-    async fn saying(
-        &mut self,
-        room: &OwnedRoomId,
-        sender: &str,
-        text: &str,
-    ) -> Option<OriginalSyncRoomMessageEvent> {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let ev = self.next_from(room, sender, left).await?;
-            if body(&ev).contains(text) {
-                return Some(ev);
-            }
-        }
-    }
-
-    /// Every message from `sender` in `room` over `within`.
-    async fn all_from(
-        &mut self,
-        room: &OwnedRoomId,
-        sender: &str,
-        within: Duration,
-    ) -> Vec<String> {
-        let mut out = Vec::new();
-        while let Some(ev) = self.next_from(room, sender, within).await {
-            out.push(body(&ev));
-        }
-        out
-    }
-}
-
-fn body(ev: &OriginalSyncRoomMessageEvent) -> String {
-    match &ev.content.msgtype {
-        MessageType::Notice(n) => format!("notice: {}", n.body),
-        MessageType::Text(t) => format!("text: {}", t.body),
-        other => format!("{other:?}"),
-    }
-}
-
-fn replied_to(ev: &OriginalSyncRoomMessageEvent) -> Option<OwnedEventId> {
-    match &ev.content.relates_to {
-        Some(Relation::Reply(r)) => Some(r.in_reply_to.event_id.clone()),
-        Some(Relation::Thread(t)) => t.in_reply_to.as_ref().map(|r| r.event_id.clone()),
-        _ => None,
-    }
-}
 
 fn config(dir: &Path, synapse: &Synapse, rooms: &[&str], extra: &str) -> PathBuf {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -279,7 +55,7 @@ const NOW: &str = "2026-03-20T10:00:00+01:00";
 async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
     let synapse = Synapse::start();
     let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse, "alice").await;
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
     let plain = alice
         .create_room(Some("community"), &[], false, false)
         .await;
@@ -356,8 +132,9 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
 async fn a_strangers_invite_is_refused() {
     let synapse = Synapse::start();
     let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse, "alice").await;
-    let mut mallory = Member::login(&synapse, "mallory").await;
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let mut mallory =
+        Member::login(&synapse.url(), &synapse.register("mallory", "secret-pass")).await;
     let plain = alice
         .create_room(Some("community"), &[], false, false)
         .await;
@@ -380,8 +157,8 @@ async fn a_strangers_invite_is_refused() {
 async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() {
     let synapse = Synapse::start();
     let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse, "alice").await;
-    let mut bob = Member::login(&synapse, "bob").await;
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let mut bob = Member::login(&synapse.url(), &synapse.register("bob", "secret-pass")).await;
     let room = alice
         .create_room(Some("community"), &[], false, false)
         .await;

@@ -46,7 +46,7 @@ impl Crieur {
         cmd.arg("run").arg("--config").arg(config).args(extra);
         cmd.env(
             "CRIEUR_LOG",
-            "info,crieur::transport::irc=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
+            "info,crieur::transport::irc=debug,crieur::transport::matrix=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
         );
         for (k, v) in env {
             cmd.env(k, v);

@@ -148,9 +148,15 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         return;
     };
     let room_id = room.room_id().to_owned();
-    if state.is_history(&room_id, ev.origin_server_ts) || !state.first_sight(&ev.event_id) {
+    if state.is_history(&room_id, ev.origin_server_ts) {
+        tracing::debug!(event = %ev.event_id, "matrix: history, not answered");
         return;
     }
+    if !state.first_sight(&ev.event_id) {
+        tracing::debug!(event = %ev.event_id, "matrix: seen before");
+        return;
+    }
+    tracing::debug!(event = %ev.event_id, room = %room_id, "matrix: message");
     let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() == 2;
     // A mention (a "pill" in Element) addresses crieur wherever it is in the message.
     let mentioned = ev
@@ -178,7 +184,13 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         .lock()
         .expect("no panics while the lock is held")
         .admit(ev.sender.as_str(), &question, direct, Instant::now());
-    if let Admit::Repeat { .. } = admit {
+    if let Admit::Repeat { first } = admit {
+        // Answered a moment ago: say so once, then stay quiet.
+        if first {
+            let lang = state.bot.language_of(&msg.room);
+            let note = Reply::new(lang).line(Line::default().text(crate::bot::repeat_note(lang)));
+            send_reply(&room, &ev, &note).await;
+        }
         return;
     }
     let answerer = state.shared.answerer();

@@ -1,0 +1,123 @@
+//! Reply latency and memory of crieur on Matrix, with IRC connected too: a real Synapse and
+//! a real InspIRCd + Atheme on loopback (as the tests start them), a member's matrix-sdk
+//! client asking questions one after another. Latency is from just before the member sends
+//! the question to the moment their sync delivers crieur's reply.
+//!
+//! Run: `cargo bench --bench matrix` (needs Synapse in the venv `scripts/test` installs, and
+//! InspIRCd + Atheme). Targets: p50 < 100 ms; resident memory < 80 MB with both networks.
+
+// matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
+#![recursion_limit = "256"]
+
+#[path = "../tests/support/member.rs"]
+mod member;
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use matrix_sdk::ruma::events::room::member::MembershipState;
+use member::Member;
+use std::time::{Duration, Instant};
+use support::Crieur;
+use support::ircd::Ircd;
+use support::synapse::Synapse;
+
+const QUESTIONS: usize = 100;
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(bench());
+}
+
+async fn bench() {
+    let synapse = Synapse::start();
+    let ircd = Ircd::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let alice_id = synapse.register("alice", "secret-pass");
+    let mut alice = Member::login(&synapse.url(), &alice_id).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let password = dir.path().join("bot-password");
+    std::fs::write(&password, "bot-pass\n").unwrap();
+    let cfg = dir.path().join("crieur.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            r##"data_dir = "{data}"
+[[site]]
+path = "{root}/sample/georchestra"
+[irc]
+server = "127.0.0.1"
+port = {irc_port}
+tls = false
+nick = "crieur"
+[[irc.channel]]
+name = "#community"
+[matrix]
+homeserver = "{url}"
+user = "{bot}"
+password_file = "{password}"
+[[matrix.room]]
+id = "#community:localhost"
+"##,
+            data = dir.path().join("data").display(),
+            root = env!("CARGO_MANIFEST_DIR"),
+            irc_port = ircd.bot_port,
+            url = synapse.url(),
+            password = password.display(),
+        ),
+    )
+    .unwrap();
+    let crieur = Crieur::start(&cfg, &[], &[]);
+    alice.wait_member(&room, &bot, MembershipState::Join).await;
+
+    let mut times = Vec::new();
+    for i in 0..QUESTIONS + 5 {
+        // Distinct questions: the same one again within a minute is coalesced, not answered.
+        let question = if i % 2 == 0 {
+            format!("!next {i}")
+        } else {
+            format!("crieur: when is the next geOcom? ({i})")
+        };
+        let start = Instant::now();
+        let asked = alice.say(&room, &question).await;
+        alice
+            .answer_to(&room, &bot, &asked)
+            .await
+            .unwrap_or_else(|| panic!("no answer: {}", crieur.log()));
+        if i >= 5 {
+            times.push(start.elapsed());
+        }
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let irc_joined = crieur.log().contains("irc: joined #community");
+    println!(
+        "matrix reply latency over {} questions (send → reply in the asker's sync): p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        times.len(),
+        ms(at(0.5)),
+        ms(at(0.9)),
+        ms(at(0.99)),
+        ms(times[times.len() - 1]),
+    );
+    println!(
+        "crieur resident memory with Matrix and IRC connected (IRC joined: {irc_joined}): {:.1} MB",
+        rss_kib(crieur.child.id()) as f64 / 1024.0
+    );
+}
