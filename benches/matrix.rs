@@ -87,6 +87,7 @@ id = "#community:localhost"
     alice.wait_member(&room, &bot, MembershipState::Join).await;
 
     let mut times = Vec::new();
+    let mut to_server = Vec::new();
     for i in 0..QUESTIONS + 5 {
         // Distinct questions: the same one again within a minute is coalesced, not answered.
         let question = if i % 2 == 0 {
@@ -95,18 +96,31 @@ id = "#community:localhost"
             format!("crieur: when is the next geOcom? ({i})")
         };
         let start = Instant::now();
+        let sent_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
         let asked = alice.say(&room, &question).await;
-        alice
+        let reply = alice
             .answer_to(&room, &bot, &asked)
             .await
             .unwrap_or_else(|| panic!("no answer: {}", crieur.log()));
         if i >= 5 {
             times.push(start.elapsed());
+            // When the homeserver had the reply: the part before the asker's sync.
+            let server: u64 = reply.origin_server_ts.get().into();
+            to_server.push(Duration::from_millis(server.saturating_sub(sent_ms)));
         }
     }
     times.sort();
+    to_server.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "of which send → reply stored by the homeserver: p50 {:.1} ms, p90 {:.1} ms",
+        ms(to_server[to_server.len() / 2]),
+        ms(to_server[to_server.len() * 9 / 10]),
+    );
     let irc_joined = crieur.log().contains("irc: joined #community");
     println!(
         "matrix reply latency over {} questions (send → reply in the asker's sync): p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",

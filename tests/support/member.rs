@@ -2,6 +2,8 @@
 //! would), which records what it sees so tests can wait for replies. Included only by the
 //! Matrix tests and bench (`#[path]`), so the IRC tests do not compile matrix-sdk's futures.
 
+#![allow(dead_code)]
+
 use matrix_sdk::Client;
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::ruma::api::client::room::Visibility;
