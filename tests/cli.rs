@@ -430,7 +430,7 @@ fn check_config_names_bad_reminder_and_announcement_keys() {
         "reminders.time: \"9h\" is not a time; write it as \"09:00\"",
         "reminders.grace_minutes: expected 0 or more, got -5",
         "announcement[0].at: \"1er mars 9h\" is not a date and time",
-        "announcement[0].rooms: #elsewhere is not one of the [[irc.channel]] tables",
+        "announcement[0].rooms: #elsewhere is not one of the [[irc.channel]] or [[matrix.room]] tables",
         "announcement[1].weekday: \"someday\" is not a day of the week",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
