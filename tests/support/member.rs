@@ -81,7 +81,13 @@ impl Member {
             },
         );
         let c = client.clone();
-        tokio::spawn(async move { c.sync(SyncSettings::default()).await });
+        // A sync loop without the SDK's one-second pause between syncs, as Element syncs.
+        tokio::spawn(async move {
+            let mut settings = SyncSettings::default();
+            while let Ok(r) = c.sync_once(settings.clone()).await {
+                settings = settings.token(r.next_batch);
+            }
+        });
         Member {
             client,
             seen,

@@ -186,11 +186,7 @@ pub async fn run(
         .token(first.next_batch)
         .timeout(Duration::from_secs(30));
     loop {
-        let sync = tokio::spawn({
-            let client = client.clone();
-            let settings = sync_settings.clone();
-            async move { client.sync(settings).await }
-        });
+        let sync = tokio::spawn(sync_loop(client.clone(), sync_settings.clone()));
         tokio::pin!(sync);
         let ended = loop {
             tokio::select! {
@@ -208,7 +204,7 @@ pub async fn run(
                 return Err(revoked(&paths));
             }
             Ok(Err(e)) => tracing::warn!("matrix: sync stopped: {e}"),
-            Ok(Ok(())) => tracing::warn!("matrix: sync ended"),
+            Ok(Ok(())) => {}
             Err(e) => tracing::error!("matrix: sync task failed: {e}"),
         }
         let wait = backoff.next(false);
@@ -218,6 +214,20 @@ pub async fn run(
         }
         // The SDK keeps the sync token in its store: carry on from there.
         sync_settings = SyncSettings::default().timeout(Duration::from_secs(30));
+    }
+}
+
+/// Syncs until an error. Unlike `Client::sync`, which waits up to a second between two
+/// syncs, the next long poll starts at once, so a question right after another is not
+/// held back; a server that ignores the timeout is still not hammered.
+async fn sync_loop(client: Client, mut settings: SyncSettings) -> Result<(), matrix_sdk::Error> {
+    loop {
+        let started = tokio::time::Instant::now();
+        let response = client.sync_once(settings.clone()).await?;
+        settings = settings.token(response.next_batch);
+        if started.elapsed() < Duration::from_millis(20) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 }
 
