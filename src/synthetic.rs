@@ -2,6 +2,7 @@
 //! and Spanish that announce gatherings, set deadlines and talk about releases, written
 //! from templates with a fixed pseudo-random sequence so every run reads the same site.
 
+use crate::answer::format;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -16,48 +17,6 @@ const TOWNS: &[&str] = &[
     "Grenoble",
     "Toulouse",
     "Brest",
-];
-const FR_MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const EN_MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const ES_MONTHS: &[&str] = &[
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
 ];
 
 /// A small deterministic generator (64-bit LCG); good enough to vary templates.
@@ -102,35 +61,35 @@ fn post(rng: &mut Lcg, i: usize, year: i32, month: usize, day: usize) -> (String
     let mut body = String::with_capacity(3000);
     let (lang, title) = match kind {
         0 => {
-            let m = FR_MONTHS[ev_month];
+            let m = format::FR[ev_month];
             let _ = write!(
                 body,
                 "La rencontre annuelle de la communauté se tiendra du {start} au {end} {m} {ev_year} à {town}.\n\n\
                  Au programme : ateliers, présentations et un sprint de code.\n\n\
                  ## Inscription\n\nMerci de vous inscrire au plus tard le {dl} {} {ev_year} via [le formulaire](https://forms.example.org/{i}).\n\n",
-                FR_MONTHS[(ev_month + 11) % 12]
+                format::FR[(ev_month + 11) % 12]
             );
             ("fr", format!("Rencontres {ev_year} à {town}"))
         }
         1 => {
-            let m = EN_MONTHS[ev_month];
+            let m = format::EN[ev_month];
             let _ = write!(
                 body,
                 "The community meeting will take place from {m} {start} to {end}, {ev_year} in {town}.\n\n\
                  It will be followed by a **code sprint** on {m} {}.\n\n\
                  Please register no later than {} {dl}, {ev_year}: [register here](https://tickets.example.org/{i}).\n\n",
                 end + 1,
-                EN_MONTHS[(ev_month + 11) % 12]
+                format::EN[(ev_month + 11) % 12]
             );
             ("en", format!("Community meeting {ev_year}"))
         }
         2 => {
-            let m = ES_MONTHS[ev_month];
+            let m = format::ES[ev_month];
             let _ = write!(
                 body,
                 "El encuentro de la comunidad tendrá lugar del {start} al {end} de {m} de {ev_year} en {town}.\n\n\
                  Inscríbase a más tardar el {dl} de {} de {ev_year} en [el formulario de inscripción](https://forms.example.org/es/{i}).\n\n",
-                ES_MONTHS[(ev_month + 11) % 12]
+                format::ES[(ev_month + 11) % 12]
             );
             ("es", format!("Encuentro {ev_year}"))
         }
@@ -143,7 +102,7 @@ fn post(rng: &mut Lcg, i: usize, year: i32, month: usize, day: usize) -> (String
                 year - 2000,
                 month,
                 rng.next(9),
-                EN_MONTHS[rng.next(12)]
+                format::EN[rng.next(12)]
             );
             ("en", format!("Release {}.{}", year - 2000, month))
         }

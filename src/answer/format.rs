@@ -4,7 +4,7 @@
 use crate::extract::{Language, Precision};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-const FR: [&str; 12] = [
+pub(crate) const FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -18,7 +18,7 @@ const FR: [&str; 12] = [
     "novembre",
     "décembre",
 ];
-const EN: [&str; 12] = [
+pub(crate) const EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -32,7 +32,7 @@ const EN: [&str; 12] = [
     "November",
     "December",
 ];
-const ES: [&str; 12] = [
+pub(crate) const ES: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",

@@ -66,10 +66,10 @@ pub struct ChannelConfig {
     pub announce: bool,
 }
 
-fn yes() -> bool {
+pub(super) fn yes() -> bool {
     true
 }
-fn bang() -> String {
+pub(super) fn bang() -> String {
     "!".to_string()
 }
 fn burst() -> f64 {

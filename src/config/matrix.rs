@@ -28,7 +28,7 @@ pub struct MatrixConfig {
     pub device_name: String,
     #[serde(default, rename = "room")]
     pub rooms: Vec<RoomConfig>,
-    #[serde(default = "bang")]
+    #[serde(default = "super::irc::bang")]
     pub command_prefix: String,
     /// User ids allowed to run organiser commands.
     #[serde(default)]
@@ -47,16 +47,10 @@ pub struct RoomConfig {
     /// The language of commands in this room (default: the first of `languages`).
     pub language: Option<String>,
     /// Reminders and announcements go to this room (default true).
-    #[serde(default = "yes")]
+    #[serde(default = "super::irc::yes")]
     pub announce: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-fn bang() -> String {
-    "!".to_string()
-}
 fn device_name() -> String {
     "crieur".to_string()
 }
