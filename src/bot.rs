@@ -23,6 +23,9 @@ pub struct Room {
 pub struct Sender {
     pub name: String,
     pub account: Option<String>,
+    /// The network vouches that this sender organises the room (on Matrix, a power level at
+    /// or above the configured one), whether or not the account is listed.
+    pub room_organiser: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,10 +140,11 @@ impl Bot {
     }
 
     pub fn is_organiser(&self, sender: &Sender) -> bool {
-        sender
-            .account
-            .as_ref()
-            .is_some_and(|a| self.organisers.contains(&a.to_lowercase()))
+        sender.room_organiser
+            || sender
+                .account
+                .as_ref()
+                .is_some_and(|a| self.organisers.contains(&a.to_lowercase()))
     }
 
     /// The language of commands and unclear questions in a room.
@@ -333,6 +337,7 @@ mod tests {
             sender: Sender {
                 name: "alice".into(),
                 account: account.map(str::to_string),
+                room_organiser: false,
             },
             text: text.into(),
         }

@@ -1,7 +1,9 @@
 //! crieur on a real Synapse (loopback, SQLite): members are matrix-sdk clients, as Element
 //! users would be. Answers in a plain room, an encrypted room and a direct chat; history and
 //! messages from while crieur was down are not answered; strangers' invites are refused; an
-//! organiser's announcement is delivered; a restart neither replays nor loses anything.
+//! organiser's announcement is delivered; a restart neither replays nor loses anything; a
+//! resend after a crash is the same event; a revoked session stops crieur with a way out;
+//! the recovery key restores its identity; Matrix serves while IRC is down.
 
 // matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
@@ -12,13 +14,14 @@ mod support;
 
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::room::message::MessageType;
-use member::{Member, Seen, WAIT, body, replied_to};
+use member::{Member, Seen, WAIT, body, replied_to, thread_of};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::Crieur;
+use support::relay::Relay;
 use support::synapse::Synapse;
 
-fn config(dir: &Path, synapse: &Synapse, rooms: &[&str], extra: &str) -> PathBuf {
+fn config(dir: &Path, homeserver: &str, rooms: &[&str], extra: &str) -> PathBuf {
     let root = env!("CARGO_MANIFEST_DIR");
     let password = dir.join("bot-password");
     std::fs::write(&password, "bot-pass\n").unwrap();
@@ -41,7 +44,7 @@ password_file = "{password}"
 {extra}
 {rooms}"#,
         data = dir.join("data").display(),
-        url = synapse.url(),
+        url = homeserver,
         password = password.display(),
     );
     let path = dir.join("crieur.toml");
@@ -65,7 +68,7 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = config(
         dir.path(),
-        &synapse,
+        &synapse.url(),
         &["#community:localhost"],
         "invites_from = [\"@alice:localhost\"]",
     );
@@ -94,6 +97,23 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
             .as_ref()
             .is_some_and(|f| f.body.contains("Spring meeting 2026"))
     );
+    assert_eq!(
+        thread_of(&reply),
+        None,
+        "a plain question gets a plain reply"
+    );
+
+    // A question inside a thread is answered inside that thread.
+    let followup = alice
+        .say_in_thread(&plain, &asked, "crieur: until when can I register?")
+        .await;
+    let reply = alice
+        .answer_to(&plain, &bot, &followup)
+        .await
+        .unwrap_or_else(|| panic!("no answer in the thread: {}", crieur.log()));
+    assert_eq!(thread_of(&reply).as_ref(), Some(&asked), "{reply:#?}");
+    assert!(body(&reply).contains("March 30, 2026"), "{}", body(&reply));
+
     // The message from before the join got no answer: nothing else replies to anything.
     let more: Vec<_> = std::iter::from_fn(|| alice.seen.try_recv().ok()).collect();
     assert!(
@@ -141,7 +161,7 @@ async fn a_strangers_invite_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = config(
         dir.path(),
-        &synapse,
+        &synapse.url(),
         &["#community:localhost"],
         "invites_from = [\"@alice:localhost\"]",
     );
@@ -159,19 +179,33 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     let bot = synapse.register("crieur", "bot-pass");
     let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
     let mut bob = Member::login(&synapse.url(), &synapse.register("bob", "secret-pass")).await;
+    let carol_id = synapse.register("carol", "secret-pass");
+    let mut carol = Member::login(&synapse.url(), &carol_id).await;
     let room = alice
         .create_room(Some("community"), &[], false, false)
         .await;
-    bob.client
-        .join_room_by_id(&room)
+    for member in [&bob, &carol] {
+        member
+            .client
+            .join_room_by_id(&room)
+            .await
+            .expect("joins the public room");
+    }
+    // Carol moderates the room: not listed, but her power level makes her an organiser.
+    let carol_user = matrix_sdk::ruma::OwnedUserId::try_from(carol_id.as_str()).unwrap();
+    alice
+        .client
+        .get_room(&room)
+        .unwrap()
+        .update_power_levels(vec![(&carol_user, 50.into())])
         .await
-        .expect("bob joins the public room");
+        .expect("alice makes carol a moderator");
     let dir = tempfile::tempdir().unwrap();
     let cfg = config(
         dir.path(),
-        &synapse,
+        &synapse.url(),
         &["#community:localhost"],
-        "organisers = [\"@alice:localhost\"]",
+        "organisers = [\"@alice:localhost\"]\norganiser_power_level = 50",
     );
     let mut crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
     alice.wait_member(&room, &bot, MembershipState::Join).await;
@@ -207,6 +241,25 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
         "a room mention notifies"
     );
 
+    // A moderator by power level may list announcements; a member may not.
+    let asked = carol.say(&room, "!announcements").await;
+    let listed = carol.answer_to(&room, &bot, &asked).await.expect("a list");
+    assert!(
+        !body(&listed).contains("only organisers"),
+        "{}",
+        body(&listed)
+    );
+    let asked = bob.say(&room, "!announcements").await;
+    let refusal = bob.answer_to(&room, &bot, &asked).await.expect("a refusal");
+    assert!(
+        body(&refusal).contains("only organisers"),
+        "{}",
+        body(&refusal)
+    );
+
+    // Alice has seen those replies too: passed over, so that what follows is what is new.
+    alice.all_from(&room, &bot, Duration::from_secs(1)).await;
+
     // Stopped; a question asked while it is down is not answered when it comes back.
     crieur.terminate();
     assert!(
@@ -230,4 +283,261 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     let after = alice.all_from(&room, &bot, Duration::from_secs(5)).await;
     assert!(after.is_empty(), "{after:#?}\n{}", crieur.log());
     crieur.terminate();
+}
+
+/// The outbox entries `crieur outbox` reports, once crieur has stopped.
+fn outbox(cfg: &Path) -> Vec<(String, String)> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crieur"))
+        .args(["outbox", "--config", cfg.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    entries
+        .iter()
+        .map(|e| {
+            (
+                e["key"].as_str().unwrap().to_string(),
+                e["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_resent_after_a_crash_is_the_same_event() {
+    let synapse = Synapse::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    // crieur reaches Synapse through a relay that holds back the answer to its first send.
+    let relay = Relay::start(synapse.port, b"/send/m.room.message/");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(dir.path(), &relay.url(), &["#community:localhost"], "");
+    relay.arm();
+    let mut crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    // The registration reminder due at NOW: Synapse has it, crieur never hears back…
+    let first = relay
+        .held(WAIT)
+        .unwrap_or_else(|| panic!("crieur sent nothing: {}", crieur.log()));
+    // …and dies before it can mark it sent.
+    crieur.child.kill().unwrap();
+    crieur.child.wait().unwrap();
+    let reminder = alice
+        .saying(&room, &bot, "Registration")
+        .await
+        .expect("the reminder reached the room");
+    assert_eq!(reminder.event_id.as_str(), first);
+
+    // Restarted: the entry still pending goes again, with the same transaction id.
+    let mut crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    let deadline = std::time::Instant::now() + WAIT;
+    while !crieur.log().contains("scheduler: sent") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never resent: {}",
+            crieur.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let after = alice.all_from(&room, &bot, Duration::from_secs(3)).await;
+    let body_of_first = body(&reminder);
+    assert!(
+        !after.contains(&body_of_first),
+        "the reminder was posted twice: {after:#?}\n{}",
+        crieur.log()
+    );
+    crieur.terminate();
+    assert!(crieur.wait_exit(Duration::from_secs(30)).is_some());
+    let entries = outbox(&cfg);
+    assert!(
+        entries
+            .iter()
+            .any(|(k, st)| k.starts_with("deadline:") && st == "sent"),
+        "{entries:?}"
+    );
+    assert!(
+        !entries.iter().any(|(_, st)| st == "pending"),
+        "{entries:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_session_stops_crieur_with_a_way_to_log_in_again() {
+    let synapse = Synapse::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(dir.path(), &synapse.url(), &["#community:localhost"], "");
+    let mut crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    alice.wait_member(&room, &bot, MembershipState::Join).await;
+    crieur.terminate();
+    assert!(crieur.wait_exit(Duration::from_secs(30)).is_some());
+
+    // The account's owner logs the device out (as from Element's session list).
+    let saved = dir.path().join("data/matrix/session.json");
+    let session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    let token = session["access_token"].as_str().expect("a saved token");
+    let logout = matrix_sdk::reqwest::Client::new()
+        .post(format!("{}/_matrix/client/v3/logout", synapse.url()))
+        .bearer_auth(token)
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert!(logout.status().is_success(), "{logout:?}");
+
+    let mut crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    let status = crieur
+        .wait_exit(Duration::from_secs(60))
+        .unwrap_or_else(|| panic!("still running on a revoked session: {}", crieur.log()));
+    assert!(!status.success());
+    let log = crieur.log();
+    let matrix_dir = dir.path().join("data/matrix");
+    assert!(
+        log.contains("no longer accepts crieur's session")
+            && log.contains(&format!("remove {}", matrix_dir.display())),
+        "{log}"
+    );
+
+    // Doing what it says: a new device, answering again.
+    std::fs::remove_dir_all(&matrix_dir).unwrap();
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let asked = alice.say(&room, "!next").await;
+    let reply = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .unwrap_or_else(|| panic!("no answer as a new device: {}", crieur.log()));
+    assert!(body(&reply).contains("Spring meeting 2026"));
+    let again: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(matrix_dir.join("session.json")).unwrap())
+            .unwrap();
+    assert_ne!(again["device_id"], session["device_id"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn matrix_serves_while_irc_is_down_and_reminders_notify_the_room() {
+    let synapse = Synapse::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    // Nothing listens on the IRC port; "#gone" does not exist, so crieur cannot join it.
+    let irc = format!(
+        "[irc]\nserver = \"127.0.0.1\"\nport = {}\ntls = false\nnick = \"crieur\"\n[[irc.channel]]\nname = \"#community\"\n",
+        support::free_port()
+    );
+    let cfg = config(
+        dir.path(),
+        &synapse.url(),
+        &["#community:localhost", "#gone:localhost"],
+        &irc,
+    );
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    let reminder = alice
+        .saying(&room, &bot, "Registration")
+        .await
+        .unwrap_or_else(|| panic!("no reminder on Matrix: {}", crieur.log()));
+    assert!(
+        reminder.content.mentions.as_ref().is_some_and(|m| m.room),
+        "a reminder mentions the room so that it notifies: {reminder:#?}"
+    );
+    let asked = alice.say(&room, "!next").await;
+    let reply = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .unwrap_or_else(|| panic!("no answer with IRC down: {}", crieur.log()));
+    assert!(body(&reply).contains("Spring meeting 2026"));
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let log = crieur.log();
+    assert!(log.contains("irc"), "IRC was tried: {log}");
+    // The room it could not join is tried again later, not in a loop.
+    let refused = log.matches("not a room crieur is in").count();
+    assert!((1..=3).contains(&refused), "{refused} attempts:\n{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_recovery_key_restores_the_identity_of_a_new_device() {
+    let synapse = Synapse::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice.create_room(None, &[&bot], true, false).await;
+
+    // The admin set up the bot's account in Element: cross-signing and a recovery key.
+    let store = tempfile::tempdir().unwrap();
+    let admin = matrix_sdk::Client::builder()
+        .homeserver_url(synapse.url())
+        .sqlite_store(store.path(), None)
+        .with_encryption_settings(matrix_sdk::encryption::EncryptionSettings {
+            auto_enable_cross_signing: true,
+            ..Default::default()
+        })
+        .build()
+        .await
+        .unwrap();
+    admin
+        .matrix_auth()
+        .login_username(&bot, "bot-pass")
+        .await
+        .unwrap();
+    admin
+        .encryption()
+        .wait_for_e2ee_initialization_tasks()
+        .await;
+    let key = admin.encryption().recovery().enable().await.unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("recovery-key"), format!("{key}\n")).unwrap();
+    let cfg = config(
+        dir.path(),
+        &synapse.url(),
+        &[room.as_str()],
+        &format!(
+            "recovery_key_file = \"{}\"",
+            dir.path().join("recovery-key").display()
+        ),
+    );
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    // crieur's new device is signed by the account's cross-signing key, so clients trust it.
+    let bot_id = matrix_sdk::ruma::OwnedUserId::try_from(bot.as_str()).unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let log = crieur.log();
+        if let Ok(text) = std::fs::read_to_string(dir.path().join("data/matrix/session.json"))
+            && log.contains("restored from the recovery key")
+        {
+            let session: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let device: matrix_sdk::ruma::OwnedDeviceId =
+                session["device_id"].as_str().unwrap().into();
+            let _ = alice
+                .client
+                .encryption()
+                .request_user_identity(&bot_id)
+                .await;
+            if let Ok(Some(d)) = alice.client.encryption().get_device(&bot_id, &device).await
+                && d.is_cross_signed_by_owner()
+            {
+                break;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "crieur's device is not cross-signed: {}",
+            crieur.log()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }

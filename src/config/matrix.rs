@@ -33,6 +33,9 @@ pub struct MatrixConfig {
     /// User ids allowed to run organiser commands.
     #[serde(default)]
     pub organisers: Vec<String>,
+    /// Members whose power level in a room is at least this (50: moderators) may also run
+    /// organiser commands there. Unset: only `organisers`.
+    pub organiser_power_level: Option<i64>,
     /// Users ("@alice:example.org") or servers ("example.org") whose invites crieur
     /// accepts; other invites are refused.
     #[serde(default)]
@@ -179,6 +182,13 @@ impl MatrixConfig {
                 ));
             }
         }
+        if let Some(level) = self.organiser_power_level
+            && level < 1
+        {
+            problems.push(format!(
+                "matrix.organiser_power_level: {level} would make every member an organiser; use 50 (moderators) or 100 (admins)"
+            ));
+        }
         for (i, o) in self.invites_from.iter().enumerate() {
             if o.starts_with('@') && !is_user_id(o) || o.is_empty() || o.contains(' ') {
                 problems.push(format!(
@@ -203,11 +213,43 @@ fn is_user_id(text: &str) -> bool {
         })
 }
 
-/// A Matrix room alias or id (IRC channels have no server part).
+/// A Matrix room alias ("#room:server") or id ("!opaque:server", or "!opaque" from room
+/// version 12 on). IRC channels start with '#' but have no server part.
 pub fn is_room(text: &str) -> bool {
-    text.starts_with(['#', '!'])
-        && text[1..]
-            .split_once(':')
-            .is_some_and(|(local, server)| !local.is_empty() && !server.is_empty())
-        && !text.contains(char::is_whitespace)
+    if text.contains(char::is_whitespace) {
+        return false;
+    }
+    if let Some(id) = text.strip_prefix('!') {
+        return !id.is_empty() && !id.starts_with(':') && !id.ends_with(':');
+    }
+    text.strip_prefix('#')
+        .and_then(|alias| alias.split_once(':'))
+        .is_some_and(|(local, server)| !local.is_empty() && !server.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_room;
+
+    #[test]
+    fn rooms_are_aliases_or_ids_of_any_room_version() {
+        for room in [
+            "#georchestra:osgeo.org",
+            "!OGEhHVWSdvArJzumhm:matrix.org",
+            // Room version 12 ids have no server part.
+            "!c1kydQPpkqbtSXGg8O3GkIZXvLjHw2aLaBhaX7IDYno",
+        ] {
+            assert!(is_room(room), "{room}");
+        }
+        for not in [
+            "#georchestra",
+            "georchestra",
+            "!",
+            "#:osgeo.org",
+            "#a b:c",
+            "!:x",
+        ] {
+            assert!(!is_room(not), "{not}");
+        }
+    }
 }

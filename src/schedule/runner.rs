@@ -24,7 +24,11 @@ pub struct Delivery {
 }
 
 /// Tasks waiting for networks to acknowledge messages.
-type Waiters = tokio::task::JoinSet<()>;
+struct Waiters {
+    set: tokio::task::JoinSet<()>,
+    /// Cuts short the pause after a failed send when crieur stops.
+    stop: watch::Receiver<bool>,
+}
 
 /// Where each network takes its deliveries.
 pub type Networks = HashMap<String, mpsc::Sender<Delivery>>;
@@ -47,14 +51,20 @@ pub struct Scheduler {
 const MAX_SLEEP: Duration = Duration::hours(1);
 /// How soon to try again a message whose network could not take it.
 const RETRY: Duration = Duration::seconds(30);
+/// How long a message whose send failed (connection lost, room refused) waits before it
+/// is tried again: a network that refuses at once is not hammered in a loop.
+const AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Scheduler {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
-        let mut waiters = tokio::task::JoinSet::new();
+        let mut waiters = Waiters {
+            set: tokio::task::JoinSet::new(),
+            stop: shutdown.clone(),
+        };
         loop {
             // Reap finished acknowledgement waiters.
-            while waiters.try_join_next().is_some() {}
+            while waiters.set.try_join_next().is_some() {}
             self.looks
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let now = self.shared.clock.now_utc();
@@ -75,7 +85,7 @@ impl Scheduler {
                 _ = shutdown.changed() => {
                     // Messages already written get marked sent before crieur stops.
                     let _ = tokio::time::timeout(std::time::Duration::from_secs(3), async {
-                        while waiters.join_next().await.is_some() {}
+                        while waiters.set.join_next().await.is_some() {}
                     })
                     .await;
                     return;
@@ -225,13 +235,20 @@ impl Scheduler {
         let clock = self.shared.clock;
         let in_flight = in_flight.clone();
         let wake = self.wake.clone();
-        waiters.spawn(async move {
+        let mut stop = waiters.stop.clone();
+        waiters.set.spawn(async move {
             let written = acked.await.is_ok();
             if written {
                 if let Err(e) = store.set_state(&entry.key, State::Sent, clock.now_utc()) {
                     tracing::error!(key = %entry.key, "scheduler: cannot mark sent: {e}");
                 }
                 tracing::info!(key = %entry.key, room = %entry.room, "scheduler: sent");
+            } else {
+                tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not sent; trying again in {}s", AFTER_FAILURE.as_secs());
+                tokio::select! {
+                    _ = tokio::time::sleep(AFTER_FAILURE) => {}
+                    _ = stop.changed() => {}
+                }
             }
             in_flight
                 .lock()

@@ -8,6 +8,7 @@ use matrix_sdk::Client;
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::ruma::api::client::room::Visibility;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
+use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMemberEvent};
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
@@ -131,6 +132,19 @@ impl Member {
             .event_id
     }
 
+    /// Says `text` in the thread that `root` started.
+    pub async fn say_in_thread(
+        &self,
+        room: &OwnedRoomId,
+        root: &OwnedEventId,
+        text: &str,
+    ) -> OwnedEventId {
+        let room = self.client.get_room(room).expect("a room the member is in");
+        let mut content = RoomMessageEventContent::text_plain(text);
+        content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
+        room.send(content).await.unwrap().response.event_id
+    }
+
     /// Waits for `user` to have `membership` in `room`.
     pub async fn wait_member(
         &mut self,
@@ -235,6 +249,14 @@ pub fn body(ev: &OriginalSyncRoomMessageEvent) -> String {
         MessageType::Notice(n) => format!("notice: {}", n.body),
         MessageType::Text(t) => format!("text: {}", t.body),
         other => format!("{other:?}"),
+    }
+}
+
+/// The root of the thread `ev` is in, if it is in one.
+pub fn thread_of(ev: &OriginalSyncRoomMessageEvent) -> Option<OwnedEventId> {
+    match &ev.content.relates_to {
+        Some(Relation::Thread(t)) => Some(t.event_id.clone()),
+        _ => None,
     }
 }
 

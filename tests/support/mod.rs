@@ -5,6 +5,7 @@
 
 pub mod client;
 pub mod ircd;
+pub mod relay;
 pub mod synapse;
 
 use std::path::{Path, PathBuf};

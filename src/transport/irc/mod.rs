@@ -708,6 +708,7 @@ async fn privmsg<W: AsyncWrite + Unpin>(
         sender: Sender {
             name: nick.to_string(),
             account: account.clone().flatten(),
+            room_organiser: false,
         },
         text: text.to_string(),
     };

@@ -10,6 +10,7 @@ use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMember
 use matrix_sdk::ruma::events::room::message::{
     AddMentions, ForwardThread, MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
 };
+use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedRoomId, OwnedUserId};
 use matrix_sdk::{Client, Room, RoomState};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -25,6 +26,8 @@ pub struct State {
     guard: Mutex<Guard>,
     me: OwnedUserId,
     invites_from: Vec<String>,
+    /// Members at or above this power level in a room organise there.
+    organiser_power_level: Option<i64>,
     /// Messages older than this (crieur's start) are history, not questions.
     started: MilliSecondsSinceUnixEpoch,
     /// Rooms joined while running: their history before the join is not answered.
@@ -39,6 +42,7 @@ impl State {
         guard: Guard,
         me: OwnedUserId,
         invites_from: Vec<String>,
+        organiser_power_level: Option<i64>,
     ) -> State {
         State {
             bot,
@@ -46,6 +50,7 @@ impl State {
             guard: Mutex::new(guard),
             me,
             invites_from,
+            organiser_power_level,
             started: MilliSecondsSinceUnixEpoch::now(),
             joined_at: Mutex::default(),
             seen: Mutex::default(),
@@ -164,7 +169,7 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         .mentions
         .as_ref()
         .is_some_and(|m| m.user_ids.contains(&state.me));
-    let msg = Incoming {
+    let mut msg = Incoming {
         room: BotRoom {
             id: room_id.to_string(),
             direct: direct || mentioned,
@@ -173,9 +178,13 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
             name: ev.sender.to_string(),
             // A Matrix user id is proven by the homeserver: it is the account.
             account: Some(ev.sender.to_string()),
+            room_organiser: false,
         },
         text: text.body.clone(),
     };
+    if state.bot.needs_account(&msg) && !state.bot.is_organiser(&msg.sender) {
+        msg.sender.room_organiser = organises(state, &room, &ev.sender).await;
+    }
     let Some(question) = state.bot.question(&msg) else {
         return;
     };
@@ -217,6 +226,24 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
             }
         };
         send_reply(&room, &ev, &reply).await;
+    }
+}
+
+/// Whether `user`'s power level in `room` reaches the configured organiser level.
+async fn organises(state: &State, room: &Room, user: &OwnedUserId) -> bool {
+    let Some(level) = state.organiser_power_level else {
+        return false;
+    };
+    let Ok(level) = matrix_sdk::ruma::Int::try_from(level) else {
+        return false;
+    };
+    match room.get_member(user).await {
+        Ok(Some(member)) => member.power_level() >= UserPowerLevel::Int(level),
+        Ok(None) => false,
+        Err(e) => {
+            tracing::warn!(room = %room.room_id(), %user, "matrix: cannot read the power level: {e}");
+            false
+        }
     }
 }
 

@@ -41,6 +41,7 @@ pub struct Settings {
     /// (alias or id, language of commands)
     pub rooms: Vec<(String, Language)>,
     pub organisers: Vec<String>,
+    pub organiser_power_level: Option<i64>,
     pub invites_from: Vec<String>,
     pub command_prefix: String,
     pub language: Language,
@@ -95,6 +96,7 @@ impl Settings {
                 })
                 .collect(),
             organisers: cfg.organisers.clone(),
+            organiser_power_level: cfg.organiser_power_level,
             invites_from: cfg.invites_from.clone(),
             command_prefix: cfg.command_prefix.clone(),
             language,
@@ -179,6 +181,7 @@ pub async fn run(
         Guard::new(Duration::from_secs(60), 0),
         me,
         settings.invites_from.clone(),
+        settings.organiser_power_level,
     ));
     incoming::register(&client, state.clone());
 
