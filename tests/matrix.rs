@@ -137,6 +137,9 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
         body(&reply)
     );
 
+    // A new account: crieur bootstrapped cross-signing, so Alice's client trusts its device.
+    wait_cross_signed(&alice, &bot, dir.path(), &crieur).await;
+
     // A direct chat: no command prefix needed.
     let dm = alice.create_room(None, &[&bot], false, true).await;
     alice.wait_member(&dm, &bot, MembershipState::Join).await;
@@ -427,8 +430,8 @@ async fn a_revoked_session_stops_crieur_with_a_way_to_log_in_again() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn matrix_serves_while_irc_is_down_and_reminders_notify_the_room() {
-    let synapse = Synapse::start();
+async fn matrix_serves_with_irc_down_and_after_its_homeserver_restarts() {
+    let mut synapse = Synapse::start();
     let bot = synapse.register("crieur", "bot-pass");
     let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
     let room = alice
@@ -467,6 +470,17 @@ async fn matrix_serves_while_irc_is_down_and_reminders_notify_the_room() {
     // The room it could not join is tried again later, not in a loop.
     let refused = log.matches("not a room crieur is in").count();
     assert!((1..=3).contains(&refused), "{refused} attempts:\n{log}");
+
+    // The homeserver goes away and comes back: crieur syncs again and answers.
+    synapse.restart();
+    let asked = alice
+        .say(&room, "crieur: where is the spring meeting?")
+        .await;
+    let reply = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .unwrap_or_else(|| panic!("no answer after the homeserver restarted: {}", crieur.log()));
+    assert!(body(&reply).contains("Lyon"), "{}", body(&reply));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -511,26 +525,30 @@ async fn the_recovery_key_restores_the_identity_of_a_new_device() {
         ),
     );
     let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
-    // crieur's new device is signed by the account's cross-signing key, so clients trust it.
-    let bot_id = matrix_sdk::ruma::OwnedUserId::try_from(bot.as_str()).unwrap();
+    wait_cross_signed(&alice, &bot, dir.path(), &crieur).await;
+    assert!(
+        crieur.log().contains("restored from the recovery key"),
+        "{}",
+        crieur.log()
+    );
+}
+
+/// Waits until crieur's device (as saved under `dir`) is signed by its account's
+/// cross-signing key, as `member` sees it: clients then trust it.
+async fn wait_cross_signed(member: &Member, bot: &str, dir: &Path, crieur: &Crieur) {
+    let bot = matrix_sdk::ruma::OwnedUserId::try_from(bot).unwrap();
     let deadline = std::time::Instant::now() + WAIT;
     loop {
-        let log = crieur.log();
-        if let Ok(text) = std::fs::read_to_string(dir.path().join("data/matrix/session.json"))
-            && log.contains("restored from the recovery key")
-        {
+        if let Ok(text) = std::fs::read_to_string(dir.join("data/matrix/session.json")) {
             let session: serde_json::Value = serde_json::from_str(&text).unwrap();
             let device: matrix_sdk::ruma::OwnedDeviceId =
                 session["device_id"].as_str().unwrap().into();
-            let _ = alice
-                .client
-                .encryption()
-                .request_user_identity(&bot_id)
-                .await;
-            if let Ok(Some(d)) = alice.client.encryption().get_device(&bot_id, &device).await
+            // Asks the homeserver again for the bot's keys and signatures.
+            let _ = member.client.encryption().request_user_identity(&bot).await;
+            if let Ok(Some(d)) = member.client.encryption().get_device(&bot, &device).await
                 && d.is_cross_signed_by_owner()
             {
-                break;
+                return;
             }
         }
         assert!(

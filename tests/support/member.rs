@@ -82,11 +82,15 @@ impl Member {
             },
         );
         let c = client.clone();
-        // A sync loop without the SDK's one-second pause between syncs, as Element syncs.
+        // A sync loop without the SDK's one-second pause between syncs, as Element syncs,
+        // that carries on when the homeserver is away for a while.
         tokio::spawn(async move {
             let mut settings = SyncSettings::default();
-            while let Ok(r) = c.sync_once(settings.clone()).await {
-                settings = settings.token(r.next_batch);
+            loop {
+                match c.sync_once(settings.clone()).await {
+                    Ok(r) => settings = settings.token(r.next_batch),
+                    Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+                }
             }
         });
         Member {

@@ -92,27 +92,23 @@ rc_invites:
             .status()
             .expect("synapse runs");
         assert!(status.success(), "synapse --generate-keys failed");
-        let log = std::fs::File::create(dir.path().join("synapse.log")).unwrap();
-        let child = Command::new(&python)
-            .args(["-m", "synapse.app.homeserver", "--config-path"])
-            .arg(&config_path)
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("synapse starts");
+        let child = spawn(&venv, dir.path());
         let synapse = Synapse {
             child,
             port,
             dir,
             venv,
         };
-        assert!(
-            wait_port(port, Duration::from_secs(60)),
-            "synapse did not listen: {}",
-            synapse.log()
-        );
         synapse.wait_ready();
         synapse
+    }
+
+    /// Stops the server and starts it again on the same port and database.
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.child = spawn(&self.venv, self.dir.path());
+        self.wait_ready();
     }
 
     pub fn url(&self) -> String {
@@ -125,6 +121,11 @@ rc_invites:
 
     /// Waits until the client API answers.
     fn wait_ready(&self) {
+        assert!(
+            wait_port(self.port, Duration::from_secs(60)),
+            "synapse did not listen: {}",
+            self.log()
+        );
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
             if http_get(self.port, "/_matrix/client/versions").starts_with("HTTP/1.1 200") {
@@ -160,6 +161,22 @@ impl Drop for Synapse {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Runs the homeserver of `dir`, its log appended to `dir/synapse.log`.
+fn spawn(venv: &Path, dir: &Path) -> Child {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("synapse.log"))
+        .unwrap();
+    Command::new(venv.join("bin/python"))
+        .args(["-m", "synapse.app.homeserver", "--config-path"])
+        .arg(dir.join("homeserver.yaml"))
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("synapse starts")
 }
 
 fn http_get(port: u16, path: &str) -> String {
