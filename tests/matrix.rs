@@ -18,13 +18,22 @@ use member::{Member, Seen, WAIT, body, replied_to, thread_of};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::Crieur;
+use support::client::{Client as IrcClient, said_by};
+use support::ircd::Ircd;
 use support::relay::Relay;
 use support::synapse::Synapse;
 
+/// A config for crieur on `homeserver`, logging in with its password unless `extra` gives
+/// an access token.
 fn config(dir: &Path, homeserver: &str, rooms: &[&str], extra: &str) -> PathBuf {
     let root = env!("CARGO_MANIFEST_DIR");
     let password = dir.join("bot-password");
     std::fs::write(&password, "bot-pass\n").unwrap();
+    let login = if extra.contains("access_token") {
+        String::new()
+    } else {
+        format!("password_file = \"{}\"", password.display())
+    };
     let rooms: String = rooms
         .iter()
         .map(|r| format!("\n[[matrix.room]]\nid = \"{r}\"\n"))
@@ -40,12 +49,11 @@ path = "{root}/tests/fixtures/deadlines"
 [matrix]
 homeserver = "{url}"
 user = "@crieur:localhost"
-password_file = "{password}"
+{login}
 {extra}
 {rooms}"#,
         data = dir.join("data").display(),
         url = homeserver,
-        password = password.display(),
     );
     let path = dir.join("crieur.toml");
     std::fs::write(&path, text).unwrap();
@@ -137,6 +145,35 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
         body(&reply)
     );
 
+    // A message nobody can decrypt (no such session): logged, not answered.
+    let garbage = raw_send(
+        &alice,
+        &synapse.url(),
+        &secret,
+        "m.room.encrypted",
+        r#"{"algorithm":"m.megolm.v1.aes-sha2","ciphertext":"AwgAEpAB","device_id":"NOSUCHDEVICE","sender_key":"Nn8pMRyCjBnK5P3bN2J5nFrzwZ5w1Gk9Ht6y8qTcV0E","session_id":"Zm9yZ2VkIHNlc3Npb24gaWQgbm9ib2R5IGhhcw"}"#,
+    )
+    .await;
+    let asked = alice
+        .say(&secret, "crieur: where is the spring meeting?")
+        .await;
+    let reply = alice
+        .next_from(&secret, &bot, WAIT)
+        .await
+        .unwrap_or_else(|| panic!("no answer in the encrypted room: {}", crieur.log()));
+    assert_eq!(
+        replied_to(&reply).as_ref(),
+        Some(&asked),
+        "{}",
+        body(&reply)
+    );
+    assert!(
+        crieur.log().contains(&format!("event={garbage}"))
+            && crieur.log().contains("could not be decrypted"),
+        "{}",
+        crieur.log()
+    );
+
     // A new account: crieur bootstrapped cross-signing, so Alice's client trusts its device.
     wait_cross_signed(&alice, &bot, dir.path(), &crieur).await;
 
@@ -152,7 +189,7 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_strangers_invite_is_refused() {
+async fn logs_in_with_an_access_token_and_refuses_a_strangers_invite() {
     let synapse = Synapse::start();
     let bot = synapse.register("crieur", "bot-pass");
     let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
@@ -161,15 +198,36 @@ async fn a_strangers_invite_is_refused() {
     let plain = alice
         .create_room(Some("community"), &[], false, false)
         .await;
+    // The admin made a device for crieur and gives it that device's access token.
+    let login: serde_json::Value = matrix_sdk::reqwest::Client::new()
+        .post(format!("{}/_matrix/client/v3/login", synapse.url()))
+        .body(r#"{"type":"m.login.password","identifier":{"type":"m.id.user","user":"crieur"},"password":"bot-pass"}"#)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("bot-token");
+    std::fs::write(&token, login["access_token"].as_str().unwrap()).unwrap();
     let cfg = config(
         dir.path(),
         &synapse.url(),
         &["#community:localhost"],
-        "invites_from = [\"@alice:localhost\"]",
+        &format!(
+            "access_token_file = \"{}\"\ninvites_from = [\"@alice:localhost\"]",
+            token.display()
+        ),
     );
-    let _crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
     alice.wait_member(&plain, &bot, MembershipState::Join).await;
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("data/matrix/session.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["device_id"], login["device_id"], "{}", crieur.log());
     let trap = mallory.create_room(None, &[&bot], false, false).await;
     mallory
         .wait_member(&trap, &bot, MembershipState::Leave)
@@ -242,6 +300,38 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     assert!(
         announced.content.mentions.as_ref().is_some_and(|m| m.room),
         "a room mention notifies"
+    );
+
+    // An organiser cancels what she scheduled, and re-reads the site.
+    let asked = alice
+        .say(&room, "!announce in 1 hour Never mind this one")
+        .await;
+    let confirmation = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .expect("a confirmation");
+    let id = body(&confirmation)
+        .split("!cancel ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .map(str::to_string)
+        .unwrap_or_else(|| panic!("{}", body(&confirmation)));
+    let asked = alice.say(&room, &format!("!cancel {id}")).await;
+    let cancelled = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .expect("cancelled");
+    assert!(
+        body(&cancelled).contains(&format!("Announcement #{id} cancelled")),
+        "{}",
+        body(&cancelled)
+    );
+    let asked = alice.say(&room, "!reindex").await;
+    let reindexed = alice.answer_to(&room, &bot, &asked).await.expect("re-read");
+    assert!(
+        body(&reindexed).contains("Sites re-read: 2 posts"),
+        "{}",
+        body(&reindexed)
     );
 
     // A moderator by power level may list announcements; a member may not.
@@ -558,4 +648,90 @@ async fn wait_cross_signed(member: &Member, bot: &str, dir: &Path, crieur: &Crie
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+}
+
+/// Sends an event as `member` straight through the client API, as a broken or hostile
+/// client could; returns its event id.
+async fn raw_send(
+    member: &Member,
+    homeserver: &str,
+    room: &matrix_sdk::ruma::OwnedRoomId,
+    kind: &str,
+    content: &str,
+) -> String {
+    let token = member.client.access_token().expect("logged in");
+    let room = url::form_urlencoded::byte_serialize(room.as_str().as_bytes()).collect::<String>();
+    let response = matrix_sdk::reqwest::Client::new()
+        .put(format!(
+            "{homeserver}/_matrix/client/v3/rooms/{room}/send/{kind}/raw-{}",
+            std::process::id()
+        ))
+        .bearer_auth(token)
+        .body(content.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{response:?}");
+    let v: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    v["event_id"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_process_serves_irc_and_matrix_and_one_failing_leaves_the_other() {
+    let synapse = Synapse::start();
+    let mut ircd = Ircd::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    let mut irc_member = IrcClient::connect(ircd.client_port, "dana");
+    irc_member.join("#community");
+    let dir = tempfile::tempdir().unwrap();
+    let irc = format!(
+        "[irc]\nserver = \"127.0.0.1\"\nport = {}\ntls = false\nnick = \"crieur\"\n[[irc.channel]]\nname = \"#community\"\n",
+        ircd.bot_port
+    );
+    let cfg = config(dir.path(), &synapse.url(), &["#community:localhost"], &irc);
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+
+    // The reminder due at NOW reaches both rooms, once each.
+    let on_irc = irc_member.expect(
+        |l| said_by(l, "crieur").is_some_and(|t| t.starts_with("Registration for")),
+        WAIT,
+    );
+    let on_matrix = alice
+        .saying(&room, &bot, "Registration for")
+        .await
+        .unwrap_or_else(|| panic!("no reminder on Matrix: {}", crieur.log()));
+    assert_eq!(
+        format!("notice: {}", said_by(&on_irc, "crieur").unwrap()),
+        body(&on_matrix)
+    );
+    // Questions on both.
+    irc_member.privmsg("#community", "!next");
+    let answer = irc_member.expect(|l| said_by(l, "crieur").is_some(), WAIT);
+    assert!(answer.contains("Spring meeting 2026"), "{answer}");
+    let asked = alice.say(&room, "!next").await;
+    let reply = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .expect("an answer");
+    assert!(body(&reply).contains("Spring meeting 2026"));
+
+    // The IRC server dies: Matrix goes on.
+    ircd.kill_ircd();
+    let asked = alice
+        .say(&room, "crieur: where is the spring meeting?")
+        .await;
+    let reply = alice
+        .answer_to(&room, &bot, &asked)
+        .await
+        .unwrap_or_else(|| panic!("no answer with IRC gone: {}", crieur.log()));
+    assert!(body(&reply).contains("Lyon"), "{}", body(&reply));
+    let more = alice.all_from(&room, &bot, Duration::from_secs(2)).await;
+    assert!(
+        !more.iter().any(|m| m.contains("Registration for")),
+        "a reminder said twice: {more:#?}"
+    );
 }
