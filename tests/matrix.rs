@@ -23,9 +23,14 @@ use support::ircd::Ircd;
 use support::relay::Relay;
 use support::synapse::Synapse;
 
-/// A config for crieur on `homeserver`, logging in with its password unless `extra` gives
-/// an access token.
+/// A config for crieur on `homeserver` over the `deadlines` fixture site.
 fn config(dir: &Path, homeserver: &str, rooms: &[&str], extra: &str) -> PathBuf {
+    config_for("deadlines", dir, homeserver, rooms, extra)
+}
+
+/// A config for crieur on `homeserver` over a fixture site, logging in with its password
+/// unless `extra` gives an access token.
+fn config_for(site: &str, dir: &Path, homeserver: &str, rooms: &[&str], extra: &str) -> PathBuf {
     let root = env!("CARGO_MANIFEST_DIR");
     let password = dir.join("bot-password");
     std::fs::write(&password, "bot-pass\n").unwrap();
@@ -44,7 +49,7 @@ data_dir = "{data}"
 languages = ["en", "fr", "es"]
 
 [[site]]
-path = "{root}/tests/fixtures/deadlines"
+path = "{root}/tests/fixtures/{site}"
 
 [matrix]
 homeserver = "{url}"
@@ -189,7 +194,7 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn logs_in_with_an_access_token_and_refuses_a_strangers_invite() {
+async fn logs_in_with_a_token_shows_post_markup_as_text_and_refuses_strangers() {
     let synapse = Synapse::start();
     let bot = synapse.register("crieur", "bot-pass");
     let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
@@ -212,7 +217,8 @@ async fn logs_in_with_an_access_token_and_refuses_a_strangers_invite() {
     let dir = tempfile::tempdir().unwrap();
     let token = dir.path().join("bot-token");
     std::fs::write(&token, login["access_token"].as_str().unwrap()).unwrap();
-    let cfg = config(
+    let cfg = config_for(
+        "html",
         dir.path(),
         &synapse.url(),
         &["#community:localhost"],
@@ -228,6 +234,25 @@ async fn logs_in_with_an_access_token_and_refuses_a_strangers_invite() {
     )
     .unwrap();
     assert_eq!(saved["device_id"], login["device_id"], "{}", crieur.log());
+
+    // A post with markup in it: shown as text, never as HTML Element would render.
+    let asked = alice.say(&plain, "!next").await;
+    let reply = alice
+        .answer_to(&plain, &bot, &asked)
+        .await
+        .unwrap_or_else(|| panic!("no answer: {}", crieur.log()));
+    let MessageType::Notice(notice) = &reply.content.msgtype else {
+        panic!("{reply:#?}")
+    };
+    let html = &notice.formatted.as_ref().expect("an HTML body").body;
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt; Hack &lt;b&gt;night&lt;/b&gt;")
+            && html.contains("April 20"),
+        "{html}"
+    );
+    for raw in ["<img", "<script", "javascript:", "<x>"] {
+        assert!(!html.contains(raw), "{raw} in {html}");
+    }
     let trap = mallory.create_room(None, &[&bot], false, false).await;
     mallory
         .wait_member(&trap, &bot, MembershipState::Leave)

@@ -1,5 +1,6 @@
 //! The ways crieur talks to people. Each transport owns its protocol and nothing else.
 
+pub mod backoff;
 pub mod console;
 pub mod irc;
 pub mod matrix;

@@ -32,7 +32,31 @@ pub struct State {
     started: MilliSecondsSinceUnixEpoch,
     /// Rooms joined while running: their history before the join is not answered.
     joined_at: Mutex<HashMap<OwnedRoomId, MilliSecondsSinceUnixEpoch>>,
-    seen: Mutex<(HashSet<OwnedEventId>, VecDeque<OwnedEventId>)>,
+    seen: Mutex<Seen>,
+}
+
+/// The latest event ids seen, to never answer one twice (a homeserver may send an event
+/// again, in a gappy sync or after a reconnection).
+#[derive(Default)]
+struct Seen {
+    ids: HashSet<OwnedEventId>,
+    order: VecDeque<OwnedEventId>,
+}
+
+impl Seen {
+    /// True the first time an event id is seen (among the latest `SEEN`).
+    fn first_sight(&mut self, id: &OwnedEventId) -> bool {
+        if !self.ids.insert(id.clone()) {
+            return false;
+        }
+        self.order.push_back(id.clone());
+        if self.order.len() > SEEN
+            && let Some(old) = self.order.pop_front()
+        {
+            self.ids.remove(&old);
+        }
+        true
+    }
 }
 
 impl State {
@@ -59,17 +83,10 @@ impl State {
 
     /// True the first time an event id is seen.
     fn first_sight(&self, id: &OwnedEventId) -> bool {
-        let mut seen = self.seen.lock().expect("no panics while the lock is held");
-        if !seen.0.insert(id.clone()) {
-            return false;
-        }
-        seen.1.push_back(id.clone());
-        if seen.1.len() > SEEN
-            && let Some(old) = seen.1.pop_front()
-        {
-            seen.0.remove(&old);
-        }
-        true
+        self.seen
+            .lock()
+            .expect("no panics while the lock is held")
+            .first_sight(id)
     }
 
     fn is_history(&self, room: &OwnedRoomId, at: MilliSecondsSinceUnixEpoch) -> bool {
@@ -259,5 +276,29 @@ async fn send_reply(room: &Room, question: &OriginalSyncRoomMessageEvent, reply:
         .make_reply_to(question, ForwardThread::Yes, AddMentions::Yes);
     if let Err(e) = room.send(content).await {
         tracing::warn!(room = %room.room_id(), "matrix: reply failed: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SEEN, Seen};
+    use matrix_sdk::ruma::OwnedEventId;
+
+    fn id(n: usize) -> OwnedEventId {
+        OwnedEventId::try_from(format!("$event{n}")).unwrap()
+    }
+
+    #[test]
+    fn an_event_is_answered_once_and_memory_stays_bounded() {
+        let mut seen = Seen::default();
+        assert!(seen.first_sight(&id(0)));
+        assert!(!seen.first_sight(&id(0)));
+        for n in 1..=SEEN {
+            assert!(seen.first_sight(&id(n)));
+        }
+        assert_eq!(seen.ids.len(), SEEN);
+        // The oldest was forgotten; the latest are still known.
+        assert!(!seen.first_sight(&id(SEEN)));
+        assert!(seen.first_sight(&id(0)));
     }
 }

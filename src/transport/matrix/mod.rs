@@ -15,7 +15,7 @@ use crate::config::matrix::{Login, MatrixConfig};
 use crate::extract::Language;
 use crate::run::Shared;
 use crate::schedule::runner::Delivery;
-use crate::transport::irc::Backoff;
+use crate::transport::backoff::Backoff;
 use incoming::State;
 use matrix_sdk::Client;
 use matrix_sdk::config::SyncSettings;
@@ -27,6 +27,7 @@ use session::{Credentials, Paths};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
@@ -188,8 +189,13 @@ pub async fn run(
     let mut sync_settings = SyncSettings::default()
         .token(first.next_batch)
         .timeout(Duration::from_secs(30));
+    let synced = Arc::new(AtomicBool::new(false));
     loop {
-        let sync = tokio::spawn(sync_loop(client.clone(), sync_settings.clone()));
+        let sync = tokio::spawn(sync_loop(
+            client.clone(),
+            sync_settings.clone(),
+            synced.clone(),
+        ));
         tokio::pin!(sync);
         let ended = loop {
             tokio::select! {
@@ -210,6 +216,10 @@ pub async fn run(
             Ok(Ok(())) => {}
             Err(e) => tracing::error!("matrix: sync task failed: {e}"),
         }
+        // A connection that worked for a while starts again from the shortest wait.
+        if synced.swap(false, Ordering::Relaxed) {
+            backoff.reset();
+        }
         let wait = backoff.next(false);
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
@@ -220,13 +230,18 @@ pub async fn run(
     }
 }
 
-/// Syncs until an error. Unlike `Client::sync`, which waits up to a second between two
+/// Syncs until an error; `synced` says that at least one sync went through. Unlike `Client::sync`, which waits up to a second between two
 /// syncs, the next long poll starts at once, so a question right after another is not
 /// held back; a server that ignores the timeout is still not hammered.
-async fn sync_loop(client: Client, mut settings: SyncSettings) -> Result<(), matrix_sdk::Error> {
+async fn sync_loop(
+    client: Client,
+    mut settings: SyncSettings,
+    synced: Arc<AtomicBool>,
+) -> Result<(), matrix_sdk::Error> {
     loop {
         let started = tokio::time::Instant::now();
         let response = client.sync_once(settings.clone()).await?;
+        synced.store(true, Ordering::Relaxed);
         settings = settings.token(response.next_batch);
         if started.elapsed() < Duration::from_millis(20) {
             tokio::time::sleep(Duration::from_millis(20)).await;
