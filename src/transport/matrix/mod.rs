@@ -252,8 +252,9 @@ async fn sync_loop(
 fn revoked(paths: &Paths) -> anyhow::Error {
     anyhow::anyhow!(
         "matrix: the homeserver no longer accepts crieur's session (logged out or token revoked); \
-         to log in again as a new device, remove {} and restart with the password configured",
-        paths.dir.display()
+         to log in again as a new device, remove {} and restart with the password (or a new \
+         access token) configured",
+        paths.session().display()
     )
 }
 

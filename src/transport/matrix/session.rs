@@ -20,7 +20,7 @@ pub struct Paths {
 }
 
 impl Paths {
-    fn session(&self) -> PathBuf {
+    pub fn session(&self) -> PathBuf {
         self.dir.join("session.json")
     }
     fn store(&self) -> PathBuf {
@@ -41,6 +41,17 @@ pub async fn open(
 ) -> anyhow::Result<Client> {
     std::fs::create_dir_all(&paths.dir)?;
     restrict(&paths.dir);
+    if !paths.has_session() && paths.store().exists() {
+        // The keys of a device whose session is gone: of no use to the new device, and the
+        // SDK refuses a store that belongs to another device. Kept aside, not deleted.
+        let aside = paths.dir.join("store.previous");
+        let _ = std::fs::remove_dir_all(&aside);
+        std::fs::rename(paths.store(), &aside)?;
+        tracing::warn!(
+            "matrix: no saved session; the previous device's store is kept in {}",
+            aside.display()
+        );
+    }
     let client = Client::builder()
         .homeserver_url(homeserver)
         .sqlite_store(paths.store(), None)
