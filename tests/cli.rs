@@ -444,7 +444,7 @@ fn check_config_names_bad_matrix_keys() {
     std::fs::write(
         &file,
         format!(
-            "[[site]]\npath = \"{}\"\n[matrix]\nhomeserver = \"matrix.example.org\"\nuser = \"crieur\"\npassword = \"hunter2\"\norganisers = [\"alice\"]\n[[matrix.room]]\nid = \"georchestra\"\nlanguage = \"de\"\n",
+            "[[site]]\npath = \"{}\"\n[matrix]\nhomeserver = \"matrix.example.org\"\nuser = \"crieur\"\npassword = \"hunter2\"\norganisers = [\"alice\"]\norganiser_power_level = 0\n[[matrix.room]]\nid = \"georchestra\"\nlanguage = \"de\"\n",
             dir.path().display()
         ),
     )
@@ -458,7 +458,8 @@ fn check_config_names_bad_matrix_keys() {
         "matrix.password: secrets do not go in the config; use password_env or password_file",
         "matrix: give password_env or password_file",
         "matrix.organisers[0]: \"alice\" is not a Matrix user id",
-        "matrix.room[0].id: \"georchestra\" is not a room alias (#room:server) or id (!id:server)",
+        "matrix.organiser_power_level: 0 would make every member an organiser",
+        "matrix.room[0].id: \"georchestra\" is not a room alias (#room:server) or id (!…)",
         "matrix.room[0].language: \"de\" is not a language crieur speaks",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");

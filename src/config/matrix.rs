@@ -165,7 +165,7 @@ impl MatrixConfig {
         for (i, r) in self.rooms.iter().enumerate() {
             if !is_room(&r.id) {
                 problems.push(format!(
-                    "matrix.room[{i}].id: {:?} is not a room alias (#room:server) or id (!id:server)",
+                    "matrix.room[{i}].id: {:?} is not a room alias (#room:server) or id (!…)",
                     r.id
                 ));
             }
