@@ -1,7 +1,8 @@
 //! The scheduler on tokio's paused clock with crieur's clock started on it: reminders go
 //! out at 09:00 local time across the daylight-saving changes of 2026-03-29 and
 //! 2026-10-25 in Europe/Paris, each once, through the outbox; a re-index that moves a
-//! deadline moves its reminders; the scheduler sleeps when nothing is due.
+//! deadline moves its reminders; a reminder held up by an outage is reworded, and never sent
+//! after its deadline; the scheduler sleeps when nothing is due.
 
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use crieur::clock::Clock;
@@ -15,7 +16,7 @@ use crieur::store::Store;
 use crieur::store::outbox::State;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, mpsc, watch};
 
@@ -41,6 +42,8 @@ struct Rig {
     shared: Arc<Shared>,
     wake: Arc<Notify>,
     looks: Arc<AtomicU64>,
+    /// While false, the network fails every send (as a homeserver that is away).
+    up: Arc<AtomicBool>,
     _shutdown: watch::Sender<bool>,
 }
 
@@ -60,8 +63,13 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
     let (tx, mut rx) = mpsc::channel::<Delivery>(64);
     let sent = Arc::new(Mutex::new(Vec::new()));
     let record = sent.clone();
+    let up = Arc::new(AtomicBool::new(true));
+    let network_up = up.clone();
     tokio::spawn(async move {
         while let Some(d) = rx.recv().await {
+            if !network_up.load(Ordering::Relaxed) {
+                continue;
+            }
             record
                 .lock()
                 .unwrap()
@@ -96,6 +104,7 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
         shared,
         wake,
         looks,
+        up,
         _shutdown: shutdown_tx,
     }
 }
@@ -331,4 +340,34 @@ async fn announcements_go_out_on_time_late_within_grace_or_are_reported() {
         report[0].2.contains("far too late") && report[0].2.contains("was not sent"),
         "{report:#?}"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_reminder_held_up_by_an_outage_is_reworded_and_never_sent_after_its_deadline() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines");
+    // The network is away from before the reminder of March 27, 09:00 ("closes in 3
+    // days") until March 28, 12:00.
+    let r = rig(&site, paris(2026, 3, 27, 8));
+    r.up.store(false, Ordering::Relaxed);
+    tokio::time::sleep(std::time::Duration::from_secs(28 * 3600)).await;
+    r.up.store(true, Ordering::Relaxed);
+    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    let spring = |sent: &[(DateTime<Utc>, String, String)]| -> Vec<String> {
+        sent.iter()
+            .filter(|(_, _, t)| t.contains("Spring meeting 2026 closes"))
+            .map(|(_, _, t)| t.clone())
+            .collect()
+    };
+    let said = spring(&r.sent.lock().unwrap());
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(said[0].contains("closes in 2 days"), "{said:#?}");
+
+    // Away again from before the last reminder (March 29, 09:00) until after the deadline
+    // (March 30): nothing about that deadline afterwards.
+    r.up.store(false, Ordering::Relaxed);
+    tokio::time::sleep(std::time::Duration::from_secs(3 * 86_400)).await;
+    r.up.store(true, Ordering::Relaxed);
+    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    let said = spring(&r.sent.lock().unwrap());
+    assert_eq!(said.len(), 1, "said after the deadline: {said:#?}");
 }

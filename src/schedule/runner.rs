@@ -20,6 +20,9 @@ pub struct Delivery {
     pub room: String,
     pub lines: Vec<String>,
     pub html: String,
+    /// Not to be sent after this: its wording may no longer be true (a transport that held
+    /// it this long drops it, and the scheduler writes it again if it is still due).
+    pub expires: DateTime<Utc>,
     pub done: oneshot::Sender<()>,
 }
 
@@ -51,6 +54,9 @@ pub struct Scheduler {
 const MAX_SLEEP: Duration = Duration::hours(1);
 /// How soon to try again a message whose network could not take it.
 const RETRY: Duration = Duration::seconds(30);
+/// How long a reminder may wait for its network: "closes in 2 days" is only true for so
+/// long. Past this, it is written again with the right words if still due, or dropped.
+const STALE: Duration = Duration::hours(1);
 /// How long a message whose send failed (connection lost, room refused) waits before it
 /// is tried again: a network that refuses at once is not hammered in a loop.
 const AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10);
@@ -102,8 +108,16 @@ impl Scheduler {
         waiters: &mut Waiters,
     ) -> anyhow::Result<Option<DateTime<Utc>>> {
         let mut retry = false;
-        // Left pending by a crash or a lost connection: send again.
+        // Left pending by a crash or a lost connection: send again, unless it waited too long.
         for entry in self.store.pending()? {
+            let flying = in_flight
+                .lock()
+                .expect("never poisoned: no panic while held")
+                .contains(&entry.key);
+            if now > self.expires(&entry) && !flying {
+                self.expire(&entry, now)?;
+                continue;
+            }
             retry |= !self.deliver(entry, in_flight, waiters);
         }
         // Reminders.
@@ -165,6 +179,29 @@ impl Scheduler {
         Ok(next)
     }
 
+    /// When an entry stops being worth sending: an announcement past its grace period, any
+    /// other message an hour after it was written.
+    fn expires(&self, entry: &Entry) -> DateTime<Utc> {
+        if entry.key.starts_with("announce:") {
+            entry.due + self.grace
+        } else {
+            entry.changed + STALE
+        }
+    }
+
+    /// Gives up an entry its network could not take in time. A reminder is forgotten, so
+    /// that the plan writes it again with today's wording if its deadline is still ahead.
+    fn expire(&self, entry: &Entry, now: DateTime<Utc>) -> anyhow::Result<()> {
+        if entry.key.starts_with("deadline:") || entry.key.starts_with("start:") {
+            tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered within an hour; written again if still due");
+            self.store.forget(&entry.key)?;
+        } else {
+            tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered in time; dropped");
+            self.store.set_state(&entry.key, State::Skipped, now)?;
+        }
+        Ok(())
+    }
+
     /// Tells the organiser who scheduled an announcement that it did not go out.
     fn report_missed(
         &self,
@@ -222,6 +259,7 @@ impl Scheduler {
             room: entry.room.clone(),
             lines: entry.lines.clone(),
             html: entry.html.clone(),
+            expires: self.expires(&entry),
             done,
         };
         if network.try_send(delivery).is_err() {

@@ -96,6 +96,13 @@ impl Store {
         Ok(())
     }
 
+    /// Removes an entry, durably: what it was for is planned afresh.
+    pub fn forget(&self, key: &str) -> Result<(), StoreError> {
+        self.outbox.remove(key)?;
+        self.outbox.flush()?;
+        Ok(())
+    }
+
     /// Entries still to send, oldest first.
     pub fn pending(&self) -> Result<Vec<Entry>, StoreError> {
         let mut out: Vec<Entry> = self

@@ -18,7 +18,7 @@ use crate::schedule::runner::Delivery;
 use crate::transport::backoff::Backoff;
 use incoming::State;
 use matrix_sdk::Client;
-use matrix_sdk::config::SyncSettings;
+use matrix_sdk::config::{RequestConfig, SyncSettings};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
@@ -105,6 +105,9 @@ impl Settings {
         })
     }
 }
+
+/// How long a reminder or announcement may take to send before it is left for later.
+const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Serves Matrix until `shutdown`. Errors only when it cannot go on: no session and no way
 /// to log in, or a revoked session.
@@ -200,7 +203,12 @@ pub async fn run(
         let ended = loop {
             tokio::select! {
                 done = &mut sync => break done,
-                Some(d) = deliveries.recv() => deliver(&client, &rooms, d).await,
+                Some(d) = deliveries.recv() => {
+                    // Bounded, so that a homeserver that answers errors for minutes does not
+                    // hold up everything else (the scheduler tries again later).
+                    let now = shared.clock.now_utc();
+                    let _ = tokio::time::timeout(SEND_TIMEOUT, deliver(&client, &rooms, d, now)).await;
+                }
                 _ = shutdown.changed() => {
                     sync.abort();
                     tracing::info!("matrix: stopped");
@@ -267,7 +275,17 @@ async fn join(client: &Client, name: &str) -> anyhow::Result<OwnedRoomId> {
 /// Sends a reminder or an announcement; acknowledges it once the homeserver has it. The
 /// outbox key is the transaction id: the same message sent again after a crash is the same
 /// event to the homeserver.
-async fn deliver(client: &Client, rooms: &HashMap<String, OwnedRoomId>, d: Delivery) {
+async fn deliver(
+    client: &Client,
+    rooms: &HashMap<String, OwnedRoomId>,
+    d: Delivery,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    if d.expires < now {
+        // Held while the homeserver was away: its words may be out of date.
+        tracing::warn!(key = %d.key, "matrix: held too long; handed back to the scheduler");
+        return;
+    }
     let room = if d.room.starts_with('@') {
         // A report to the organiser who made an announcement: in a direct chat.
         match direct_room(client, &d.room).await {
@@ -302,7 +320,11 @@ async fn deliver(client: &Client, rooms: &HashMap<String, OwnedRoomId>, d: Deliv
         content = content.add_mentions(Mentions::with_room_mention());
     }
     let txn = OwnedTransactionId::from(transaction_id(&d.key));
-    match room.send(content).with_transaction_id(txn).await {
+    let send = room
+        .send(content)
+        .with_transaction_id(txn)
+        .with_request_config(RequestConfig::short_retry());
+    match send.await {
         Ok(_) => {
             let _ = d.done.send(());
         }
