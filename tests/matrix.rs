@@ -12,8 +12,9 @@
 mod member;
 mod support;
 
+use matrix_sdk::ruma::OwnedRoomId;
 use matrix_sdk::ruma::events::room::member::MembershipState;
-use matrix_sdk::ruma::events::room::message::MessageType;
+use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent};
 use member::{Member, Seen, WAIT, body, replied_to, thread_of};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,12 +70,7 @@ const NOW: &str = "2026-03-20T10:00:00+01:00";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
-    let synapse = Synapse::start();
-    let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
-    let plain = alice
-        .create_room(Some("community"), &[], false, false)
-        .await;
+    let (synapse, bot, mut alice, plain) = community().await;
     // Said before crieur ever joined: history, not a question.
     alice.say(&plain, "!next").await;
 
@@ -139,11 +135,7 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
     alice
         .wait_member(&secret, &bot, MembershipState::Join)
         .await;
-    let asked = alice.say(&secret, "!next").await;
-    let reply = alice
-        .answer_to(&secret, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer in the encrypted room: {}", crieur.log()));
+    let reply = ask(&mut alice, &secret, &bot, "!next", &crieur).await;
     assert!(
         body(&reply).contains("Spring meeting 2026"),
         "{}",
@@ -185,11 +177,14 @@ async fn answers_in_a_plain_room_an_encrypted_room_and_a_direct_chat() {
     // A direct chat: no command prefix needed.
     let dm = alice.create_room(None, &[&bot], false, true).await;
     alice.wait_member(&dm, &bot, MembershipState::Join).await;
-    let asked = alice.say(&dm, "jusqu'à quand peut-on s'inscrire ?").await;
-    let reply = alice
-        .answer_to(&dm, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer in the direct chat: {}", crieur.log()));
+    let reply = ask(
+        &mut alice,
+        &dm,
+        &bot,
+        "jusqu'à quand peut-on s'inscrire ?",
+        &crieur,
+    )
+    .await;
     assert!(body(&reply).contains("30 mars 2026"), "{}", body(&reply));
 }
 
@@ -236,11 +231,7 @@ async fn logs_in_with_a_token_shows_post_markup_as_text_and_refuses_strangers() 
     assert_eq!(saved["device_id"], login["device_id"], "{}", crieur.log());
 
     // A post with markup in it: shown as text, never as HTML Element would render.
-    let asked = alice.say(&plain, "!next").await;
-    let reply = alice
-        .answer_to(&plain, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer: {}", crieur.log()));
+    let reply = ask(&mut alice, &plain, &bot, "!next", &crieur).await;
     let MessageType::Notice(notice) = &reply.content.msgtype else {
         panic!("{reply:#?}")
     };
@@ -297,21 +288,28 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     alice.wait_member(&room, &bot, MembershipState::Join).await;
 
     // Bob is not an organiser, whatever his display name.
-    let asked = bob.say(&room, "!announce in 2 seconds Free coins").await;
-    let refusal = bob.answer_to(&room, &bot, &asked).await.expect("a refusal");
+    let refusal = ask(
+        &mut bob,
+        &room,
+        &bot,
+        "!announce in 2 seconds Free coins",
+        &crieur,
+    )
+    .await;
     assert!(
         body(&refusal).contains("only organisers"),
         "{}",
         body(&refusal)
     );
 
-    let asked = alice
-        .say(&room, "!announce in 3 seconds The programme is out!")
-        .await;
-    let confirmation = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .expect("a confirmation");
+    let confirmation = ask(
+        &mut alice,
+        &room,
+        &bot,
+        "!announce in 3 seconds The programme is out!",
+        &crieur,
+    )
+    .await;
     assert!(
         body(&confirmation).contains("Announcement #"),
         "{}",
@@ -328,31 +326,27 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     );
 
     // An organiser cancels what she scheduled, and re-reads the site.
-    let asked = alice
-        .say(&room, "!announce in 1 hour Never mind this one")
-        .await;
-    let confirmation = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .expect("a confirmation");
+    let confirmation = ask(
+        &mut alice,
+        &room,
+        &bot,
+        "!announce in 1 hour Never mind this one",
+        &crieur,
+    )
+    .await;
     let id = body(&confirmation)
         .split("!cancel ")
         .nth(1)
         .and_then(|rest| rest.split(')').next())
         .map(str::to_string)
         .unwrap_or_else(|| panic!("{}", body(&confirmation)));
-    let asked = alice.say(&room, &format!("!cancel {id}")).await;
-    let cancelled = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .expect("cancelled");
+    let cancelled = ask(&mut alice, &room, &bot, &format!("!cancel {id}"), &crieur).await;
     assert!(
         body(&cancelled).contains(&format!("Announcement #{id} cancelled")),
         "{}",
         body(&cancelled)
     );
-    let asked = alice.say(&room, "!reindex").await;
-    let reindexed = alice.answer_to(&room, &bot, &asked).await.expect("re-read");
+    let reindexed = ask(&mut alice, &room, &bot, "!reindex", &crieur).await;
     assert!(
         body(&reindexed).contains("Sites re-read: 2 posts"),
         "{}",
@@ -360,15 +354,13 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     );
 
     // A moderator by power level may list announcements; a member may not.
-    let asked = carol.say(&room, "!announcements").await;
-    let listed = carol.answer_to(&room, &bot, &asked).await.expect("a list");
+    let listed = ask(&mut carol, &room, &bot, "!announcements", &crieur).await;
     assert!(
         !body(&listed).contains("only organisers"),
         "{}",
         body(&listed)
     );
-    let asked = bob.say(&room, "!announcements").await;
-    let refusal = bob.answer_to(&room, &bot, &asked).await.expect("a refusal");
+    let refusal = ask(&mut bob, &room, &bot, "!announcements", &crieur).await;
     assert!(
         body(&refusal).contains("only organisers"),
         "{}",
@@ -428,12 +420,7 @@ fn outbox(cfg: &Path) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reminder_resent_after_a_crash_is_the_same_event() {
-    let synapse = Synapse::start();
-    let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
-    let room = alice
-        .create_room(Some("community"), &[], false, false)
-        .await;
+    let (synapse, bot, mut alice, room) = community().await;
     // crieur reaches Synapse through a relay that holds back the answer to its first send.
     let relay = Relay::start(synapse.port, b"/send/m.room.message/");
     let dir = tempfile::tempdir().unwrap();
@@ -488,12 +475,7 @@ async fn a_reminder_resent_after_a_crash_is_the_same_event() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revoked_session_stops_crieur_with_a_way_to_log_in_again() {
-    let synapse = Synapse::start();
-    let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
-    let room = alice
-        .create_room(Some("community"), &[], false, false)
-        .await;
+    let (synapse, bot, mut alice, room) = community().await;
     let dir = tempfile::tempdir().unwrap();
     let cfg = config(dir.path(), &synapse.url(), &["#community:localhost"], "");
     let mut crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
@@ -535,11 +517,7 @@ async fn a_revoked_session_stops_crieur_with_a_way_to_log_in_again() {
     std::fs::remove_file(matrix_dir.join("session.json")).unwrap();
     let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
     tokio::time::sleep(Duration::from_secs(3)).await;
-    let asked = alice.say(&room, "!next").await;
-    let reply = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer as a new device: {}", crieur.log()));
+    let reply = ask(&mut alice, &room, &bot, "!next", &crieur).await;
     assert!(body(&reply).contains("Spring meeting 2026"));
     let again: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(matrix_dir.join("session.json")).unwrap())
@@ -549,12 +527,7 @@ async fn a_revoked_session_stops_crieur_with_a_way_to_log_in_again() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn matrix_serves_with_irc_down_and_after_its_homeserver_restarts() {
-    let mut synapse = Synapse::start();
-    let bot = synapse.register("crieur", "bot-pass");
-    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
-    let room = alice
-        .create_room(Some("community"), &[], false, false)
-        .await;
+    let (mut synapse, bot, mut alice, room) = community().await;
     let dir = tempfile::tempdir().unwrap();
     // Nothing listens on the IRC port; "#gone" does not exist, so crieur cannot join it.
     let irc = format!(
@@ -576,11 +549,7 @@ async fn matrix_serves_with_irc_down_and_after_its_homeserver_restarts() {
         reminder.content.mentions.as_ref().is_some_and(|m| m.room),
         "a reminder mentions the room so that it notifies: {reminder:#?}"
     );
-    let asked = alice.say(&room, "!next").await;
-    let reply = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer with IRC down: {}", crieur.log()));
+    let reply = ask(&mut alice, &room, &bot, "!next", &crieur).await;
     assert!(body(&reply).contains("Spring meeting 2026"));
     tokio::time::sleep(Duration::from_secs(3)).await;
     let log = crieur.log();
@@ -591,13 +560,14 @@ async fn matrix_serves_with_irc_down_and_after_its_homeserver_restarts() {
 
     // The homeserver goes away and comes back: crieur syncs again and answers.
     synapse.restart();
-    let asked = alice
-        .say(&room, "crieur: where is the spring meeting?")
-        .await;
-    let reply = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer after the homeserver restarted: {}", crieur.log()));
+    let reply = ask(
+        &mut alice,
+        &room,
+        &bot,
+        "crieur: where is the spring meeting?",
+        &crieur,
+    )
+    .await;
     assert!(body(&reply).contains("Lyon"), "{}", body(&reply));
 }
 
@@ -649,6 +619,33 @@ async fn the_recovery_key_restores_the_identity_of_a_new_device() {
         "{}",
         crieur.log()
     );
+}
+
+/// A Synapse with crieur's account, and Alice in the public room "#community:localhost"
+/// she opened.
+async fn community() -> (Synapse, String, Member, OwnedRoomId) {
+    let synapse = Synapse::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    (synapse, bot, alice, room)
+}
+
+/// Says `text` in `room` as `member` and returns crieur's reply to it.
+async fn ask(
+    member: &mut Member,
+    room: &OwnedRoomId,
+    bot: &str,
+    text: &str,
+    crieur: &Crieur,
+) -> OriginalSyncRoomMessageEvent {
+    let asked = member.say(room, text).await;
+    member
+        .answer_to(room, bot, &asked)
+        .await
+        .unwrap_or_else(|| panic!("no answer to {text:?}: {}", crieur.log()))
 }
 
 /// Waits until crieur's device (as saved under `dir`) is signed by its account's
@@ -740,22 +737,19 @@ async fn one_process_serves_irc_and_matrix_and_one_failing_leaves_the_other() {
     irc_member.privmsg("#community", "!next");
     let answer = irc_member.expect(|l| said_by(l, "crieur").is_some(), WAIT);
     assert!(answer.contains("Spring meeting 2026"), "{answer}");
-    let asked = alice.say(&room, "!next").await;
-    let reply = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .expect("an answer");
+    let reply = ask(&mut alice, &room, &bot, "!next", &crieur).await;
     assert!(body(&reply).contains("Spring meeting 2026"));
 
     // The IRC server dies: Matrix goes on.
     ircd.kill_ircd();
-    let asked = alice
-        .say(&room, "crieur: where is the spring meeting?")
-        .await;
-    let reply = alice
-        .answer_to(&room, &bot, &asked)
-        .await
-        .unwrap_or_else(|| panic!("no answer with IRC gone: {}", crieur.log()));
+    let reply = ask(
+        &mut alice,
+        &room,
+        &bot,
+        "crieur: where is the spring meeting?",
+        &crieur,
+    )
+    .await;
     assert!(body(&reply).contains("Lyon"), "{}", body(&reply));
     let more = alice.all_from(&room, &bot, Duration::from_secs(2)).await;
     assert!(
