@@ -1,9 +1,12 @@
 //! crieur on a real Synapse (loopback, SQLite): members are matrix-sdk clients, as Element
-//! users would be. Answers in a plain room, an encrypted room and a direct chat; history and
-//! messages from while crieur was down are not answered; strangers' invites are refused; an
-//! organiser's announcement is delivered; a restart neither replays nor loses anything; a
-//! resend after a crash is the same event; a revoked session stops crieur with a way out;
-//! the recovery key restores its identity; Matrix serves while IRC is down.
+//! users would be. Answers in a plain room, a thread, an encrypted room and a direct chat;
+//! history, messages from while crieur was down and undecryptable messages are not
+//! answered; its device is cross-signed; strangers' invites are refused; posts' markup is
+//! shown as text; organisers by user id or power level, impostors refused; an
+//! announcement is delivered with a room mention; a restart neither replays nor loses
+//! anything; a resend after a crash is the same event; a revoked session stops crieur with
+//! a way out; an access token or a recovery key work; Matrix serves while IRC is down or
+//! dies, and again after its homeserver restarts.
 
 // matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
