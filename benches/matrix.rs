@@ -130,6 +130,34 @@ id = "#community:localhost"
         ms(at(0.99)),
         ms(times[times.len() - 1]),
     );
+    // crieur's own log: from the question's timestamp on the homeserver to crieur's handler
+    // (notification, sync, SDK), and from there to the homeserver's acknowledgement of the
+    // reply (answering, sending).
+    let field = |line: &str, name: &str| -> Option<f64> {
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| v.parse().ok())
+    };
+    let log = crieur.log();
+    let answered: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("matrix: answered"))
+        .collect();
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    println!(
+        "of which in crieur (its log, {} answers): question on the homeserver → crieur's handler p50 {:.1} ms, handler → reply acknowledged p50 {:.1} ms",
+        answered.len(),
+        median(answered.iter().filter_map(|l| field(l, "lag_ms")).collect()),
+        median(
+            answered
+                .iter()
+                .filter_map(|l| field(l, "handled_ms"))
+                .collect()
+        ),
+    );
     println!(
         "crieur resident memory with Matrix and IRC connected (IRC joined: {irc_joined}): {:.1} MB",
         rss_kib(crieur.child.id()) as f64 / 1024.0

@@ -178,7 +178,11 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         tracing::debug!(event = %ev.event_id, "matrix: seen before");
         return;
     }
-    tracing::debug!(event = %ev.event_id, room = %room_id, "matrix: message");
+    let began = Instant::now();
+    // From the homeserver's timestamp to here: its notification, the sync, the SDK.
+    let arrived_ms = i64::try_from(ev.origin_server_ts.get()).unwrap_or(0);
+    let lag_ms = i64::from(MilliSecondsSinceUnixEpoch::now().get()) - arrived_ms;
+    tracing::debug!(event = %ev.event_id, room = %room_id, lag_ms, "matrix: message");
     let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() == 2;
     // A mention (a "pill" in Element) addresses crieur wherever it is in the message.
     let mentioned = ev
@@ -244,6 +248,12 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         };
         send_reply(&room, &ev, &reply).await;
     }
+    tracing::debug!(
+        event = %ev.event_id,
+        lag_ms,
+        handled_ms = began.elapsed().as_secs_f64() * 1000.0,
+        "matrix: answered"
+    );
 }
 
 /// Whether `user`'s power level in `room` reaches the configured organiser level.
