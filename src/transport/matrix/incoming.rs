@@ -180,8 +180,8 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
     }
     let began = Instant::now();
     // From the homeserver's timestamp to here: its notification, the sync, the SDK.
-    let arrived_ms = i64::try_from(ev.origin_server_ts.get()).unwrap_or(0);
-    let lag_ms = i64::from(MilliSecondsSinceUnixEpoch::now().get()) - arrived_ms;
+    let lag_ms =
+        i64::from(MilliSecondsSinceUnixEpoch::now().get()) - i64::from(ev.origin_server_ts.get());
     tracing::debug!(event = %ev.event_id, room = %room_id, lag_ms, "matrix: message");
     let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() == 2;
     // A mention (a "pill" in Element) addresses crieur wherever it is in the message.
