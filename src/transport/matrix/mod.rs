@@ -19,6 +19,10 @@ use crate::transport::backoff::Backoff;
 use incoming::State;
 use matrix_sdk::Client;
 use matrix_sdk::config::{RequestConfig, SyncSettings};
+use matrix_sdk::ruma::api::client::filter::{
+    Filter as EventFilter, FilterDefinition, RoomEventFilter,
+};
+use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter as SyncFilter;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
@@ -138,7 +142,7 @@ pub async fn run(
     let mut backoff = Backoff::new(Duration::from_secs(2), Duration::from_secs(300));
     let first = loop {
         tokio::select! {
-            r = client.sync_once(SyncSettings::default().timeout(Duration::from_secs(0))) => match r {
+            r = client.sync_once(bot_sync().timeout(Duration::from_secs(0))) => match r {
                 Ok(r) => break r,
                 Err(e) => {
                     if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) {
@@ -189,7 +193,7 @@ pub async fn run(
     ));
     incoming::register(&client, state.clone());
 
-    let mut sync_settings = SyncSettings::default()
+    let mut sync_settings = bot_sync()
         .token(first.next_batch)
         .timeout(Duration::from_secs(30));
     let synced = Arc::new(AtomicBool::new(false));
@@ -234,8 +238,17 @@ pub async fn run(
             _ = shutdown.changed() => return Ok(()),
         }
         // The SDK keeps the sync token in its store: carry on from there.
-        sync_settings = SyncSettings::default().timeout(Duration::from_secs(30));
+        sync_settings = bot_sync().timeout(Duration::from_secs(30));
     }
+}
+
+/// Syncs without presence, typing notices or read receipts: a bot needs none of them, and
+/// each costs the homeserver and the SDK time on every sync.
+fn bot_sync() -> SyncSettings {
+    let mut filter = FilterDefinition::default();
+    filter.presence = EventFilter::ignore_all();
+    filter.room.ephemeral = RoomEventFilter::ignore_all();
+    SyncSettings::default().filter(SyncFilter::FilterDefinition(filter))
 }
 
 /// Syncs until an error; `synced` says that at least one sync went through. Unlike `Client::sync`, which waits up to a second between two
