@@ -617,11 +617,12 @@ async fn the_recovery_key_restores_the_identity_of_a_new_device() {
     );
     let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
     wait_cross_signed(&alice, &bot, dir.path(), &crieur).await;
-    assert!(
-        crieur.log().contains("restored from the recovery key"),
-        "{}",
-        crieur.log()
-    );
+    // …and says so once the whole recovery is done.
+    let deadline = std::time::Instant::now() + WAIT;
+    while !crieur.log().contains("restored from the recovery key") {
+        assert!(std::time::Instant::now() < deadline, "{}", crieur.log());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// A Synapse with crieur's account, and Alice in the public room "#community:localhost"
