@@ -343,7 +343,7 @@ async fn announcements_go_out_on_time_late_within_grace_or_are_reported() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_reminder_held_up_by_an_outage_is_reworded_and_never_sent_after_its_deadline() {
+async fn messages_held_up_by_an_outage_are_reworded_or_reported_never_sent_stale() {
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines");
     // The network is away from before the reminder of March 27, 09:00 ("closes in 3
     // days") until March 28, 12:00.
@@ -363,11 +363,35 @@ async fn a_reminder_held_up_by_an_outage_is_reworded_and_never_sent_after_its_de
     assert!(said[0].contains("closes in 2 days"), "{said:#?}");
 
     // Away again from before the last reminder (March 29, 09:00) until after the deadline
-    // (March 30): nothing about that deadline afterwards.
+    // (March 30): nothing about that deadline afterwards. An announcement due in that time
+    // is not sent days late; its organiser hears about it instead.
+    r.store
+        .add_announcement(crieur::store::outbox::Announcement {
+            id: 0,
+            text: "Lunch at noon".to_string(),
+            at: paris(2026, 3, 29, 12),
+            rooms: vec![("irc".to_string(), "#c".to_string())],
+            author: Some(("irc".to_string(), "orga".to_string())),
+            weekly: None,
+            cancelled: false,
+        })
+        .unwrap();
+    r.wake.notify_one();
     r.up.store(false, Ordering::Relaxed);
     tokio::time::sleep(std::time::Duration::from_secs(3 * 86_400)).await;
     r.up.store(true, Ordering::Relaxed);
     tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
-    let said = spring(&r.sent.lock().unwrap());
+    let sent = r.sent.lock().unwrap().clone();
+    let said = spring(&sent);
     assert_eq!(said.len(), 1, "said after the deadline: {said:#?}");
+    assert!(
+        !sent.iter().any(|(_, _, t)| t == "Lunch at noon"),
+        "{sent:#?}"
+    );
+    let reports: Vec<_> = sent
+        .iter()
+        .filter(|(_, k, t)| k.starts_with("missed:") && t.contains("Lunch at noon"))
+        .collect();
+    assert_eq!(reports.len(), 1, "{sent:#?}");
+    assert!(reports[0].2.contains("was not sent"), "{reports:#?}");
 }

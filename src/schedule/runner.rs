@@ -115,7 +115,7 @@ impl Scheduler {
                 .expect("never poisoned: no panic while held")
                 .contains(&entry.key);
             if now > self.expires(&entry) && !flying {
-                self.expire(&entry, now)?;
+                self.expire(&entry, now, in_flight, waiters)?;
                 continue;
             }
             retry |= !self.deliver(entry, in_flight, waiters);
@@ -179,25 +179,40 @@ impl Scheduler {
         Ok(next)
     }
 
-    /// When an entry stops being worth sending: an announcement past its grace period, any
-    /// other message an hour after it was written.
+    /// When an entry stops being worth sending: an announcement past its grace period, a
+    /// reminder an hour after it was written. A report to an organiser states facts with
+    /// their dates: it stays true, and waits as long as it must.
     fn expires(&self, entry: &Entry) -> DateTime<Utc> {
         if entry.key.starts_with("announce:") {
             entry.due + self.grace
+        } else if entry.key.starts_with("missed:") {
+            DateTime::<Utc>::MAX_UTC
         } else {
             entry.changed + STALE
         }
     }
 
     /// Gives up an entry its network could not take in time. A reminder is forgotten, so
-    /// that the plan writes it again with today's wording if its deadline is still ahead.
-    fn expire(&self, entry: &Entry, now: DateTime<Utc>) -> anyhow::Result<()> {
+    /// that the plan writes it again with today's wording if its deadline is still ahead;
+    /// an announcement is dropped and its organiser told.
+    fn expire(
+        &self,
+        entry: &Entry,
+        now: DateTime<Utc>,
+        in_flight: &Arc<Mutex<HashSet<String>>>,
+        waiters: &mut Waiters,
+    ) -> anyhow::Result<()> {
         if entry.key.starts_with("deadline:") || entry.key.starts_with("start:") {
             tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered within an hour; written again if still due");
             self.store.forget(&entry.key)?;
-        } else {
-            tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered in time; dropped");
-            self.store.set_state(&entry.key, State::Skipped, now)?;
+            return Ok(());
+        }
+        tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered within the grace period; dropped");
+        self.store.set_state(&entry.key, State::Skipped, now)?;
+        // "announce:{id}:{timestamp}:{network}:{room}"
+        let id = entry.key.split(':').nth(1).and_then(|id| id.parse().ok());
+        if let Some(a) = id.and_then(|id| self.store.announcement(id).ok().flatten()) {
+            self.report_missed(&a, entry.due, now, in_flight, waiters)?;
         }
         Ok(())
     }
@@ -217,7 +232,7 @@ impl Scheduler {
         let key = format!("missed:{}:{}", a.id, at.timestamp());
         let local = at.with_timezone(&self.settings.zone);
         let text = format!(
-            "Announcement #{} was due at {} while crieur was away; it was not sent (more than the grace period late): {}",
+            "Announcement #{} was due at {} but could not go out in time (crieur or its network was away); it was not sent: {}",
             a.id,
             local.format("%Y-%m-%d %H:%M %Z"),
             a.text
