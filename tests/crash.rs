@@ -10,7 +10,7 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::Crieur;
+use support::{Crieur, Entry};
 
 /// A scripted IRC server that welcomes every connection and records channel messages.
 fn serve(listener: TcpListener, said: Arc<Mutex<Vec<String>>>, joins: Arc<Mutex<Vec<Instant>>>) {
@@ -61,12 +61,6 @@ fn site(root: &Path) {
         )
         .unwrap();
     }
-}
-
-#[derive(serde::Deserialize)]
-struct Entry {
-    key: String,
-    state: String,
 }
 
 #[test]
@@ -145,16 +139,7 @@ fn twenty_kills_lose_nothing_and_repeat_nothing() {
         "{status:?}: {}",
         bot.log()
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crieur"))
-        .args(["outbox", "--config", cfg.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let entries: Vec<Entry> = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = support::outbox(&cfg);
     let reminders: Vec<&Entry> = entries
         .iter()
         .filter(|e| e.key.starts_with("deadline:"))

@@ -398,29 +398,6 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     crieur.terminate();
 }
 
-/// The outbox entries `crieur outbox` reports, once crieur has stopped.
-fn outbox(cfg: &Path) -> Vec<(String, String)> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crieur"))
-        .args(["outbox", "--config", cfg.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    entries
-        .iter()
-        .map(|e| {
-            (
-                e["key"].as_str().unwrap().to_string(),
-                e["state"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reminder_resent_after_a_crash_is_the_same_event() {
     let (synapse, bot, mut alice, room) = community().await;
@@ -463,17 +440,14 @@ async fn a_reminder_resent_after_a_crash_is_the_same_event() {
     );
     crieur.terminate();
     assert!(crieur.wait_exit(Duration::from_secs(30)).is_some());
-    let entries = outbox(&cfg);
+    let entries = support::outbox(&cfg);
     assert!(
         entries
             .iter()
-            .any(|(k, st)| k.starts_with("deadline:") && st == "sent"),
+            .any(|e| e.key.starts_with("deadline:") && e.state == "sent"),
         "{entries:?}"
     );
-    assert!(
-        !entries.iter().any(|(_, st)| st == "pending"),
-        "{entries:?}"
-    );
+    assert!(!entries.iter().any(|e| e.state == "pending"), "{entries:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -33,6 +33,29 @@ pub fn wait_port(port: u16, within: Duration) -> bool {
     false
 }
 
+/// An entry of the outbox, as `crieur outbox` shows it.
+#[derive(Debug, serde::Deserialize)]
+pub struct Entry {
+    pub key: String,
+    pub state: String,
+}
+
+/// The outbox of the crieur configured by `config`, once it has stopped (sled is locked
+/// while it runs).
+pub fn outbox(config: &Path) -> Vec<Entry> {
+    let out = Command::new(env!("CARGO_BIN_EXE_crieur"))
+        .args(["outbox", "--config"])
+        .arg(config)
+        .output()
+        .expect("crieur outbox runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the outbox as JSON")
+}
+
 /// A `crieur run` process, killed when dropped.
 pub struct Crieur {
     pub child: Child,
