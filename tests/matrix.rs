@@ -374,6 +374,11 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     alice.all_from(&room, &bot, Duration::from_secs(1)).await;
 
     // Stopped; a question asked while it is down is not answered when it comes back.
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("data/matrix/session.json")).unwrap(),
+    )
+    .unwrap();
+    let device = saved["device_id"].as_str().unwrap().to_string();
     crieur.terminate();
     assert!(
         crieur.wait_exit(Duration::from_secs(30)).is_some(),
@@ -395,6 +400,12 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     // Nothing else: not the question from while it was down, not the announcement again.
     let after = alice.all_from(&room, &bot, Duration::from_secs(5)).await;
     assert!(after.is_empty(), "{after:#?}\n{}", crieur.log());
+    // The same device as before, restored rather than logged in again.
+    let log = crieur.log();
+    assert!(
+        !log.contains("Logging in") && log.contains(&format!("device=Some({:?})", device)),
+        "{log}"
+    );
     crieur.terminate();
 }
 
