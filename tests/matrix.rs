@@ -6,7 +6,8 @@
 //! announcement is delivered with a room mention; a restart neither replays nor loses
 //! anything; a resend after a crash is the same event; a revoked session stops crieur with
 //! a way out; an access token or a recovery key work; Matrix serves while IRC is down or
-//! dies, and again after its homeserver restarts.
+//! dies, and again after its homeserver restarts; a reply the homeserver holds up does not
+//! hold up other rooms.
 
 // matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
@@ -744,5 +745,46 @@ async fn one_process_serves_irc_and_matrix_and_one_failing_leaves_the_other() {
     assert!(
         !more.iter().any(|m| m.contains("Registration for")),
         "a reminder said twice: {more:#?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_held_up_by_the_homeserver_does_not_hold_up_other_rooms() {
+    let (synapse, bot, mut alice, room) = community().await;
+    let other = alice.create_room(Some("other"), &[], false, false).await;
+    let relay = Relay::start(synapse.port, b"/send/m.room.message/");
+    let dir = tempfile::tempdir().unwrap();
+    // No reminders: the first message crieur sends is its answer.
+    let cfg = config(
+        dir.path(),
+        &relay.url(),
+        &["#community:localhost", "#other:localhost"],
+        "[reminders]\ndeadline_days = []\nevent_days = []",
+    );
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    alice.wait_member(&room, &bot, MembershipState::Join).await;
+    alice.wait_member(&other, &bot, MembershipState::Join).await;
+    // The homeserver takes crieur's answer in one room and does not confirm it…
+    relay.arm();
+    alice.say(&room, "!next").await;
+    relay
+        .held(WAIT)
+        .unwrap_or_else(|| panic!("no answer sent: {}", crieur.log()));
+    // …meanwhile a question in another room is answered (the held send would block it for
+    // the request's 30-second timeout if answers waited on each other).
+    let asked_at = std::time::Instant::now();
+    let reply = ask(
+        &mut alice,
+        &other,
+        &bot,
+        "crieur: where is the spring meeting?",
+        &crieur,
+    )
+    .await;
+    assert!(body(&reply).contains("Lyon"), "{}", body(&reply));
+    assert!(
+        asked_at.elapsed() < Duration::from_secs(15),
+        "answered only after {:?}",
+        asked_at.elapsed()
     );
 }

@@ -16,6 +16,7 @@ use matrix_sdk::{Client, Room, RoomState};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
+use tokio::sync::Semaphore;
 
 /// Event ids remembered to never answer one twice.
 const SEEN: usize = 4096;
@@ -111,11 +112,23 @@ impl State {
     }
 }
 
+/// How many answers may be on their way at once.
+const REPLIES_AT_ONCE: usize = 4;
+
 pub fn register(client: &Client, state: Arc<State>) {
     let s = state.clone();
+    let replies = Arc::new(Semaphore::new(REPLIES_AT_ONCE));
     client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
         let s = s.clone();
-        async move { on_message(&s, ev, room).await }
+        let replies = replies.clone();
+        // The SDK awaits its handlers before it syncs again: answering in a task of its own
+        // keeps a slow or rate-limited send from holding back every other room.
+        async move {
+            tokio::spawn(async move {
+                let _permit = replies.acquire_owned().await;
+                on_message(&s, ev, room).await;
+            });
+        }
     });
     client.add_event_handler(
         |ev: OriginalSyncRoomEncryptedEvent, room: Room| async move {
