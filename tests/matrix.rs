@@ -273,6 +273,11 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
             .expect("joins the public room");
     }
     // Carol moderates the room: not listed, but her power level makes her an organiser.
+    // (Alice's client changes the power levels it knows: once it has seen Carol join, it
+    // has the room's state.)
+    alice
+        .wait_member(&room, &carol_id, MembershipState::Join)
+        .await;
     let carol_user = matrix_sdk::ruma::OwnedUserId::try_from(carol_id.as_str()).unwrap();
     alice
         .client
