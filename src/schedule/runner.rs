@@ -26,6 +26,13 @@ pub struct Delivery {
     pub done: oneshot::Sender<()>,
 }
 
+impl Delivery {
+    /// Whether a transport that held it until `now` must hand it back unsent.
+    pub fn expired(&self, now: DateTime<Utc>) -> bool {
+        self.expires < now
+    }
+}
+
 /// Tasks waiting for networks to acknowledge messages.
 struct Waiters {
     set: tokio::task::JoinSet<()>,

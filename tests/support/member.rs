@@ -206,14 +206,8 @@ impl Member {
         sender: &str,
         asked: &OwnedEventId,
     ) -> Option<OriginalSyncRoomMessageEvent> {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let ev = self.next_from(room, sender, left).await?;
-            if replied_to(&ev).as_ref() == Some(asked) {
-                return Some(ev);
-            }
-        }
+        self.first_from(room, sender, |ev| replied_to(ev).as_ref() == Some(asked))
+            .await
     }
 
     /// The first message from `sender` in `room` whose body has `text`.
@@ -223,11 +217,22 @@ impl Member {
         sender: &str,
         text: &str,
     ) -> Option<OriginalSyncRoomMessageEvent> {
+        self.first_from(room, sender, |ev| body(ev).contains(text))
+            .await
+    }
+
+    /// The first message from `sender` in `room` that `wanted` accepts, within `WAIT`.
+    async fn first_from(
+        &mut self,
+        room: &OwnedRoomId,
+        sender: &str,
+        wanted: impl Fn(&OriginalSyncRoomMessageEvent) -> bool,
+    ) -> Option<OriginalSyncRoomMessageEvent> {
         let deadline = tokio::time::Instant::now() + WAIT;
         loop {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
             let ev = self.next_from(room, sender, left).await?;
-            if body(&ev).contains(text) {
+            if wanted(&ev) {
                 return Some(ev);
             }
         }

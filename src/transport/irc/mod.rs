@@ -484,7 +484,7 @@ async fn drive<W: AsyncWrite + Unpin>(
                 conn.queue.push(&d.key, d.lines);
             }
             Some(delivery) = deliveries.recv() => {
-                if delivery.expires < shared.clock.now_utc() {
+                if delivery.expired(shared.clock.now_utc()) {
                     // Held while disconnected: its words may be out of date.
                     tracing::warn!(key = %delivery.key, "irc: held too long; handed back to the scheduler");
                 } else {

@@ -221,11 +221,10 @@ pub async fn run(
             }
         };
         match ended {
-            Ok(Err(e)) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
+            Ok(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
                 return Err(revoked(&paths));
             }
-            Ok(Err(e)) => tracing::warn!("matrix: sync stopped: {e}"),
-            Ok(Ok(())) => {}
+            Ok(e) => tracing::warn!("matrix: sync stopped: {e}"),
             Err(e) => tracing::error!("matrix: sync task failed: {e}"),
         }
         // A connection that worked for a while starts again from the shortest wait.
@@ -251,17 +250,21 @@ fn bot_sync() -> SyncSettings {
     SyncSettings::default().filter(SyncFilter::FilterDefinition(filter))
 }
 
-/// Syncs until an error; `synced` says that at least one sync went through. Unlike `Client::sync`, which waits up to a second between two
-/// syncs, the next long poll starts at once, so a question right after another is not
-/// held back; a server that ignores the timeout is still not hammered.
+/// Syncs until an error; `synced` says that at least one sync went through. Unlike
+/// `Client::sync`, which waits up to a second between two syncs, the next long poll starts
+/// at once, so a question right after another is not held back; a server that ignores the
+/// timeout is still not hammered.
 async fn sync_loop(
     client: Client,
     mut settings: SyncSettings,
     synced: Arc<AtomicBool>,
-) -> Result<(), matrix_sdk::Error> {
+) -> matrix_sdk::Error {
     loop {
         let started = tokio::time::Instant::now();
-        let response = client.sync_once(settings.clone()).await?;
+        let response = match client.sync_once(settings.clone()).await {
+            Ok(response) => response,
+            Err(e) => return e,
+        };
         synced.store(true, Ordering::Relaxed);
         settings = settings.token(response.next_batch);
         if started.elapsed() < Duration::from_millis(20) {
@@ -294,7 +297,7 @@ async fn deliver(
     d: Delivery,
     now: chrono::DateTime<chrono::Utc>,
 ) {
-    if d.expires < now {
+    if d.expired(now) {
         // Held while the homeserver was away: its words may be out of date.
         tracing::warn!(key = %d.key, "matrix: held too long; handed back to the scheduler");
         return;
