@@ -10,6 +10,7 @@
 //! - `config`: the TOML file, its defaults and validation.
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
 //! - `bench`, `synthetic`: throughput measurements on real and generated sites.
+//! - `unicode`: invisible characters that change how text displays, removed from posts.
 
 // matrix-sdk's futures are deep: proving the sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
@@ -30,3 +31,4 @@ pub mod source;
 pub mod store;
 pub mod synthetic;
 pub mod transport;
+pub mod unicode;

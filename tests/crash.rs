@@ -1,7 +1,8 @@
 //! Killing crieur (`kill -9`) at random moments around its sends, twenty times over, loses
 //! no reminder and repeats none in the outbox: each due reminder ends up sent exactly once
-//! there, and the channel sees it at least once and at most twice (the one duplicate IRC
-//! allows, when the process dies between the socket write and the mark).
+//! there, and the channel sees it at least once, with at most one repeat per kill (the one
+//! duplicate IRC allows, when the process dies between the server taking a message and
+//! the outbox recording it).
 
 mod support;
 
@@ -30,6 +31,8 @@ fn serve(listener: TcpListener, said: Arc<Mutex<Vec<String>>>, joins: Arc<Mutex<
                     } else if line.starts_with("JOIN ") {
                         joins.lock().unwrap().push(Instant::now());
                         ":crieur!c@fake.host JOIN #c".to_string()
+                    } else if let Some(token) = line.strip_prefix("PING ") {
+                        format!(":fake PONG fake {token}")
                     } else if let Some(text) = line.strip_prefix("PRIVMSG #c :") {
                         said.lock().unwrap().push(text.to_string());
                         continue;
@@ -159,9 +162,13 @@ fn twenty_kills_lose_nothing_and_repeat_nothing() {
         "nothing left pending"
     );
     let said = said.lock().unwrap();
+    let mut repeats = 0;
     for i in 0..12 {
         let text = format!("Registration for Meeting {i} closes");
         let n = said.iter().filter(|t| t.starts_with(&text)).count();
-        assert!((1..=2).contains(&n), "{text}: said {n} times:\n{said:#?}");
+        assert!(n >= 1, "{text}: never said:\n{said:#?}");
+        repeats += n - 1;
     }
+    // At most one repeat per kill: the message being sent when it came.
+    assert!(repeats <= 20, "{repeats} repeats for 20 kills:\n{said:#?}");
 }

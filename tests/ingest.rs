@@ -208,3 +208,132 @@ fn the_publication_line_is_not_an_event() {
         assert!(x.events.is_empty(), "{}: {:?}", post.file, x.events);
     }
 }
+
+/// A site with an ordinary post announcing a meeting, and `hostile` as a second post.
+fn site_with(root: &Path, name: &str, hostile: &str) {
+    write(
+        root,
+        "_posts/2026-01-08-meeting.md",
+        "---\ntitle: Spring meeting\n---\nThe spring meeting will take place on March 12, 2026 in Lyon.\n",
+    );
+    write(root, &format!("_posts/2026-01-09-{name}"), hostile);
+}
+
+/// Reads the site and extracts every post; returns the events of the ordinary post, how
+/// long reading and extracting took, and the problems reported.
+fn read_and_time(root: &Path) -> (Vec<String>, std::time::Duration, Vec<String>) {
+    let started = std::time::Instant::now();
+    let reading = read_site(&spec(root, false), 0);
+    let extractions: Vec<_> = reading
+        .posts
+        .iter()
+        .map(|p| (p.file.clone(), crieur::index::extract_post(p)))
+        .collect();
+    let took = started.elapsed();
+    assert_eq!(reading.posts.len(), 2, "both posts are read");
+    let (_, meeting) = &extractions[0];
+    let events = meeting
+        .events
+        .iter()
+        .map(|e| format!("{} {}", e.start, e.place.as_deref().unwrap_or("?")))
+        .collect();
+    let problems = reading.problems.iter().map(|p| p.to_string()).collect();
+    (events, took, problems)
+}
+
+/// How long reading a site takes with a hostile post of size `n` built by `make`, the best
+/// of three runs (the least disturbed by other tests).
+fn best_time(make: impl Fn(usize) -> String, n: usize, name: &str) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let dir = tempfile::tempdir().unwrap();
+            site_with(dir.path(), name, &make(n));
+            let (events, took, _) = read_and_time(dir.path());
+            assert_eq!(events, vec!["2026-03-12 Lyon"]);
+            took
+        })
+        .min()
+        .unwrap()
+}
+
+/// Reading 8 times more must take about 8 times longer (linear), far from the 64 times a
+/// quadratic step would cost: the bound is generous, the difference is not subtle.
+fn assert_linear(make: impl Fn(usize) -> String, n: usize, name: &str) {
+    let small = best_time(&make, n, name);
+    let large = best_time(&make, 8 * n, name);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
+    assert!(
+        ratio < 24.0,
+        "{name}: {n} → {small:?}, {} → {large:?} ({ratio:.1}×)",
+        8 * n
+    );
+}
+
+#[test]
+fn a_post_nested_twenty_thousand_deep_is_read_with_the_rest_of_the_site() {
+    let nested = |n: usize| {
+        format!(
+            "---\ntitle: Deep\n---\n{}deep text{}\n",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    for name in ["deep.html", "deep.md"] {
+        let dir = tempfile::tempdir().unwrap();
+        site_with(dir.path(), name, &nested(20_000));
+        let reading = read_site(&spec(dir.path(), false), 0);
+        let deep = reading
+            .posts
+            .iter()
+            .find(|p| p.file.ends_with(name))
+            .expect("the nested post is read");
+        assert!(
+            deep.doc.blocks.iter().any(|b| b.text == "deep text"),
+            "{:?}",
+            deep.doc.blocks
+        );
+        let (events, _, problems) = read_and_time(dir.path());
+        assert_eq!(events, vec!["2026-03-12 Lyon"]);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+    assert_linear(nested, 2_000, "deep.html");
+}
+
+#[test]
+fn a_post_with_thousands_of_dates_or_links_is_read_in_linear_time() {
+    let dates = |n: usize| {
+        format!(
+            "---\ntitle: Dates\n---\nLa rencontre aura lieu {}.\n",
+            "le 3 mars 2026 ".repeat(n)
+        )
+    };
+    assert_linear(dates, 1_000, "dates.md");
+    let links = |n: usize| {
+        let mut body = String::from("---\ntitle: Links\n---\nRegister for the sprint: ");
+        for i in 0..n {
+            body.push_str(&format!("[form {i}](https://forms.example.org/{i}) "));
+        }
+        body.push_str("https://bare.example.org/x\n");
+        body
+    };
+    assert_linear(links, 1_000, "links.md");
+}
+
+#[test]
+fn invisible_direction_overrides_and_zero_width_characters_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "_posts/2026-01-08-meeting.md",
+        "---\ntitle: \"Spring\u{202E}gniteem\u{202C} meeting\u{200B}\"\n---\nThe spring\u{2066} meeting will take place on March 12, 2026 in Ly\u{200D}on.\n",
+    );
+    let reading = read_site(&spec(dir.path(), false), 0);
+    let post = &reading.posts[0];
+    assert_eq!(post.title, "Springgniteem meeting");
+    assert_eq!(
+        post.doc.blocks[0].text,
+        "The spring meeting will take place on March 12, 2026 in Lyon."
+    );
+    let x = crieur::index::extract_post(post);
+    assert_eq!(x.events[0].place.as_deref(), Some("Lyon"));
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::Crieur;
 use support::client::{Client, said_by};
-use support::ircd::Ircd;
+use support::ircd::{Ircd, Options};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -479,5 +479,52 @@ fn reminders_and_announcements_reach_the_channel_once() {
     assert_eq!(
         answer_from(&mut organiser, "crieur"),
         "orga: I am not in #nowhere; my rooms: #community."
+    );
+}
+
+#[test]
+fn without_account_tag_a_nick_taken_after_an_organiser_left_gets_no_rights() {
+    // A network without account-tag: crieur must ask who is behind a nick, each time.
+    let ircd = Ircd::start_with(Options { account_tag: false });
+    let dir = tempfile::tempdir().unwrap();
+    let mut organiser = Client::connect(ircd.client_port, "orga");
+    organiser.register_account("orga-secret");
+    let cfg = config(
+        dir.path(),
+        &ircd,
+        "crieur",
+        "#community",
+        "sample/georchestra",
+        "organisers = [\"orga\"]",
+    );
+    let mut member = Client::connect(ircd.client_port, "erin");
+    member.join("#community");
+    organiser.join("#community");
+    let bot = Crieur::start(&cfg, &[], &[]);
+    wait_join(&mut organiser, "crieur", "#community");
+    assert!(!bot.log().contains("account-tag"), "{}", bot.log());
+    // The organiser speaks to crieur privately (and is recognised), leaves and quits.
+    organiser.privmsg("crieur", "!announcements");
+    let reply = organiser.expect(|l| said_by(l, "crieur").is_some(), WAIT);
+    assert_eq!(said_by(&reply, "crieur"), Some("No announcement pending."));
+    organiser.send("PART #community");
+    organiser.send("QUIT :bye");
+    member.expect(|l| quit_by(l, "orga") || l.contains(" PART "), WAIT);
+    // Someone takes the nick without the account and asks privately.
+    let mut impostor = Client::connect(ircd.client_port, "orga");
+    impostor.privmsg("crieur", "!announce in 5 seconds #community Free coins");
+    let reply = impostor.expect(|l| said_by(l, "crieur").is_some(), WAIT);
+    assert_eq!(
+        said_by(&reply, "crieur"),
+        Some("Sorry, only organisers (known by their account) can do that.")
+    );
+    let later = member.collect(
+        |l| said_by(l, "crieur").is_some(),
+        Duration::from_secs(8),
+        Duration::from_secs(12),
+    );
+    assert!(
+        later.iter().all(|l| !l.contains("Free coins")),
+        "{later:#?}"
     );
 }

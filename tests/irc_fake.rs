@@ -98,14 +98,25 @@ fn asks_whox_who_an_organiser_is_when_messages_carry_no_account() {
         "{reply}"
     );
 
-    // The same nick pattern, another person, logged out: refused.
+    // Another person, logged out: refused.
     server.send(":mallory!m@host PRIVMSG #c :!reindex");
     assert_eq!(server.expect("WHO "), "WHO mallory %tna,152");
     server.send(":fake.test 354 crieur 152 mallory 0");
+    server.send(":fake.test 315 crieur mallory :End of /WHO list.");
     let reply = server.expect("PRIVMSG #c :mallory:");
     assert_eq!(
         reply,
         "PRIVMSG #c :mallory: Sorry, only organisers (known by their account) can do that."
+    );
+
+    // The nick that was an organiser a moment ago is asked about afresh: it may have
+    // changed hands (a QUIT crieur could not see). Now nobody is logged in behind it.
+    server.send(":orga!x@elsewhere PRIVMSG crieur :!announce in 5 seconds #c Free coins");
+    assert_eq!(server.expect("WHO "), "WHO orga %tna,152");
+    server.send(":fake.test 315 crieur orga :End of /WHO list.");
+    assert_eq!(
+        server.expect("PRIVMSG orga :"),
+        "PRIVMSG orga :Sorry, only organisers (known by their account) can do that."
     );
 
     // Another bot (IRCv3 bot tag) is never answered; a member is.

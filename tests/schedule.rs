@@ -74,7 +74,7 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
                 .lock()
                 .unwrap()
                 .push((clock.now_utc(), d.key.clone(), d.lines.join("\n")));
-            let _ = d.done.send(());
+            drop(d.done.delivered());
         }
     });
     let wake = Arc::new(Notify::new());

@@ -142,9 +142,11 @@ fn link_text(text: &str, url: &str) -> String {
     }
 }
 
-/// Control characters (CR, LF, CTCP's \x01, IRC formatting) never reach a network.
+/// Control characters (CR, LF, CTCP's \x01, IRC formatting) never reach a network, nor
+/// invisible characters that change how text displays.
 fn clean(text: &str) -> String {
     text.chars()
+        .filter(|c| !crate::unicode::is_deceptive(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }

@@ -14,6 +14,10 @@ use crate::post::{Block, BlockKind, Post};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use std::borrow::Cow;
 
+/// The most date mentions read in one post. Real posts have tens; a post with thousands
+/// is a list or an attack, and its first ones tell what it announces.
+pub const MAX_MENTIONS: usize = 1000;
+
 /// Extracts the gatherings, deadlines and registration link of a post.
 pub fn extract(post: &Post) -> Extraction {
     let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
@@ -49,6 +53,7 @@ pub fn extract(post: &Post) -> Extraction {
     };
 
     let mut builder = Builder::default();
+    let mut mentions = 0;
     for (b, block) in blocks.iter().enumerate() {
         let toks = &tokens[b];
         let sentences = sentence::bounds(toks);
@@ -57,14 +62,22 @@ pub fn extract(post: &Post) -> Extraction {
             _ => Lang::DayFirst,
         };
         for mention in date::find(toks, order) {
-            let Some(&(s_start, s_end)) = sentences
-                .iter()
-                .find(|(s, e)| *s <= mention.first && mention.first < *e)
+            if mentions == MAX_MENTIONS {
+                break;
+            }
+            mentions += 1;
+            // Sentences are in order and do not overlap: the one holding the mention is
+            // the last that starts at or before it.
+            let at = sentences.partition_point(|(s, _)| *s <= mention.first);
+            let Some(&(s_start, s_end)) = at
+                .checked_sub(1)
+                .map(|i| &sentences[i])
+                .filter(|(_, e)| mention.first < *e)
             else {
                 continue;
             };
             let sent = &toks[s_start..s_end];
-            let prev_index = sentences.iter().rposition(|(_, e)| *e <= s_start);
+            let prev_index = at.checked_sub(2);
             let prev_sentence: &[Token<'_>] = match prev_index {
                 Some(i) => &toks[sentences[i].0..sentences[i].1],
                 None if b > 0 => tokens[b - 1].as_slice(),
@@ -394,10 +407,12 @@ fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
     }
 }
 
-/// The town named in the sentence of the mention, else later in its block.
+/// The town named in the sentence of the mention, else later in its block (within a
+/// sentence's length).
 fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<String> {
     let lang = seen.language;
     let (s, e) = seen.sentence;
+    let block_end = block_end.min(e + sentence::MAX_TOKENS);
     let block_start = seen.prev_start.unwrap_or(s);
     // A town far from the date in a long sentence is usually about something else.
     let m = &seen.mention;

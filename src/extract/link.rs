@@ -63,14 +63,24 @@ fn mentions_registration(text: &str) -> bool {
     sentence::has_stem(&words, lexicon::REGISTRATION)
 }
 
-/// The sentence of `text` that holds bytes `start..end`.
+/// The sentence of `text` that holds bytes `start..end`, looking at most `REACH` bytes
+/// each way (a block of thousands of links must not be read once per link).
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let before = text[..start]
+    const REACH: usize = 400;
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = text[from..start]
         .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
-    let after = text[end..]
+        .map_or(from, |i| from + i + 1);
+    let after = text[end..to]
         .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| end + i);
+        .map_or(to, |i| end + i);
     &text[before..after]
 }
 

@@ -4,11 +4,20 @@
 
 use super::token::{Kind, Token};
 
+/// The most tokens a sentence holds: a longer run without a stop (a list pasted as one
+/// line, a hostile post) is cut into pieces this long, so that what rules read around a
+/// date stays bounded and extraction stays linear in the size of a post.
+pub const MAX_TOKENS: usize = 120;
+
 /// Token ranges `[start, end)` of the sentences of a block.
 pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
+        if i - start == MAX_TOKENS {
+            out.push((start, i));
+            start = i;
+        }
         let ends = match t.kind {
             Kind::Break => true,
             Kind::Sym => match t.text {
@@ -76,6 +85,17 @@ mod tests {
         let b = bounds(&t);
         assert_eq!(b.len(), 3);
         assert_eq!(t[b[0].1 - 1].text, ".");
+    }
+
+    #[test]
+    fn cuts_runs_without_a_stop() {
+        let text = "le 3 mars 2026 ".repeat(100);
+        let t = tokenize(&text);
+        let b = bounds(&t);
+        assert!(b.iter().all(|(s, e)| e - s <= MAX_TOKENS));
+        assert_eq!(b.first().map(|s| s.0), Some(0));
+        assert_eq!(b.last().map(|s| s.1), Some(t.len()));
+        assert!(b.windows(2).all(|w| w[0].1 == w[1].0));
     }
 
     #[test]

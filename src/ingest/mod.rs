@@ -3,6 +3,7 @@
 //! text structured, plus the problems met on the way. A broken file is reported and
 //! skipped; the others are read. Knows nothing about events or chat.
 
+pub mod depth;
 pub mod front_matter;
 pub mod liquid;
 pub mod text;
@@ -71,6 +72,14 @@ pub enum IngestError {
         line: usize,
         offset: usize,
     },
+    #[error(
+        "{file}: {size} bytes, more than crieur reads in one post; only the first {kept} bytes are read"
+    )]
+    TooLarge {
+        file: String,
+        size: usize,
+        kept: usize,
+    },
     #[error("{file}: {cause}")]
     FrontMatter {
         file: String,
@@ -108,14 +117,51 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
         let file = relative(root, &path);
         match std::fs::read(&path) {
             Err(cause) => reading.problems.push(IngestError::Read { file, cause }),
-            Ok(bytes) => match read_post(&site, index, file, kind, bytes) {
-                Ok(Some(post)) => reading.posts.push(post),
-                Ok(None) => {}
-                Err(e) => reading.problems.push(e),
-            },
+            Ok(bytes) => {
+                let (bytes, too_large) = within_limit(&file, bytes, MAX_POST_BYTES);
+                reading.problems.extend(too_large);
+                match read_post(&site, index, file, kind, bytes) {
+                    Ok(Some(post)) => reading.posts.push(post),
+                    Ok(None) => {}
+                    Err(e) => reading.problems.push(e),
+                }
+            }
         }
     }
     reading
+}
+
+/// The most of a file read as a post: hundreds of times more than any real post (the
+/// longest of six real community sites is under 40 KB; a 10 MB one takes half a second),
+/// small enough that a huge file cannot exhaust memory or stall indexing.
+pub const MAX_POST_BYTES: usize = 16 * 1024 * 1024;
+
+/// A file's first `max` bytes (cut between characters), and the problem to report when
+/// that is not all of it.
+fn within_limit(file: &str, mut bytes: Vec<u8>, max: usize) -> (Vec<u8>, Option<IngestError>) {
+    if bytes.len() <= max {
+        return (bytes, None);
+    }
+    let size = bytes.len();
+    bytes.truncate(char_boundary(&bytes, max));
+    let problem = IngestError::TooLarge {
+        file: file.to_string(),
+        size,
+        kept: bytes.len(),
+    };
+    (bytes, Some(problem))
+}
+
+/// The largest length at most `max` that does not cut a UTF-8 character.
+fn char_boundary(bytes: &[u8], max: usize) -> usize {
+    if max >= bytes.len() {
+        return bytes.len();
+    }
+    // Continuation bytes are 0b10xx_xxxx; at most three follow a character's first byte.
+    (max.saturating_sub(3)..=max)
+        .rev()
+        .find(|&i| bytes[i] & 0xC0 != 0x80)
+        .unwrap_or(max)
 }
 
 /// Reads one file's bytes into a post; `None` for a page that is not content (no front
@@ -139,6 +185,12 @@ pub fn read_post(
             offset,
         }
     })?;
+    // Titles and text reach chat rooms: invisible direction overrides and zero-width
+    // characters go here, before anything reads them (line numbers do not change).
+    let source = match crate::unicode::strip(&source) {
+        std::borrow::Cow::Borrowed(_) => source,
+        std::borrow::Cow::Owned(stripped) => stripped,
+    };
     let split = front_matter::split(&source).map_err(|cause| IngestError::FrontMatter {
         file: file.clone(),
         cause,
@@ -430,5 +482,17 @@ mod tests {
             fill_permalink("/:categories/:year/:month/:day/:title.html", "x", date, &[]),
             "/2024/04/04/x.html"
         );
+    }
+
+    #[test]
+    fn a_file_past_the_limit_is_cut_between_characters_and_reported() {
+        let (bytes, problem) = within_limit("_posts/x.md", "abcdé".as_bytes().to_vec(), 5);
+        assert_eq!(bytes, b"abcd");
+        assert_eq!(
+            problem.unwrap().to_string(),
+            "_posts/x.md: 6 bytes, more than crieur reads in one post; only the first 4 bytes are read"
+        );
+        let (bytes, problem) = within_limit("_posts/x.md", b"abc".to_vec(), 5);
+        assert_eq!((bytes.as_slice(), problem.is_none()), (&b"abc"[..], true));
     }
 }

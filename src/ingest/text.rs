@@ -3,6 +3,7 @@
 //! into blocks (headings, paragraphs, list items, table cells) with their links made
 //! absolute. Scripts, styles and images carry no text for readers and are dropped.
 
+use super::depth;
 use crate::post::{Block, BlockKind, Document, Link};
 use scraper::{Html, Node};
 use url::Url;
@@ -20,13 +21,14 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
         Markup::Html => body.to_string(),
         Markup::Markdown => markdown_to_html(body),
     };
-    let fragment = Html::parse_fragment(&html);
+    let fragment = Html::parse_fragment(&depth::bound(&html, depth::MAX_DEPTH));
     let mut walker = Walker {
         base,
         blocks: Vec::new(),
         current: Pending::default(),
         kinds: Vec::new(),
         pre: 0,
+        flushes: 0,
     };
     walker.walk(fragment.tree.root());
     walker.flush();
@@ -108,64 +110,107 @@ struct Walker<'a> {
     base: Option<&'a Url>,
     blocks: Vec<Block>,
     current: Pending,
-    /// Block kinds of the open block-level ancestors, innermost last.
+    /// For each open block-level ancestor, innermost last, the kind its text takes: its own,
+    /// or for a plain paragraph-like block, that of the nearest ancestor that is more.
     kinds: Vec<BlockKind>,
     pre: usize,
+    /// How many times the pending text was flushed into a block.
+    flushes: usize,
+}
+
+/// Elements that carry no text for readers.
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "img"
+            | "iframe"
+            | "svg"
+            | "video"
+            | "audio"
+            | "noscript"
+            | "head"
+            | "title"
+    )
+}
+
+/// What is left to do for an element once its children are read.
+struct Close {
+    kind: Option<BlockKind>,
+    pre: bool,
+    /// Where the link's text starts (the pending text's generation and offset), and its target.
+    link: Option<(usize, usize, String)>,
 }
 
 impl Walker<'_> {
-    fn walk(&mut self, node: ego_tree::NodeRef<'_, Node>) {
-        match node.value() {
-            Node::Text(text) => self.push_text(text),
-            Node::Element(el) => {
-                let name = el.name();
-                if matches!(
-                    name,
-                    "script"
-                        | "style"
-                        | "img"
-                        | "iframe"
-                        | "svg"
-                        | "video"
-                        | "audio"
-                        | "noscript"
-                        | "head"
-                        | "title"
-                ) {
-                    return;
+    /// Reads the tree in document order with a stack of its own: a post nested thousands of
+    /// levels deep must not exhaust the thread's stack.
+    fn walk(&mut self, root: ego_tree::NodeRef<'_, Node>) {
+        enum Step<'n> {
+            Open(ego_tree::NodeRef<'n, Node>),
+            Close(Close),
+        }
+        let mut stack = vec![Step::Open(root)];
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Close(close) => {
+                    self.close(close);
+                    continue;
                 }
-                if name == "br" {
-                    self.push_break();
-                    return;
+                Step::Open(node) => node,
+            };
+            match node.value() {
+                Node::Text(text) => self.push_text(text),
+                Node::Element(el) => {
+                    let name = el.name();
+                    if skipped(name) {
+                        continue;
+                    }
+                    if name == "br" {
+                        self.push_break();
+                        continue;
+                    }
+                    let kind = block_kind(name);
+                    if let Some(kind) = kind {
+                        self.flush();
+                        let inherited = match (kind, self.kinds.last()) {
+                            (BlockKind::Paragraph, Some(&outer)) => outer,
+                            _ => kind,
+                        };
+                        self.kinds.push(inherited);
+                    }
+                    if name == "pre" {
+                        self.pre += 1;
+                    }
+                    let link = (name == "a")
+                        .then(|| el.attr("href"))
+                        .flatten()
+                        .map(|href| (self.flushes, self.current.text.len(), href.to_string()));
+                    stack.push(Step::Close(Close {
+                        kind,
+                        pre: name == "pre",
+                        link,
+                    }));
+                    stack.extend(node.children().rev().map(Step::Open));
                 }
-                let kind = block_kind(name);
-                if let Some(kind) = kind {
-                    self.flush();
-                    self.kinds.push(kind);
-                }
-                if name == "pre" {
-                    self.pre += 1;
-                }
-                let link_start = (name == "a").then_some(self.current.text.len());
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if let (Some(start), Some(href)) = (link_start, el.attr("href")) {
-                    self.add_link(start, href);
-                }
-                if name == "pre" {
-                    self.pre -= 1;
-                }
-                if kind.is_some() {
-                    self.flush();
-                    self.kinds.pop();
-                }
+                _ => stack.extend(node.children().rev().map(Step::Open)),
             }
-            _ => {
-                for child in node.children() {
-                    self.walk(child);
-                }
-            }
+        }
+    }
+
+    fn close(&mut self, close: Close) {
+        if let Some((generation, start, href)) = close.link {
+            // A block inside the link flushed the text it started in: it starts anew.
+            let start = if generation == self.flushes { start } else { 0 };
+            self.add_link(start, &href);
+        }
+        if close.pre {
+            self.pre -= 1;
+        }
+        if close.kind.is_some() {
+            self.flush();
+            self.kinds.pop();
         }
     }
 
@@ -209,6 +254,7 @@ impl Walker<'_> {
     }
 
     fn flush(&mut self) {
+        self.flushes += 1;
         let pending = std::mem::take(&mut self.current);
         let text = pending.text.trim_end();
         let lead = text.len() - text.trim_start().len();
@@ -227,14 +273,8 @@ impl Walker<'_> {
             })
             .collect();
         add_bare_urls(text, &mut links);
-        let kind = self
-            .kinds
-            .iter()
-            .rev()
-            .copied()
-            .find(|k| !matches!(k, BlockKind::Paragraph));
         self.blocks.push(Block {
-            kind: kind.unwrap_or(BlockKind::Paragraph),
+            kind: self.kinds.last().copied().unwrap_or(BlockKind::Paragraph),
             text: text.to_string(),
             links,
         });
@@ -273,8 +313,14 @@ fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
     }
 }
 
-/// Addresses written as plain text (`https://…`) are links too.
+/// Addresses written as plain text (`https://…`) are links too, unless a written link
+/// already covers them.
 fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
+    // Written links do not overlap: the one starting last at or before an address is the
+    // only one that can cover it.
+    let mut spans: Vec<(usize, usize)> = links.iter().map(|l| (l.start, l.end)).collect();
+    spans.sort_unstable();
+    let mut found = Vec::new();
     let mut from = 0;
     while let Some(pos) = text[from..].find("http") {
         let start = from + pos;
@@ -288,11 +334,13 @@ fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
             .unwrap_or(rest.len());
         let url = rest[..len].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
         let end = start + url.len();
-        let covered = links
-            .iter()
-            .any(|l| l.start <= start && end <= l.end.max(l.start + 1) && l.end > start);
+        let before = spans.partition_point(|(s, _)| *s <= start);
+        let covered = before > 0 && {
+            let (s, e) = spans[before - 1];
+            end <= e.max(s + 1) && e > start
+        };
         if !covered && Url::parse(url).is_ok() {
-            links.push(Link {
+            found.push(Link {
                 text: url.to_string(),
                 url: url.to_string(),
                 start,
@@ -301,6 +349,7 @@ fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
         }
         from = end.max(start + 4);
     }
+    links.extend(found);
     links.sort_by_key(|l| l.start);
 }
 

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, mpsc, oneshot, watch};
 
-/// A message for one room of one network, acknowledged once written to the network.
+/// A message for one room of one network, acknowledged once the network has it.
 #[derive(Debug)]
 pub struct Delivery {
     pub key: String,
@@ -23,7 +23,30 @@ pub struct Delivery {
     /// Not to be sent after this: its wording may no longer be true (a transport that held
     /// it this long drops it, and the scheduler writes it again if it is still due).
     pub expires: DateTime<Utc>,
-    pub done: oneshot::Sender<()>,
+    /// Dropped without `delivered`: not sent, tried again.
+    pub done: Ack,
+}
+
+/// How a transport tells the scheduler that the network has a message.
+#[derive(Debug)]
+pub struct Ack(oneshot::Sender<oneshot::Sender<()>>);
+
+impl Ack {
+    /// A new acknowledgement, and what the scheduler waits on: the sender it is given back
+    /// fires once the outbox records the message as sent.
+    pub fn new() -> (Ack, oneshot::Receiver<oneshot::Sender<()>>) {
+        let (tx, rx) = oneshot::channel();
+        (Ack(tx), rx)
+    }
+
+    /// The network has the message. The receiver fires once the outbox records it as sent:
+    /// a transport that may repeat a message after a crash (IRC) sends the next one only
+    /// then, so that a crash can repeat at most one.
+    pub fn delivered(self) -> oneshot::Receiver<()> {
+        let (tx, rx) = oneshot::channel();
+        let _ = self.0.send(tx);
+        rx
+    }
 }
 
 impl Delivery {
@@ -132,7 +155,9 @@ impl Scheduler {
         let catalog = answerer.catalog();
         let planned = plan(catalog, &self.settings, &self.targets);
         let done = |key: &str| self.store.outbox_state(key).ok().flatten().is_some();
-        let (send, skip) = due(&planned, now, done);
+        let (mut send, skip) = due(&planned, now, done);
+        // In the order they fell due, as pending ones are sent after a restart.
+        send.sort_by(|a, b| (a.at, &a.key).cmp(&(b.at, &b.key)));
         for p in skip {
             tracing::info!(key = %p.key, "scheduler: reminder skipped (missed, superseded or past)");
             self.store.set_state(&p.key, State::Skipped, now)?;
@@ -275,7 +300,7 @@ impl Scheduler {
                 .remove(&entry.key);
             return false;
         };
-        let (done, acked) = oneshot::channel();
+        let (done, acked) = Ack::new();
         let delivery = Delivery {
             key: entry.key.clone(),
             room: entry.room.clone(),
@@ -297,12 +322,14 @@ impl Scheduler {
         let wake = self.wake.clone();
         let mut stop = waiters.stop.clone();
         waiters.set.spawn(async move {
-            let written = acked.await.is_ok();
-            if written {
+            let recorded = acked.await;
+            let written = recorded.is_ok();
+            if let Ok(recorded) = recorded {
                 if let Err(e) = store.set_state(&entry.key, State::Sent, clock.now_utc()) {
                     tracing::error!(key = %entry.key, "scheduler: cannot mark sent: {e}");
                 }
                 tracing::info!(key = %entry.key, room = %entry.room, "scheduler: sent");
+                let _ = recorded.send(());
             } else {
                 tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not sent; trying again in {}s", AFTER_FAILURE.as_secs());
                 tokio::select! {

@@ -7,8 +7,24 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// What the test network offers.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// IRCv3 `account-tag` on messages (Libera has it; some networks do not).
+    pub account_tag: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { account_tag: true }
+    }
+}
+
 pub struct Ircd {
     pub dir: tempfile::TempDir,
+    options: Options,
+    /// When InspIRCd last started accepting clients.
+    pub up_at: Instant,
     pub bot_port: u16,
     /// A TLS port for clients, with a certificate for 127.0.0.1 signed by `ca.pem`.
     pub tls_port: u16,
@@ -21,6 +37,11 @@ pub struct Ircd {
 impl Ircd {
     /// Starts InspIRCd and Atheme and waits until services are linked.
     pub fn start() -> Ircd {
+        Ircd::start_with(Options::default())
+    }
+
+    /// Like `start`, with a network offering what `options` say.
+    pub fn start_with(options: Options) -> Ircd {
         for tool in ["inspircd", "atheme-services"] {
             assert!(
                 Command::new("sh")
@@ -35,6 +56,8 @@ impl Ircd {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut ircd = Ircd {
             dir,
+            options,
+            up_at: Instant::now(),
             bot_port: free_port(),
             tls_port: free_port(),
             client_port: free_port(),
@@ -140,7 +163,7 @@ impl Ircd {
 <dns timeout="1">
 <log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="{dir}/ircd.log">
 <module name="spanningtree"> <module name="services_account"> <module name="sasl"> <module name="cap">
-<module name="ircv3"> <module name="ircv3_servertime"> <module name="ircv3_accounttag"> <module name="ircv3_ctctags">
+<module name="ircv3"> <module name="ircv3_servertime"> {account_tag} <module name="ircv3_ctctags">
 <module name="ircv3_msgid"> <module name="ircv3_capnotify"> <module name="ircv3_echomessage">
 <link name="services.test.local" ipaddr="127.0.0.1" port="{link}" allowmask="127.0.0.0/8" sendpass="linkpass" recvpass="linkpass">
 <uline server="services.test.local" silent="yes">
@@ -150,6 +173,11 @@ impl Ircd {
             tls = self.tls_port,
             client = self.client_port,
             link = self.link_port,
+            account_tag = if self.options.account_tag {
+                r#"<module name="ircv3_accounttag">"#
+            } else {
+                ""
+            },
         );
         std::fs::write(self.path("inspircd.conf"), conf).expect("write inspircd.conf");
         let example =
@@ -213,6 +241,7 @@ impl Ircd {
             "inspircd did not come up: {}",
             self.read("inspircd.out")
         );
+        self.up_at = Instant::now();
     }
 
     fn start_atheme(&mut self) {
@@ -271,6 +300,19 @@ impl Ircd {
         if let Some(mut a) = self.atheme.take() {
             let _ = a.kill();
             let _ = a.wait();
+        }
+    }
+
+    /// Freezes InspIRCd (SIGSTOP): connections stay open, the kernel still takes what
+    /// clients write, nothing is read or answered. A hung server, or a partition.
+    pub fn freeze(&self) {
+        if let Some(c) = &self.ircd {
+            let status = Command::new("kill")
+                .arg("-STOP")
+                .arg(c.id().to_string())
+                .status()
+                .expect("kill runs");
+            assert!(status.success(), "SIGSTOP inspircd");
         }
     }
 

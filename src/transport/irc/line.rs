@@ -10,10 +10,12 @@ pub const RELAY_PREFIX: usize = 1 + 32 + 1 + 12 + 1 + 64 + 1;
 /// The protocol's limit, CR LF included.
 pub const MAX_LINE: usize = 512;
 
-/// Text with every control character (CR, LF, NUL, \x01, IRC colours) replaced by a space.
+/// Text with every control character (CR, LF, NUL, \x01, IRC colours) replaced by a space,
+/// and without invisible characters that change how text displays.
 pub fn clean(text: &str) -> String {
     let cleaned: String = text
         .chars()
+        .filter(|c| !crate::unicode::is_deceptive(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     cleaned.trim().to_string()

@@ -1,7 +1,8 @@
 //! IRC: one connection to a network (Libera.Chat by default), kept up. TLS with rustls,
 //! `TCP_NODELAY`, registration with CAP and SASL (`register`), one throttled output queue
 //! (`throttle`), lines cleaned and split to the protocol's limit (`line`), services
-//! accounts from `account-tag`, `extended-join`, `account-notify` or WHOX/WHOIS, and a
+//! accounts from `account-tag` or a fresh WHOX/WHOIS per organiser command, reminders and
+//! announcements counted as sent only once the server acknowledges them, and a
 //! reconnection loop with capped exponential backoff and jitter, slower after a ban.
 //!
 //! The `irc` crate's client has no SASL flow, no working flood control and no reconnection
@@ -17,17 +18,17 @@ use crate::answer::reply::{Limits, Line, Reply};
 use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
 use crate::config::irc::IrcConfig;
 use crate::run::{CoreRequest, Shared};
-use crate::schedule::runner::Delivery;
-use crate::transport::backoff::Backoff;
+use crate::schedule::runner::{Ack, Delivery};
+use crate::transport::backoff::{Backoff, Cut};
 use line::irc_lower;
 use message::Message;
 use register::{Identity, Outcome, RegisterError, Registration};
-use std::collections::HashMap;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use throttle::{Bucket, Queue, Rate};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{mpsc, oneshot, watch};
 
 /// Everything a connection needs, resolved from the config (secrets read).
 #[derive(Debug, Clone)]
@@ -113,7 +114,22 @@ impl Settings {
 #[derive(Debug)]
 enum End {
     Shutdown,
-    Lost { reason: String, banned: bool },
+    Lost {
+        reason: String,
+        cut: Cut,
+        /// The server had welcomed crieur: the network works, the next try comes quickly.
+        registered: bool,
+    },
+}
+
+impl End {
+    fn lost(reason: String, registered: bool) -> End {
+        End::Lost {
+            cut: Cut::of(&reason),
+            reason,
+            registered,
+        }
+    }
 }
 
 /// Serves one IRC network until `shutdown`, reconnecting as needed. Returns an error only
@@ -125,10 +141,10 @@ pub async fn run(
     mut deliveries: mpsc::Receiver<Delivery>,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
-    let mut backoff = Backoff::new(Duration::from_secs(2), Duration::from_secs(300));
+    // A restarted server is back in seconds: try again after about 1 s, then 2, 4, … 30.
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
     let mut bot = bot;
     loop {
-        let started = Instant::now();
         let outcome = session(&settings, &mut bot, &shared, &mut deliveries, &mut shutdown).await;
         let wait = match outcome {
             Ok(End::Shutdown) => return Ok(()),
@@ -137,16 +153,20 @@ pub async fn run(
                 return Err(e.into());
             }
             Err(RegisterError::Refused(reason)) => {
-                let banned = is_ban(&reason);
-                tracing::warn!(server = %settings.server, banned, "irc: refused: {reason}");
-                backoff.next(banned)
+                let cut = Cut::of(&reason);
+                tracing::warn!(server = %settings.server, ?cut, "irc: refused: {reason}");
+                backoff.next(cut)
             }
-            Ok(End::Lost { reason, banned }) => {
-                tracing::warn!(server = %settings.server, banned, "irc: connection lost: {reason}");
-                if started.elapsed() > Duration::from_secs(120) && !banned {
+            Ok(End::Lost {
+                reason,
+                cut,
+                registered,
+            }) => {
+                tracing::warn!(server = %settings.server, ?cut, "irc: connection lost: {reason}");
+                if registered && cut == Cut::Ordinary {
                     backoff.reset();
                 }
-                backoff.next(banned)
+                backoff.next(cut)
             }
         };
         tracing::info!(server = %settings.server, "irc: reconnecting in {:.1}s", wait.as_secs_f64());
@@ -220,12 +240,7 @@ async fn session(
 ) -> Result<End, RegisterError> {
     let stream = match connect(s).await {
         Ok(stream) => stream,
-        Err(reason) => {
-            return Ok(End::Lost {
-                reason,
-                banned: false,
-            });
-        }
+        Err(reason) => return Ok(End::lost(reason, false)),
     };
     let (reader, writer) = tokio::io::split(stream);
     let (events_tx, mut events) = mpsc::channel::<Event>(256);
@@ -234,7 +249,11 @@ async fn session(
         writer,
         bucket: Bucket::new(s.rate, Instant::now()),
         queue: Queue::default(),
-        acks: HashMap::new(),
+        outbox: VecDeque::new(),
+        writing: None,
+        unacked: None,
+        recording: None,
+        echo: false,
         next_tag: 0,
     };
     let result = drive(s, bot, shared, deliveries, shutdown, &mut conn, &mut events).await;
@@ -246,9 +265,36 @@ struct Conn<W> {
     writer: W,
     bucket: Bucket,
     queue: Queue,
-    /// Outbox messages being sent: the tag of their last line → their acknowledgement.
-    acks: HashMap<u64, tokio::sync::oneshot::Sender<()>>,
+    /// Reminders and announcements waiting for their turn. One at a time goes out and is
+    /// acknowledged by the server, then recorded as sent, before the next: a connection
+    /// lost with lines in flight loses none (the unacknowledged one is sent again), and a
+    /// crash repeats at most one.
+    outbox: VecDeque<Delivery>,
+    /// The outbox message whose lines are in the queue: its tag, key and acknowledgement.
+    writing: Option<(u64, String, Ack)>,
+    /// The outbox message written, waiting for the server to show it has it.
+    unacked: Option<Unacked>,
+    /// The outbox message acknowledged, until the outbox records it as sent.
+    recording: Option<oneshot::Receiver<()>>,
+    /// The server echoes our messages (`echo-message`).
+    echo: bool,
     next_tag: u64,
+}
+
+/// A message written to the server, not yet acknowledged: by the PONG to the PING sent
+/// after it (servers handle a client's lines in order), or by its echo.
+struct Unacked {
+    tag: u64,
+    key: String,
+    /// Its last line as the server echoes it: the target (folded) and the text.
+    target: String,
+    text: String,
+    ack: Ack,
+}
+
+/// The token of the PING that follows an outbox message.
+fn ack_token(tag: u64) -> String {
+    format!("crieur-ack-{tag}")
 }
 
 impl<W: AsyncWrite + Unpin> Conn<W> {
@@ -270,7 +316,7 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
     }
 
     /// Sends queued lines while the bucket allows; returns how long until the next may go.
-    /// The outbox message a line ends is acknowledged once the line is written.
+    /// After the last line of an outbox message, a PING asks the server to acknowledge it.
     async fn flush(&mut self) -> Result<Option<Duration>, String> {
         loop {
             if self.queue.is_empty() {
@@ -282,34 +328,114 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
             }
             if let Some((line, tag)) = self.queue.pop() {
                 self.now(&line).await?;
-                if let Some(done) = tag.and_then(|t| self.acks.remove(&t)) {
-                    let _ = done.send(());
+                if let Some(tag) = tag
+                    && let Some((_, key, ack)) = self.writing.take_if(|(t, _, _)| *t == tag)
+                {
+                    self.now(&format!("PING :{}", ack_token(tag))).await?;
+                    tracing::info!(%key, "irc: written; waiting for the server to acknowledge it");
+                    let (target, text) = echoed(&line);
+                    self.unacked = Some(Unacked {
+                        tag,
+                        key,
+                        target,
+                        text,
+                        ack,
+                    });
                 }
             }
         }
     }
 
-    /// Queues an outbox message; it is acknowledged when its last line is written.
-    fn deliver(&mut self, delivery: Delivery, relay: usize) {
-        let mut lines: Vec<String> = delivery
-            .lines
-            .iter()
-            .flat_map(|l| line::message("PRIVMSG", &delivery.room, l, relay))
-            .collect();
-        if lines.is_empty() {
-            let _ = delivery.done.send(());
+    /// Takes an outbox message; it goes out when the one before is recorded as sent.
+    fn deliver(&mut self, delivery: Delivery, relay: usize, now: chrono::DateTime<chrono::Utc>) {
+        self.outbox.push_back(delivery);
+        self.next_outbox(relay, now);
+    }
+
+    /// Puts the next outbox message in the queue, if none is on its way.
+    fn next_outbox(&mut self, relay: usize, now: chrono::DateTime<chrono::Utc>) {
+        if self.writing.is_some() || self.unacked.is_some() || self.recording.is_some() {
             return;
         }
-        self.next_tag += 1;
-        let tag = self.next_tag;
-        let last = lines.pop().expect("not empty");
-        let tagged = lines
-            .into_iter()
-            .map(|l| (l, None))
-            .chain(std::iter::once((last, Some(tag))));
-        // Outbox messages share one turn, apart from members' conversations.
-        self.queue.push_tagged("\u{0}outbox", tagged);
-        self.acks.insert(tag, delivery.done);
+        while let Some(delivery) = self.outbox.pop_front() {
+            if delivery.expired(now) {
+                // Held while disconnected: its words may be out of date.
+                tracing::warn!(key = %delivery.key, "irc: held too long; handed back to the scheduler");
+                continue;
+            }
+            let mut lines: Vec<String> = delivery
+                .lines
+                .iter()
+                .flat_map(|l| line::message("PRIVMSG", &delivery.room, l, relay))
+                .collect();
+            let Some(last) = lines.pop() else {
+                // Nothing to say: done at once.
+                drop(delivery.done.delivered());
+                continue;
+            };
+            self.next_tag += 1;
+            let tag = self.next_tag;
+            let tagged = lines
+                .into_iter()
+                .map(|l| (l, None))
+                .chain(std::iter::once((last, Some(tag))));
+            // Outbox messages share one turn, apart from members' conversations.
+            self.queue.push_tagged("\u{0}outbox", tagged);
+            self.writing = Some((tag, delivery.key, delivery.done));
+            return;
+        }
+    }
+
+    /// The PONG to `token` came back: the message written before it is acknowledged.
+    fn ponged(&mut self, token: &str) {
+        if self
+            .unacked
+            .as_ref()
+            .is_some_and(|u| ack_token(u.tag) == token)
+        {
+            self.acknowledged();
+        }
+    }
+
+    /// The server echoed one of our messages.
+    fn echoed(&mut self, target: &str, text: &str) {
+        if self
+            .unacked
+            .as_ref()
+            .is_some_and(|u| u.target == irc_lower(target) && u.text == text)
+        {
+            self.acknowledged();
+        }
+    }
+
+    fn acknowledged(&mut self) {
+        if let Some(unacked) = self.unacked.take() {
+            tracing::debug!(key = %unacked.key, "irc: acknowledged by the server");
+            self.recording = Some(unacked.ack.delivered());
+        }
+    }
+
+    /// The outbox recorded the last message as sent (or gave up on it): the next may go.
+    fn recorded(&mut self, relay: usize, now: chrono::DateTime<chrono::Utc>) {
+        self.recording = None;
+        self.next_outbox(relay, now);
+    }
+}
+
+/// The target (folded) and text of a PRIVMSG line we write, as the server echoes them.
+fn echoed(line: &str) -> (String, String) {
+    let rest = line.strip_prefix("PRIVMSG ").unwrap_or(line);
+    let (target, text) = rest.split_once(" :").unwrap_or((rest, ""));
+    (irc_lower(target), text.to_string())
+}
+
+/// Waits for the outbox to record a message as sent; forever when none is being recorded.
+async fn recording(rx: &mut Option<oneshot::Receiver<()>>) {
+    match rx {
+        Some(rx) => {
+            let _ = rx.await;
+        }
+        None => std::future::pending().await,
     }
 }
 
@@ -347,12 +473,10 @@ struct State {
     nick: String,
     caps: Vec<String>,
     whox: bool,
-    /// nick (folded) → account (`None`: known to be logged out).
-    accounts: HashMap<String, Option<String>>,
-    /// Messages waiting for their sender's account, with when the lookup started.
-    pending: HashMap<String, (Instant, Vec<Incoming>)>,
-    /// WHOIS replies being gathered: nick → account seen.
-    whois: HashMap<String, Option<String>>,
+    /// Account lookups (WHO or WHOIS) sent for organiser commands, oldest first. Without
+    /// `account-tag`, who is behind a nick is asked afresh for each command, never
+    /// remembered: a nick can change hands between two messages.
+    lookups: VecDeque<Lookup>,
     guard: Guard,
     last_rx: Instant,
     pinged: bool,
@@ -366,6 +490,18 @@ impl State {
     fn has(&self, cap: &str) -> bool {
         self.caps.iter().any(|c| c == cap)
     }
+}
+
+/// One account lookup. The server answers lookups in the order they were sent, each
+/// ending with 315 (WHO) or 318 (WHOIS), so the oldest is the one being answered.
+struct Lookup {
+    /// The sender's nick, folded.
+    nick: String,
+    sent: Instant,
+    /// The account the answer names so far.
+    account: Option<String>,
+    /// The command waiting for the answer; taken when it waited too long.
+    message: Option<Incoming>,
 }
 
 /// Messages from tasks spawned by the session (a finished re-index).
@@ -384,12 +520,7 @@ async fn drive<W: AsyncWrite + Unpin>(
     conn: &mut Conn<W>,
     events: &mut mpsc::Receiver<Event>,
 ) -> Result<End, RegisterError> {
-    let lost = |reason: String| {
-        Ok(End::Lost {
-            banned: is_ban(&reason),
-            reason,
-        })
-    };
+    let lost = |reason: String| Ok(End::lost(reason, false));
     // Registration.
     let mut registration = Registration::new(s.identity.clone());
     for line in registration.start() {
@@ -432,6 +563,8 @@ async fn drive<W: AsyncWrite + Unpin>(
         }
     };
     tracing::info!(server = %s.server, %nick, caps = %caps.join(" "), "irc: registered");
+    let lost = |reason: String| Ok(End::lost(reason, true));
+    conn.echo = caps.iter().any(|c| c == "echo-message");
     bot.set_names(std::slice::from_ref(&nick));
     let (deferred_tx, mut deferred) = mpsc::channel::<Deferred>(16);
     let mut st = State {
@@ -440,9 +573,7 @@ async fn drive<W: AsyncWrite + Unpin>(
         nick,
         caps,
         whox,
-        accounts: HashMap::new(),
-        pending: HashMap::new(),
-        whois: HashMap::new(),
+        lookups: VecDeque::new(),
         guard: Guard::new(s.repeat_window, s.channel_share),
         last_rx: Instant::now(),
         pinged: false,
@@ -484,12 +615,10 @@ async fn drive<W: AsyncWrite + Unpin>(
                 conn.queue.push(&d.key, d.lines);
             }
             Some(delivery) = deliveries.recv() => {
-                if delivery.expired(shared.clock.now_utc()) {
-                    // Held while disconnected: its words may be out of date.
-                    tracing::warn!(key = %delivery.key, "irc: held too long; handed back to the scheduler");
-                } else {
-                    conn.deliver(delivery, st.relay);
-                }
+                conn.deliver(delivery, st.relay, shared.clock.now_utc());
+            }
+            _ = recording(&mut conn.recording) => {
+                conn.recorded(st.relay, shared.clock.now_utc());
             }
             _ = send_timer => {}
             _ = tick.tick() => {
@@ -504,7 +633,7 @@ async fn drive<W: AsyncWrite + Unpin>(
                         return lost(e);
                     }
                 }
-                expire_pending(s, bot, shared, &mut st, conn).await;
+                expire_lookups(bot, shared, &mut st, conn);
                 st.guard.sweep(now);
                 if st.nick != s.identity.nicks[0] && last_regain.elapsed() > Duration::from_secs(60) {
                     last_regain = Instant::now();
@@ -575,55 +704,29 @@ async fn handle<W: AsyncWrite + Unpin>(
     let me = irc_lower(&st.nick);
     match msg.command.as_str() {
         "PING" => conn.now(&format!("PONG :{}", msg.trailing())).await?,
-        "ERROR" => {
-            let reason = msg.trailing().to_string();
-            return Ok(Some(End::Lost {
-                banned: is_ban(&reason),
-                reason,
-            }));
-        }
+        "PONG" => conn.ponged(msg.trailing()),
+        "ERROR" => return Ok(Some(End::lost(msg.trailing().to_string(), true))),
         "465" | "466" => {
             return Ok(Some(End::Lost {
                 reason: msg.trailing().to_string(),
-                banned: true,
+                cut: Cut::Banned,
+                registered: true,
             }));
         }
         "005" if msg.params.iter().any(|p| p == "WHOX") => {
             st.whox = true;
         }
-        "NICK" => {
+        "NICK" if from.as_deref() == Some(me.as_str()) => {
             let new = msg.param(0).to_string();
-            if from.as_deref() == Some(me.as_str()) {
-                tracing::info!("irc: now known as {new}");
-                st.nick = new.clone();
-                bot.set_names(&[new]);
-            } else if let Some(old) = from
-                && let Some(account) = st.accounts.remove(&old)
-            {
-                st.accounts.insert(irc_lower(&new), account);
-            }
+            tracing::info!("irc: now known as {new}");
+            st.nick = new.clone();
+            bot.set_names(&[new]);
         }
-        "JOIN" => {
-            if let Some(nick) = from {
-                if nick == me {
-                    tracing::info!("irc: joined {}", msg.param(0));
-                    // Our own JOIN shows the prefix the server puts on our lines.
-                    if let Some(prefix) = &msg.prefix {
-                        st.relay = prefix.len() + 2;
-                    }
-                } else if st.has("extended-join") && msg.params.len() >= 2 {
-                    st.accounts.insert(nick, account_value(msg.param(1)));
-                }
-            }
-        }
-        "ACCOUNT" => {
-            if let Some(nick) = from {
-                st.accounts.insert(nick, account_value(msg.param(0)));
-            }
-        }
-        "QUIT" => {
-            if let Some(nick) = from {
-                st.accounts.remove(&nick);
+        "JOIN" if from.as_deref() == Some(me.as_str()) => {
+            tracing::info!("irc: joined {}", msg.param(0));
+            // Our own JOIN shows the prefix the server puts on our lines.
+            if let Some(prefix) = &msg.prefix {
+                st.relay = prefix.len() + 2;
             }
         }
         "KICK" if irc_lower(msg.param(1)) == me => {
@@ -637,28 +740,20 @@ async fn handle<W: AsyncWrite + Unpin>(
         "474" | "475" | "471" | "473" | "477" => {
             tracing::warn!("irc: cannot join {}: {}", msg.param(1), msg.trailing());
         }
-        // WHOX: 354 me token nick account
+        // WHOX: 354 me token nick account; WHOIS: 330 me nick account :is logged in as.
         "354" if msg.param(1) == "152" => {
-            let nick = irc_lower(msg.param(2));
-            resolved(&nick, account_value(msg.param(3)), s, bot, shared, st, conn).await?;
+            looked_up(st, msg.param(2), account_value(msg.param(3)));
         }
-        // WHOIS: 330 me nick account :is logged in as; 318 end.
-        "330" => {
-            st.whois
-                .insert(irc_lower(msg.param(1)), Some(msg.param(2).to_string()));
-        }
-        "318" => {
-            let nick = irc_lower(msg.param(1));
-            let account = st.whois.remove(&nick).flatten();
-            resolved(&nick, account, s, bot, shared, st, conn).await?;
-        }
+        "330" => looked_up(st, msg.param(1), account_value(msg.param(2))),
+        // The end of a WHO (315) or WHOIS (318) reply.
+        "315" | "318" => answer_looked_up(msg.param(1), bot, shared, st, conn),
         "PRIVMSG" => privmsg(msg, s, bot, shared, st, conn).await?,
         _ => {}
     }
     Ok(None)
 }
 
-/// `*` and `0` mean "not logged in" in account-notify and extended-join.
+/// `*` and `0` mean "not logged in" in account-tag and WHOX.
 fn account_value(v: &str) -> Option<String> {
     (!v.is_empty() && v != "*" && v != "0").then(|| v.to_string())
 }
@@ -675,15 +770,17 @@ async fn privmsg<W: AsyncWrite + Unpin>(
         return Ok(());
     };
     let folded = irc_lower(nick);
-    // Its own messages (echo-message) and other bots (IRCv3 bot tag) are never answered.
-    if folded == irc_lower(&st.nick)
-        || msg.tags.contains_key("bot")
-        || msg.tags.contains_key("draft/bot")
-    {
-        return Ok(());
-    }
     let target = msg.param(0);
     let text = msg.trailing();
+    // Its own messages (echo-message) acknowledge what it sent; they are never answered.
+    if folded == irc_lower(&st.nick) {
+        conn.echoed(target, text);
+        return Ok(());
+    }
+    // Other bots (IRCv3 bot tag) are never answered.
+    if msg.tags.contains_key("bot") || msg.tags.contains_key("draft/bot") {
+        return Ok(());
+    }
     if let Some((command, args)) = line::ctcp(text) {
         match command.to_ascii_uppercase().as_str() {
             "VERSION" => conn
@@ -697,11 +794,10 @@ async fn privmsg<W: AsyncWrite + Unpin>(
         return Ok(());
     }
     let direct = irc_lower(target) == irc_lower(&st.nick);
-    let account = if st.has("account-tag") {
-        Some(msg.tags.get("account").and_then(|a| account_value(a)))
-    } else {
-        st.accounts.get(&folded).cloned()
-    };
+    // The services account the server vouches for on this very message, if it says.
+    let tagged = st
+        .has("account-tag")
+        .then(|| msg.tags.get("account").and_then(|a| account_value(a)));
     let incoming = Incoming {
         room: Room {
             id: if direct {
@@ -713,7 +809,7 @@ async fn privmsg<W: AsyncWrite + Unpin>(
         },
         sender: Sender {
             name: nick.to_string(),
-            account: account.clone().flatten(),
+            account: tagged.clone().flatten(),
             room_organiser: false,
         },
         text: text.to_string(),
@@ -721,62 +817,78 @@ async fn privmsg<W: AsyncWrite + Unpin>(
     if bot.question(&incoming).is_none() {
         return Ok(());
     }
-    if account.is_none() && bot.needs_account(&incoming) {
-        // Who is this? Ask the server before deciding.
-        let entry = st
-            .pending
-            .entry(folded.clone())
-            .or_insert_with(|| (Instant::now(), Vec::new()));
-        entry.1.push(incoming);
-        if entry.1.len() == 1 {
-            let ask = if st.whox {
-                format!("WHO {nick} %tna,152")
-            } else {
-                format!("WHOIS {nick}")
-            };
-            conn.now(&ask).await?;
-        }
+    if tagged.is_none() && bot.needs_account(&incoming) {
+        // Who is behind this nick now? Ask the server before deciding.
+        let ask = if st.whox {
+            format!("WHO {nick} %tna,152")
+        } else {
+            format!("WHOIS {nick}")
+        };
+        conn.now(&ask).await?;
+        st.lookups.push_back(Lookup {
+            nick: folded,
+            sent: Instant::now(),
+            account: None,
+            message: Some(incoming),
+        });
         return Ok(());
     }
     answer(incoming, bot, shared, st, conn);
     Ok(())
 }
 
-async fn resolved<W: AsyncWrite + Unpin>(
-    nick: &str,
-    account: Option<String>,
-    _s: &Settings,
-    bot: &mut Bot,
-    shared: &Arc<Shared>,
-    st: &mut State,
-    conn: &mut Conn<W>,
-) -> Result<(), String> {
-    st.accounts.insert(nick.to_string(), account.clone());
-    if let Some((_, waiting)) = st.pending.remove(nick) {
-        for mut incoming in waiting {
-            incoming.sender.account = account.clone();
-            answer(incoming, bot, shared, st, conn);
-        }
+/// A line of a lookup's answer names the account of `nick`.
+fn looked_up(st: &mut State, nick: &str, account: Option<String>) {
+    if let Some(lookup) = st.lookups.front_mut()
+        && lookup.nick == irc_lower(nick)
+    {
+        lookup.account = account;
     }
-    Ok(())
 }
 
-/// Lookups that got no answer in time: the sender is taken as logged out.
-async fn expire_pending<W: AsyncWrite + Unpin>(
-    s: &Settings,
+/// The oldest lookup is answered: its command goes on with the account found, if any.
+fn answer_looked_up<W: AsyncWrite + Unpin>(
+    nick: &str,
     bot: &mut Bot,
     shared: &Arc<Shared>,
     st: &mut State,
     conn: &mut Conn<W>,
 ) {
-    let stale: Vec<String> = st
-        .pending
-        .iter()
-        .filter(|(_, (since, _))| since.elapsed() > Duration::from_secs(15))
-        .map(|(n, _)| n.clone())
+    let Some(lookup) = st.lookups.pop_front() else {
+        return;
+    };
+    let Some(mut incoming) = lookup.message else {
+        return;
+    };
+    // An answer about another nick than asked is no answer: the sender counts as logged out.
+    incoming.sender.account = lookup.account.filter(|_| lookup.nick == irc_lower(nick));
+    answer(incoming, bot, shared, st, conn);
+}
+
+/// Lookups that got no answer in time: their commands go on as from a logged-out sender.
+/// The lookup stays in line, so that its late answer is not taken for the next one's.
+fn expire_lookups<W: AsyncWrite + Unpin>(
+    bot: &mut Bot,
+    shared: &Arc<Shared>,
+    st: &mut State,
+    conn: &mut Conn<W>,
+) {
+    let stale: Vec<Incoming> = st
+        .lookups
+        .iter_mut()
+        .filter(|l| l.sent.elapsed() > Duration::from_secs(15))
+        .filter_map(|l| l.message.take())
         .collect();
-    for nick in stale {
-        let _ = resolved(&nick, None, s, bot, shared, st, conn).await;
+    for incoming in stale {
+        answer(incoming, bot, shared, st, conn);
+    }
+    // A server that never answered will not: forget the oldest placeholders.
+    while st
+        .lookups
+        .front()
+        .is_some_and(|l| l.message.is_none() && l.sent.elapsed() > Duration::from_secs(600))
+    {
+        st.lookups.pop_front();
     }
 }
 
@@ -868,27 +980,10 @@ fn lines(room: &Room, to: Option<&str>, reply: &Reply, relay: usize) -> Vec<Stri
     out
 }
 
-/// Whether a refusal or disconnection reason says the network banned us.
-fn is_ban(reason: &str) -> bool {
-    let r = reason.to_ascii_lowercase();
-    [
-        "k-lined", "g-lined", "z-lined", "d-lined", "banned", "kline", "gline", "zline", "akill",
-    ]
-    .iter()
-    .any(|k| r.contains(k))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::Language;
-
-    #[test]
-    fn recognises_bans() {
-        assert!(is_ban("Closing Link: crieur (K-Lined: spam)"));
-        assert!(is_ban("You are banned from this server"));
-        assert!(!is_ban("Ping timeout: 240 seconds"));
-    }
 
     #[test]
     fn addresses_the_asker_on_the_first_line_only() {

@@ -12,8 +12,7 @@ pub const WANTED: &[&str] = &[
     "message-tags",
     "account-tag",
     "server-time",
-    "extended-join",
-    "account-notify",
+    "echo-message",
     "multi-prefix",
 ];
 

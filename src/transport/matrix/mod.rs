@@ -15,7 +15,7 @@ use crate::config::matrix::{Login, MatrixConfig};
 use crate::extract::Language;
 use crate::run::Shared;
 use crate::schedule::runner::Delivery;
-use crate::transport::backoff::Backoff;
+use crate::transport::backoff::{Backoff, Cut};
 use incoming::State;
 use matrix_sdk::Client;
 use matrix_sdk::config::{RequestConfig, SyncSettings};
@@ -139,7 +139,7 @@ pub async fn run(
     tracing::info!(user = %me, device = ?client.device_id(), "matrix: logged in");
 
     // One sync first, without handlers: what was said while crieur was down is not answered.
-    let mut backoff = Backoff::new(Duration::from_secs(2), Duration::from_secs(300));
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
     let first = loop {
         tokio::select! {
             r = client.sync_once(bot_sync().timeout(Duration::from_secs(0))) => match r {
@@ -148,7 +148,7 @@ pub async fn run(
                     if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) {
                         return Err(revoked(&paths));
                     }
-                    let wait = backoff.next(false);
+                    let wait = backoff.next(Cut::Ordinary);
                     tracing::warn!("matrix: first sync failed: {e}; retrying in {wait:?}");
                     tokio::time::sleep(wait).await;
                 }
@@ -231,7 +231,7 @@ pub async fn run(
         if synced.swap(false, Ordering::Relaxed) {
             backoff.reset();
         }
-        let wait = backoff.next(false);
+        let wait = backoff.next(Cut::Ordinary);
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
             _ = shutdown.changed() => return Ok(()),
@@ -341,9 +341,9 @@ async fn deliver(
         .with_transaction_id(txn)
         .with_request_config(RequestConfig::short_retry());
     match send.await {
-        Ok(_) => {
-            let _ = d.done.send(());
-        }
+        // The transaction id makes a resend after a crash harmless: no need to wait for
+        // the outbox to record it before the next message.
+        Ok(_) => drop(d.done.delivered()),
         Err(e) => tracing::error!(room = %d.room, key = %d.key, "matrix: send failed: {e}"),
     }
 }
