@@ -3,6 +3,7 @@
 //! # Layout
 //! - `post`: a post as structured text, the contract between reading and extraction.
 //! - `ingest`: site folders (Jekyll, Hugo) → posts (front matter, Markdown/HTML, links).
+//! - `lexicon`: the words of each language (months, gathering words, cues), one file each.
 //! - `extract`: posts → events, deadlines, places, registration links (pure).
 //! - `store`: the sled store (posts, events by date, deadlines); the only code naming sled.
 //! - `index`: reads sites, extracts, and brings the store in line with them.
@@ -24,6 +25,7 @@ pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod lexicon;
 pub mod post;
 pub mod run;
 pub mod schedule;

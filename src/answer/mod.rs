@@ -58,7 +58,8 @@ impl Kinds {
 
 /// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet.
 fn kind(word: &str) -> Option<String> {
-    crate::extract::lexicon::EVENT_NOUNS
+    crate::lexicon::all()
+        .gathering_nouns
         .iter()
         .any(|s| word.starts_with(s))
         .then(|| word.chars().take(5).collect())

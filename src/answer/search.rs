@@ -210,7 +210,8 @@ impl Index {
 /// sprint", "community meeting") say less about which one is meant than names.
 fn word_weight(words: &[String], k: usize) -> f32 {
     let is_kind = |w: &str| {
-        crate::extract::lexicon::EVENT_NOUNS
+        crate::lexicon::all()
+            .gathering_nouns
             .iter()
             .any(|s| w.starts_with(s))
     };

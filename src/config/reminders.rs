@@ -64,7 +64,7 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 }
 
 fn parse_weekday(text: &str) -> Option<Weekday> {
-    crate::extract::lexicon::weekday(&crate::extract::token::fold(text.trim()))
+    crate::lexicon::weekday(&crate::extract::token::fold(text.trim()))
 }
 
 impl RemindersConfig {

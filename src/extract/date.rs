@@ -9,8 +9,8 @@
 //! street numbers, versions, addresses) fail the grammar because it needs a month word or
 //! a day/month pair written together.
 
-use super::lexicon;
 use super::token::{Kind, Token};
+use crate::lexicon;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 /// One date as written, with what the text left out still open.

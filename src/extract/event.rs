@@ -9,7 +9,8 @@
 use super::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use super::lang::{self, Language};
 use super::token::{self, Kind, Token};
-use super::{Deadline, DeadlineKind, Event, Extraction, lexicon, link, place, sentence};
+use super::{Deadline, DeadlineKind, Event, Extraction, link, place, sentence};
+use crate::lexicon;
 use crate::post::{Block, BlockKind, Post};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use std::borrow::Cow;
@@ -46,8 +47,8 @@ pub fn extract(post: &Post) -> Extraction {
     let ctx = Context {
         post_date,
         language,
-        title_has_noun: sentence::has_stem(&title_words, lexicon::EVENT_NOUNS),
-        title_cancelled: sentence::has_stem(&title_words, lexicon::CANCELLED),
+        title_has_noun: sentence::has_stem(&title_words, lexicon::all().gathering_nouns),
+        title_cancelled: sentence::has_stem(&title_words, lexicon::all().cancelled),
         title_year,
         title: &post.title,
     };
@@ -288,10 +289,10 @@ impl Builder {
         // "15h30 : fin", "17h00 | Fin et photo de groupe"; not "12h30 - déjeuner de clôture".
         let says_end = rest
             .first()
-            .is_some_and(|w| lexicon::PROGRAMME_END.contains(w))
+            .is_some_and(|w| lexicon::all().programme_end.contains(w))
             || next_words
                 .first()
-                .is_some_and(|w| lexicon::PROGRAMME_END.contains(&w.as_str()));
+                .is_some_and(|w| lexicon::all().programme_end.contains(&w.as_str()));
         if day == event.span.end && says_end && event.programme_end.is_none() {
             event.programme_end = Some(time);
         }
@@ -385,7 +386,7 @@ fn date_less_heading(toks: &[Token<'_>]) -> bool {
 
 fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
     let m = &seen.mention;
-    let side = !first && sentence::has_stem(&seen.words, lexicon::SIDE_MARKERS);
+    let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
     Draft {
         span,
         start_time: m.start_time,
@@ -401,7 +402,7 @@ fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
         },
         same_place: same_place_hint(seen),
         online: says_online(&seen.words),
-        cancelled: sentence::has_stem(&seen.words, lexicon::CANCELLED),
+        cancelled: sentence::has_stem(&seen.words, lexicon::all().cancelled),
         programme_start: None,
         programme_end: None,
     }
@@ -437,7 +438,7 @@ fn says_online(words: &[&str]) -> bool {
     let plain = words.contains(&"online")
         || sentence::has_phrase(words, &["en", "ligne"])
         || sentence::has_phrase(words, &["en", "linea"]);
-    place::is_online(words) || plain && !sentence::has_stem(words, lexicon::REGISTRATION)
+    place::is_online(words) || plain && !sentence::has_stem(words, lexicon::all().registration)
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
@@ -462,8 +463,8 @@ fn event_score(ctx: &Context<'_>, seen: &Seen<'_, '_>, span: &Span, have_events:
         return -10;
     }
     let w = &seen.words;
-    let noun = sentence::has_stem(w, lexicon::EVENT_NOUNS);
-    let verb = sentence::has_any_phrase(w, lexicon::EVENT_VERBS);
+    let noun = sentence::has_stem(w, lexicon::all().gathering_nouns);
+    let verb = sentence::has_any_phrase(w, lexicon::all().gathering_verbs);
     let mut score = 0;
     if noun {
         score += 2;
@@ -482,8 +483,8 @@ fn event_score(ctx: &Context<'_>, seen: &Seen<'_, '_>, span: &Span, have_events:
     }
     if !noun && !verb {
         let p = &seen.prev_words;
-        if sentence::has_stem(p, lexicon::EVENT_NOUNS)
-            || sentence::has_any_phrase(p, lexicon::EVENT_VERBS)
+        if sentence::has_stem(p, lexicon::all().gathering_nouns)
+            || sentence::has_any_phrase(p, lexicon::all().gathering_verbs)
         {
             score += 1;
         }
@@ -494,7 +495,7 @@ fn event_score(ctx: &Context<'_>, seen: &Seen<'_, '_>, span: &Span, have_events:
     if sentence_place(seen, seen.sentence.1).is_some() {
         score += 1;
     }
-    let negative = w.iter().any(|x| lexicon::NOT_EVENT.contains(x));
+    let negative = w.iter().any(|x| lexicon::all().not_gathering.contains(x));
     if negative {
         score -= 3;
     }
@@ -508,14 +509,14 @@ fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         return None;
     }
     let before = &seen.before[seen.before.len().saturating_sub(5)..];
-    let strong = sentence::has_any_phrase(before, lexicon::DEADLINE_STRONG);
-    let weak = sentence::has_any_phrase(before, lexicon::DEADLINE_WEAK);
+    let strong = sentence::has_any_phrase(before, lexicon::all().deadline_strong);
+    let weak = sentence::has_any_phrase(before, lexicon::all().deadline_weak);
     let w = &seen.words;
-    let action = if sentence::has_stem(w, lexicon::PROPOSAL) {
+    let action = if sentence::has_stem(w, lexicon::all().proposal) {
         Some(DeadlineKind::Proposal)
-    } else if sentence::has_stem(w, lexicon::REGISTRATION) {
+    } else if sentence::has_stem(w, lexicon::all().registration) {
         Some(DeadlineKind::Registration)
-    } else if sentence::has_stem(w, lexicon::OTHER_ACTION) {
+    } else if sentence::has_stem(w, lexicon::all().other_action) {
         Some(DeadlineKind::Other)
     } else {
         None
@@ -614,7 +615,10 @@ fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
         .filter(|&k| {
             let t = &toks[k];
             t.kind == Kind::Word
-                && lexicon::EVENT_NOUNS.iter().any(|s| t.norm.starts_with(s))
+                && lexicon::all()
+                    .gathering_nouns
+                    .iter()
+                    .any(|s| t.norm.starts_with(s))
                 && !matches!(
                     &*t.norm,
                     "edition" | "edicion" | "event" | "evenement" | "evento" | "events"
@@ -752,8 +756,8 @@ fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
     let head = title_head(ctx.title);
     let head_tokens = token::tokenize(&head);
     let head_words = sentence::words(&head_tokens);
-    let about_event =
-        sentence::has_stem(&head_words, lexicon::EVENT_NOUNS) || !years_in(&head_tokens).is_empty();
+    let about_event = sentence::has_stem(&head_words, lexicon::all().gathering_nouns)
+        || !years_in(&head_tokens).is_empty();
     match &d.name {
         Some(name) if !about_event && !head.to_lowercase().contains(&name.to_lowercase()) => {
             name.clone()

@@ -1,9 +1,9 @@
 //! The registration link of a post: the link whose text, sentence or section speaks of
 //! registering, with a bonus for addresses that look like forms or ticket offices.
 
-use super::lexicon;
 use super::sentence;
 use super::token::tokenize;
+use crate::lexicon;
 use crate::post::{Block, BlockKind};
 
 /// Picks the registration link among the post's blocks (title excluded), if any.
@@ -60,7 +60,7 @@ fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
 fn mentions_registration(text: &str) -> bool {
     let tokens = tokenize(text);
     let words = sentence::words(&tokens);
-    sentence::has_stem(&words, lexicon::REGISTRATION)
+    sentence::has_stem(&words, lexicon::all().registration)
 }
 
 /// The sentence of `text` that holds bytes `start..end`, looking at most `REACH` bytes
@@ -88,7 +88,7 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
 fn names_something_else(text: &str) -> bool {
     let tokens = tokenize(text);
     let words = sentence::words(&tokens);
-    !sentence::has_stem(&words, lexicon::REGISTRATION)
+    !sentence::has_stem(&words, lexicon::all().registration)
         && sentence::has_stem(
             &words,
             &[

@@ -4,13 +4,12 @@
 //!
 //! `token` splits text, `date` finds dates in the tokens, `event` decides which dates are
 //! gatherings, deadlines or neither, `place` and `link` find where and how to register,
-//! `lang` tells the language, `lexicon` holds the words all of them look for.
+//! `lang` tells the language; the words all of them look for are in `crate::lexicon`.
 
 pub mod date;
 pub mod event;
 pub mod help;
 pub mod lang;
-pub mod lexicon;
 pub mod link;
 pub mod place;
 pub mod sentence;

@@ -4,9 +4,9 @@
 //! countries ("en Alsace", "in France") are not towns.
 
 use super::Language;
-use super::lexicon;
 use super::sentence;
 use super::token::{Kind, Token};
+use crate::lexicon;
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
 pub fn after_preposition(
@@ -27,12 +27,7 @@ pub fn nearest_town(
     near: std::ops::Range<usize>,
     lang: Language,
 ) -> Option<(usize, String)> {
-    let preps: &[&str] = match lang {
-        Language::Fr => &["a"],
-        Language::En => &["in", "at"],
-        Language::Es => &["en"],
-        Language::Other => &["a", "in", "at", "en"],
-    };
+    let preps = lexicon::of(lang).place_prepositions;
     let mut found: Vec<(usize, String)> = Vec::new();
     for k in from..to.min(tokens.len()) {
         let t = &tokens[k];
@@ -123,7 +118,7 @@ fn is_not_town(t: &Token<'_>) -> bool {
     let n = &*t.norm;
     lexicon::month(n).is_some_and(|(_, strong)| strong)
         || lexicon::weekday(n).is_some()
-        || lexicon::REGIONS.contains(&n)
+        || lexicon::all().not_towns.contains(&n)
         || (t.text.len() > 1 && t.text.chars().all(|c| c.is_uppercase()))
         || matches!(
             n,
@@ -187,7 +182,7 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
 
 /// Whether the words say the gathering is held online.
 pub fn is_online(words: &[&str]) -> bool {
-    sentence::has_any_phrase(words, lexicon::ONLINE)
+    sentence::has_any_phrase(words, lexicon::all().online)
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 
 use super::local_instant;
 use crate::extract::date::{self, Anchor, Lang};
-use crate::extract::lexicon;
 use crate::extract::token::{Kind, Token, tokenize};
+use crate::lexicon;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 

@@ -1,0 +1,396 @@
+//! The words of each language crieur reads and speaks, one module per language (`fr`, `en`,
+//! `es`): months and weekdays, the words that join dates into ranges and lists, gathering
+//! words, deadline cues, place prepositions and labels. All folded (lowercase, no
+//! accents), as `extract::token` folds the text. Tables, not logic.
+//!
+//! Adding a phrase is one line in its language's file. Adding a language is a file with
+//! one `Lexicon` value (the compiler asks for every field), a `Language` variant and an arm
+//! in `of` (the compiler asks for that too). Posts mix languages (an English talk title
+//! in a French post), so most rules look words up in all languages at once: `all()`.
+
+pub mod en;
+pub mod es;
+pub mod fr;
+
+use chrono::Weekday;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language crieur speaks, or another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Fr,
+    En,
+    Es,
+    Other,
+}
+
+impl Language {
+    /// `fr`, `fr-FR`, `fr_CA`, `French`… → `Fr`.
+    pub fn from_code(code: &str) -> Language {
+        let code = code.trim().to_ascii_lowercase();
+        let head = code.split(['-', '_']).next().unwrap_or("");
+        match head {
+            "fr" | "french" | "francais" | "français" => Language::Fr,
+            "en" | "english" => Language::En,
+            "es" | "spanish" | "espanol" | "español" => Language::Es,
+            _ => Language::Other,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+            Language::Es => "es",
+            Language::Other => "und",
+        }
+    }
+}
+
+type Words = &'static [&'static str];
+type Phrases = &'static [&'static [&'static str]];
+
+/// Everything one language gives the rules. Words are whole folded words, stems are word
+/// beginnings ("inscri" for inscription, inscrire, inscrivez-vous), phrases are runs of
+/// whole words.
+#[derive(Debug, Clone, Copy)]
+pub struct Lexicon {
+    /// Short common words, to tell the language of a text.
+    pub common: Words,
+    /// Month names, January first.
+    pub months: [Words; 12],
+    /// Abbreviations, and month names that are also ordinary words ("may", "sept"):
+    /// months only next to a day number or a year.
+    pub month_abbreviations: [Words; 12],
+    /// Weekday names, Monday first.
+    pub weekdays: [Words; 7],
+    /// Written right after a day number: "10th", "1er", "1.º".
+    pub ordinal_suffixes: Words,
+    /// Between a day and its month: "12 de junio", "19 of June".
+    pub day_month_glue: Words,
+    /// Join two dates into a range: "du 3 au 5", "June 3 to 5".
+    pub range_words: Words,
+    /// Join dates into a list: "les 4 et 7", "4 and 7".
+    pub list_words: Words,
+    /// Make a month a period: "en juin", "late March", "a finales de mayo".
+    pub month_leads: Words,
+    /// Make "X or Y" a choice: "mai ou juin".
+    pub alternatives: Words,
+    /// Spoken times of day: (word, hour, minute).
+    pub named_times: &'static [(&'static str, u32, u32)],
+    /// Parts of the day written next to a date: "après-midi", "morning", "tarde".
+    pub parts_of_day: Words,
+    /// Introduce a clock time: "à 14h", "at 2 PM", "a las 14:00".
+    pub time_leads: Words,
+    /// Days counted from the post's date: (phrase, days, whether to the day).
+    pub relative_days: &'static [(&'static [&'static str], i64, bool)],
+    /// Stems of nouns that name a gathering.
+    pub gathering_nouns: Words,
+    /// Phrases saying something happens, happened or is hosted.
+    pub gathering_verbs: Phrases,
+    /// Words marking a date as something other than a gathering (a release, a price).
+    pub not_gathering: Words,
+    /// Deadline phrases that need nothing else ("au plus tard", "no later than").
+    pub deadline_strong: Phrases,
+    /// Deadline phrases that count only with an action to take ("register by").
+    pub deadline_weak: Phrases,
+    /// Stems saying the action is registering.
+    pub registration: Words,
+    /// Stems saying the action is proposing a talk or a paper.
+    pub proposal: Words,
+    /// Stems of other things to do by a date for a gathering (book a room, pay).
+    pub other_action: Words,
+    /// Words saying a gathering is beside the main one ("followed by a sprint").
+    pub side_markers: Words,
+    /// Phrases saying a gathering happens online only.
+    pub online: Phrases,
+    /// Stems saying a gathering is cancelled.
+    pub cancelled: Words,
+    /// Words ending a programme ("17h00 | Fin").
+    pub programme_end: Words,
+    /// Countries, regions and words that follow a place preposition without being a town.
+    pub not_towns: Words,
+    /// Prepositions before a town: "à Lyon", "in Lyon", "en Lyon".
+    pub place_prepositions: Words,
+}
+
+/// The lexicon of one language; `Other` reads all of them.
+pub fn of(lang: Language) -> &'static Lexicon {
+    match lang {
+        Language::Fr => &fr::FR,
+        Language::En => &en::EN,
+        Language::Es => &es::ES,
+        Language::Other => all(),
+    }
+}
+
+/// The languages crieur speaks, in the order `Language` lists them.
+pub const SPOKEN: [(Language, &Lexicon); 3] = [
+    (Language::Fr, &fr::FR),
+    (Language::En, &en::EN),
+    (Language::Es, &es::ES),
+];
+
+/// Every language's words together, for text that may mix them.
+pub fn all() -> &'static Lexicon {
+    static ALL: OnceLock<Lexicon> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let l: Vec<&Lexicon> = SPOKEN.iter().map(|(_, l)| *l).collect();
+        macro_rules! merged {
+            ($field:ident) => {
+                union(l.iter().map(|x| x.$field))
+            };
+        }
+        Lexicon {
+            common: merged!(common),
+            months: std::array::from_fn(|m| union(l.iter().map(|x| x.months[m]))),
+            month_abbreviations: std::array::from_fn(|m| {
+                union(l.iter().map(|x| x.month_abbreviations[m]))
+            }),
+            weekdays: std::array::from_fn(|d| union(l.iter().map(|x| x.weekdays[d]))),
+            ordinal_suffixes: merged!(ordinal_suffixes),
+            day_month_glue: merged!(day_month_glue),
+            range_words: merged!(range_words),
+            list_words: merged!(list_words),
+            month_leads: merged!(month_leads),
+            alternatives: merged!(alternatives),
+            named_times: union(l.iter().map(|x| x.named_times)),
+            parts_of_day: merged!(parts_of_day),
+            time_leads: merged!(time_leads),
+            relative_days: union(l.iter().map(|x| x.relative_days)),
+            gathering_nouns: merged!(gathering_nouns),
+            gathering_verbs: merged!(gathering_verbs),
+            not_gathering: merged!(not_gathering),
+            deadline_strong: merged!(deadline_strong),
+            deadline_weak: merged!(deadline_weak),
+            registration: merged!(registration),
+            proposal: merged!(proposal),
+            other_action: merged!(other_action),
+            side_markers: merged!(side_markers),
+            online: merged!(online),
+            cancelled: merged!(cancelled),
+            programme_end: merged!(programme_end),
+            not_towns: merged!(not_towns),
+            place_prepositions: merged!(place_prepositions),
+        }
+    })
+}
+
+/// The entries of several tables, each once, in first-seen order; kept for the program's
+/// life (built once).
+fn union<T: PartialEq + Copy + 'static>(
+    tables: impl Iterator<Item = &'static [T]>,
+) -> &'static [T] {
+    let mut out: Vec<T> = Vec::new();
+    for table in tables {
+        for item in table {
+            if !out.contains(item) {
+                out.push(*item);
+            }
+        }
+    }
+    Box::leak(out.into_boxed_slice())
+}
+
+/// Month and weekday lookups, which run on every word of every post.
+struct Calendar {
+    months: HashMap<&'static str, (u32, bool)>,
+    weekdays: HashMap<&'static str, Weekday>,
+    /// Lengths and first letters of any month or weekday: most words fail these at once.
+    lengths: std::ops::RangeInclusive<usize>,
+    initials: [bool; 256],
+}
+
+fn calendar() -> &'static Calendar {
+    static CALENDAR: OnceLock<Calendar> = OnceLock::new();
+    CALENDAR.get_or_init(|| {
+        let all = all();
+        let mut months = HashMap::new();
+        for (m, names) in all.months.iter().enumerate() {
+            for name in *names {
+                months.insert(*name, (m as u32 + 1, true));
+            }
+        }
+        for (m, names) in all.month_abbreviations.iter().enumerate() {
+            for name in *names {
+                months.entry(*name).or_insert((m as u32 + 1, false));
+            }
+        }
+        let weekdays_in_order = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        let mut weekdays = HashMap::new();
+        for (d, names) in all.weekdays.iter().enumerate() {
+            for name in *names {
+                weekdays.insert(*name, weekdays_in_order[d]);
+            }
+        }
+        let keys = || months.keys().chain(weekdays.keys());
+        let shortest = keys().map(|k| k.len()).min().unwrap_or(0);
+        let longest = keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut initials = [false; 256];
+        for k in keys() {
+            initials[usize::from(k.as_bytes()[0])] = true;
+        }
+        Calendar {
+            months,
+            weekdays,
+            lengths: shortest..=longest,
+            initials,
+        }
+    })
+}
+
+/// A month word: `Some((month, strong))`, strong when it cannot be anything else.
+pub fn month(word: &str) -> Option<(u32, bool)> {
+    let c = calendar();
+    if !c.lengths.contains(&word.len()) || !c.initials[usize::from(word.as_bytes()[0])] {
+        return None;
+    }
+    c.months.get(word).copied()
+}
+
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let c = calendar();
+    if !c.lengths.contains(&word.len()) || !c.initials[usize::from(word.as_bytes()[0])] {
+        return None;
+    }
+    c.weekdays.get(word).copied()
+}
+
+pub fn is_ordinal_suffix(word: &str) -> bool {
+    all().ordinal_suffixes.contains(&word)
+}
+
+pub fn is_day_month_glue(word: &str) -> bool {
+    all().day_month_glue.contains(&word)
+}
+
+pub fn is_range_word(word: &str) -> bool {
+    all().range_words.contains(&word)
+}
+
+pub fn is_list_word(word: &str) -> bool {
+    all().list_words.contains(&word)
+}
+
+pub fn is_month_lead(word: &str) -> bool {
+    all().month_leads.contains(&word)
+}
+
+pub fn is_alternative_word(word: &str) -> bool {
+    all().alternatives.contains(&word)
+}
+
+pub fn named_time(word: &str) -> Option<(u32, u32)> {
+    all()
+        .named_times
+        .iter()
+        .find(|(w, _, _)| *w == word)
+        .map(|(_, h, m)| (*h, *m))
+}
+
+pub fn is_part_of_day(word: &str) -> bool {
+    all().parts_of_day.contains(&word)
+}
+
+pub fn is_time_lead(word: &str) -> bool {
+    all().time_leads.contains(&word)
+}
+
+/// Days counted from the post's date that `words` start with: (offset, to the day).
+pub fn relative_day(words: &[&str]) -> Option<(i64, bool)> {
+    all()
+        .relative_days
+        .iter()
+        .find(|(phrase, _, _)| words.starts_with(phrase))
+        .map(|(_, days, exact)| (*days, *exact))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_months_and_weekdays_in_every_language() {
+        assert_eq!(month("fevrier"), Some((2, true)));
+        assert_eq!(month("february"), Some((2, true)));
+        assert_eq!(month("febrero"), Some((2, true)));
+        assert_eq!(month("sept"), Some((9, false)));
+        assert_eq!(month("may"), Some((5, false)));
+        assert_eq!(month("mai"), Some((5, true)));
+        assert_eq!(month("maison"), None);
+        assert_eq!(weekday("miercoles"), Some(Weekday::Wed));
+        assert_eq!(weekday("dimanche"), Some(Weekday::Sun));
+        assert_eq!(weekday("sundae"), None);
+    }
+
+    #[test]
+    fn every_language_fills_every_role() {
+        for (lang, l) in SPOKEN {
+            let roles: [(&str, usize); 12] = [
+                ("common", l.common.len()),
+                ("range_words", l.range_words.len()),
+                ("list_words", l.list_words.len()),
+                ("month_leads", l.month_leads.len()),
+                ("gathering_nouns", l.gathering_nouns.len()),
+                ("gathering_verbs", l.gathering_verbs.len()),
+                ("deadline_strong", l.deadline_strong.len()),
+                ("registration", l.registration.len()),
+                ("proposal", l.proposal.len()),
+                ("online", l.online.len()),
+                ("cancelled", l.cancelled.len()),
+                ("place_prepositions", l.place_prepositions.len()),
+            ];
+            for (role, n) in roles {
+                assert!(n > 0, "{lang:?} has no {role}");
+            }
+            // English "may" is only a month beside a day or a year: an abbreviation.
+            let named =
+                (0..12).all(|m| !l.months[m].is_empty() || !l.month_abbreviations[m].is_empty());
+            assert!(named, "{lang:?} months");
+            assert!(
+                l.weekdays.iter().all(|d| !d.is_empty()),
+                "{lang:?} weekdays"
+            );
+        }
+    }
+
+    #[test]
+    fn words_are_folded() {
+        for (lang, l) in SPOKEN {
+            let tables = [
+                l.common,
+                l.gathering_nouns,
+                l.not_gathering,
+                l.registration,
+                l.proposal,
+                l.other_action,
+                l.not_towns,
+            ];
+            for word in tables.iter().flat_map(|t| t.iter()) {
+                assert!(
+                    word.chars()
+                        .all(|c| !c.is_uppercase() && (c.is_ascii() || !c.is_alphabetic())),
+                    "{lang:?}: {word:?} is not folded"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reads_language_codes() {
+        assert_eq!(Language::from_code("fr-FR"), Language::Fr);
+        assert_eq!(Language::from_code("en_GB"), Language::En);
+        assert_eq!(Language::from_code("de"), Language::Other);
+    }
+}
