@@ -2,6 +2,7 @@
 //! that must never become dates.
 
 use super::*;
+use chrono::NaiveDate;
 use crate::extract::token::tokenize;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

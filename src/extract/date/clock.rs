@@ -1,0 +1,164 @@
+//! Clock times: "14h30", "2PM", "2:00 p.m.", "midi", and the ranges they make after a
+//! date ("de 14h00 à 17h30", "from 2 p.m. to 5:30 p.m.").
+
+use crate::extract::token::{Kind, Token};
+use crate::lexicon;
+use chrono::NaiveTime;
+
+/// A clock time right after a date: "à 14h", "14h00", ", 2PM", "at 2:00 PM", "midi".
+pub(super) fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
+    let mut k = j;
+    if t.get(k).is_some_and(|x| x.is_sym(",")) {
+        k += 1;
+    }
+    while t
+        .get(k)
+        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(&x.norm))
+        && k < j + 3
+    {
+        k += 1;
+    }
+    if let Some(found) = clock(t, k) {
+        return Some(found);
+    }
+    None
+}
+
+/// "de 14h00 à 17h30", "from 2 p.m. to 5:30 p.m.", "(14h - 17h)", "14h00 - 17h30".
+pub(super) fn time_range(
+    t: &[Token<'_>],
+    j: usize,
+) -> Option<(NaiveTime, Option<NaiveTime>, usize)> {
+    let mut k = j;
+    // "Lundi 22/06 après midi (14h - 17h)", "Monday 22/06 PM (14:00 - 17:00)".
+    while t.get(k).is_some_and(|x| {
+        x.is_sym(",")
+            || x.is_sym("(")
+            || x.is_sym("-")
+            || x.kind == Kind::Word && lexicon::is_part_of_day(&x.norm)
+    }) && k < j + 4
+    {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| {
+        x.kind == Kind::Word
+            && matches!(
+                &*x.norm,
+                "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir"
+            )
+    }) {
+        k += 1;
+        if t.get(k).is_some_and(|x| x.is_word("partir")) {
+            k += 1;
+        }
+        if t.get(k).is_some_and(|x| x.is_word("de")) {
+            k += 1;
+        }
+    }
+    let (from, mut k) = clock(t, k)?;
+    let sep = t.get(k).is_some_and(|x| {
+        x.is_sym("-")
+            || x.is_sym("–")
+            || x.kind == Kind::Word
+                && matches!(&*x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
+    });
+    if sep && let Some((to, end)) = clock(t, k + 1) {
+        k = end;
+        if t.get(k).is_some_and(|x| x.is_sym(")")) {
+            k += 1;
+        }
+        return Some((from, Some(to), k));
+    }
+    Some((from, None, k))
+}
+
+/// "- 17h30", "à 17h", "to 5 PM" after a time.
+pub(super) fn time_tail(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
+    let sep = t.get(j)?;
+    let is_sep = sep.is_sym("-")
+        || sep.is_sym("–")
+        || sep.kind == Kind::Word && matches!(&*sep.norm, "a" | "to" | "until");
+    if !is_sep {
+        return None;
+    }
+    clock(t, j + 1)
+}
+
+/// A clock time at `k`: "14h", "14h30", "15h:00", "14:00", "2PM", "2 p.m.", "5:30 pm", "midi".
+pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
+    let tok = t.get(k)?;
+    if tok.kind == Kind::Word {
+        let (h, m) = lexicon::named_time(&tok.norm)?;
+        return Some((NaiveTime::from_hms_opt(h, m, 0)?, k + 1));
+    }
+    let hour = tok.num().filter(|h| *h <= 24 && tok.text.len() <= 2)?;
+    let mut minute = 0;
+    let mut end = k + 1;
+    let mut explicit = false;
+    let next = t.get(end);
+    if next.is_some_and(|x| x.is_word("h") && !x.space_before) {
+        explicit = true;
+        end += 1;
+        if t.get(end).is_some_and(|x| x.is_sym(":") && !x.space_before) {
+            end += 1;
+        }
+        if let Some(m) = t
+            .get(end)
+            .filter(|x| !x.space_before && x.text.len() == 2)
+            .and_then(Token::num)
+        {
+            minute = m;
+            end += 1;
+        }
+    } else if next
+        .is_some_and(|x| (x.is_sym(":") || x.is_sym(".") && hour <= 12) && !x.space_before)
+    {
+        let m = t
+            .get(end + 1)
+            .filter(|x| !x.space_before && x.text.len() == 2)
+            .and_then(Token::num)?;
+        minute = m;
+        end += 2;
+        explicit = next.is_some_and(|x| x.is_sym(":"));
+    }
+    // am / pm, as "PM", "pm", "p.m.", "p. m."
+    let mut hour = hour;
+    if let Some((pm, after)) = meridiem(t, end) {
+        if hour > 12 || hour == 0 {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, 12) => 0,
+            (false, h) => h,
+        };
+        explicit = true;
+        end = after;
+    }
+    if !explicit || minute > 59 || hour > 23 {
+        return None;
+    }
+    Some((NaiveTime::from_hms_opt(hour, minute, 0)?, end))
+}
+
+fn meridiem(t: &[Token<'_>], k: usize) -> Option<(bool, usize)> {
+    let tok = t.get(k).filter(|x| x.kind == Kind::Word)?;
+    match &*tok.norm {
+        "pm" => Some((true, k + 1)),
+        "am" => Some((false, k + 1)),
+        "p" | "a" => {
+            let dot = t.get(k + 1).filter(|x| x.is_sym("."))?;
+            let _ = dot;
+            let m = t.get(k + 2).filter(|x| x.is_word("m"))?;
+            let _ = m;
+            let end = if t.get(k + 3).is_some_and(|x| x.is_sym(".")) {
+                k + 4
+            } else {
+                k + 3
+            };
+            Some((tok.norm == "p", end))
+        }
+        _ => None,
+    }
+}

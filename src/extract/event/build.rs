@@ -1,0 +1,337 @@
+//! Building the post's events while it is read: a date that is a gathering becomes a
+//! draft, days inside a known gathering become its programme, and at the end the drafts
+//! become events with their titles, places and times.
+
+use super::name::{caption, event_title, link_text, name_with_year, noun_phrase, side_title};
+use super::score::{deadline_kind, event_score, one_year};
+use super::{Context, Seen};
+use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Span};
+use crate::extract::token::{self, Kind, Token};
+use crate::extract::{Deadline, Event, Extraction, link, place, sentence};
+use crate::lexicon;
+use crate::post::{Block, BlockKind};
+use chrono::{Duration, NaiveDate, NaiveTime};
+use std::borrow::Cow;
+
+/// An event while the post is read: its days and where it was first announced.
+pub(super) struct Draft {
+    pub(super) span: Span,
+    pub(super) start_time: Option<NaiveTime>,
+    pub(super) end_time: Option<NaiveTime>,
+    pub(super) side: bool,
+    pub(super) noun: Option<String>,
+    pub(super) name: Option<String>,
+    /// The title under a date heading ("SAMEDI 18 JANVIER" then "Atelier Inkscape").
+    pub(super) caption: Option<String>,
+    pub(super) place: Option<String>,
+    /// "at the same location": the side event is where the primary one is.
+    pub(super) same_place: bool,
+    /// Its sentence says it happens online.
+    pub(super) online: bool,
+    pub(super) cancelled: bool,
+    /// Times a programme gives to its first and last day.
+    pub(super) programme_start: Option<NaiveTime>,
+    pub(super) programme_end: Option<NaiveTime>,
+}
+
+#[derive(Default)]
+pub(super) struct Builder {
+    events: Vec<Draft>,
+    months: Vec<Draft>,
+    deadlines: Vec<Deadline>,
+    /// The programme day being read (a heading such as "Mardi 18 juin"), and its event.
+    day: Option<(usize, NaiveDate)>,
+}
+
+impl Builder {
+    pub(super) fn consider(&mut self, ctx: &Context<'_>, seen: Seen<'_, '_>) {
+        let m = &seen.mention;
+        let context_year = one_year(seen.tokens, seen.sentence, ctx);
+        if let Some(kind) = deadline_kind(&seen) {
+            let anchor = Anchor {
+                post_date: ctx.post_date,
+                context_year,
+                future_only: true,
+            };
+            if let Some(span) = date::resolve(m, &anchor).filter(|s| s.precision == Precision::Day)
+            {
+                let deadline = Deadline {
+                    date: span.start,
+                    kind,
+                };
+                if !self.deadlines.contains(&deadline) {
+                    self.deadlines.push(deadline);
+                }
+            }
+            return;
+        }
+        let anchor = Anchor {
+            post_date: ctx.post_date,
+            context_year,
+            future_only: false,
+        };
+        let Some(span) = date::resolve(m, &anchor) else {
+            return;
+        };
+        // A single day inside a known event is a day of its programme.
+        if let Some(i) = self.containing(&span) {
+            self.absorb(i, &span, m, &seen);
+            return;
+        }
+        let score = event_score(ctx, &seen, &span, !self.events.is_empty());
+        if span.precision == Precision::Month {
+            if score >= 2 && !self.months.iter().any(|d| d.span == span) {
+                self.months.push(draft(
+                    &seen,
+                    span,
+                    self.events.is_empty() && self.months.is_empty(),
+                ));
+            }
+            return;
+        }
+        // Days that make a month already announced precise ("en juin" … "du 22 au 24 juin").
+        let refines = self
+            .months
+            .iter()
+            .any(|d| d.span.start <= span.start && span.end <= d.span.end);
+        if score >= 2 || (refines && score >= 0) {
+            let first = self.events.is_empty();
+            self.events.push(draft(&seen, span, first));
+        }
+    }
+
+    fn containing(&self, span: &Span) -> Option<usize> {
+        if span.precision != Precision::Day {
+            return None;
+        }
+        self.events.iter().position(|e| {
+            let same = e.span.start == span.start && e.span.end == span.end;
+            let inside_day =
+                span.start == span.end && e.span.start <= span.start && span.end <= e.span.end;
+            same || inside_day
+        })
+    }
+
+    /// A mention of days of an event: programme headings and "begins at 2PM" give its times.
+    fn absorb(&mut self, i: usize, span: &Span, m: &Mention, seen: &Seen<'_, '_>) {
+        let event = &mut self.events[i];
+        let short = seen.kind != BlockKind::Title
+            && (matches!(seen.kind, BlockKind::Heading(_)) || seen.block_len < 60);
+        if short && span.start == span.end {
+            self.day = Some((i, span.start));
+        }
+        if span.start == span.end && event.span.start != event.span.end {
+            if span.start == event.span.start && event.start_time.is_none() {
+                event.start_time = m.start_time;
+            }
+            if span.start == event.span.end && event.end_time.is_none() {
+                event.end_time = m.end_time.or(m.start_time.filter(|_| !short));
+            }
+        } else if event.start_time.is_none() && m.start_time.is_some() {
+            event.start_time = m.start_time;
+            event.end_time = m.end_time;
+        }
+        if event.place.is_none() {
+            event.place = sentence_place(seen, seen.tokens.len());
+        }
+    }
+
+    /// Reads one line of a programme ("14h00 | Accueil", "- 15h30 : fin") under a day heading.
+    pub(super) fn programme_line(
+        &mut self,
+        block: &Block,
+        toks: &[Token<'_>],
+        next: Option<&Block>,
+    ) {
+        if matches!(block.kind, BlockKind::Heading(_)) && date_less_heading(toks) {
+            return;
+        }
+        let Some((i, day)) = self.day else {
+            return;
+        };
+        let start = toks.iter().position(|t| t.kind != Kind::Sym).unwrap_or(0);
+        let Some((time, after)) = date::clock(toks, start) else {
+            return;
+        };
+        let event = &mut self.events[i];
+        if day == event.span.start && event.programme_start.is_none() {
+            event.programme_start = Some(time);
+        }
+        let rest = sentence::words(&toks[after..]);
+        let next_words: Vec<String> = next
+            .filter(|n| n.kind == BlockKind::Cell && after >= toks.len())
+            .map(|n| {
+                token::tokenize(&n.text)
+                    .iter()
+                    .take(3)
+                    .map(|t| t.norm.to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // "15h30 : fin", "17h00 | Fin et photo de groupe"; not "12h30 - déjeuner de clôture".
+        let says_end = rest
+            .first()
+            .is_some_and(|w| lexicon::all().programme_end.contains(w))
+            || next_words
+                .first()
+                .is_some_and(|w| lexicon::all().programme_end.contains(&w.as_str()));
+        if day == event.span.end && says_end && event.programme_end.is_none() {
+            event.programme_end = Some(time);
+        }
+    }
+
+    pub(super) fn finish(
+        mut self,
+        ctx: &Context<'_>,
+        blocks: &[Cow<'_, Block>],
+        tokens: &[Vec<Token<'_>>],
+        post_url: Option<&str>,
+    ) -> Extraction {
+        let mut drafts = std::mem::take(&mut self.events);
+        if drafts.is_empty() {
+            drafts = std::mem::take(&mut self.months);
+            drafts.truncate(1);
+        }
+        let primary = drafts.iter().position(|d| !d.side).unwrap_or(0);
+        let primary_title = drafts.get(primary).map(|d| event_title(ctx, d));
+        let post_place = tokens.iter().find_map(|t| place::from_postcode(t));
+        let online = blocks.iter().zip(tokens).take(8).any(|(_, t)| {
+            let w = sentence::words(t);
+            place::is_online(&w)
+        });
+        let primary_place = drafts.get(primary).and_then(|d| {
+            d.place
+                .clone()
+                .or_else(|| post_place.clone())
+                .or_else(|| (online || d.online).then(|| "online".to_string()))
+        });
+        let captioned = drafts.iter().filter(|d| d.caption.is_some()).count();
+        let mut events = Vec::with_capacity(drafts.len());
+        for (i, d) in drafts.iter().enumerate() {
+            let is_primary = i == primary;
+            // A programme of gatherings under date headings shares the post's place.
+            let shares_place = d.same_place || (captioned > 1 && d.caption.is_some());
+            let place = if is_primary || shares_place && d.place.is_none() {
+                primary_place.clone()
+            } else {
+                d.place
+                    .clone()
+                    .or_else(|| d.online.then(|| "online".to_string()))
+            };
+            let title = match &d.caption {
+                // A programme of several gatherings, each under its date heading.
+                Some(caption) if captioned > 1 => caption.clone(),
+                _ if is_primary => primary_title.clone().unwrap_or_default(),
+                _ => side_title(d, primary_title.as_deref()),
+            };
+            events.push(Event {
+                title,
+                start: d.span.start,
+                end: d.span.end,
+                precision: d.span.precision,
+                start_time: d.start_time.or(d.programme_start),
+                end_time: d.end_time.or(d.programme_end),
+                place,
+                primary: is_primary,
+                cancelled: d.cancelled || ctx.title_cancelled,
+            });
+        }
+        let last_end = events.iter().map(|e| e.end).max();
+        let mut deadlines: Vec<Deadline> = self
+            .deadlines
+            .into_iter()
+            .filter(|d| {
+                last_end.is_some_and(|end| {
+                    d.date <= end && d.date >= ctx.post_date - Duration::days(31)
+                })
+            })
+            .collect();
+        deadlines.sort_by_key(|d| (d.date, d.kind));
+        let registration_url = if events.is_empty() {
+            None
+        } else {
+            link::registration(blocks.iter().map(|b| b.as_ref()), post_url)
+        };
+        Extraction {
+            lang: ctx.language,
+            events,
+            deadlines,
+            registration_url,
+            help: Vec::new(),
+        }
+    }
+}
+
+pub(super) fn date_less_heading(toks: &[Token<'_>]) -> bool {
+    date::find(toks, Lang::DayFirst).is_empty()
+}
+
+pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
+    let m = &seen.mention;
+    let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
+    Draft {
+        span,
+        start_time: m.start_time,
+        end_time: m.end_time,
+        side,
+        noun: noun_phrase(seen).or_else(|| link_text(seen)),
+        name: name_with_year(seen.tokens, seen.sentence, m.first),
+        caption: caption(seen),
+        place: if side {
+            own_sentence_place(seen)
+        } else {
+            sentence_place(seen, seen.tokens.len())
+        },
+        same_place: same_place_hint(seen),
+        online: says_online(&seen.words),
+        cancelled: sentence::has_stem(&seen.words, lexicon::all().cancelled),
+        programme_start: None,
+        programme_end: None,
+    }
+}
+
+/// The town named in the sentence of the mention, else later in its block (within a
+/// sentence's length).
+pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<String> {
+    let lang = seen.language;
+    let (s, e) = seen.sentence;
+    let block_end = block_end.min(e + sentence::MAX_TOKENS);
+    let block_start = seen.prev_start.unwrap_or(s);
+    // A town far from the date in a long sentence is usually about something else.
+    let m = &seen.mention;
+    place::nearest_town(seen.tokens, s, e, m.first..m.last, lang)
+        .filter(|(distance, _)| *distance <= 15)
+        .map(|(_, name)| name)
+        .or_else(|| place::after_preposition(seen.tokens, block_start, s, s, lang))
+        .or_else(|| place::after_preposition(seen.tokens, e, block_end, e, lang))
+}
+
+/// The town in the mention's own sentence, near the date.
+pub(super) fn own_sentence_place(seen: &Seen<'_, '_>) -> Option<String> {
+    let m = &seen.mention;
+    let (s, e) = seen.sentence;
+    place::nearest_town(seen.tokens, s, e, m.first..m.last, seen.language)
+        .filter(|(distance, _)| *distance <= 8)
+        .map(|(_, name)| name)
+}
+
+/// "(online, on Jitsi)", "en ligne": said of the gathering, not of a registration form.
+pub(super) fn says_online(words: &[&str]) -> bool {
+    let plain = words.contains(&"online")
+        || sentence::has_phrase(words, &["en", "ligne"])
+        || sentence::has_phrase(words, &["en", "linea"]);
+    place::is_online(words) || plain && !sentence::has_stem(words, lexicon::all().registration)
+}
+
+/// "at the same location", "au même endroit": the side event is where the main one is.
+pub(super) fn same_place_hint(seen: &Seen<'_, '_>) -> bool {
+    let same = [
+        ["same", "location"],
+        ["meme", "endroit"],
+        ["meme", "lieu"],
+        ["mismo", "lugar"],
+        ["same", "place"],
+        ["same", "venue"],
+    ];
+    same.iter().any(|p| sentence::has_phrase(&seen.words, p))
+}

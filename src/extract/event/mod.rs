@@ -1,0 +1,143 @@
+//! Which dates of a post are gatherings: every date mention is classified as a deadline
+//! (a cue such as "au plus tard" or "until" before it, with an action to take), a
+//! gathering (words such as "se tiendra", "workshop", "will be held" around it), or
+//! neither (releases, publications, history). Mentions of the same days are one event;
+//! single days inside an event are its programme and give it its times; a month is kept
+//! only when the post gives no day. The first gathering in reading order is the primary
+//! one unless it is announced as beside another ("followed by a sprint").
+
+mod build;
+mod name;
+mod score;
+
+use super::date::{self, Lang, Mention};
+use super::lang::{self, Language};
+use super::token::{self, Token};
+use super::{Extraction, sentence};
+use crate::lexicon;
+use crate::post::{Block, BlockKind, Post};
+use build::Builder;
+use chrono::NaiveDate;
+use score::years_in;
+use std::borrow::Cow;
+
+/// The most date mentions read in one post. Real posts have tens; a post with thousands
+/// is a list or an attack, and its first ones tell what it announces.
+pub const MAX_MENTIONS: usize = 1000;
+
+/// Extracts the gatherings, deadlines and registration link of a post.
+pub fn extract(post: &Post) -> Extraction {
+    let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
+    let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| token::tokenize(&b.text)).collect();
+    let language = post
+        .lang
+        .as_deref()
+        .map(Language::from_code)
+        .filter(|l| *l != Language::Other)
+        .unwrap_or_else(|| lang::detect(tokens.iter().flatten()));
+    let title_words = sentence::words(&tokens[0]);
+    let title_year = years_in(&tokens[0]).first().copied();
+    let Some(post_date) = post
+        .date
+        .map(|d| d.date())
+        .or_else(|| title_year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)))
+    else {
+        return Extraction {
+            lang: language,
+            events: Vec::new(),
+            deadlines: Vec::new(),
+            registration_url: None,
+            help: Vec::new(),
+        };
+    };
+    let ctx = Context {
+        post_date,
+        language,
+        title_has_noun: sentence::has_stem(&title_words, lexicon::all().gathering_nouns),
+        title_cancelled: sentence::has_stem(&title_words, lexicon::all().cancelled),
+        title_year,
+        title: &post.title,
+    };
+
+    let mut builder = Builder::default();
+    let mut mentions = 0;
+    for (b, block) in blocks.iter().enumerate() {
+        let toks = &tokens[b];
+        let sentences = sentence::bounds(toks);
+        let order = match language {
+            Language::En => Lang::MonthFirst,
+            _ => Lang::DayFirst,
+        };
+        for mention in date::find(toks, order) {
+            if mentions == MAX_MENTIONS {
+                break;
+            }
+            mentions += 1;
+            // Sentences are in order and do not overlap: the one holding the mention is
+            // the last that starts at or before it.
+            let at = sentences.partition_point(|(s, _)| *s <= mention.first);
+            let Some(&(s_start, s_end)) = at
+                .checked_sub(1)
+                .map(|i| &sentences[i])
+                .filter(|(_, e)| mention.first < *e)
+            else {
+                continue;
+            };
+            let sent = &toks[s_start..s_end];
+            let prev_index = at.checked_sub(2);
+            let prev_sentence: &[Token<'_>] = match prev_index {
+                Some(i) => &toks[sentences[i].0..sentences[i].1],
+                None if b > 0 => tokens[b - 1].as_slice(),
+                None => &[],
+            };
+            builder.consider(
+                &ctx,
+                Seen {
+                    language,
+                    kind: block.kind,
+                    block_len: block.text.len(),
+                    tokens: toks,
+                    sentence: (s_start, s_end),
+                    words: sentence::words(sent),
+                    before: sentence::words(&toks[s_start..mention.first]),
+                    prev_words: sentence::words(prev_sentence),
+                    prev_start: prev_index.map(|i| sentences[i].0),
+                    links: &block.links,
+                    next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
+                    mention,
+                },
+            );
+        }
+        builder.programme_line(block, toks, blocks.get(b + 1).map(|x| x.as_ref()));
+    }
+    builder.finish(&ctx, &blocks, &tokens, post.url.as_deref())
+}
+
+struct Context<'a> {
+    post_date: NaiveDate,
+    language: Language,
+    title_has_noun: bool,
+    title_cancelled: bool,
+    title_year: Option<i32>,
+    title: &'a str,
+}
+
+/// A date mention with what surrounds it.
+struct Seen<'a, 't> {
+    /// The post's language: place prepositions follow it.
+    language: Language,
+    kind: BlockKind,
+    block_len: usize,
+    tokens: &'t [Token<'a>],
+    sentence: (usize, usize),
+    words: Vec<&'t str>,
+    /// Words of the sentence before the mention.
+    before: Vec<&'t str>,
+    prev_words: Vec<&'t str>,
+    /// Where the previous sentence of the same block starts, if there is one.
+    prev_start: Option<usize>,
+    links: &'t [crate::post::Link],
+    /// The text of the block after this one: a workshop's title under its date heading.
+    next_text: Option<&'t str>,
+    mention: Mention,
+}

@@ -1,0 +1,249 @@
+//! Naming a gathering: the post's title without its tagline, a name with a year near the
+//! date, the noun phrase of its sentence, the caption under a date heading.
+
+use super::build::Draft;
+use super::score::years_in;
+use super::{Context, Seen};
+use crate::extract::sentence;
+use crate::extract::token::{self, Kind, Token};
+use crate::lexicon;
+use crate::post::BlockKind;
+
+/// "geOcom 2015", "FOSS4G-fr 2014", "GeoCom2015": a capitalized name followed by a year,
+/// the nearest to the date mention.
+pub(super) fn name_with_year(
+    tokens: &[Token<'_>],
+    (s, e): (usize, usize),
+    near: usize,
+) -> Option<String> {
+    (s..e.saturating_sub(1))
+        .filter_map(|k| {
+            let (name, year) = (&tokens[k], &tokens[k + 1]);
+            let is_name = name.kind == Kind::Word
+                && name.text.chars().any(char::is_uppercase)
+                && name.text.len() > 2;
+            let is_year =
+                year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
+            (is_name && is_year && lexicon::month(&name.norm).is_none()).then(|| {
+                let sep = if year.space_before { " " } else { "" };
+                (k.abs_diff(near), format!("{}{sep}{}", name.text, year.text))
+            })
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// The first sentence of the block after a date heading, as a title.
+pub(super) fn caption(seen: &Seen<'_, '_>) -> Option<String> {
+    if !matches!(seen.kind, BlockKind::Heading(_)) {
+        return None;
+    }
+    let text = seen.next_text?;
+    let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
+    let mut title = text[..end].trim();
+    if title.chars().count() > 80 {
+        let cut = title.char_indices().nth(80).map_or(title.len(), |(i, _)| i);
+        title = title[..cut]
+            .rsplit_once(' ')
+            .map_or(&title[..cut], |(head, _)| head);
+    }
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+/// The text of the first link in the sentence: the name of a talk in a programme list.
+pub(super) fn link_text(seen: &Seen<'_, '_>) -> Option<String> {
+    let (s, e) = seen.sentence;
+    let from = seen.tokens.get(s)?.start;
+    let to = seen.tokens.get(e.saturating_sub(1))?.end;
+    seen.links
+        .iter()
+        .find(|l| l.start >= from && l.end <= to && l.text.chars().count() > 2)
+        .map(|l| l.text.clone())
+}
+
+/// The words naming the gathering in its sentence: "community sprint", "code/doc-sprint".
+pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
+    let toks = &seen.tokens[seen.sentence.0..seen.sentence.1];
+    let near = seen.mention.first - seen.sentence.0;
+    let at = (0..toks.len())
+        .filter(|&k| {
+            let t = &toks[k];
+            t.kind == Kind::Word
+                && lexicon::all()
+                    .gathering_nouns
+                    .iter()
+                    .any(|s| t.norm.starts_with(s))
+                && !matches!(
+                    &*t.norm,
+                    "edition" | "edicion" | "event" | "evenement" | "evento" | "events"
+                )
+        })
+        .min_by_key(|&k| k.abs_diff(near))?;
+    let mut start = at;
+    let mut modifiers = 0;
+    // Modifiers before the noun: "community sprint", "code sprint", "code/doc-sprint".
+    while start > 0 {
+        let prev = &toks[start - 1];
+        let joined = prev.kind == Kind::Sym
+            && matches!(prev.text, "/" | "-")
+            && !toks[start].space_before
+            && start >= 2;
+        let modifier = prev.kind == Kind::Word
+            && !is_function_word(&prev.norm)
+            && lexicon::weekday(&prev.norm).is_none()
+            && lexicon::month(&prev.norm).is_none();
+        if joined || (modifier && modifiers < 2) {
+            modifiers += usize::from(modifier);
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // French and Spanish put modifiers after: "sprint comunitario", "sprint de código".
+    let mut end = at + 1;
+    if let Some(next) = toks.get(end) {
+        if next.kind == Kind::Word
+            && (next.norm.starts_with("comunit") || next.norm.starts_with("communaut"))
+        {
+            end += 1;
+        } else if next.is_word("de") || next.is_word("d") {
+            let k = end
+                + 1
+                + usize::from(
+                    toks.get(end + 1)
+                        .is_some_and(|x| x.is_sym("'") || x.is_sym("’")),
+                );
+            let word = toks.get(k).filter(|w| {
+                w.kind == Kind::Word
+                    && !is_function_word(&w.norm)
+                    && lexicon::month(&w.norm).is_none()
+                    && lexicon::weekday(&w.norm).is_none()
+            });
+            if word.is_some() {
+                end = k + 1;
+            }
+        }
+    }
+    let text: String =
+        toks[start..end]
+            .iter()
+            .enumerate()
+            .fold(String::new(), |mut acc, (i, t)| {
+                if i > 0 && t.space_before {
+                    acc.push(' ');
+                }
+                acc.push_str(t.text);
+                acc
+            });
+    Some(text.trim_matches(['-', '/']).to_string())
+}
+
+pub(super) fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "by"
+            | "on"
+            | "in"
+            | "at"
+            | "to"
+            | "and"
+            | "un"
+            | "une"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "d"
+            | "de"
+            | "du"
+            | "des"
+            | "et"
+            | "el"
+            | "los"
+            | "las"
+            | "por"
+            | "para"
+            | "y"
+            | "en"
+            | "con"
+            | "al"
+            | "notre"
+            | "our"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "ce"
+            | "cette"
+            | "su"
+            | "una"
+            | "uno"
+            | "will"
+            | "be"
+            | "is"
+            | "was"
+            | "sera"
+            | "est"
+            | "it"
+            | "il"
+            | "elle"
+            | "followed"
+            | "preceded"
+            | "suivi"
+            | "precede"
+            | "precedee"
+            | "seguido"
+            | "precedido"
+            | "days"
+            | "2-days"
+            | "dos"
+    ) || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The primary event's title: the post's title without its tagline ("geOcom 2026 : save the
+/// date !" → "geOcom 2026"), or the name in the sentence when the title is about something
+/// else ("geOrchestra 14.12 is available" announcing "geOcom 2015").
+pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
+    let head = title_head(ctx.title);
+    let head_tokens = token::tokenize(&head);
+    let head_words = sentence::words(&head_tokens);
+    let about_event = sentence::has_stem(&head_words, lexicon::all().gathering_nouns)
+        || !years_in(&head_tokens).is_empty();
+    match &d.name {
+        Some(name) if !about_event && !head.to_lowercase().contains(&name.to_lowercase()) => {
+            name.clone()
+        }
+        _ => head,
+    }
+}
+
+pub(super) fn title_head(title: &str) -> String {
+    let cut = [" : ", " – ", " — ", " - ", ", ", ": ", " ! ", " ? ", " | "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .unwrap_or(title.len());
+    let head = title[..cut]
+        .trim()
+        .trim_end_matches(['!', '?', ':', '.', ' ']);
+    if head.chars().count() < 3 {
+        title.trim().to_string()
+    } else {
+        head.to_string()
+    }
+}
+
+pub(super) fn side_title(d: &Draft, primary: Option<&str>) -> String {
+    let noun = d
+        .noun
+        .clone()
+        .or_else(|| d.name.clone())
+        .unwrap_or_else(|| "event".to_string());
+    match primary {
+        Some(p) if !noun.to_lowercase().contains(&p.to_lowercase()) => format!("{noun} ({p})"),
+        _ => noun,
+    }
+}

@@ -1,0 +1,124 @@
+//! How strongly the words around a date say it is a gathering, or a deadline.
+
+use super::build::sentence_place;
+use super::{Context, Seen};
+use crate::extract::date::{Shape, Span};
+use crate::extract::token::{Kind, Token};
+use crate::extract::{DeadlineKind, sentence};
+use crate::lexicon;
+use crate::post::BlockKind;
+use chrono::{Datelike, Duration};
+
+/// How strongly the words around a date say it is a gathering.
+pub(super) fn event_score(
+    ctx: &Context<'_>,
+    seen: &Seen<'_, '_>,
+    span: &Span,
+    have_events: bool,
+) -> i32 {
+    let m = &seen.mention;
+    let far_past = span.end < ctx.post_date - Duration::days(400);
+    let far_future = span.start > ctx.post_date + Duration::days(3 * 366);
+    if far_past || far_future {
+        return -10;
+    }
+    let w = &seen.words;
+    let noun = sentence::has_stem(w, lexicon::all().gathering_nouns);
+    let verb = sentence::has_any_phrase(w, lexicon::all().gathering_verbs);
+    let mut score = 0;
+    if noun {
+        score += 2;
+    }
+    if verb {
+        score += 2;
+    }
+    if ctx.title_has_noun {
+        score += 1;
+    }
+    if matches!(m.shape, Shape::Range | Shape::List) {
+        score += 1;
+    }
+    if m.start_time.is_some() {
+        score += 1;
+    }
+    if !noun && !verb {
+        let p = &seen.prev_words;
+        if sentence::has_stem(p, lexicon::all().gathering_nouns)
+            || sentence::has_any_phrase(p, lexicon::all().gathering_verbs)
+        {
+            score += 1;
+        }
+    }
+    if seen.kind == BlockKind::ListItem && have_events {
+        score += 1;
+    }
+    if sentence_place(seen, seen.sentence.1).is_some() {
+        score += 1;
+    }
+    let negative = w.iter().any(|x| lexicon::all().not_gathering.contains(x));
+    if negative {
+        score -= 3;
+    }
+    score
+}
+
+/// A deadline: a cue just before the date ("au plus tard le", "until", "by") and, for the
+/// weaker cues, an action to take (register, propose, book).
+pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
+    if !matches!(seen.mention.shape, Shape::Single) {
+        return None;
+    }
+    let before = &seen.before[seen.before.len().saturating_sub(5)..];
+    let strong = sentence::has_any_phrase(before, lexicon::all().deadline_strong);
+    let weak = sentence::has_any_phrase(before, lexicon::all().deadline_weak);
+    let w = &seen.words;
+    let action = if sentence::has_stem(w, lexicon::all().proposal) {
+        Some(DeadlineKind::Proposal)
+    } else if sentence::has_stem(w, lexicon::all().registration) {
+        Some(DeadlineKind::Registration)
+    } else if sentence::has_stem(w, lexicon::all().other_action) {
+        Some(DeadlineKind::Other)
+    } else {
+        None
+    };
+    match (strong, weak, action) {
+        (true, _, Some(kind)) => Some(kind),
+        (true, _, None) => Some(DeadlineKind::Other),
+        (false, true, Some(kind)) => Some(kind),
+        _ => None,
+    }
+}
+
+/// The one year (near the post's) that the sentence or the title names, if only one.
+pub(super) fn one_year(
+    tokens: &[Token<'_>],
+    (s, e): (usize, usize),
+    ctx: &Context<'_>,
+) -> Option<i32> {
+    let near = |y: &i32| (ctx.post_date.year() - 1..=ctx.post_date.year() + 2).contains(y);
+    let mut years: Vec<i32> = years_in(&tokens[s..e]).into_iter().filter(near).collect();
+    years.dedup();
+    match years.as_slice() {
+        [y] => Some(*y),
+        [] => ctx.title_year.filter(near),
+        _ => None,
+    }
+}
+
+pub(super) fn years_in(tokens: &[Token<'_>]) -> Vec<i32> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // Years, and years glued to a name: "GeoCom2015".
+        let glued = i > 0 && !t.space_before && tokens[i - 1].kind == Kind::Word;
+        if t.kind == Kind::Num
+            && t.text.len() == 4
+            && (t.space_before || glued || i == 0)
+            && let Ok(y) = t.text.parse::<i32>()
+            && (1990..=2100).contains(&y)
+            && !out.contains(&y)
+        {
+            out.push(y);
+        }
+    }
+    out
+}
