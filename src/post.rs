@@ -21,10 +21,21 @@ pub struct Post {
     /// Shared by translations of one post (`uid`, `ref`, `translationKey`).
     pub uid: Option<String>,
     pub tags: Vec<String>,
+    /// Every front-matter value as text, with its key path (`location`, `params.venue`,
+    /// `social[].time`): extraction reads gatherings' dates, places and links from them.
+    #[serde(default)]
+    pub fields: Vec<Field>,
     pub kind: PostKind,
     /// Line of the source file where the body starts (1-based), for error messages.
     pub body_line: usize,
     pub doc: Document,
+}
+
+/// One front-matter value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub key: String,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

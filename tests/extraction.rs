@@ -298,3 +298,104 @@ fn posts_with_dates_that_announce_nothing() {
         assert!(x.deadlines.is_empty(), "{body}: {:?}", x.deadlines);
     }
 }
+
+/// Extracts a post given as its whole source (front matter included), published on `date`.
+fn extract_source(file: &str, source: &str) -> Extraction {
+    let spec = SiteSpec {
+        root: ".".into(),
+        base_url: crieur::config::parse_base_url("https://community.example.org"),
+        permalink: None,
+        drafts: false,
+        timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
+    };
+    let post = read_post(
+        &Site::new(&spec),
+        0,
+        file.to_string(),
+        PostKind::Post,
+        source.as_bytes().to_vec(),
+    )
+    .expect("valid post")
+    .expect("a post");
+    extract_post(&post)
+}
+
+#[test]
+fn spanish_workshop_dated_by_event_keys_only() {
+    let x = extract_source(
+        "_posts/2027-03-01-taller-cartografia.md",
+        "---\nlayout: evento\ntitle: \"Taller de cartografía libre\"\nstartDate: 2027-03-11T18:30\nendDate: 2027-03-11T20:30\nlocality: \"Cádiz, Cádiz\"\nplace: \"Biblioteca Municipal\"\n---\nAprenderemos a usar QGIS con datos abiertos. Trae tu portátil.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-03-11"), d("2027-03-11"))]);
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("18:30"), t("20:30"))
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Cádiz"));
+}
+
+#[test]
+fn hugo_call_page_with_toml_keys_is_online() {
+    let x = extract_source(
+        "content/events/2027-05-04-packaging-call.md",
+        "+++\ntitle = \"Community call: packaging\"\ndate = 2027-05-04\ndateStart = 2027-05-04T16:00:00\ndateEnd = 2027-05-04T17:00:00\nlocation = \"Community call (video conference)\"\n+++\nMaintainers share how they package their tools, then questions.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-05-04"), d("2027-05-04"))]);
+    assert_eq!(x.events[0].start_time, t("16:00"));
+    assert_eq!(x.events[0].place.as_deref(), Some("online"));
+}
+
+#[test]
+fn a_meeting_dated_in_its_title_with_time_and_address_keys() {
+    let x = extract_source(
+        "meetings/_posts/2027-10-05-monthly.md",
+        "---\nlayout: meeting\ntitle: \"October 20th 2027 - Public Library\"\ntime: 7:00pm-8:30pm\nlocation: Central Library, Room 3\naddress: Portland, OR 97205\n---\nWe will look at new tools for bike maps.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-10-20"), d("2027-10-20"))]);
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("19:00"), t("20:30"))
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Portland"));
+}
+
+#[test]
+fn a_stale_event_key_yields_to_the_post_and_its_text() {
+    // The year was left from last year's post: the month and day are the post's own.
+    let x = extract_source(
+        "_posts/2027-04-09-jornada.md",
+        "---\ntitle: \"Jornada de datos abiertos\"\nstartDate: 2026-04-09T10:00\nendDate: 2026-04-09T14:00\n---\nUna mañana para publicar datos.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-04-09"), d("2027-04-09"))]);
+    // Weeks before the post and nothing supports it: the text's date wins.
+    let x = extract_source(
+        "_posts/2027-06-01-atelier.md",
+        "---\ntitle: \"Atelier QGIS\"\nstartDate: 2027-04-20T18:00\nlang: fr\n---\nL'atelier aura lieu le jeudi 10 juin 2027 à Lyon.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-06-10"), d("2027-06-10"))]);
+}
+
+#[test]
+fn the_text_range_wins_over_a_one_day_key() {
+    let x = extract_source(
+        "content/events/2027-07-06-conf.md",
+        "---\ntitle: \"DataConf 2027\"\ndateStart: '2027-07-09T08:00:00'\ndateEnd: '2027-07-09T18:00:00'\n---\nJuly 6-9, 2027 the conference will take place in Warsaw.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-07-06"), d("2027-07-09"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Warsaw"));
+}
+
+#[test]
+fn a_subtitle_dates_the_gathering_and_scheduled_messages_do_not() {
+    let x = extract_source(
+        "_posts/2027-05-02-jornadas.md",
+        "---\ntitle: \"Jornadas de software libre\"\nsubtitle: \"12 de mayo de 2027 / Granada\"\nsocial:\n  - time: 2027-05-03T10:00\n    text: \"¡Ya queda menos!\"\n---\nCharlas y talleres durante todo el día.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-05-12"), d("2027-05-12"))]);
+    let x = extract_source(
+        "_posts/2027-05-02-noticias.md",
+        "---\ntitle: \"Noticias del proyecto\"\nsocial:\n  - time: 2027-05-03T10:00\n    text: \"Nueva versión\"\n---\nHemos publicado la documentación.\n",
+    );
+    assert!(x.events.is_empty(), "{:?}", x.events);
+}

@@ -2,12 +2,14 @@
 //! deadlines, places and registration link. Pure functions of (post, its date): no I/O,
 //! no clock.
 //!
-//! `token` splits text, `date` finds dates in the tokens, `event` decides which dates are
+//! `token` splits text, `date` finds dates in the tokens, `facts` reads what the front
+//! matter says (dates, times, place, registration link), `event` decides which dates are
 //! gatherings, deadlines or neither, `place` and `link` find where and how to register,
 //! `lang` tells the language; the words all of them look for are in `crate::lexicon`.
 
 pub mod date;
 pub mod event;
+pub mod facts;
 pub mod help;
 pub mod lang;
 pub mod link;

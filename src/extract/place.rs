@@ -5,7 +5,7 @@
 
 use super::Language;
 use super::sentence;
-use super::token::{Kind, Token};
+use super::token::{Kind, Token, tokenize};
 use crate::lexicon;
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
@@ -180,6 +180,166 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
     })
 }
 
+/// Whether a place as written names an online place: a video or streaming service,
+/// "online", "en ligne", a web address.
+pub fn names_online(text: &str) -> bool {
+    let tokens = tokenize(text);
+    if tokens.iter().any(|t| t.kind == Kind::Url) || text.contains('\u{1F310}') {
+        return true;
+    }
+    let words = sentence::words(&tokens);
+    sentence::has_any_phrase(&words, lexicon::all().online_places)
+        || words.iter().any(|w| lexicon::PLATFORMS.contains(w))
+}
+
+/// The town in a place as written: "Seattle, WA 98195" → Seattle, "Bordeaux, France" →
+/// Bordeaux, "124 rue La Boétie – 75008 Paris" → Paris, "Heidelberg" → Heidelberg. `None`
+/// for a venue, a room or a street alone ("University of Washington", "Salle 2"): a venue
+/// is not a town, and guessing one from it would mislead.
+pub fn town_of_address(text: &str) -> Option<String> {
+    let text = without_brackets(text);
+    let parts: Vec<&str> = text
+        .split([',', ';', '|', '/', '\n'])
+        .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // From the end, where addresses put the town: a postcode with its town, or the part
+    // before a state or a country.
+    for (i, part) in parts.iter().enumerate().rev() {
+        if let Some(town) = postcode_town(part) {
+            return Some(town);
+        }
+        if i > 0
+            && is_state_or_country(part)
+            && let Some(town) = town_name(parts[i - 1])
+        {
+            return Some(town);
+        }
+    }
+    parts.iter().find_map(|p| town_name(p))
+}
+
+/// The first part of a town key's value: "Almería, Almería" → Almería.
+pub fn town_of_locality(text: &str) -> Option<String> {
+    let text = without_brackets(text);
+    text.split([',', ';', '/', '\n'])
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .and_then(town_name)
+}
+
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "75008 Paris", "04700 El Ejido", "Seattle WA 98121": the town beside a postcode.
+fn postcode_town(part: &str) -> Option<String> {
+    let tokens = tokenize(part);
+    let code = |t: &Token<'_>| t.kind == Kind::Num && (4..=5).contains(&t.text.len());
+    let first = tokens.first()?;
+    if code(first) && tokens.len() > 1 {
+        return town_name(&part[tokens[1].start..]);
+    }
+    // "Seattle WA 98121": words, a state, a code.
+    let n = tokens.len();
+    if n >= 3 && code(&tokens[n - 1]) && is_code_word(&tokens[n - 2]) {
+        return town_name(&part[..tokens[n - 2].start]);
+    }
+    None
+}
+
+/// A two- or three-letter capital code ("WA", "FR", "USA").
+fn is_code_word(t: &Token<'_>) -> bool {
+    t.kind == Kind::Word
+        && (2..=3).contains(&t.text.len())
+        && t.text.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "WA", "WA 98104 USA", "France", "FR": what follows a town in an address.
+fn is_state_or_country(part: &str) -> bool {
+    let tokens = tokenize(part);
+    !tokens.is_empty()
+        && tokens.iter().any(|t| t.kind == Kind::Word)
+        && tokens.iter().all(|t| {
+            is_code_word(t)
+                || t.kind == Kind::Num
+                || t.kind == Kind::Word && lexicon::all().not_towns.contains(&&*t.norm)
+        })
+}
+
+/// Words that may sit inside a town's name: "Saint-Martin-de-Ré", "Aix-en-Provence",
+/// "Villanueva de la Serena", "Stratford upon Avon".
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "la"
+            | "le"
+            | "les"
+            | "du"
+            | "des"
+            | "d"
+            | "l"
+            | "sur"
+            | "sous"
+            | "en"
+            | "del"
+            | "los"
+            | "las"
+            | "y"
+            | "upon"
+            | "on"
+            | "am"
+            | "im"
+            | "an"
+            | "der"
+            | "di"
+            | "da"
+            | "do"
+    )
+}
+
+/// The part as a town's name, if it looks like one: capitalized words (with the particles
+/// of names), no number, no venue or street word, not a country or an acronym.
+fn town_name(part: &str) -> Option<String> {
+    let tokens = tokenize(part.trim());
+    let first = tokens.first()?;
+    if first.kind != Kind::Word || !first.is_capitalized() || is_code_word(first) {
+        return None;
+    }
+    let mut words = 0;
+    for t in &tokens {
+        match t.kind {
+            Kind::Word if t.is_capitalized() => {
+                let n = &*t.norm;
+                if lexicon::all().venue_words.contains(&n)
+                    || lexicon::all().not_towns.contains(&n)
+                    || lexicon::PLATFORMS.contains(&n)
+                    || lexicon::month(n).is_some_and(|(_, strong)| strong)
+                    || lexicon::weekday(n).is_some()
+                {
+                    return None;
+                }
+                words += 1;
+            }
+            Kind::Word if is_name_particle(&t.norm) => {}
+            Kind::Sym if matches!(t.text, "-" | "'" | "’" | ".") => {}
+            _ => return None,
+        }
+    }
+    (words <= 4).then(|| part.trim().trim_end_matches('.').to_string())
+}
+
 /// Whether the words say the gathering is held online.
 pub fn is_online(words: &[&str]) -> bool {
     sentence::has_any_phrase(words, lexicon::all().online)
@@ -188,11 +348,69 @@ pub fn is_online(words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
 
     fn place(text: &str, lang: Language) -> Option<String> {
         let t = tokenize(text);
         after_preposition(&t, 0, t.len(), 0, lang)
+    }
+
+    #[test]
+    fn reads_the_town_of_an_address() {
+        for (text, town) in [
+            ("Seattle, WA 98195", Some("Seattle")),
+            (
+                "Armistice Coffee, 6717 Roosevelt Way NE Suite 101, Seattle, WA",
+                Some("Seattle"),
+            ),
+            (
+                "1008 Western Avenue Suite #200 - Seattle, WA 98104 USA",
+                Some("Seattle"),
+            ),
+            ("Bordeaux, France", Some("Bordeaux")),
+            ("Toulouse, FR", Some("Toulouse")),
+            ("CSV,Conf,v7, Buenos Aires, Argentina", Some("Buenos Aires")),
+            ("124 rue La Boétie – 75008 Paris", Some("Paris")),
+            ("Calle Real 5, 04700 El Ejido", Some("El Ejido")),
+            ("Heidelberg", Some("Heidelberg")),
+            (
+                "Penn Pavilion, Duke University, Durham, North Carolina",
+                Some("Durham"),
+            ),
+            ("Bloedel Hall Room 292, University of Washington", None),
+            ("University of Washington", None),
+            ("Salle des fêtes", None),
+            ("Belgium", None),
+            ("Universidad de Almería", None),
+        ] {
+            assert_eq!(town_of_address(text).as_deref(), town, "{text}");
+        }
+        assert_eq!(
+            town_of_locality("Almería, Almería").as_deref(),
+            Some("Almería")
+        );
+    }
+
+    #[test]
+    fn knows_online_places() {
+        for text in [
+            "Zoom Meeting (connection details forthcoming)",
+            "Community call (teleconference)",
+            "online",
+            "En ligne",
+            "Servicios de videoconferencia de Jitsi",
+            "https://meet.jit.si/hacklab",
+            "Youtube de HacklabAlmeria",
+            "Conversación con la comunidad (teleconferencia)",
+        ] {
+            assert!(names_online(text), "{text}");
+        }
+        for text in [
+            "Seattle, WA 98195",
+            "Salle Pleyel",
+            "Universidad de Almería",
+        ] {
+            assert!(!names_online(text), "{text}");
+        }
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct FrontMatter {
     pub permalink: Option<String>,
     pub layout: Option<String>,
     pub draft: bool,
+    /// Every value as text with its key path, for extraction to read by meaning.
+    pub fields: Vec<(String, String)>,
 }
 
 /// The source split in two; `body_line` is the 1-based line where the body starts.
@@ -163,7 +165,49 @@ fn from_value(value: &Value) -> FrontMatter {
         layout: text("layout"),
         draft: value.get("draft").and_then(Value::as_bool).unwrap_or(false)
             || value.get("published").and_then(Value::as_bool) == Some(false),
+        fields: fields(value),
     }
+}
+
+/// The most fields kept from one front matter, and how deep keys are followed: far beyond
+/// real front matter, bounded so that a hostile one costs little.
+const MAX_FIELDS: usize = 200;
+const MAX_DEPTH: usize = 4;
+
+/// Every scalar value with its key path, keys in alphabetical order: `location`,
+/// `params.venue`, `tags[]` for the items of a list, `social[].time` for keys of maps
+/// inside a list.
+fn fields(value: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), value, 0)];
+    while let Some((path, value, depth)) = stack.pop() {
+        if out.len() >= MAX_FIELDS || depth > MAX_DEPTH {
+            continue;
+        }
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map.iter().rev() {
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    stack.push((path, v, depth + 1));
+                }
+            }
+            Value::Array(items) => {
+                for v in items.iter().rev() {
+                    stack.push((format!("{path}[]"), v, depth + 1));
+                }
+            }
+            other => {
+                if let Some(text) = scalar_text(other).filter(|t| !t.is_empty()) {
+                    out.push((path, text));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn scalar_text(value: &Value) -> Option<String> {
@@ -241,6 +285,23 @@ mod tests {
         let s = split("---\ntags: geocom community\nuid: 20140413\n---\n").unwrap();
         assert_eq!(s.meta.tags, vec!["geocom", "community"]);
         assert_eq!(s.meta.uid.as_deref(), Some("20140413"));
+    }
+
+    #[test]
+    fn keeps_every_value_with_its_key_path() {
+        let s = split("---\ntitle: x\nlocation: 'Bordeaux, France'\nparams:\n  venue: Hall\nsocial:\n  - time: 2020-03-22T21:00\ntags: [a, b]\n---\n").unwrap();
+        assert_eq!(
+            s.meta.fields,
+            [
+                ("location", "Bordeaux, France"),
+                ("params.venue", "Hall"),
+                ("social[].time", "2020-03-22T21:00"),
+                ("tags[]", "a"),
+                ("tags[]", "b"),
+                ("title", "x"),
+            ]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+        );
     }
 
     #[test]

@@ -235,6 +235,11 @@ pub fn read_post(
         lang,
         uid: meta.uid,
         tags: meta.tags,
+        fields: meta
+            .fields
+            .into_iter()
+            .map(|(key, value)| crate::post::Field { key, value })
+            .collect(),
         kind,
         body_line: split.body_line,
         doc,

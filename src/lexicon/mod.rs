@@ -87,6 +87,9 @@ pub struct Lexicon {
     pub time_leads: Words,
     /// Days counted from the post's date: (phrase, days, whether to the day).
     pub relative_days: &'static [(&'static [&'static str], i64, bool)],
+    /// Words after which a relative day is a noun, not a day: "por la mañana" (in the
+    /// morning), "les talents de demain", "the leaders of tomorrow".
+    pub not_relative_after: Words,
     /// Stems of nouns that name a gathering.
     pub gathering_nouns: Words,
     /// Phrases saying something happens, happened or is hosted.
@@ -115,7 +118,52 @@ pub struct Lexicon {
     pub not_towns: Words,
     /// Prepositions before a town: "à Lyon", "in Lyon", "en Lyon".
     pub place_prepositions: Words,
+    /// Words that make a place name a venue, a street or a room rather than a town
+    /// ("University of Washington", "Salle Pleyel", "Calle Real").
+    pub venue_words: Words,
+    /// Phrases naming an online place ("en ligne", "online", "teleconferencia").
+    pub online_places: Phrases,
+    /// Words of front-matter keys (split at `_`, `-` and capitals) that name a date.
+    pub date_keys: Words,
+    /// … the start of something ("dateStart", "fecha_inicio").
+    pub start_keys: Words,
+    /// … the end of something ("endDate", "date_fin").
+    pub end_keys: Words,
+    /// … a time of day ("time", "heure").
+    pub time_keys: Words,
+    /// … a place, as written (an address, a venue, a town).
+    pub place_keys: Words,
+    /// … a town.
+    pub town_keys: Words,
+    /// … text shown to readers under the title ("subtitle").
+    pub shown_keys: Words,
+    /// … what a post is about, not shown as such ("layout", "excerpt", "tags"): it can say
+    /// the post is about a gathering, not when.
+    pub about_keys: Words,
+    /// … the post's own publication or edition rather than a gathering's date.
+    pub publication_keys: Words,
 }
+
+/// Video and streaming services: a gathering held there is online, whatever the language.
+pub const PLATFORMS: Words = &[
+    "zoom",
+    "jitsi",
+    "meet",
+    "webex",
+    "bigbluebutton",
+    "bbb",
+    "twitch",
+    "youtube",
+    "discord",
+    "hangouts",
+    "gotomeeting",
+    "teams",
+    "skype",
+    "mumble",
+    "livestorm",
+    "crowdcast",
+    "hopin",
+];
 
 /// The lexicon of one language; `Other` reads all of them.
 pub fn of(lang: Language) -> &'static Lexicon {
@@ -161,6 +209,7 @@ pub fn all() -> &'static Lexicon {
             parts_of_day: merged!(parts_of_day),
             time_leads: merged!(time_leads),
             relative_days: union(l.iter().map(|x| x.relative_days)),
+            not_relative_after: merged!(not_relative_after),
             gathering_nouns: merged!(gathering_nouns),
             gathering_verbs: merged!(gathering_verbs),
             not_gathering: merged!(not_gathering),
@@ -175,6 +224,17 @@ pub fn all() -> &'static Lexicon {
             programme_end: merged!(programme_end),
             not_towns: merged!(not_towns),
             place_prepositions: merged!(place_prepositions),
+            venue_words: merged!(venue_words),
+            online_places: merged!(online_places),
+            date_keys: merged!(date_keys),
+            start_keys: merged!(start_keys),
+            end_keys: merged!(end_keys),
+            time_keys: merged!(time_keys),
+            place_keys: merged!(place_keys),
+            town_keys: merged!(town_keys),
+            shown_keys: merged!(shown_keys),
+            about_keys: merged!(about_keys),
+            publication_keys: merged!(publication_keys),
         }
     })
 }
@@ -307,13 +367,14 @@ pub fn is_time_lead(word: &str) -> bool {
     all().time_leads.contains(&word)
 }
 
-/// Days counted from the post's date that `words` start with: (offset, to the day).
-pub fn relative_day(words: &[&str]) -> Option<(i64, bool)> {
+/// Days counted from the post's date that `words` start with: (offset, to the day, how
+/// many words).
+pub fn relative_day(words: &[&str]) -> Option<(i64, bool, usize)> {
     all()
         .relative_days
         .iter()
         .find(|(phrase, _, _)| words.starts_with(phrase))
-        .map(|(_, days, exact)| (*days, *exact))
+        .map(|(phrase, days, exact)| (*days, *exact, phrase.len()))
 }
 
 #[cfg(test)]

@@ -25,10 +25,7 @@ pub(super) fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize
 }
 
 /// "de 14h00 à 17h30", "from 2 p.m. to 5:30 p.m.", "(14h - 17h)", "14h00 - 17h30".
-pub(super) fn time_range(
-    t: &[Token<'_>],
-    j: usize,
-) -> Option<(NaiveTime, Option<NaiveTime>, usize)> {
+pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveTime>, usize)> {
     let mut k = j;
     // "Lundi 22/06 après midi (14h - 17h)", "Monday 22/06 PM (14:00 - 17:00)".
     while t.get(k).is_some_and(|x| {

@@ -69,30 +69,24 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
         .take_while(|x| x.kind == Kind::Word)
         .map(|x| &*x.norm)
         .collect();
-    if let Some((days, day_precision)) = lexicon::relative_day(&words) {
-        let len = match words.first() {
-            Some(&("la" | "next" | "last")) => {
-                if words.first() == Some(&"la") {
-                    3
-                } else {
-                    2
-                }
-            }
-            _ => 1,
-        };
-        if words.len() >= len {
-            return Step::Found(Mention {
-                shape: Shape::Relative {
-                    days,
-                    day_precision,
-                },
-                items: Vec::new(),
-                first: i,
-                last: i + len,
-                start_time: None,
-                end_time: None,
-            });
-        }
+    // "por la mañana" is in the morning, "les talents de demain" tomorrow's talents.
+    let after_noun_word = i > 0
+        && t[i - 1].kind == Kind::Word
+        && lexicon::all().not_relative_after.contains(&&*t[i - 1].norm);
+    if let Some((days, day_precision, len)) = lexicon::relative_day(&words)
+        && !(len == 1 && after_noun_word)
+    {
+        return Step::Found(Mention {
+            shape: Shape::Relative {
+                days,
+                day_precision,
+            },
+            items: Vec::new(),
+            first: i,
+            last: i + len,
+            start_time: None,
+            end_time: None,
+        });
     }
     Step::None
 }

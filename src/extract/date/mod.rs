@@ -14,7 +14,7 @@ mod clock;
 mod grammar;
 mod resolve;
 
-pub use clock::clock;
+pub use clock::{clock, time_range};
 pub use grammar::find;
 pub use resolve::{Anchor, Precision, Span, resolve};
 

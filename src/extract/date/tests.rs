@@ -2,8 +2,8 @@
 //! that must never become dates.
 
 use super::*;
-use chrono::NaiveDate;
 use crate::extract::token::tokenize;
+use chrono::NaiveDate;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")

@@ -6,6 +6,7 @@ use super::name::{caption, event_title, link_text, name_with_year, noun_phrase, 
 use super::score::{deadline_kind, event_score, one_year};
 use super::{Context, Seen};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Span};
+use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
 use crate::extract::{Deadline, Event, Extraction, link, place, sentence};
 use crate::lexicon;
@@ -186,6 +187,7 @@ impl Builder {
         blocks: &[Cow<'_, Block>],
         tokens: &[Vec<Token<'_>>],
         post_url: Option<&str>,
+        facts: &Facts,
     ) -> Extraction {
         let mut drafts = std::mem::take(&mut self.events);
         if drafts.is_empty() {
@@ -236,6 +238,7 @@ impl Builder {
                 cancelled: d.cancelled || ctx.title_cancelled,
             });
         }
+        super::front::apply(&mut events, facts, ctx);
         let last_end = events.iter().map(|e| e.end).max();
         let mut deadlines: Vec<Deadline> = self
             .deadlines
@@ -251,6 +254,7 @@ impl Builder {
             None
         } else {
             link::registration(blocks.iter().map(|b| b.as_ref()), post_url)
+                .or_else(|| facts.registration.clone())
         };
         Extraction {
             lang: ctx.language,

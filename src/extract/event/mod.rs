@@ -7,13 +7,14 @@
 //! one unless it is announced as beside another ("followed by a sprint").
 
 mod build;
+mod front;
 mod name;
 mod score;
 
 use super::date::{self, Lang, Mention};
 use super::lang::{self, Language};
 use super::token::{self, Token};
-use super::{Extraction, sentence};
+use super::{Extraction, facts, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind, Post};
 use build::Builder;
@@ -27,14 +28,28 @@ pub const MAX_MENTIONS: usize = 1000;
 
 /// Extracts the gatherings, deadlines and registration link of a post.
 pub fn extract(post: &Post) -> Extraction {
-    let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
-    let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| token::tokenize(&b.text)).collect();
     let language = post
         .lang
         .as_deref()
         .map(Language::from_code)
         .filter(|l| *l != Language::Other)
-        .unwrap_or_else(|| lang::detect(tokens.iter().flatten()));
+        .unwrap_or_else(|| detect_language(post));
+    let order = match language {
+        Language::En => Lang::MonthFirst,
+        _ => Lang::DayFirst,
+    };
+    let facts = facts::read(&post.fields, post.date.map(|d| d.date()), order);
+    // A subtitle is shown under the title: read it as part of the title.
+    let mut blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
+    let shown = facts.shown.iter().map(|text| {
+        Cow::Owned(Block {
+            kind: BlockKind::Title,
+            text: text.clone(),
+            links: Vec::new(),
+        })
+    });
+    blocks.splice(1..1, shown);
+    let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| token::tokenize(&b.text)).collect();
     let title_words = sentence::words(&tokens[0]);
     let title_year = years_in(&tokens[0]).first().copied();
     let Some(post_date) = post
@@ -50,10 +65,22 @@ pub fn extract(post: &Post) -> Extraction {
             help: Vec::new(),
         };
     };
+    let title_has_noun = sentence::has_stem(&title_words, lexicon::all().gathering_nouns);
+    let about_words = facts
+        .about
+        .iter()
+        .map(|text| {
+            let tokens = token::tokenize(text);
+            sentence::has_stem(&sentence::words(&tokens), lexicon::all().gathering_nouns)
+        })
+        .any(|yes| yes);
     let ctx = Context {
         post_date,
         language,
-        title_has_noun: sentence::has_stem(&title_words, lexicon::all().gathering_nouns),
+        about_gathering: title_has_noun
+            || about_words
+            || facts.gathering_keys
+            || facts.start.is_some(),
         title_cancelled: sentence::has_stem(&title_words, lexicon::all().cancelled),
         title_year,
         title: &post.title,
@@ -64,10 +91,6 @@ pub fn extract(post: &Post) -> Extraction {
     for (b, block) in blocks.iter().enumerate() {
         let toks = &tokens[b];
         let sentences = sentence::bounds(toks);
-        let order = match language {
-            Language::En => Lang::MonthFirst,
-            _ => Lang::DayFirst,
-        };
         for mention in date::find(toks, order) {
             if mentions == MAX_MENTIONS {
                 break;
@@ -110,13 +133,25 @@ pub fn extract(post: &Post) -> Extraction {
         }
         builder.programme_line(block, toks, blocks.get(b + 1).map(|x| x.as_ref()));
     }
-    builder.finish(&ctx, &blocks, &tokens, post.url.as_deref())
+    builder.finish(&ctx, &blocks, &tokens, post.url.as_deref(), &facts)
+}
+
+/// The language most of the title and body is written in.
+fn detect_language(post: &Post) -> Language {
+    let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
+    let tokens: Vec<Token<'_>> = blocks
+        .iter()
+        .flat_map(|b| token::tokenize(&b.text))
+        .collect();
+    lang::detect(&tokens)
 }
 
 struct Context<'a> {
     post_date: NaiveDate,
     language: Language,
-    title_has_noun: bool,
+    /// The title, the layout, the categories, the tags or the keys say the post is about a
+    /// gathering.
+    about_gathering: bool,
     title_cancelled: bool,
     title_year: Option<i32>,
     title: &'a str,

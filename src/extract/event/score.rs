@@ -32,8 +32,12 @@ pub(super) fn event_score(
     if verb {
         score += 2;
     }
-    if ctx.title_has_noun {
+    if ctx.about_gathering {
         score += 1;
+        // The date a gathering post's title or subtitle gives is the gathering's.
+        if seen.kind == BlockKind::Title {
+            score += 1;
+        }
     }
     if matches!(m.shape, Shape::Range | Shape::List) {
         score += 1;
