@@ -67,11 +67,11 @@ pub(super) fn apply(events: &mut Vec<Event>, facts: &Facts, ctx: &Context<'_>) {
         primary: true,
         cancelled: ctx.title_cancelled || from_prose.as_ref().is_some_and(|e| e.cancelled),
     };
-    if primary.start_time.is_none() {
-        if let Some(e) = from_prose.as_ref().filter(|e| e.start == start) {
-            primary.start_time = e.start_time;
-            primary.end_time = e.end_time;
-        }
+    if primary.start_time.is_none()
+        && let Some(e) = from_prose.as_ref().filter(|e| e.start == start)
+    {
+        primary.start_time = e.start_time;
+        primary.end_time = e.end_time;
     }
     complete(&mut primary, facts);
     events.insert(0, primary);

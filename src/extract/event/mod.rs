@@ -66,14 +66,10 @@ pub fn extract(post: &Post) -> Extraction {
         };
     };
     let title_has_noun = sentence::has_stem(&title_words, lexicon::all().gathering_nouns);
-    let about_words = facts
-        .about
-        .iter()
-        .map(|text| {
-            let tokens = token::tokenize(text);
-            sentence::has_stem(&sentence::words(&tokens), lexicon::all().gathering_nouns)
-        })
-        .any(|yes| yes);
+    let about_words = facts.about.iter().any(|text| {
+        let tokens = token::tokenize(text);
+        sentence::has_stem(&sentence::words(&tokens), lexicon::all().gathering_nouns)
+    });
     let ctx = Context {
         post_date,
         language,
