@@ -144,6 +144,13 @@ pub struct Lexicon {
     pub publication_keys: Words,
 }
 
+/// Time zones written after a time ("9-10 AM PDT", "16:00 UTC").
+pub const TIME_ZONES: Words = &[
+    "utc", "gmt", "cet", "cest", "wet", "west", "eet", "eest", "bst", "ist", "pst", "pdt", "mst",
+    "mdt", "cst", "cdt", "est", "edt", "aest", "aedt", "nzst", "nzdt", "jst", "hkt", "sgt", "art",
+    "brt", "clt", "cot", "pet",
+];
+
 /// Video and streaming services: a gathering held there is online, whatever the language.
 pub const PLATFORMS: Words = &[
     "zoom",

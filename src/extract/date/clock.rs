@@ -52,6 +52,9 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
             k += 1;
         }
     }
+    if let Some((from, to, end)) = bare_hour_range(t, k) {
+        return Some((from, Some(to), end));
+    }
     let (from, mut k) = clock(t, k)?;
     let sep = t.get(k).is_some_and(|x| {
         x.is_sym("-")
@@ -67,6 +70,70 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
         return Some((from, Some(to), k));
     }
     Some((from, None, k))
+}
+
+/// "9-10 AM", "4-5 PM", "11-1 PM": a range whose first hour takes the second's half of the
+/// day (the earlier one when that would put it after the second).
+fn bare_hour_range(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, NaiveTime, usize)> {
+    let first = t.get(k).filter(|x| x.text.len() <= 2)?;
+    let hour = first.num().filter(|h| *h <= 24)?;
+    let sep = t.get(k + 1)?;
+    if !(sep.is_sym("-") || sep.is_sym("–") || sep.is_word("to")) {
+        return None;
+    }
+    // "17-19 h", "17-19h": hours of a 24-hour clock, the unit written once.
+    if let Some(second) = t.get(k + 2).and_then(Token::num).filter(|h| *h <= 24)
+        && t.get(k + 3)
+            .is_some_and(|x| x.kind == Kind::Word && is_hour_word(&x.norm))
+        && first.num().is_some_and(|h| h < second)
+    {
+        let from = NaiveTime::from_hms_opt(first.num()?, 0, 0)?;
+        let to = NaiveTime::from_hms_opt(second % 24, 0, 0)?;
+        return Some((from, to, k + 4));
+    }
+    let (to, end) = clock(t, k + 2)?;
+    // Only a second hour written with its half of the day lends it to the first.
+    meridiem(t, k + 3).or_else(|| meridiem(t, k + 5))?;
+    if hour == 0 || hour > 12 {
+        return None;
+    }
+    let mut from = NaiveTime::from_hms_opt(hour % 12 + if to >= noon() { 12 } else { 0 }, 0, 0)?;
+    if from > to {
+        from = NaiveTime::from_hms_opt(hour % 12, 0, 0)?;
+    }
+    Some((from, to, end))
+}
+
+/// A unit written after a number of hours: "17-19 h", "9-10hs", "14-16 Uhr".
+fn is_hour_word(word: &str) -> bool {
+    matches!(
+        word,
+        "h" | "hs" | "hrs" | "hr" | "horas" | "heures" | "hours" | "uhr"
+    )
+}
+
+fn noon() -> NaiveTime {
+    NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a time")
+}
+
+/// Whether the tokens at `k` are a clock time or a range of hours rather than days: "9-10
+/// AM", "4 PM", "18h", "9:30", "2-3 UTC".
+pub fn is_clock_ahead(t: &[Token<'_>], k: usize) -> bool {
+    if clock(t, k).is_some() || bare_hour_range(t, k).is_some() {
+        return true;
+    }
+    // "1-3 UTC", "9-10 PDT": hours with a time zone.
+    let zone_at = |i: usize| {
+        t.get(i)
+            .is_some_and(|x| x.kind == Kind::Word && lexicon::TIME_ZONES.contains(&&*x.norm))
+    };
+    let hours = t.get(k).is_some_and(|x| x.num().is_some_and(|h| h <= 24));
+    hours
+        && (zone_at(k + 1)
+            || t.get(k + 1).is_some_and(|x| x.is_sym("-") || x.is_sym("–"))
+                && t.get(k + 2)
+                    .is_some_and(|x| x.num().is_some_and(|h| h <= 24))
+                && zone_at(k + 3))
 }
 
 /// "- 17h30", "à 17h", "to 5 PM" after a time.

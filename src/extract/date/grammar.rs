@@ -1,7 +1,7 @@
 //! The date grammar: single dates, ranges, lists, numeric dates and month periods, found
 //! left to right in a block's tokens.
 
-use super::clock::{time_range, time_suffix, time_tail};
+use super::clock::{is_clock_ahead, time_range, time_suffix, time_tail};
 use super::{Lang, Mention, Partial, Shape};
 use crate::extract::token::{Kind, Token};
 use crate::lexicon;
@@ -109,6 +109,10 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
         let Some((kind, after_sep)) = separator(t, j, prev.bare) else {
             break;
         };
+        // "October 16th, 9-10 AM": hours after a date, not more days.
+        if is_clock_ahead(t, after_sep) {
+            break;
+        }
         let Some(next) = element(t, after_sep, lang) else {
             break;
         };

@@ -488,3 +488,37 @@ fn the_weekday_chooses_the_year() {
     };
     assert_eq!(resolve(m, &anchor).map(|s| s.start), Some(d(2021, 10, 14)));
 }
+
+#[test]
+fn hours_after_a_date_are_not_more_days() {
+    let post = d(2018, 10, 5);
+    for (text, day) in [
+        ("Tuesday, October 16th, 9-10 AM PDT", d(2018, 10, 16)),
+        (
+            "on Thursday, December 15th, 8-9 AM PST, will be on",
+            d(2018, 12, 15),
+        ),
+        (
+            "Wednesday, March 18, 9-10 AM PDT / 4-5 PM GMT",
+            d(2019, 3, 18),
+        ),
+        ("el martes 16 de octubre, 17-19 h", d(2018, 10, 16)),
+        ("le mardi 16 octobre, 14-16 UTC", d(2018, 10, 16)),
+    ] {
+        assert_eq!(
+            first_span(text, post, Lang::MonthFirst),
+            Some((day, day, Precision::Day)),
+            "{text}"
+        );
+    }
+    let (from, to) = times("Tuesday, October 16th, 9-10 AM PDT");
+    assert_eq!(
+        (from.as_deref(), to.as_deref()),
+        (Some("09:00"), Some("10:00"))
+    );
+    let (from, to) = times("Saturday, May 4, 11-1 PM");
+    assert_eq!(
+        (from.as_deref(), to.as_deref()),
+        (Some("11:00"), Some("13:00"))
+    );
+}
