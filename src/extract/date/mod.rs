@@ -16,7 +16,7 @@ mod resolve;
 
 pub use clock::{clock, time_range};
 pub use grammar::find;
-pub use resolve::{Anchor, Precision, Span, resolve};
+pub use resolve::{Anchor, Precision, Span, day_span, resolve, resolve_days};
 
 use chrono::{NaiveTime, Weekday};
 

@@ -74,7 +74,26 @@ pub fn resolve(m: &Mention, anchor: &Anchor) -> Option<Span> {
     }
 }
 
-fn day_span(start: NaiveDate, end: NaiveDate) -> Span {
+/// The days of a list, each on the calendar, in the order written ("les 4 et 7 décembre",
+/// "Thursdays April 29, May 13, May 27"); `None` for other shapes or an impossible date.
+pub fn resolve_days(m: &Mention, anchor: &Anchor) -> Option<Vec<NaiveDate>> {
+    if m.shape != Shape::List {
+        return None;
+    }
+    let last = resolve_day(m.items.last()?, anchor)?;
+    let mut days = Vec::with_capacity(m.items.len());
+    for p in &m.items[..m.items.len() - 1] {
+        let mut date = resolve_day(p, anchor)?;
+        if p.year.is_none() && date > last {
+            date = date.with_year(date.year() - 1)?;
+        }
+        days.push(date);
+    }
+    days.push(last);
+    Some(days)
+}
+
+pub fn day_span(start: NaiveDate, end: NaiveDate) -> Span {
     Span {
         start,
         end,

@@ -74,16 +74,32 @@ impl Builder {
         let Some(span) = date::resolve(m, &anchor) else {
             return;
         };
-        // A single day inside a known event is a day of its programme.
-        if let Some(i) = self.containing(&span) {
-            self.absorb(i, &span, m, &seen);
+        // Days that do not follow each other are gatherings of their own: "les 4 et 7
+        // décembre", a series of Thursdays. Days that do are one: "les 14 et 15 octobre".
+        if let Some(days) = date::resolve_days(m, &anchor)
+            && days.windows(2).any(|w| w[1] != w[0] + Duration::days(1))
+        {
+            for day in days {
+                self.place_span(ctx, &seen, date::day_span(day, day));
+            }
             return;
         }
-        let score = event_score(ctx, &seen, &span, !self.events.is_empty());
+        self.place_span(ctx, &seen, span);
+    }
+
+    /// A gathering's days, or a programme day of one already known, or nothing.
+    fn place_span(&mut self, ctx: &Context<'_>, seen: &Seen<'_, '_>, span: Span) {
+        let m = &seen.mention;
+        // A single day inside a known event is a day of its programme.
+        if let Some(i) = self.containing(&span) {
+            self.absorb(i, &span, m, seen);
+            return;
+        }
+        let score = event_score(ctx, seen, &span, !self.events.is_empty());
         if span.precision == Precision::Month {
             if score >= 2 && !self.months.iter().any(|d| d.span == span) {
                 self.months.push(draft(
-                    &seen,
+                    seen,
                     span,
                     self.events.is_empty() && self.months.is_empty(),
                 ));
@@ -97,7 +113,7 @@ impl Builder {
             .any(|d| d.span.start <= span.start && span.end <= d.span.end);
         if score >= 2 || (refines && score >= 0) {
             let first = self.events.is_empty();
-            self.events.push(draft(&seen, span, first));
+            self.events.push(draft(seen, span, first));
         }
     }
 
