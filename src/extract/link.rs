@@ -11,12 +11,27 @@ pub fn registration<'a>(
     blocks: impl Iterator<Item = &'a Block>,
     post_url: Option<&str>,
 ) -> Option<String> {
+    best(blocks, post_url).map(|(_, url)| url)
+}
+
+/// Whether a link is plainly a registration form, worth giving even when the post's
+/// gathering was not understood: its sentence or text says to register, and it points to
+/// a form or a ticket office.
+pub fn is_plain_form(score: i32, url: &str) -> bool {
+    score >= 3 && looks_like_form(url)
+}
+
+/// The best registration link and its score.
+pub fn best<'a>(
+    blocks: impl Iterator<Item = &'a Block>,
+    post_url: Option<&str>,
+) -> Option<(i32, String)> {
     let mut best: Option<(i32, String)> = None;
     let mut under_registration_heading = false;
     for block in blocks {
-        if let BlockKind::Heading(_) = block.kind {
+        let heading = matches!(block.kind, BlockKind::Heading(_));
+        if heading {
             under_registration_heading = mentions_registration(&block.text);
-            continue;
         }
         if block.kind == BlockKind::Title {
             continue;
@@ -25,14 +40,15 @@ pub fn registration<'a>(
             if !is_candidate(&link.url, post_url) {
                 continue;
             }
+            let around = sentence_around(&block.text, link.start, link.end);
             let mut score = 0;
             if mentions_registration(&link.text) {
                 score += 3;
             }
-            if mentions_registration(sentence_around(&block.text, link.start, link.end)) {
+            if mentions_registration(around) {
                 score += 2;
             }
-            if under_registration_heading {
+            if under_registration_heading && !heading {
                 score += 1;
             }
             if looks_like_form(&link.url) {
@@ -41,12 +57,20 @@ pub fn registration<'a>(
             if names_something_else(&link.text) {
                 score -= 2;
             }
+            // A site's front page is where to find the form, not the form (a ticket
+            // office's page for the event is the form).
+            if is_front_page(&link.url) && !looks_like_form(&link.url) {
+                score -= 1;
+            }
+            if is_giveaway(around) {
+                score -= 3;
+            }
             if score >= 2 && best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, link.url.clone()));
             }
         }
     }
-    best.map(|(_, url)| url)
+    best
 }
 
 fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
@@ -60,7 +84,25 @@ fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
 fn mentions_registration(text: &str) -> bool {
     let tokens = tokenize(text);
     let words = sentence::words(&tokens);
-    sentence::has_stem(&words, lexicon::all().registration)
+    let l = lexicon::all();
+    let registering = |w: &&str| {
+        (l.registration.iter().any(|s| w.starts_with(s))
+            || l.registration_links.iter().any(|s| w.starts_with(s)))
+            && !l.not_registration.iter().any(|s| w.starts_with(s))
+    };
+    words.iter().any(registering) || sentence::has_any_phrase(&words, l.registration_phrases)
+}
+
+fn is_giveaway(text: &str) -> bool {
+    let tokens = tokenize(text);
+    sentence::has_any_phrase(&sentence::words(&tokens), lexicon::all().giveaways)
+}
+
+/// An address with no path: a site's front page.
+fn is_front_page(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|u| {
+        u.path().trim_matches('/').is_empty() && u.query().is_none()
+    })
 }
 
 /// The sentence of `text` that holds bytes `start..end`, looking at most `REACH` bytes

@@ -29,6 +29,7 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
         kinds: Vec::new(),
         pre: 0,
         flushes: 0,
+        links_open: 0,
     };
     walker.walk(fragment.tree.root());
     walker.flush();
@@ -116,6 +117,8 @@ struct Walker<'a> {
     pre: usize,
     /// How many times the pending text was flushed into a block.
     flushes: usize,
+    /// Links being read (an image inside one gives it its text).
+    links_open: usize,
 }
 
 /// Elements that carry no text for readers.
@@ -124,8 +127,6 @@ fn skipped(name: &str) -> bool {
         name,
         "script"
             | "style"
-            | "img"
-            | "iframe"
             | "svg"
             | "video"
             | "audio"
@@ -171,6 +172,23 @@ impl Walker<'_> {
                         self.push_break();
                         continue;
                     }
+                    if name == "img" {
+                        // Inside a link, its description is the link's text ("Eventbrite -
+                        // Jornadas 2015" on a ticket button); elsewhere it is decoration.
+                        if self.links_open > 0
+                            && let Some(alt) = el.attr("alt")
+                        {
+                            self.push_text(alt);
+                        }
+                        continue;
+                    }
+                    if name == "iframe" {
+                        // An embedded form or ticket office is a link to it.
+                        if let Some(src) = el.attr("src") {
+                            self.embed(src);
+                        }
+                        continue;
+                    }
                     let kind = block_kind(name);
                     if let Some(kind) = kind {
                         self.flush();
@@ -187,6 +205,9 @@ impl Walker<'_> {
                         .then(|| el.attr("href"))
                         .flatten()
                         .map(|href| (self.flushes, self.current.text.len(), href.to_string()));
+                    if link.is_some() {
+                        self.links_open += 1;
+                    }
                     stack.push(Step::Close(Close {
                         kind,
                         pre: name == "pre",
@@ -200,6 +221,9 @@ impl Walker<'_> {
     }
 
     fn close(&mut self, close: Close) {
+        if close.link.is_some() {
+            self.links_open -= 1;
+        }
         if let Some((generation, start, href)) = close.link {
             // A block inside the link flushed the text it started in: it starts anew.
             let start = if generation == self.flushes { start } else { 0 };
@@ -212,6 +236,24 @@ impl Walker<'_> {
             self.flush();
             self.kinds.pop();
         }
+    }
+
+    /// An embedded frame (a form, a ticket office, a video) as a block holding its address.
+    fn embed(&mut self, src: &str) {
+        let Some(url) = resolve(self.base, src) else {
+            return;
+        };
+        self.flush();
+        self.blocks.push(Block {
+            kind: self.kinds.last().copied().unwrap_or(BlockKind::Paragraph),
+            links: vec![Link {
+                text: String::new(),
+                url: url.clone(),
+                start: 0,
+                end: url.len(),
+            }],
+            text: url,
+        });
     }
 
     fn push_text(&mut self, text: &str) {
@@ -304,7 +346,9 @@ fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
         return None;
     }
     match Url::parse(href) {
-        Ok(url) => Some(url.to_string()),
+        // As written: readers and forms know the address by its text ("…eventbrite.com",
+        // not "…eventbrite.com/"), which is also what a member can check in the post.
+        Ok(_) => Some(href.to_string()),
         Err(url::ParseError::RelativeUrlWithoutBase) => match base {
             Some(base) => base.join(href).ok().map(|u| u.to_string()),
             None => Some(href.to_string()),

@@ -96,6 +96,7 @@ pub const FR: Lexicon = Lexicon {
         "stand",
         "session",
         "expo",
+        "soiree",
     ],
     gathering_verbs: &[
         &["se", "tiendra"],
@@ -167,6 +168,17 @@ pub const FR: Lexicon = Lexicon {
     ],
     deadline_weak: &[&["avant"]],
     registration: &["inscri", "preinscri", "billetterie"],
+    registration_links: &["reservation"],
+    registration_phrases: &[
+        &["remplir", "le", "formulaire"],
+        &["prenez", "votre", "place"],
+        &["reservez", "votre", "place"],
+        &["reservez", "vos", "places"],
+        &["vos", "billets"],
+        &["prendre", "sa", "place"],
+    ],
+    not_registration: &["inscrit"],
+    giveaways: &[&["tirage", "au", "sort"], &["concours"], &["gagner", "des", "places"], &["a", "gagner"]],
     proposal: &["proposition", "soumission", "soumettre", "cfp"],
     other_action: &[
         "heberg", "logement", "reserv", "tarif", "prix", "paiement", "garanti",

@@ -102,6 +102,15 @@ pub struct Lexicon {
     pub deadline_weak: Phrases,
     /// Stems saying the action is registering.
     pub registration: Words,
+    /// More stems that make a link a registration link (tickets, a booking, "sign up").
+    pub registration_links: Words,
+    /// Phrases of more than one word that do the same: "sign up".
+    pub registration_phrases: Phrases,
+    /// Words that start like registering but are not ("registered as", "registradas en
+    /// el calendario", "inscrits au programme").
+    pub not_registration: Words,
+    /// Phrases of a draw or a giveaway, whose form is not the registration.
+    pub giveaways: Phrases,
     /// Stems saying the action is proposing a talk or a paper.
     pub proposal: Words,
     /// Stems of other things to do by a date for a gathering (book a room, pay).
@@ -223,6 +232,10 @@ pub fn all() -> &'static Lexicon {
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
             registration: merged!(registration),
+            registration_links: merged!(registration_links),
+            registration_phrases: merged!(registration_phrases),
+            not_registration: merged!(not_registration),
+            giveaways: merged!(giveaways),
             proposal: merged!(proposal),
             other_action: merged!(other_action),
             side_markers: merged!(side_markers),

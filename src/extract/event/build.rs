@@ -266,12 +266,15 @@ impl Builder {
             })
             .collect();
         deadlines.sort_by_key(|d| (d.date, d.kind));
-        let registration_url = if events.is_empty() {
-            None
-        } else {
-            link::registration(blocks.iter().map(|b| b.as_ref()), post_url)
-                .or_else(|| facts.registration.clone())
-        };
+        // The link a post gives to register is worth giving even where its gathering's
+        // date was not understood, when the post is about a gathering or the link says so
+        // plainly.
+        let gathering = !events.is_empty() || ctx.about_gathering;
+        let registration_url = match link::best(blocks.iter().map(|b| b.as_ref()), post_url) {
+            Some((score, url)) if gathering || link::is_plain_form(score, &url) => Some(url),
+            _ => None,
+        }
+        .or_else(|| facts.registration.clone().filter(|_| gathering));
         Extraction {
             lang: ctx.language,
             events,
