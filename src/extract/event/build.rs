@@ -5,13 +5,13 @@
 use super::name::{caption, event_title, link_text, name_with_year, noun_phrase, side_title};
 use super::score::{deadline_kind, event_score, one_year};
 use super::{Context, Seen};
-use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Span};
+use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
 use crate::extract::{Deadline, Event, Extraction, link, place, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use std::borrow::Cow;
 
 /// An event while the post is read: its days and where it was first announced.
@@ -33,6 +33,11 @@ pub(super) struct Draft {
     /// Times a programme gives to its first and last day.
     pub(super) programme_start: Option<NaiveTime>,
     pub(super) programme_end: Option<NaiveTime>,
+    /// Where in the post it was first announced, in reading order.
+    pub(super) order: usize,
+    /// Its mention names a year or its sentence a gathering verb: a month that stands on
+    /// its own beside a post's days.
+    pub(super) strong: bool,
 }
 
 #[derive(Default)]
@@ -42,6 +47,8 @@ pub(super) struct Builder {
     deadlines: Vec<Deadline>,
     /// The programme day being read (a heading such as "Mardi 18 juin"), and its event.
     day: Option<(usize, NaiveDate)>,
+    /// Dates considered so far: the reading order of drafts.
+    read: usize,
 }
 
 impl Builder {
@@ -71,6 +78,19 @@ impl Builder {
             context_year,
             future_only: false,
         };
+        // "Last week", "la semaine prochaine" date a gathering only when the sentence says
+        // it happens there ("la semaine dernière s'est tenu notre codesprint"); otherwise
+        // they are the writer's now ("updates from the summit last week").
+        let week = matches!(
+            m.shape,
+            Shape::Relative {
+                day_precision: false,
+                ..
+            }
+        );
+        if week && !sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs) {
+            return;
+        }
         let Some(span) = date::resolve(m, &anchor) else {
             return;
         };
@@ -90,6 +110,7 @@ impl Builder {
     /// A gathering's days, or a programme day of one already known, or nothing.
     fn place_span(&mut self, ctx: &Context<'_>, seen: &Seen<'_, '_>, span: Span) {
         let m = &seen.mention;
+        self.read += 1;
         // A single day inside a known event is a day of its programme.
         if let Some(i) = self.containing(&span) {
             self.absorb(i, &span, m, seen);
@@ -102,6 +123,7 @@ impl Builder {
                     seen,
                     span,
                     self.events.is_empty() && self.months.is_empty(),
+                    self.read,
                 ));
             }
             return;
@@ -113,7 +135,7 @@ impl Builder {
             .any(|d| d.span.start <= span.start && span.end <= d.span.end);
         if score >= 2 || (refines && score >= 0) {
             let first = self.events.is_empty();
-            self.events.push(draft(seen, span, first));
+            self.events.push(draft(seen, span, first, self.read));
         }
     }
 
@@ -206,10 +228,23 @@ impl Builder {
         facts: &Facts,
     ) -> Extraction {
         let mut drafts = std::mem::take(&mut self.events);
-        if drafts.is_empty() {
-            drafts = std::mem::take(&mut self.months);
-            drafts.truncate(1);
+        // A month stands for a gathering of its own when no day of it is known; one that
+        // was over before the post's month is history when the post announces days.
+        let post_month = ctx.post_date - Duration::days(i64::from(ctx.post_date.day0()));
+        let has_days = !drafts.is_empty();
+        for month in std::mem::take(&mut self.months) {
+            let covered = drafts
+                .iter()
+                .any(|d| d.span.start <= month.span.end && month.span.start <= d.span.end);
+            // Beside days, a month is a gathering of its own only when named with its
+            // year ("in April 2023") or its own gathering verb: "our meetings in October
+            // and November" names no gathering.
+            let beside_days_ok = !has_days || month.strong;
+            if !covered && !(has_days && month.span.end < post_month) && beside_days_ok {
+                drafts.push(month);
+            }
         }
+        drafts.sort_by_key(|d| d.order);
         let primary = drafts.iter().position(|d| !d.side).unwrap_or(0);
         let primary_title = drafts.get(primary).map(|d| event_title(ctx, d));
         let post_place = tokens.iter().find_map(|t| place::from_postcode(t));
@@ -289,7 +324,7 @@ pub(super) fn date_less_heading(toks: &[Token<'_>]) -> bool {
     date::find(toks, Lang::DayFirst).is_empty()
 }
 
-pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
+pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) -> Draft {
     let m = &seen.mention;
     let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
     Draft {
@@ -310,6 +345,9 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool) -> Draft {
         cancelled: sentence::has_stem(&seen.words, lexicon::all().cancelled),
         programme_start: None,
         programme_end: None,
+        order,
+        strong: m.items.iter().any(|p| p.year.is_some())
+            || sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs),
     }
 }
 
