@@ -70,6 +70,8 @@ pub enum BlockKind {
     ListItem,
     Cell,
     Quote,
+    /// Preformatted text: code samples, program output. Not prose.
+    Code,
 }
 
 /// A link: its text, its absolute target, and where its text sits in the block's text.

@@ -46,9 +46,9 @@ pub struct Facts {
     pub gathering_keys: bool,
 }
 
-/// What a key is for.
+/// What a key (or a line's label) is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub enum Role {
     Start,
     End,
     Time,
@@ -117,7 +117,7 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
 /// A key's role from its last part's words ("params.dateStart" → date, start). Keys of
 /// items in a list ("social[].time": scheduled messages, not gatherings) only say what the
 /// post is about.
-fn role(key: &str) -> Role {
+pub fn role(key: &str) -> Role {
     let in_list = key.contains("[]");
     let last = key.rsplit('.').next().unwrap_or(key);
     let words = key_words(last);

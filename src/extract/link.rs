@@ -33,7 +33,7 @@ pub fn best<'a>(
         if heading {
             under_registration_heading = mentions_registration(&block.text);
         }
-        if block.kind == BlockKind::Title {
+        if matches!(block.kind, BlockKind::Title | BlockKind::Code) {
             continue;
         }
         for link in &block.links {
@@ -100,9 +100,7 @@ fn is_giveaway(text: &str) -> bool {
 
 /// An address with no path: a site's front page.
 fn is_front_page(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|u| {
-        u.path().trim_matches('/').is_empty() && u.query().is_none()
-    })
+    url::Url::parse(url).is_ok_and(|u| u.path().trim_matches('/').is_empty() && u.query().is_none())
 }
 
 /// The sentence of `text` that holds bytes `start..end`, looking at most `REACH` bytes

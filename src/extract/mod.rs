@@ -11,6 +11,7 @@ pub mod date;
 pub mod event;
 pub mod facts;
 pub mod help;
+pub mod label;
 pub mod lang;
 pub mod link;
 pub mod place;

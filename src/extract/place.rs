@@ -217,7 +217,24 @@ pub fn town_of_address(text: &str) -> Option<String> {
             return Some(town);
         }
     }
-    parts.iter().find_map(|p| town_name(p))
+    // "Venue, street, town": the town comes after the street, when there is one.
+    let after_street = parts
+        .iter()
+        .rposition(|p| is_street(p))
+        .map_or(0, |i| i + 1);
+    parts[after_street..]
+        .iter()
+        .chain(&parts[..after_street])
+        .find_map(|p| town_name(p))
+}
+
+/// A part of an address that names a street or a number in one: "Calle Guinea Nº 2",
+/// "6717 Roosevelt Way NE", "124 rue La Boétie".
+fn is_street(part: &str) -> bool {
+    let tokens = tokenize(part);
+    tokens
+        .iter()
+        .any(|t| t.kind == Kind::Word && lexicon::all().street_words.contains(&&*t.norm))
 }
 
 /// The first part of a town key's value: "Almería, Almería" → Almería.
@@ -310,9 +327,11 @@ fn is_name_particle(word: &str) -> bool {
 }
 
 /// The part as a town's name, if it looks like one: capitalized words (with the particles
-/// of names), no number, no venue or street word, not a country or an acronym.
+/// of names), no number, no venue or street word, not a country or an acronym. Words
+/// around a name that are not part of it go ("Almería capital" → Almería).
 fn town_name(part: &str) -> Option<String> {
-    let tokens = tokenize(part.trim());
+    let part = without_qualifiers(part.trim());
+    let tokens = tokenize(part);
     let first = tokens.first()?;
     if first.kind != Kind::Word || !first.is_capitalized() || is_code_word(first) {
         return None;
@@ -337,7 +356,30 @@ fn town_name(part: &str) -> Option<String> {
             _ => return None,
         }
     }
-    (words <= 4).then(|| part.trim().trim_end_matches('.').to_string())
+    (words <= 4 && part.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .then(|| part.trim().trim_end_matches('.').to_string())
+}
+
+/// `part` without a qualifier word at its start or end.
+fn without_qualifiers(part: &str) -> &str {
+    let part = part.trim_end_matches(['.', ';', '!']).trim();
+    let tokens = tokenize(part);
+    let is_qualifier =
+        |t: &Token<'_>| t.kind == Kind::Word && lexicon::all().town_qualifiers.contains(&&*t.norm);
+    let mut from = 0;
+    let mut to = part.len();
+    if tokens.len() > 1 {
+        if let Some(first) = tokens.first().filter(|t| is_qualifier(t)) {
+            from = first.end;
+        }
+        if let Some(last) = tokens.last().filter(|t| is_qualifier(t)) {
+            to = last.start;
+        }
+    }
+    if from >= to {
+        return part;
+    }
+    part[from..to].trim().trim_end_matches('.').trim()
 }
 
 /// Whether the words say the gathering is held online.
@@ -381,6 +423,12 @@ mod tests {
             ("Salle des fêtes", None),
             ("Belgium", None),
             ("Universidad de Almería", None),
+            (
+                "Realtrack Systems, Calle Guinea Nº 2, Almería capital.",
+                Some("Almería"),
+            ),
+            ("Downtown Los Angeles, CA", Some("Los Angeles")),
+            ("N/A", None),
         ] {
             assert_eq!(town_of_address(text).as_deref(), town, "{text}");
         }

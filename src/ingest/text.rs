@@ -125,14 +125,7 @@ struct Walker<'a> {
 fn skipped(name: &str) -> bool {
     matches!(
         name,
-        "script"
-            | "style"
-            | "svg"
-            | "video"
-            | "audio"
-            | "noscript"
-            | "head"
-            | "title"
+        "script" | "style" | "svg" | "video" | "audio" | "noscript" | "head" | "title"
     )
 }
 
@@ -329,8 +322,9 @@ fn block_kind(name: &str) -> Option<BlockKind> {
         "li" | "dt" | "dd" => BlockKind::ListItem,
         "td" | "th" => BlockKind::Cell,
         "blockquote" => BlockKind::Quote,
-        "p" | "div" | "section" | "article" | "header" | "footer" | "aside" | "main" | "pre"
-        | "tr" | "table" | "ul" | "ol" | "dl" | "figure" | "figcaption" | "hr" | "form" | "nav"
+        "pre" => BlockKind::Code,
+        "p" | "div" | "section" | "article" | "header" | "footer" | "aside" | "main" | "tr"
+        | "table" | "ul" | "ol" | "dl" | "figure" | "figcaption" | "hr" | "form" | "nav"
         | "details" | "summary" => BlockKind::Paragraph,
         _ => return None,
     })

@@ -130,6 +130,12 @@ pub struct Lexicon {
     /// Words that make a place name a venue, a street or a room rather than a town
     /// ("University of Washington", "Salle Pleyel", "Calle Real").
     pub venue_words: Words,
+    /// Words written around a town's name that are not part of it: "Almería capital",
+    /// "Downtown Los Angeles", "Lyon centre".
+    pub town_qualifiers: Words,
+    /// Words of street names: a part of an address that has one is the street, and the
+    /// town comes after it ("Realtrack, Calle Guinea 2, Almería").
+    pub street_words: Words,
     /// Phrases naming an online place ("en ligne", "online", "teleconferencia").
     pub online_places: Phrases,
     /// Words of front-matter keys (split at `_`, `-` and capitals) that name a date.
@@ -245,6 +251,8 @@ pub fn all() -> &'static Lexicon {
             not_towns: merged!(not_towns),
             place_prepositions: merged!(place_prepositions),
             venue_words: merged!(venue_words),
+            town_qualifiers: merged!(town_qualifiers),
+            street_words: merged!(street_words),
             online_places: merged!(online_places),
             date_keys: merged!(date_keys),
             start_keys: merged!(start_keys),

@@ -8,7 +8,7 @@ use super::{Context, Seen};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
-use crate::extract::{Deadline, Event, Extraction, link, place, sentence};
+use crate::extract::{Deadline, Event, Extraction, label, link, place, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
@@ -49,6 +49,8 @@ pub(super) struct Builder {
     day: Option<(usize, NaiveDate)>,
     /// Dates considered so far: the reading order of drafts.
     read: usize,
+    /// The place a "Where:" line or a date line gives, the first one.
+    labelled_place: Option<String>,
 }
 
 impl Builder {
@@ -219,6 +221,21 @@ impl Builder {
         }
     }
 
+    /// Reads a "Where:" line for the post's place.
+    pub(super) fn labelled_place(
+        &mut self,
+        toks: &[Token<'_>],
+        text: &str,
+        sentences: &[(usize, usize)],
+    ) {
+        if self.labelled_place.is_some() {
+            return;
+        }
+        self.labelled_place = sentences
+            .iter()
+            .find_map(|&(s, e)| label::place_of(&toks[s..e], text));
+    }
+
     pub(super) fn finish(
         mut self,
         ctx: &Context<'_>,
@@ -252,9 +269,11 @@ impl Builder {
             let w = sentence::words(t);
             place::is_online(&w)
         });
+        let labelled_place = self.labelled_place.clone();
         let primary_place = drafts.get(primary).and_then(|d| {
             d.place
                 .clone()
+                .or_else(|| labelled_place.clone())
                 .or_else(|| post_place.clone())
                 .or_else(|| (online || d.online).then(|| "online".to_string()))
         });

@@ -85,6 +85,10 @@ pub fn extract(post: &Post) -> Extraction {
     let mut builder = Builder::default();
     let mut mentions = 0;
     for (b, block) in blocks.iter().enumerate() {
+        // Code samples and program output are not prose: their dates announce nothing.
+        if block.kind == BlockKind::Code {
+            continue;
+        }
         let toks = &tokens[b];
         let sentences = sentence::bounds(toks);
         for mention in date::find(toks, order) {
@@ -115,6 +119,7 @@ pub fn extract(post: &Post) -> Extraction {
                     language,
                     kind: block.kind,
                     block_len: block.text.len(),
+                    text: &block.text,
                     tokens: toks,
                     sentence: (s_start, s_end),
                     words: sentence::words(sent),
@@ -128,6 +133,7 @@ pub fn extract(post: &Post) -> Extraction {
             );
         }
         builder.programme_line(block, toks, blocks.get(b + 1).map(|x| x.as_ref()));
+        builder.labelled_place(toks, &block.text, &sentences);
     }
     builder.finish(&ctx, &blocks, &tokens, post.url.as_deref(), &facts)
 }
@@ -159,6 +165,8 @@ struct Seen<'a, 't> {
     language: Language,
     kind: BlockKind,
     block_len: usize,
+    /// The block's text, which `tokens` index.
+    text: &'t str,
     tokens: &'t [Token<'a>],
     sentence: (usize, usize),
     words: Vec<&'t str>,

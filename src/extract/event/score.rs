@@ -3,6 +3,7 @@
 use super::build::sentence_place;
 use super::{Context, Seen};
 use crate::extract::date::{Shape, Span};
+use crate::extract::label::{self, Label};
 use crate::extract::token::{Kind, Token};
 use crate::extract::{DeadlineKind, sentence};
 use crate::lexicon;
@@ -41,6 +42,18 @@ pub(super) fn event_score(
     }
     if matches!(m.shape, Shape::Range | Shape::List) {
         score += 1;
+    }
+    // "When: May 25-26", "* Fecha: 6 de febrero": the line says what the date is.
+    let (s, e) = seen.sentence;
+    let line = &seen.tokens[s..e];
+    if let Some((Label::When | Label::Time, after)) = label::of(line)
+        && m.first >= s + after
+    {
+        score += 3;
+    }
+    // A line that is only a date, in a post about a gathering: its date.
+    if ctx.about_gathering && label::date_line(line, seen.text, m.first - s, m.last - s).is_some() {
+        score += 2;
     }
     if m.start_time.is_some() {
         score += 1;
