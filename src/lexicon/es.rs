@@ -116,8 +116,17 @@ pub const ES: Lexicon = Lexicon {
         &["hasta"],
         &["fecha", "limite"],
         &["limite"],
+        &["se", "cierra"],
+        &["cierre", "de"],
+        &["fin", "del", "plazo"],
+        &["plazo", "hasta"],
     ],
-    deadline_weak: &[&["antes", "del"], &["antes", "de"]],
+    deadline_weak: &[
+        &["antes", "del"],
+        &["antes", "de"],
+        &["termina", "el"],
+        &["terminara", "el"],
+    ],
     registration: &["inscrib", "preinscrib", "regist"],
     registration_links: &["apunt"],
     registration_phrases: &[
@@ -131,6 +140,8 @@ pub const ES: Lexicon = Lexicon {
     not_registration: &["registrad", "registros"],
     giveaways: &[&["sorteo"], &["concurso"], &["gana", "entradas"]],
     proposal: &["propuesta", "sugerencia", "ponencia", "presentar"],
+    proposal_phrases: &[&["convocatoria"], &["llamada", "a"], &["llamado", "a"]],
+    deadline_nouns: &["plazo", "plazos"],
     other_action: &["alojamiento", "reserv", "hotel"],
     side_markers: &["seguido", "precedido", "seguida", "precedida"],
     online: &[

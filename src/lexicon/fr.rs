@@ -165,8 +165,20 @@ pub const FR: Lexicon = Lexicon {
         &["cloture"],
         &["d", "ici", "le"],
         &["avant", "le"],
+        &["fin", "du", "cfp"],
+        &["fin", "des", "inscriptions"],
+        &["fin", "de", "l", "appel"],
+        &["fermera"],
+        &["ferme", "le"],
+        &["fermeture"],
     ],
-    deadline_weak: &[&["avant"]],
+    // "se termine le" ends a call for papers, or a gathering: only with an action.
+    deadline_weak: &[
+        &["avant"],
+        &["se", "termine"],
+        &["se", "terminera"],
+        &["prend", "fin"],
+    ],
     registration: &["inscri", "preinscri", "billetterie"],
     registration_links: &["reservation"],
     registration_phrases: &[
@@ -185,6 +197,8 @@ pub const FR: Lexicon = Lexicon {
         &["a", "gagner"],
     ],
     proposal: &["proposition", "soumission", "soumettre", "cfp"],
+    proposal_phrases: &[&["appel", "a"], &["appel", "aux"], &["call", "for"]],
+    deadline_nouns: &["echeance", "cloture"],
     other_action: &[
         "heberg", "logement", "reserv", "tarif", "prix", "paiement", "garanti",
     ],

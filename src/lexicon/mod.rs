@@ -113,6 +113,11 @@ pub struct Lexicon {
     pub giveaways: Phrases,
     /// Stems saying the action is proposing a talk or a paper.
     pub proposal: Words,
+    /// Phrases of a call for talks or papers ("call for", "appel à", "convocatoria de").
+    pub proposal_phrases: Phrases,
+    /// Nouns naming a deadline: a sentence about one is not dating a gathering ("the
+    /// deadline for proposals has passed on March 10").
+    pub deadline_nouns: Words,
     /// Stems of other things to do by a date for a gathering (book a room, pay).
     pub other_action: Words,
     /// Words saying a gathering is beside the main one ("followed by a sprint").
@@ -243,6 +248,8 @@ pub fn all() -> &'static Lexicon {
             not_registration: merged!(not_registration),
             giveaways: merged!(giveaways),
             proposal: merged!(proposal),
+            proposal_phrases: merged!(proposal_phrases),
+            deadline_nouns: merged!(deadline_nouns),
             other_action: merged!(other_action),
             side_markers: merged!(side_markers),
             online: merged!(online),

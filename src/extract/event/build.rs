@@ -310,13 +310,22 @@ impl Builder {
         }
         super::front::apply(&mut events, facts, ctx);
         let last_end = events.iter().map(|e| e.end).max();
+        // A deadline is for a gathering: before its end, or, in a post about gatherings
+        // whose dates it does not give ("fin du CFP le 11 juillet"), near the post.
         let mut deadlines: Vec<Deadline> = self
             .deadlines
             .into_iter()
             .filter(|d| {
-                last_end.is_some_and(|end| {
-                    d.date <= end && d.date >= ctx.post_date - Duration::days(31)
-                })
+                // Near the post, or before a gathering its front matter dates (a page
+                // dated with its gathering's day was written well before it).
+                let first_start = events.iter().map(|e| e.start).min();
+                let recent = d.date >= ctx.post_date - Duration::days(31)
+                    || (facts.start.is_some() && first_start.is_some_and(|s| d.date <= s));
+                let before_end = match last_end {
+                    Some(end) => d.date <= end,
+                    None => ctx.about_gathering && d.date <= ctx.post_date + Duration::days(366),
+                };
+                recent && before_end
             })
             .collect();
         deadlines.sort_by_key(|d| (d.date, d.kind));

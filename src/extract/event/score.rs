@@ -76,6 +76,10 @@ pub(super) fn event_score(
     if negative {
         score -= 3;
     }
+    // "The deadline for our call for presentations has passed on March 10".
+    if w.iter().any(|x| lexicon::all().deadline_nouns.contains(x)) {
+        score -= 3;
+    }
     score
 }
 
@@ -89,15 +93,17 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
     let strong = sentence::has_any_phrase(before, lexicon::all().deadline_strong);
     let weak = sentence::has_any_phrase(before, lexicon::all().deadline_weak);
     let w = &seen.words;
-    let action = if sentence::has_stem(w, lexicon::all().proposal) {
-        Some(DeadlineKind::Proposal)
-    } else if sentence::has_stem(w, lexicon::all().registration) {
-        Some(DeadlineKind::Registration)
-    } else if sentence::has_stem(w, lexicon::all().other_action) {
-        Some(DeadlineKind::Other)
-    } else {
-        None
-    };
+    let l = lexicon::all();
+    let action =
+        if sentence::has_stem(w, l.proposal) || sentence::has_any_phrase(w, l.proposal_phrases) {
+            Some(DeadlineKind::Proposal)
+        } else if sentence::has_stem(w, lexicon::all().registration) {
+            Some(DeadlineKind::Registration)
+        } else if sentence::has_stem(w, lexicon::all().other_action) {
+            Some(DeadlineKind::Other)
+        } else {
+            None
+        };
     match (strong, weak, action) {
         (true, _, Some(kind)) => Some(kind),
         (true, _, None) => Some(DeadlineKind::Other),
