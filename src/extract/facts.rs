@@ -53,6 +53,7 @@ pub enum Role {
     End,
     Time,
     Place,
+    Address,
     Town,
     Registration,
     Shown,
@@ -63,7 +64,7 @@ pub enum Role {
 /// Reads the fields of one post.
 pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts {
     let mut facts = Facts::default();
-    let mut places: Vec<(bool, &str)> = Vec::new();
+    let mut places: Vec<(Role, &str)> = Vec::new();
     for field in fields {
         let role = role(&field.key);
         let value = field.value.trim();
@@ -93,8 +94,8 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
                     facts.gathering_keys = true;
                 }
             }
-            Role::Place | Role::Town => {
-                places.push((role == Role::Town, value));
+            Role::Place | Role::Address | Role::Town => {
+                places.push((role, value));
                 facts.gathering_keys = true;
             }
             Role::Registration if is_web_address(value) => {
@@ -148,6 +149,9 @@ pub fn role(key: &str) -> Role {
     }
     if has(l.town_keys) {
         return Role::Town;
+    }
+    if has(l.address_keys) {
+        return Role::Address;
     }
     if has(l.place_keys) {
         return Role::Place;
@@ -296,23 +300,24 @@ fn registration_in(text: &str) -> Option<String> {
         .map(|t| t.text.to_string())
 }
 
-/// Online when any place value names an online place; else the town of a town key, else of
-/// an address.
-fn place_of(places: &[(bool, &str)]) -> Option<Place> {
+/// Online when any place value names an online place; else the town of a town key, of an
+/// address, or of a venue key when its form shows one ("Bordeaux, France") or it is one
+/// word ("Heidelberg"): a venue's name alone ("Lizard Tech") is no town.
+fn place_of(places: &[(Role, &str)]) -> Option<Place> {
     if places.iter().any(|(_, v)| place::names_online(v)) {
         return Some(Place::Online);
     }
-    let town = places
-        .iter()
-        .filter(|(town_key, _)| *town_key)
-        .find_map(|(_, v)| place::town_of_locality(v))
-        .or_else(|| {
-            places
-                .iter()
-                .filter(|(town_key, _)| !*town_key)
-                .find_map(|(_, v)| place::town_of_address(v))
-        });
-    town.map(Place::Town)
+    let of = |role: Role| {
+        places
+            .iter()
+            .filter(move |(r, _)| *r == role)
+            .map(|(_, v)| *v)
+    };
+    of(Role::Town)
+        .find_map(place::town_of_locality)
+        .or_else(|| of(Role::Address).find_map(place::town_of_address))
+        .or_else(|| of(Role::Place).find_map(place::town_of_venue))
+        .map(Place::Town)
 }
 
 #[cfg(test)]

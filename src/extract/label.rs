@@ -38,7 +38,7 @@ pub fn of(tokens: &[Token<'_>]) -> Option<(Label, usize)> {
                 let label = match role(&key) {
                     Role::Start | Role::End => Label::When,
                     Role::Time => Label::Time,
-                    Role::Place | Role::Town => Label::Where,
+                    Role::Place | Role::Address | Role::Town => Label::Where,
                     _ => return None,
                 };
                 return Some((label, i + 1));

@@ -28,10 +28,20 @@ pub fn nearest_town(
     lang: Language,
 ) -> Option<(usize, String)> {
     let preps = lexicon::of(lang).place_prepositions;
+    let venue_preps = lexicon::of(lang).venue_prepositions;
     let mut found: Vec<(usize, String)> = Vec::new();
     for k in from..to.min(tokens.len()) {
         let t = &tokens[k];
-        if t.kind != Kind::Word || !preps.contains(&&*t.norm) {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        if venue_preps.contains(&&*t.norm) {
+            if let Some(name) = address_run(tokens, k + 1, true) {
+                found.push((distance(k, &near), name));
+            }
+            continue;
+        }
+        if !preps.contains(&&*t.norm) {
             continue;
         }
         // "à" is folded to "a"; an English "a" is an article, so French "à" must be written with its accent.
@@ -46,16 +56,58 @@ pub fn nearest_town(
         {
             start += 1;
         }
-        if let Some(name) = town_at(tokens, start) {
-            let distance = if k >= near.end {
-                k - near.end
-            } else {
-                near.start.saturating_sub(k)
-            };
-            found.push((distance, name));
+        // A town, or the town at the end of an address ("in Penn Pavilion, Duke
+        // University, Durham, North Carolina").
+        let name = town_at(tokens, start).or_else(|| address_run(tokens, start, false));
+        if let Some(name) = name {
+            found.push((distance(k, &near), name));
         }
     }
     found.into_iter().min_by_key(|(d, _)| *d)
+}
+
+/// How far token `k` is from the span `near`.
+fn distance(k: usize, near: &std::ops::Range<usize>) -> usize {
+    if k >= near.end {
+        k - near.end
+    } else {
+        near.start.saturating_sub(k)
+    }
+}
+
+/// The town of the address written from `k` to the end of its clause; with `structured`,
+/// only one that the address's form shows (a postcode, a state or a country after it).
+fn address_run(tokens: &[Token<'_>], k: usize, structured: bool) -> Option<String> {
+    let first = tokens.get(k)?;
+    if first.kind != Kind::Word || !first.is_capitalized() {
+        return None;
+    }
+    let end = tokens[k..]
+        .iter()
+        .take(25)
+        .position(|t| {
+            t.kind == Kind::Break
+                || t.kind == Kind::Sym && matches!(t.text, "." | ";" | "(" | "!" | "?" | ":")
+        })
+        .map_or((k + 25).min(tokens.len()), |i| k + i);
+    let last = tokens.get(end.checked_sub(1)?)?;
+    if end <= k + 1 {
+        return None;
+    }
+    // Rebuild the run's text from its tokens: they carry their own spacing.
+    let mut text = String::new();
+    for (i, t) in tokens[k..=end - 1].iter().enumerate() {
+        if i > 0 && t.space_before {
+            text.push(' ');
+        }
+        text.push_str(t.text);
+    }
+    let _ = last;
+    if structured {
+        structured_town(&text)
+    } else {
+        town_of_address(&text)
+    }
 }
 
 /// A town name starting at `k`: capitalized words, hyphen-joined parts included
@@ -116,7 +168,9 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
 
 fn is_not_town(t: &Token<'_>) -> bool {
     let n = &*t.norm;
-    lexicon::month(n).is_some_and(|(_, strong)| strong)
+    lexicon::all().venue_words.contains(&n)
+        || lexicon::PLATFORMS.contains(&n)
+        || lexicon::month(n).is_some_and(|(_, strong)| strong)
         || lexicon::weekday(n).is_some()
         || lexicon::all().not_towns.contains(&n)
         || (t.text.len() > 1 && t.text.chars().all(|c| c.is_uppercase()))
@@ -198,24 +252,9 @@ pub fn names_online(text: &str) -> bool {
 /// is not a town, and guessing one from it would mislead.
 pub fn town_of_address(text: &str) -> Option<String> {
     let text = without_brackets(text);
-    let parts: Vec<&str> = text
-        .split([',', ';', '|', '/', '\n'])
-        .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    // From the end, where addresses put the town: a postcode with its town, or the part
-    // before a state or a country.
-    for (i, part) in parts.iter().enumerate().rev() {
-        if let Some(town) = postcode_town(part) {
-            return Some(town);
-        }
-        if i > 0
-            && is_state_or_country(part)
-            && let Some(town) = town_name(parts[i - 1])
-        {
-            return Some(town);
-        }
+    let parts = address_parts(&text);
+    if let Some(town) = by_form(&parts) {
+        return Some(town);
     }
     // "Venue, street, town": the town comes after the street, when there is one.
     let after_street = parts
@@ -235,6 +274,53 @@ fn is_street(part: &str) -> bool {
     tokens
         .iter()
         .any(|t| t.kind == Kind::Word && lexicon::all().street_words.contains(&&*t.norm))
+}
+
+/// The town an address's form shows: a postcode with its town, or the part before a
+/// state or a country.
+fn structured_town(text: &str) -> Option<String> {
+    by_form(&address_parts(&without_brackets(text)))
+}
+
+fn address_parts(text: &str) -> Vec<&str> {
+    text.split([',', ';', '|', '\n'])
+        .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// From the end, where addresses put the town.
+fn by_form(parts: &[&str]) -> Option<String> {
+    for (i, part) in parts.iter().enumerate().rev() {
+        if let Some(town) = postcode_town(part) {
+            return Some(town);
+        }
+        if i > 0
+            && is_state_or_country(part)
+            && let Some(town) = town_name(parts[i - 1])
+        {
+            return Some(town);
+        }
+    }
+    None
+}
+
+/// The town a venue key's value gives: one its form shows ("Bordeaux, France"), or the
+/// value itself when it is a single word ("Heidelberg"). "Lizard Tech" may be a venue.
+pub fn town_of_venue(text: &str) -> Option<String> {
+    let text = without_brackets(text);
+    structured_town(&text).or_else(|| {
+        let parts = address_parts(&text);
+        let words = |p: &str| tokenize(p).iter().filter(|t| t.kind == Kind::Word).count();
+        match parts.as_slice() {
+            // "Heidelberg"
+            [one] if words(one) == 1 => town_name(one),
+            // "Melbourne, Australia", "Cambridge, Massachusetts": a town and its region.
+            [town, region] if town_name(region).is_some() => town_name(town),
+            _ => None,
+        }
+    })
 }
 
 /// The first part of a town key's value: "Almería, Almería" → Almería.
@@ -342,6 +428,11 @@ fn town_name(part: &str) -> Option<String> {
             Kind::Word if t.is_capitalized() => {
                 let n = &*t.norm;
                 if lexicon::all().venue_words.contains(&n)
+                    || lexicon::all().street_words.contains(&n)
+                    || lexicon::all()
+                        .gathering_nouns
+                        .iter()
+                        .any(|g| n.starts_with(g))
                     || lexicon::all().not_towns.contains(&n)
                     || lexicon::PLATFORMS.contains(&n)
                     || lexicon::month(n).is_some_and(|(_, strong)| strong)

@@ -132,6 +132,9 @@ pub struct Lexicon {
     pub not_towns: Words,
     /// Prepositions before a town: "à Lyon", "in Lyon", "en Lyon".
     pub place_prepositions: Words,
+    /// Prepositions before a venue, which give a town only in a written address: "at
+    /// Trabant Coffee" has none, "at Saint-Mandé, France" has one.
+    pub venue_prepositions: Words,
     /// Words that make a place name a venue, a street or a room rather than a town
     /// ("University of Washington", "Salle Pleyel", "Calle Real").
     pub venue_words: Words,
@@ -151,8 +154,10 @@ pub struct Lexicon {
     pub end_keys: Words,
     /// … a time of day ("time", "heure").
     pub time_keys: Words,
-    /// … a place, as written (an address, a venue, a town).
+    /// … a place, as written: a venue, maybe with its town ("location", "lieu").
     pub place_keys: Words,
+    /// … a postal address ("address", "street", "calle").
+    pub address_keys: Words,
     /// … a town.
     pub town_keys: Words,
     /// … text shown to readers under the title ("subtitle").
@@ -257,6 +262,7 @@ pub fn all() -> &'static Lexicon {
             programme_end: merged!(programme_end),
             not_towns: merged!(not_towns),
             place_prepositions: merged!(place_prepositions),
+            venue_prepositions: merged!(venue_prepositions),
             venue_words: merged!(venue_words),
             town_qualifiers: merged!(town_qualifiers),
             street_words: merged!(street_words),
@@ -266,6 +272,7 @@ pub fn all() -> &'static Lexicon {
             end_keys: merged!(end_keys),
             time_keys: merged!(time_keys),
             place_keys: merged!(place_keys),
+            address_keys: merged!(address_keys),
             town_keys: merged!(town_keys),
             shown_keys: merged!(shown_keys),
             about_keys: merged!(about_keys),

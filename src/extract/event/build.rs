@@ -409,7 +409,16 @@ pub(super) fn says_online(words: &[&str]) -> bool {
     let plain = words.contains(&"online")
         || sentence::has_phrase(words, &["en", "ligne"])
         || sentence::has_phrase(words, &["en", "linea"]);
-    place::is_online(words) || plain && !sentence::has_stem(words, lexicon::all().registration)
+    // "en Youtube", "via Zoom", "sur Jitsi", "a través de Jitsi": held on a platform.
+    let on_platform = words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "en" | "via" | "on" | "sur" | "por" | "over" | "de" | "through"
+        ) && lexicon::PLATFORMS.contains(&w[1])
+    });
+    place::is_online(words)
+        || on_platform
+        || plain && !sentence::has_stem(words, lexicon::all().registration)
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
