@@ -96,6 +96,9 @@ pub struct Lexicon {
     pub gathering_verbs: Phrases,
     /// Words marking a date as something other than a gathering (a release, a price).
     pub not_gathering: Words,
+    /// Awards and prizes: their decision is not a gathering, their ceremony is ("the
+    /// awards brought together…").
+    pub awards: Words,
     /// Deadline phrases that need nothing else ("au plus tard", "no later than").
     pub deadline_strong: Phrases,
     /// Deadline phrases that count only with an action to take ("register by").
@@ -245,6 +248,7 @@ pub fn all() -> &'static Lexicon {
             gathering_nouns: merged!(gathering_nouns),
             gathering_verbs: merged!(gathering_verbs),
             not_gathering: merged!(not_gathering),
+            awards: merged!(awards),
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
             registration: merged!(registration),

@@ -391,7 +391,8 @@ fn month_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
     let tok = t.get(j).filter(|x| x.kind == Kind::Word)?;
     let (month, _) = lexicon::month(&tok.norm)?;
     let mut k = j + 1;
-    if t.get(k).is_some_and(|x| x.is_sym(".")) {
+    // "Oct. 27", "October, 27th" (a comma some writers put there), "June the 5th".
+    if t.get(k).is_some_and(|x| x.is_sym(".") || x.is_sym(",")) {
         k += 1;
     }
     if t.get(k).is_some_and(|x| x.is_word("the")) {

@@ -72,8 +72,11 @@ pub(super) fn event_score(
     if sentence_place(seen, seen.sentence.1).is_some() {
         score += 1;
     }
+    // A release, a publication, a price: not a gathering. An award neither, unless the
+    // sentence says people gather for it ("the awards brought together…").
     let negative = w.iter().any(|x| lexicon::all().not_gathering.contains(x));
-    if negative {
+    let award = w.iter().any(|x| lexicon::all().awards.contains(x));
+    if negative || award && !verb {
         score -= 3;
     }
     // "The deadline for our call for presentations has passed on March 10".
