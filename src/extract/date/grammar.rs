@@ -134,7 +134,12 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
         last.date.year = Some(year);
         last.end = end;
     }
-    if !elems.iter().any(|e| e.date.month.is_some()) {
+    // "Mercredi 12", "el jueves 7": a weekday with its day, the month left to the reader.
+    let weekday_day = elems.len() == 1
+        && elems[0].date.weekday.is_some()
+        && elems[0].date.day.is_some()
+        && elems[0].date.month.is_none();
+    if !weekday_day && !elems.iter().any(|e| e.date.month.is_some()) {
         return None;
     }
     if elems.len() == 1 && (elems[0].bare || elems[0].date.day.is_none()) {
@@ -210,7 +215,17 @@ enum Sep {
     List,
 }
 
+/// A separator, and after it an article before a day number: "le 17 et le 18", "el 4 y
+/// el 5", "the 17th and the 18th".
 fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)> {
+    let (sep, after) = bare_separator(t, j, prev_bare)?;
+    let article = t.get(after).is_some_and(|x| {
+        x.kind == Kind::Word && matches!(&*x.norm, "le" | "la" | "el" | "the")
+    }) && t.get(after + 1).is_some_and(|x| x.kind == Kind::Num);
+    Some((sep, after + usize::from(article)))
+}
+
+fn bare_separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)> {
     let tok = t.get(j)?;
     if tok.is_sym(",") {
         // ", and" / ", et"

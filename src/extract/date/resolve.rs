@@ -115,7 +115,20 @@ fn month_span(year: i32, month: u32) -> Option<Span> {
     })
 }
 
+/// How far from the post a weekday and a day with no month are looked for: the next such
+/// date, or one of the days just before (a report).
+const WEEKDAY_AHEAD: i64 = 60;
+const WEEKDAY_BEHIND: i64 = 7;
+
 fn resolve_day(p: &Partial, anchor: &Anchor) -> Option<NaiveDate> {
+    if p.month.is_none() {
+        // "Mercredi 12": the nearest Wednesday the 12th around the post.
+        let (day, weekday) = (p.day?, p.weekday?);
+        let from = anchor.post_date - Duration::days(WEEKDAY_BEHIND);
+        return (0..=WEEKDAY_AHEAD + WEEKDAY_BEHIND)
+            .map(|i| from + Duration::days(i))
+            .find(|d| d.day() == day && d.weekday() == weekday);
+    }
     let primary = resolve_reading(p, p.day?, p.month?, anchor);
     let Some((d, m)) = p.swapped else {
         return primary;
