@@ -21,7 +21,15 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         let ends = match t.kind {
             Kind::Break => true,
             Kind::Sym => match t.text {
-                "!" | "?" | ";" => true,
+                ";" => true,
+                // Not inside a name ("useR! 2026", "Yahoo! Japan"): a sentence goes on
+                // after it when a number or a lowercase word follows.
+                "!" | "?" => tokens.get(i + 1).is_none_or(|n| {
+                    n.kind == Kind::Break
+                        || n.kind == Kind::Sym
+                        || n.kind == Kind::Word
+                            && n.text.chars().next().is_some_and(char::is_uppercase)
+                }),
                 "." => {
                     // Not "p.m." or "av." or a decimal: a sentence ends before a capital or the end.
                     let prev_short = i > 0

@@ -219,9 +219,10 @@ enum Sep {
 /// el 5", "the 17th and the 18th".
 fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)> {
     let (sep, after) = bare_separator(t, j, prev_bare)?;
-    let article = t.get(after).is_some_and(|x| {
-        x.kind == Kind::Word && matches!(&*x.norm, "le" | "la" | "el" | "the")
-    }) && t.get(after + 1).is_some_and(|x| x.kind == Kind::Num);
+    let article = t
+        .get(after)
+        .is_some_and(|x| x.kind == Kind::Word && matches!(&*x.norm, "le" | "la" | "el" | "the"))
+        && t.get(after + 1).is_some_and(|x| x.kind == Kind::Num);
     Some((sep, after + usize::from(article)))
 }
 
@@ -240,6 +241,15 @@ fn bare_separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, us
         return Some((Sep::List, j + 1));
     }
     if tok.is_sym("-") || tok.is_sym("–") || tok.is_sym("—") || tok.is_sym("→") {
+        return Some((Sep::Range, j + 1));
+    }
+    // "April 21/22 2023", "28th/29th": two days, not a numeric date (those are read
+    // before, as one element).
+    if tok.is_sym("/")
+        && !tok.space_before
+        && t.get(j + 1)
+            .is_some_and(|n| n.kind == Kind::Num && n.text.len() <= 2 && !n.space_before)
+    {
         return Some((Sep::Range, j + 1));
     }
     if tok.kind == Kind::Word && lexicon::is_range_word(&tok.norm) {
@@ -274,6 +284,12 @@ fn element(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Element> {
         date.weekday = Some(wd);
         j += 1;
         if t.get(j).is_some_and(|x| x.is_sym(",")) {
+            j += 1;
+        }
+        // "Friday the 17th"
+        if t.get(j).is_some_and(|x| x.is_word("the"))
+            && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
+        {
             j += 1;
         }
         // "el martes 8", "le lundi 4"

@@ -522,3 +522,45 @@ fn hours_after_a_date_are_not_more_days() {
         (Some("11:00"), Some("13:00"))
     );
 }
+
+#[test]
+fn days_joined_by_a_slash_and_weekdays_without_month() {
+    let post = d(2023, 1, 18);
+    for (text, start, end) in [
+        ("event on April 21/22 2023", d(2023, 4, 21), d(2023, 4, 22)),
+        (
+            "the hackathon on April 28th/29th",
+            d(2023, 4, 28),
+            d(2023, 4, 29),
+        ),
+        ("les 21/22 avril 2023", d(2023, 4, 21), d(2023, 4, 22)),
+        ("los días 21/22 de abril", d(2023, 4, 21), d(2023, 4, 22)),
+        (
+            "Mercredi 25 aura lieu le meetup",
+            d(2023, 1, 25),
+            d(2023, 1, 25),
+        ),
+        (
+            "el jueves 2 hablaremos de Rust",
+            d(2023, 2, 2),
+            d(2023, 2, 2),
+        ),
+        ("on Friday the 17th we met", d(2023, 2, 17), d(2023, 2, 17)),
+        (
+            "le 17 et le 18 janvier 2023",
+            d(2023, 1, 17),
+            d(2023, 1, 18),
+        ),
+    ] {
+        assert_eq!(
+            first_span(text, post, Lang::MonthFirst),
+            Some((start, end, Precision::Day)),
+            "{text}"
+        );
+    }
+    // Numeric dates stay numeric dates.
+    assert_eq!(
+        first_span("le 21/02/2023", post, Lang::DayFirst),
+        Some((d(2023, 2, 21), d(2023, 2, 21), Precision::Day))
+    );
+}
