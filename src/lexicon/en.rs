@@ -171,6 +171,7 @@ pub const EN: Lexicon = Lexicon {
         "opening",
         "posted",
     ],
+    opening: &["open", "opens", "opening", "starting"],
     awards: &["award", "awards", "awarded", "prize", "winner"],
     deadline_strong: &[
         &["no", "later", "than"],

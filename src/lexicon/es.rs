@@ -124,6 +124,7 @@ pub const ES: Lexicon = Lexicon {
         "abre",
         "publicacion",
     ],
+    opening: &["abr", "abiert", "partir"],
     awards: &["premio", "premios", "premiado", "galardon"],
     deadline_strong: &[
         &["a", "mas", "tardar"],

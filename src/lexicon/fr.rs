@@ -177,6 +177,7 @@ pub const FR: Lexicon = Lexicon {
         "arrete",
         "ouverture",
     ],
+    opening: &["ouvr", "ouvert", "partir"],
     awards: &["prix", "laureat", "laureats", "recompense"],
     deadline_strong: &[
         &["au", "plus", "tard"],

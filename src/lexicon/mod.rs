@@ -96,6 +96,9 @@ pub struct Lexicon {
     pub gathering_verbs: Phrases,
     /// Words marking a date as something other than a gathering (a release, a price).
     pub not_gathering: Words,
+    /// Stems of opening: "registration opens on March 1" dates the opening, not a
+    /// gathering ("les inscriptions ouvriront", "a partir du", "se abrirán").
+    pub opening: Words,
     /// Awards and prizes: their decision is not a gathering, their ceremony is ("the
     /// awards brought together…").
     pub awards: Words,
@@ -249,6 +252,7 @@ pub fn all() -> &'static Lexicon {
             gathering_verbs: merged!(gathering_verbs),
             not_gathering: merged!(not_gathering),
             awards: merged!(awards),
+            opening: merged!(opening),
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
             registration: merged!(registration),

@@ -142,6 +142,11 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
     if !weekday_day && !elems.iter().any(|e| e.date.month.is_some()) {
         return None;
     }
+    // "Sunday 8 - 11:30 am": an hour after a weekday, not its day.
+    if weekday_day && (is_clock_ahead(t, elems[0].end - 1) || time_tail(t, elems[0].end).is_some())
+    {
+        return None;
+    }
     if elems.len() == 1 && (elems[0].bare || elems[0].date.day.is_none()) {
         return None;
     }
@@ -510,6 +515,7 @@ fn numeric(t: &[Token<'_>], j: usize, lang: Lang) -> Option<(Partial, usize)> {
             month: Some(chosen.1),
             year,
             swapped: alt,
+            numeric: true,
             ..Partial::default()
         },
         end,

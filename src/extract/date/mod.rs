@@ -30,6 +30,8 @@ pub struct Partial {
     pub time: Option<NaiveTime>,
     /// For a numeric `a/b` date, the other reading (day, month) when both are valid.
     pub swapped: Option<(u32, u32)>,
+    /// Written in figures only ("14/09", "3/4"): as easily a fraction or a score.
+    pub numeric: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -113,8 +113,16 @@ impl Builder {
     fn place_span(&mut self, ctx: &Context<'_>, seen: &Seen<'_, '_>, span: Span) {
         let m = &seen.mention;
         self.read += 1;
-        // A single day inside a known event is a day of its programme.
-        if let Some(i) = self.containing(&span) {
+        // Days inside a known event are its programme; but the days a title, a subtitle or
+        // a "When:" line gives are the post's own gathering, even within a larger one (a
+        // talk at a conference).
+        let (s, e) = seen.sentence;
+        let labelled = matches!(label::of(&seen.tokens[s..e]), Some((label::Label::When, _)));
+        let own = (seen.kind == BlockKind::Title || labelled) && span.start != span.end;
+        if let Some(i) = self
+            .containing(&span)
+            .filter(|&i| !own || self.events[i].span == span)
+        {
             self.absorb(i, &span, m, seen);
             return;
         }
@@ -145,12 +153,11 @@ impl Builder {
         if span.precision != Precision::Day {
             return None;
         }
-        self.events.iter().position(|e| {
-            let same = e.span.start == span.start && e.span.end == span.end;
-            let inside_day =
-                span.start == span.end && e.span.start <= span.start && span.end <= e.span.end;
-            same || inside_day
-        })
+        // The same days, or days inside a known gathering: its programme ("les 8 et 9 juin
+        // place aux conférences" within "du 7 au 9 juin").
+        self.events
+            .iter()
+            .position(|e| e.span.start <= span.start && span.end <= e.span.end)
     }
 
     /// A mention of days of an event: programme headings and "begins at 2PM" give its times.

@@ -35,11 +35,19 @@ pub(super) fn apply(events: &mut Vec<Event>, facts: &Facts, ctx: &Context<'_>) {
     );
     // The prose gives the whole and the keys a part of it ("July 6-9 … useR!" with a key
     // holding one day): the readers' text wins.
-    if let Some(primary) = events
-        .iter_mut()
-        .find(|e| e.primary && e.start <= start && end <= e.end && (e.start, e.end) != (start, end))
+    if let Some(i) = events
+        .iter()
+        .position(|e| e.start <= start && end <= e.end && (e.start, e.end) != (start, end))
     {
-        complete(primary, facts);
+        for (k, e) in events.iter_mut().enumerate() {
+            e.primary = k == i;
+        }
+        let inner = |e: &Event| e.start >= start && e.end <= end;
+        let outer = events[i].clone();
+        events.retain(|e| !(inner(e) && (e.start, e.end) != (outer.start, outer.end)));
+        if let Some(primary) = events.iter_mut().find(|e| e.primary) {
+            complete(primary, facts);
+        }
         return;
     }
     // Days of the prose inside the keys' span are the gathering's programme: what they say

@@ -79,6 +79,25 @@ pub(super) fn event_score(
     if negative || award && !verb {
         score -= 3;
     }
+    // "Les inscriptions ouvriront le 1er novembre", "registration opens March 1": the
+    // opening of registration is no gathering.
+    let before = &seen.before[seen.before.len().saturating_sub(8)..];
+    let l = lexicon::all();
+    if sentence::has_stem(before, l.opening) && sentence::has_stem(w, l.registration) {
+        score -= 4;
+    }
+    // "(3/4)", "score 14/09": figures alone date nothing outside a title unless the words
+    // before them say a date comes ("le 14/09", "on 9/14").
+    let figures_only = m.items.iter().all(|p| p.numeric && p.year.is_none());
+    let cued = seen.before.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "le" | "la" | "el" | "on" | "du" | "au" | "des" | "the" | "del" | "al"
+        ) || lexicon::weekday(w).is_some()
+    });
+    if figures_only && seen.kind != BlockKind::Title && !cued {
+        score -= 3;
+    }
     // "The deadline for our call for presentations has passed on March 10".
     if w.iter().any(|x| lexicon::all().deadline_nouns.contains(x)) {
         score -= 3;
