@@ -399,3 +399,213 @@ fn a_subtitle_dates_the_gathering_and_scheduled_messages_do_not() {
     );
     assert!(x.events.is_empty(), "{:?}", x.events);
 }
+
+#[test]
+fn labelled_lines_give_date_time_and_place_in_three_languages() {
+    let x = extract(
+        "2027-02-01",
+        "en",
+        "Apply to attend the spring unconf",
+        "We are excited to announce our next unconference.\n\n\
+         * **Where:** Downtown Portland, OR\n\
+         * **When:** April 15-16, 2027\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-04-15"), d("2027-04-16"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Portland"));
+    let x = extract(
+        "2027-02-01",
+        "es",
+        "Taller de electrónica",
+        "### Localización\n\n\
+         * Lugar: Espacio Vecinal, Calle Mayor 3, Huelva capital.\n\
+         * Fecha: **12 de febrero de 2027**\n\
+         * Hora: **de 18:00 a 20:00**\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-02-12"), d("2027-02-12"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Huelva"));
+    let x = extract(
+        "2027-05-10",
+        "fr",
+        "Journée du libre",
+        "Venez nombreux !\n\n- **Quand ?** Le 5 juin 2027\n- **Où ?** Salle des fêtes, 1 rue de la Poste, 67140 Itterswiller\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-06-05"), d("2027-06-05"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Itterswiller"));
+}
+
+#[test]
+fn hours_after_a_date_and_series_of_days() {
+    let x = extract(
+        "2027-10-01",
+        "en",
+        "Community Call - Reviewing research code",
+        "Our next Community Call will present different perspectives on code review.\n\n\
+         🕘 Tuesday, October 19th, 9-10 AM PDT ([find your timezone](https://time.example/x))",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-10-19"), d("2027-10-19"))]);
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("09:00"), t("10:00"))
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("online"));
+    // Days that do not follow each other are gatherings of their own.
+    let x = extract(
+        "2027-04-01",
+        "en",
+        "Label-a-thon sessions",
+        "Join us for our label-a-thon co-working sessions on Thursdays April 29, May 13 and May 27, 2027.",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2027-04-29"), d("2027-04-29")),
+            (d("2027-05-13"), d("2027-05-13")),
+            (d("2027-05-27"), d("2027-05-27"))
+        ]
+    );
+    let x = extract(
+        "2027-11-20",
+        "fr",
+        "Conférences dotCSS et dotJS les 3 et 6 décembre",
+        "Deux conférences à ne pas manquer à Paris.",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2027-12-03"), d("2027-12-03")),
+            (d("2027-12-06"), d("2027-12-06"))
+        ]
+    );
+}
+
+#[test]
+fn a_weekday_and_its_day_without_month_and_not_the_registration_opening() {
+    let x = extract(
+        "2027-01-11",
+        "fr",
+        "Meetup DevOps",
+        "**Mercredi 13** aura lieu le deuxième meetup DevOps à Paris. Les inscriptions seront ouvertes le mardi 12 à midi.",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-01-13"), d("2027-01-13"))]);
+    let x = extract(
+        "2027-03-01",
+        "es",
+        "Charla sobre Rust",
+        "El jueves 4 hablaremos de Rust en el local, a las 19:00.",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-03-04"), d("2027-03-04"))]);
+    assert_eq!(x.events[0].start_time, t("19:00"));
+}
+
+#[test]
+fn online_on_a_platform_and_towns_of_addresses() {
+    let x = extract(
+        "2027-05-01",
+        "es",
+        "Introducción a Kotlin",
+        "El lunes 17 de mayo a las 19:30, en Youtube, charla de introducción a Kotlin.",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("online"));
+    let x = extract(
+        "2027-05-01",
+        "en",
+        "Spatial data conference",
+        "The conference will take place on June 8-10, 2027 in Penn Pavilion, Duke University, Durham, North Carolina.",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Durham"));
+    // "at" a venue names no town; "at" a written address does.
+    let x = extract(
+        "2027-02-20",
+        "en",
+        "Sidecar: tile servers",
+        "Join us this Thursday night, February 25th, at Trabant Coffee from 6:30pm for a sidecar meetup.",
+    );
+    assert_eq!(x.events[0].place, None);
+    let x = extract(
+        "2027-04-06",
+        "en",
+        "geoConf 2027",
+        "This edition will take place on the 30th and 31st of May 2027 at Saint-Mandé, France, in the conference centre.",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Saint-Mandé"));
+}
+
+#[test]
+fn registration_links_as_written_in_headings_and_embedded() {
+    let x = extract(
+        "2027-06-20",
+        "fr",
+        "Hands-on Gradle jeudi 7 juillet",
+        "Le hands-on aura lieu le jeudi 7 juillet 2027 à 19h30.\n\nPour participer, il suffit de s'inscrire ici : [http://gradle-hands-on.eventbrite.com](http://gradle-hands-on.eventbrite.com)",
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("http://gradle-hands-on.eventbrite.com")
+    );
+    let x = extract(
+        "2027-05-10",
+        "fr",
+        "Venez fêter nos 10 ans le 17 mai",
+        "Nous fêterons nos dix ans le mercredi 17 mai 2027 à Lyon.\n\n### [Inscription ici](https://www.meetup.com/fr-FR/groupe/events/123/)\n",
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://www.meetup.com/fr-FR/groupe/events/123/")
+    );
+    let x = extract(
+        "2027-03-01",
+        "es",
+        "Jornadas Mujeres y Tecnología",
+        "Las jornadas se celebrarán el 8 de marzo de 2027 en Almería.\n\n### Apúntate\n\n<iframe src=\"//tickets.example.org/tickets-external?eid=42\" height=\"300\"></iframe>\n",
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://tickets.example.org/tickets-external?eid=42")
+    );
+    // "registradas en el calendario" is recorded, not registering.
+    let x = extract(
+        "2027-03-01",
+        "es",
+        "Cultura libre",
+        "El 20 de marzo de 2027 celebramos un taller. Nuestras [actividades](/actividades/) están registradas en el calendario compartido.",
+    );
+    assert_eq!(x.registration_url, None);
+}
+
+#[test]
+fn calls_for_papers_closing_in_three_languages() {
+    let x = extract(
+        "2027-06-30",
+        "fr",
+        "Atelier de préparation aux call for papers",
+        "Quelques conférences dont l'appel à orateurs est ouvert :\n\n\
+         * Devoxx Anvers : fin du CFP le **11 juillet**\n\
+         * Droidcon Paris : fin du CFP le **15 juillet**\n",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![
+            (d("2027-07-11"), DeadlineKind::Proposal),
+            (d("2027-07-15"), DeadlineKind::Proposal)
+        ]
+    );
+    let x = extract(
+        "2027-02-02",
+        "en",
+        "Apply to attend the unconf",
+        "The unconf will be held on May 25-26, 2027 in Los Angeles. Submissions close Wednesday, February 24, 2027 at midnight.",
+    );
+    assert_eq!(spans(&x), vec![(d("2027-05-25"), d("2027-05-26"))]);
+    assert_eq!(x.deadlines.len(), 1);
+    assert_eq!(x.deadlines[0].date, d("2027-02-24"));
+    let x = extract(
+        "2027-01-10",
+        "es",
+        "Convocatoria de charlas",
+        "La convocatoria de charlas para las jornadas del 5 de abril de 2027 se cierra el 1 de marzo de 2027.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2027-03-01"), DeadlineKind::Proposal)]
+    );
+}

@@ -143,6 +143,12 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
             _ => break,
         }
     }
+    // "Penn Pavilion", "Trabant Coffee": the first words of a venue's name, not a town.
+    if tokens.get(end).is_some_and(|t| {
+        t.kind == Kind::Word && t.is_capitalized() && lexicon::all().venue_words.contains(&&*t.norm)
+    }) {
+        return None;
+    }
     let name: String = tokens[k..end]
         .iter()
         .enumerate()

@@ -238,9 +238,16 @@ impl Builder {
         if self.labelled_place.is_some() {
             return;
         }
-        self.labelled_place = sentences
-            .iter()
-            .find_map(|&(s, e)| label::place_of(&toks[s..e], text));
+        // A label may be a sentence of its own ("Où ? Salle des fêtes, 67140 Itterswiller").
+        self.labelled_place = sentences.iter().enumerate().find_map(|(i, &(s, e))| {
+            let short = e - s <= 4;
+            let end = if short {
+                sentences.get(i + 1).map_or(e, |n| n.1)
+            } else {
+                e
+            };
+            label::place_of(&toks[s..end], text)
+        });
     }
 
     pub(super) fn finish(
@@ -264,7 +271,8 @@ impl Builder {
             // year ("in April 2023") or its own gathering verb: "our meetings in October
             // and November" names no gathering.
             let beside_days_ok = !has_days || month.strong;
-            if !covered && !(has_days && month.span.end < post_month) && beside_days_ok {
+            let history = has_days && month.span.end < post_month;
+            if !covered && !history && beside_days_ok {
                 drafts.push(month);
             }
         }
@@ -364,8 +372,12 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
     let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
     Draft {
         span,
-        start_time: m.start_time,
-        end_time: m.end_time,
+        start_time: m
+            .start_time
+            .or_else(|| later_time(seen).map(|(from, _)| from)),
+        end_time: m
+            .end_time
+            .or_else(|| later_time(seen).and_then(|(_, to)| to)),
         side,
         noun: noun_phrase(seen).or_else(|| link_text(seen)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
@@ -384,6 +396,21 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         strong: m.items.iter().any(|p| p.year.is_some())
             || sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs),
     }
+}
+
+/// A time given later in the date's sentence: "El jueves 4 hablaremos de Rust en el local,
+/// a las 19:00".
+fn later_time(seen: &Seen<'_, '_>) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    let m = &seen.mention;
+    (m.last..seen.sentence.1).find_map(|k| {
+        let lead = seen
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && lexicon::is_time_lead(&t.norm));
+        lead.then(|| date::time_range(seen.tokens, k + 1))
+            .flatten()
+            .map(|(from, to, _)| (from, to))
+    })
 }
 
 /// The town named in the sentence of the mention, else later in its block (within a

@@ -46,9 +46,16 @@ pub(super) fn event_score(
     // "When: May 25-26", "* Fecha: 6 de febrero": the line says what the date is.
     let (s, e) = seen.sentence;
     let line = &seen.tokens[s..e];
-    if let Some((Label::When | Label::Time, after)) = label::of(line)
-        && m.first >= s + after
-    {
+    // The label may be a sentence of its own: "Quand ? Le 7 juin".
+    let label_before = seen.prev_start.and_then(|p| {
+        let prev = &seen.tokens[p..s];
+        label::of(&seen.tokens[p..e]).filter(|(_, after)| *after == prev.len())
+    });
+    let labelled = match label::of(line) {
+        Some((l, after)) if m.first >= s + after => Some(l),
+        _ => label_before.map(|(l, _)| l),
+    };
+    if matches!(labelled, Some(Label::When | Label::Time)) {
         score += 3;
     }
     // A line that is only a date, in a post about a gathering: its date.
