@@ -77,6 +77,11 @@ pub fn has_any_phrase(words: &[&str], phrases: &[&[&str]]) -> bool {
     phrases.iter().any(|p| has_phrase(words, p))
 }
 
+/// Whether a word names a gathering (see `lexicon::is_gathering_noun`).
+pub fn has_gathering_noun(words: &[&str]) -> bool {
+    words.iter().any(|w| crate::lexicon::is_gathering_noun(w))
+}
+
 /// Whether a word starts with one of the stems.
 pub fn has_stem(words: &[&str], stems: &[&str]) -> bool {
     words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))

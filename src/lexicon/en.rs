@@ -106,6 +106,7 @@ pub const EN: Lexicon = Lexicon {
         "ceremon",
         "unconf",
     ],
+    gathering_suffixes: &["unconf", "athon", "camp"],
     gathering_verbs: &[
         &["take", "place"],
         &["takes", "place"],

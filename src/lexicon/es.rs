@@ -83,6 +83,7 @@ pub const ES: Lexicon = Lexicon {
         "expo",
         "ceremon",
     ],
+    gathering_suffixes: &["encuentro", "athon", "camp"],
     gathering_verbs: &[
         &["tendra", "lugar"],
         &["tuvo", "lugar"],

@@ -99,6 +99,7 @@ pub const FR: Lexicon = Lexicon {
         "soiree",
         "ceremon",
     ],
+    gathering_suffixes: &["athon", "camp"],
     gathering_verbs: &[
         &["se", "tiendra"],
         &["se", "tiendront"],

@@ -92,6 +92,9 @@ pub struct Lexicon {
     pub not_relative_after: Words,
     /// Stems of nouns that name a gathering.
     pub gathering_nouns: Words,
+    /// Endings that make a compound word a gathering: "biotecnoencuentro", "ozunconf",
+    /// "editathon", "geocamp".
+    pub gathering_suffixes: Words,
     /// Phrases saying something happens, happened or is hosted.
     pub gathering_verbs: Phrases,
     /// Words marking a date as something other than a gathering (a release, a price).
@@ -249,6 +252,7 @@ pub fn all() -> &'static Lexicon {
             relative_days: union(l.iter().map(|x| x.relative_days)),
             not_relative_after: merged!(not_relative_after),
             gathering_nouns: merged!(gathering_nouns),
+            gathering_suffixes: merged!(gathering_suffixes),
             gathering_verbs: merged!(gathering_verbs),
             not_gathering: merged!(not_gathering),
             awards: merged!(awards),
@@ -377,6 +381,17 @@ pub fn weekday(word: &str) -> Option<Weekday> {
     c.weekdays.get(word).copied()
 }
 
+/// Whether a folded word names a gathering: it starts with a gathering noun's stem
+/// ("rencontres", "workshops") or ends a compound as one does ("biotecnoencuentro",
+/// "ozunconf", "editathon"). Only chosen endings: "information" ends like "formation".
+pub fn is_gathering_noun(word: &str) -> bool {
+    let l = all();
+    l.gathering_nouns.iter().any(|s| word.starts_with(s))
+        || l.gathering_suffixes
+            .iter()
+            .any(|s| word.len() > s.len() && word.ends_with(s))
+}
+
 pub fn is_ordinal_suffix(word: &str) -> bool {
     all().ordinal_suffixes.contains(&word)
 }
@@ -495,6 +510,22 @@ mod tests {
                     "{lang:?}: {word:?} is not folded"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn knows_gathering_nouns_and_their_compounds() {
+        for word in [
+            "rencontres",
+            "workshop",
+            "biotecnoencuentro",
+            "ozunconf",
+            "editathon",
+        ] {
+            assert!(is_gathering_noun(word), "{word}");
+        }
+        for word in ["information", "python", "manifest"] {
+            assert!(!is_gathering_noun(word), "{word}");
         }
     }
 

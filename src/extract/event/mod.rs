@@ -65,10 +65,10 @@ pub fn extract(post: &Post) -> Extraction {
             help: Vec::new(),
         };
     };
-    let title_has_noun = sentence::has_stem(&title_words, lexicon::all().gathering_nouns);
+    let title_has_noun = sentence::has_gathering_noun(&title_words);
     let about_words = facts.about.iter().any(|text| {
         let tokens = token::tokenize(text);
-        sentence::has_stem(&sentence::words(&tokens), lexicon::all().gathering_nouns)
+        sentence::has_gathering_noun(&sentence::words(&tokens))
     });
     let ctx = Context {
         post_date,

@@ -210,8 +210,8 @@ pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
     let head = title_head(ctx.title);
     let head_tokens = token::tokenize(&head);
     let head_words = sentence::words(&head_tokens);
-    let about_event = sentence::has_stem(&head_words, lexicon::all().gathering_nouns)
-        || !years_in(&head_tokens).is_empty();
+    let about_event =
+        sentence::has_gathering_noun(&head_words) || !years_in(&head_tokens).is_empty();
     match &d.name {
         Some(name) if !about_event && !head.to_lowercase().contains(&name.to_lowercase()) => {
             name.clone()

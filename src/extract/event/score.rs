@@ -24,7 +24,7 @@ pub(super) fn event_score(
         return -10;
     }
     let w = &seen.words;
-    let noun = sentence::has_stem(w, lexicon::all().gathering_nouns);
+    let noun = sentence::has_gathering_noun(w);
     let verb = sentence::has_any_phrase(w, lexicon::all().gathering_verbs);
     let mut score = 0;
     if noun {
@@ -67,7 +67,7 @@ pub(super) fn event_score(
     }
     if !noun && !verb {
         let p = &seen.prev_words;
-        if sentence::has_stem(p, lexicon::all().gathering_nouns)
+        if sentence::has_gathering_noun(p)
             || sentence::has_any_phrase(p, lexicon::all().gathering_verbs)
         {
             score += 1;
