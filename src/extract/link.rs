@@ -2,7 +2,7 @@
 //! registering, with a bonus for addresses that look like forms or ticket offices.
 
 use super::sentence;
-use super::token::tokenize;
+use super::token::{Token, tokenize};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 
@@ -11,7 +11,9 @@ pub fn registration<'a>(
     blocks: impl Iterator<Item = &'a Block>,
     post_url: Option<&str>,
 ) -> Option<String> {
-    best(blocks, post_url).map(|(_, url)| url)
+    let blocks: Vec<&Block> = blocks.collect();
+    let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| tokenize(&b.text)).collect();
+    best(&blocks, &tokens, post_url).map(|(_, url)| url)
 }
 
 /// Whether a link is plainly a registration form, worth giving even when the post's
@@ -21,31 +23,54 @@ pub fn is_plain_form(score: i32, url: &str) -> bool {
     score >= 3 && looks_like_form(url)
 }
 
-/// The best registration link and its score.
-pub fn best<'a>(
-    blocks: impl Iterator<Item = &'a Block>,
+/// How many tokens either side of a link say what it is for.
+const NEAR: usize = 20;
+
+/// The best registration link and its score, from the blocks and their tokens.
+pub fn best<B: std::borrow::Borrow<Block>>(
+    blocks: &[B],
+    tokens: &[Vec<Token<'_>>],
     post_url: Option<&str>,
 ) -> Option<(i32, String)> {
     let mut best: Option<(i32, String)> = None;
     let mut under_registration_heading = false;
-    for block in blocks {
+    for (block, toks) in blocks.iter().map(|b| b.borrow()).zip(tokens) {
         let heading = matches!(block.kind, BlockKind::Heading(_));
         if heading {
-            under_registration_heading = mentions_registration(&block.text);
+            under_registration_heading = mentions_registration(&sentence::words(toks));
         }
-        if matches!(block.kind, BlockKind::Title | BlockKind::Code) {
+        if matches!(block.kind, BlockKind::Title | BlockKind::Code) || block.links.is_empty() {
             continue;
         }
+        let sentences = sentence::bounds(toks);
         for link in &block.links {
             if !is_candidate(&link.url, post_url) {
                 continue;
             }
-            let around = sentence_around(&block.text, link.start, link.end);
+            // The link's own words, and those of its sentence, from the block's tokens.
+            let within = |from: usize, to: usize| {
+                let first = toks.partition_point(|t| t.start < from);
+                let last = toks.partition_point(|t| t.end <= to);
+                sentence::words(&toks[first..last.max(first)])
+            };
+            let text_words = within(link.start, link.end);
+            // The words near the link in its sentence: a long list item holds other links.
+            let first = toks.partition_point(|t| t.start < link.start);
+            let last = toks.partition_point(|t| t.end <= link.end).max(first);
+            let around = sentences
+                .iter()
+                .find(|(s, e)| *s <= first && first < *e.max(&(s + 1)))
+                .map(|&(s, e)| {
+                    let from = first.saturating_sub(NEAR).max(s);
+                    let to = (last + NEAR).min(e);
+                    sentence::words(&toks[from..to.max(from)])
+                })
+                .unwrap_or_default();
             let mut score = 0;
-            if mentions_registration(&link.text) {
+            if mentions_registration(&text_words) {
                 score += 3;
             }
-            if mentions_registration(around) {
+            if mentions_registration(&around) {
                 score += 2;
             }
             if under_registration_heading && !heading {
@@ -54,7 +79,7 @@ pub fn best<'a>(
             if looks_like_form(&link.url) {
                 score += 1;
             }
-            if names_something_else(&link.text) {
+            if names_something_else(&text_words) {
                 score -= 2;
             }
             // A site's front page is where to find the form, not the form (a ticket
@@ -62,7 +87,7 @@ pub fn best<'a>(
             if is_front_page(&link.url) && !looks_like_form(&link.url) {
                 score -= 1;
             }
-            if is_giveaway(around) {
+            if sentence::has_any_phrase(&around, lexicon::all().giveaways) {
                 score -= 3;
             }
             if score >= 2 && best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -81,21 +106,14 @@ fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
     !(lower.starts_with("mailto:") || image || Some(url) == post_url)
 }
 
-fn mentions_registration(text: &str) -> bool {
-    let tokens = tokenize(text);
-    let words = sentence::words(&tokens);
+fn mentions_registration(words: &[&str]) -> bool {
     let l = lexicon::all();
     let registering = |w: &&str| {
         (l.registration.iter().any(|s| w.starts_with(s))
             || l.registration_links.iter().any(|s| w.starts_with(s)))
             && !l.not_registration.iter().any(|s| w.starts_with(s))
     };
-    words.iter().any(registering) || sentence::has_any_phrase(&words, l.registration_phrases)
-}
-
-fn is_giveaway(text: &str) -> bool {
-    let tokens = tokenize(text);
-    sentence::has_any_phrase(&sentence::words(&tokens), lexicon::all().giveaways)
+    words.iter().any(registering) || sentence::has_any_phrase(words, l.registration_phrases)
 }
 
 /// An address with no path: a site's front page.
@@ -103,34 +121,11 @@ fn is_front_page(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| u.path().trim_matches('/').is_empty() && u.query().is_none())
 }
 
-/// The sentence of `text` that holds bytes `start..end`, looking at most `REACH` bytes
-/// each way (a block of thousands of links must not be read once per link).
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    const REACH: usize = 400;
-    let mut from = start.saturating_sub(REACH);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (end + REACH).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let before = text[from..start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(from, |i| from + i + 1);
-    let after = text[end..to]
-        .find(['.', '!', '?', '\n'])
-        .map_or(to, |i| end + i);
-    &text[before..after]
-}
-
 /// Link texts that name another thing than a form: a map, photos, slides, a programme.
-fn names_something_else(text: &str) -> bool {
-    let tokens = tokenize(text);
-    let words = sentence::words(&tokens);
-    !sentence::has_stem(&words, lexicon::all().registration)
+fn names_something_else(words: &[&str]) -> bool {
+    !mentions_registration(words)
         && sentence::has_stem(
-            &words,
+            words,
             &[
                 "map", "carte", "mapa", "photo", "foto", "slide", "diapo", "video", "pdf",
                 "twitter", "mastodon", "youtube",

@@ -3,6 +3,8 @@
 //! punctuation.
 
 use super::token::{Kind, Token};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// The most tokens a sentence holds: a longer run without a stop (a list pasted as one
 /// line, a hostile post) is cut into pieces this long, so that what rules read around a
@@ -73,8 +75,42 @@ pub fn has_phrase(words: &[&str], phrase: &[&str]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
 
-pub fn has_any_phrase(words: &[&str], phrases: &[&[&str]]) -> bool {
-    phrases.iter().any(|p| has_phrase(words, p))
+/// Whether `words` contains one of the phrases. The lexicon's tables are long (a hundred
+/// gathering verbs) and asked for every date: each is indexed once by its first word.
+pub fn has_any_phrase(words: &[&str], phrases: &'static [&'static [&'static str]]) -> bool {
+    let index = phrase_index(phrases);
+    words.iter().enumerate().any(|(i, w)| {
+        index
+            .get(w)
+            .is_some_and(|candidates| candidates.iter().any(|p| words[i..].starts_with(p)))
+    })
+}
+
+type PhraseIndex = HashMap<&'static str, Vec<&'static [&'static str]>>;
+
+/// The index of a table of phrases, built on first use. Tables are `'static` (constants, or
+/// the merged lexicon kept for the program's life): their address names them.
+fn phrase_index(phrases: &'static [&'static [&'static str]]) -> Arc<PhraseIndex> {
+    static INDEXES: OnceLock<RwLock<HashMap<(usize, usize), Arc<PhraseIndex>>>> = OnceLock::new();
+    let key = (phrases.as_ptr() as usize, phrases.len());
+    let indexes = INDEXES.get_or_init(RwLock::default);
+    if let Some(index) = indexes
+        .read()
+        .expect("never poisoned: no panic while held")
+        .get(&key)
+    {
+        return index.clone();
+    }
+    let mut index = PhraseIndex::new();
+    for p in phrases.iter().filter(|p| !p.is_empty()) {
+        index.entry(p[0]).or_default().push(*p);
+    }
+    let index = Arc::new(index);
+    indexes
+        .write()
+        .expect("never poisoned: no panic while held")
+        .insert(key, index.clone());
+    index
 }
 
 /// Whether a word names a gathering (see `lexicon::is_gathering_noun`).

@@ -348,7 +348,7 @@ impl Builder {
         // date was not understood, when the post is about a gathering or the link says so
         // plainly.
         let gathering = !events.is_empty() || ctx.about_gathering;
-        let registration_url = match link::best(blocks.iter().map(|b| b.as_ref()), post_url) {
+        let registration_url = match link::best(blocks, tokens, post_url) {
             Some((score, url)) if gathering || link::is_plain_form(score, &url) => Some(url),
             _ => None,
         }
