@@ -87,11 +87,13 @@ pub fn has_any_phrase(words: &[&str], phrases: &'static [&'static [&'static str]
 }
 
 type PhraseIndex = HashMap<&'static str, Vec<&'static [&'static str]>>;
+/// Indexes by the address and length of their table.
+type Indexes = RwLock<HashMap<(usize, usize), Arc<PhraseIndex>>>;
 
 /// The index of a table of phrases, built on first use. Tables are `'static` (constants, or
 /// the merged lexicon kept for the program's life): their address names them.
 fn phrase_index(phrases: &'static [&'static [&'static str]]) -> Arc<PhraseIndex> {
-    static INDEXES: OnceLock<RwLock<HashMap<(usize, usize), Arc<PhraseIndex>>>> = OnceLock::new();
+    static INDEXES: OnceLock<Indexes> = OnceLock::new();
     let key = (phrases.as_ptr() as usize, phrases.len());
     let indexes = INDEXES.get_or_init(RwLock::default);
     if let Some(index) = indexes
