@@ -27,17 +27,39 @@ pub fn nearest_town(
     near: std::ops::Range<usize>,
     lang: Language,
 ) -> Option<(usize, String)> {
+    nearest(&towns(tokens, lang), from, to, near)
+}
+
+/// Among the towns of a block (from `towns`), the one whose preposition is in
+/// `from..to`, nearest to the span `near`, with its distance.
+pub fn nearest(
+    towns: &[(usize, String)],
+    from: usize,
+    to: usize,
+    near: std::ops::Range<usize>,
+) -> Option<(usize, String)> {
+    towns
+        .iter()
+        .filter(|(k, _)| (from..to).contains(k))
+        .map(|(k, name)| (distance(*k, &near), name))
+        .min_by_key(|(d, _)| *d)
+        .map(|(d, name)| (d, name.clone()))
+}
+
+/// Every town a block names after a preposition, with the preposition's index: "à Lille",
+/// "in Strasbourg", "en Burdeos", "at Saint-Mandé, France". Read once per block; rules ask
+/// for the one nearest a date.
+pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
     let preps = lexicon::of(lang).place_prepositions;
     let venue_preps = lexicon::of(lang).venue_prepositions;
     let mut found: Vec<(usize, String)> = Vec::new();
-    for k in from..to.min(tokens.len()) {
-        let t = &tokens[k];
+    for (k, t) in tokens.iter().enumerate() {
         if t.kind != Kind::Word {
             continue;
         }
         if venue_preps.contains(&&*t.norm) {
             if let Some(name) = address_run(tokens, k + 1, true) {
-                found.push((distance(k, &near), name));
+                found.push((k, name));
             }
             continue;
         }
@@ -60,10 +82,10 @@ pub fn nearest_town(
         // University, Durham, North Carolina").
         let name = town_at(tokens, start).or_else(|| address_run(tokens, start, false));
         if let Some(name) = name {
-            found.push((distance(k, &near), name));
+            found.push((k, name));
         }
     }
-    found.into_iter().min_by_key(|(d, _)| *d)
+    found
 }
 
 /// How far token `k` is from the span `near`.

@@ -416,24 +416,23 @@ fn later_time(seen: &Seen<'_, '_>) -> Option<(NaiveTime, Option<NaiveTime>)> {
 /// The town named in the sentence of the mention, else later in its block (within a
 /// sentence's length).
 pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<String> {
-    let lang = seen.language;
     let (s, e) = seen.sentence;
     let block_end = block_end.min(e + sentence::MAX_TOKENS);
     let block_start = seen.prev_start.unwrap_or(s);
     // A town far from the date in a long sentence is usually about something else.
     let m = &seen.mention;
-    place::nearest_town(seen.tokens, s, e, m.first..m.last, lang)
+    place::nearest(seen.towns, s, e, m.first..m.last)
         .filter(|(distance, _)| *distance <= 15)
+        .or_else(|| place::nearest(seen.towns, block_start, s, s..s + 1))
+        .or_else(|| place::nearest(seen.towns, e, block_end, e..e + 1))
         .map(|(_, name)| name)
-        .or_else(|| place::after_preposition(seen.tokens, block_start, s, s, lang))
-        .or_else(|| place::after_preposition(seen.tokens, e, block_end, e, lang))
 }
 
 /// The town in the mention's own sentence, near the date.
 pub(super) fn own_sentence_place(seen: &Seen<'_, '_>) -> Option<String> {
     let m = &seen.mention;
     let (s, e) = seen.sentence;
-    place::nearest_town(seen.tokens, s, e, m.first..m.last, seen.language)
+    place::nearest(seen.towns, s, e, m.first..m.last)
         .filter(|(distance, _)| *distance <= 8)
         .map(|(_, name)| name)
 }

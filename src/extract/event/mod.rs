@@ -14,7 +14,7 @@ mod score;
 use super::date::{self, Lang, Mention};
 use super::lang::{self, Language};
 use super::token::{self, Token};
-use super::{Extraction, facts, sentence};
+use super::{Extraction, facts, place, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind, Post};
 use build::Builder;
@@ -91,7 +91,13 @@ pub fn extract(post: &Post) -> Extraction {
         }
         let toks = &tokens[b];
         let sentences = sentence::bounds(toks);
-        for mention in date::find(toks, order) {
+        let mentions_here = date::find(toks, order);
+        let towns = if mentions_here.is_empty() {
+            Vec::new()
+        } else {
+            place::towns(toks, language)
+        };
+        for mention in mentions_here {
             if mentions == MAX_MENTIONS {
                 break;
             }
@@ -116,10 +122,10 @@ pub fn extract(post: &Post) -> Extraction {
             builder.consider(
                 &ctx,
                 Seen {
-                    language,
                     kind: block.kind,
                     block_len: block.text.len(),
                     text: &block.text,
+                    towns: &towns,
                     tokens: toks,
                     sentence: (s_start, s_end),
                     words: sentence::words(sent),
@@ -161,12 +167,12 @@ struct Context<'a> {
 
 /// A date mention with what surrounds it.
 struct Seen<'a, 't> {
-    /// The post's language: place prepositions follow it.
-    language: Language,
     kind: BlockKind,
     block_len: usize,
     /// The block's text, which `tokens` index.
     text: &'t str,
+    /// The towns the block names after a preposition, with the preposition's index.
+    towns: &'t [(usize, String)],
     tokens: &'t [Token<'a>],
     sentence: (usize, usize),
     words: Vec<&'t str>,
