@@ -86,7 +86,7 @@ pub fn has_any_phrase(words: &[&str], phrases: &'static [&'static [&'static str]
     })
 }
 
-type PhraseIndex = HashMap<&'static str, Vec<&'static [&'static str]>>;
+type PhraseIndex = crate::lexicon::WordMap<Vec<&'static [&'static str]>>;
 /// Indexes by the address and length of their table.
 type Indexes = RwLock<HashMap<(usize, usize), Arc<PhraseIndex>>>;
 
@@ -103,7 +103,7 @@ fn phrase_index(phrases: &'static [&'static [&'static str]]) -> Arc<PhraseIndex>
     {
         return index.clone();
     }
-    let mut index = PhraseIndex::new();
+    let mut index = PhraseIndex::default();
     for p in phrases.iter().filter(|p| !p.is_empty()) {
         index.entry(p[0]).or_default().push(*p);
     }
