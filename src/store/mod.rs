@@ -66,14 +66,32 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the store in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(64 * 1024 * 1024)
-            .open()
-            .map_err(|cause| StoreError::Open {
-                path: dir.to_path_buf(),
-                cause,
-            })?;
+        // sled releases its file lock from a background thread when a database is
+        // dropped: a store closed a moment ago (a restart in the same process, a command
+        // run just after another) may still be locked. Wait for it, briefly.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+        let db = loop {
+            match sled::Config::new()
+                .path(dir)
+                .cache_capacity(64 * 1024 * 1024)
+                .open()
+            {
+                Ok(db) => break db,
+                Err(sled::Error::Io(e))
+                    if e.kind() == std::io::ErrorKind::Other
+                        && e.to_string().contains("could not acquire lock")
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(cause) => {
+                    return Err(StoreError::Open {
+                        path: dir.to_path_buf(),
+                        cause,
+                    });
+                }
+            }
+        };
         Store::from_db(db)
     }
 
