@@ -4,7 +4,7 @@
 //! prose only gives a part of what the keys give (a talk's day inside the conference).
 
 use super::Context;
-use super::name::title_head;
+use super::name::post_title;
 use crate::extract::Event;
 use crate::extract::date::Precision;
 use crate::extract::facts::{Facts, Place};
@@ -65,7 +65,7 @@ pub(super) fn apply(events: &mut Vec<Event>, facts: &Facts, ctx: &Context<'_>) {
     let mut primary = Event {
         title: from_prose
             .as_ref()
-            .map_or_else(|| title_head(ctx.title), |e| e.title.clone()),
+            .map_or_else(|| post_title(ctx), |e| e.title.clone()),
         start,
         end,
         precision: Precision::Day,

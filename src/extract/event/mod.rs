@@ -70,9 +70,17 @@ pub fn extract(post: &Post) -> Extraction {
         let tokens = token::tokenize(text);
         sentence::has_gathering_noun(&sentence::words(&tokens))
     });
+    // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
+    // "meetings".
+    let about_name = facts
+        .about
+        .iter()
+        .filter_map(|text| name::name_in(text, order))
+        .max_by_key(|name| (name.split_whitespace().count(), std::cmp::Reverse(name.len())));
     let ctx = Context {
         post_date,
         language,
+        about_name,
         about_gathering: title_has_noun
             || about_words
             || facts.gathering_keys
@@ -157,6 +165,8 @@ fn detect_language(post: &Post) -> Language {
 struct Context<'a> {
     post_date: NaiveDate,
     language: Language,
+    /// The gathering's name an excerpt or a description gives, for a title that is a date.
+    about_name: Option<String>,
     /// The title, the layout, the categories, the tags or the keys say the post is about a
     /// gathering.
     about_gathering: bool,

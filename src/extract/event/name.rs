@@ -207,7 +207,7 @@ pub(super) fn is_function_word(w: &str) -> bool {
 /// date !" → "geOcom 2026"), or the name in the sentence when the title is about something
 /// else ("geOrchestra 14.12 is available" announcing "geOcom 2015").
 pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
-    let head = title_head(ctx.title);
+    let head = post_title(ctx);
     let head_tokens = token::tokenize(&head);
     let head_words = sentence::words(&head_tokens);
     let about_event =
@@ -218,6 +218,52 @@ pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
         }
         _ => head,
     }
+}
+
+/// The name of what the post announces from its title; a title that is only a date ("May
+/// 15th 2024", a meeting's page) takes the name its excerpt or description gives ("CUGOS
+/// Monthly Meeting").
+pub(super) fn post_title(ctx: &Context<'_>) -> String {
+    let head = title_head(ctx.title);
+    let tokens = token::tokenize(&head);
+    let only_a_date = tokens.iter().all(|t| {
+        t.kind != token::Kind::Word
+            || crate::lexicon::month(&t.norm).is_some()
+            || crate::lexicon::weekday(&t.norm).is_some()
+            || crate::lexicon::is_ordinal_suffix(&t.norm)
+    });
+    match &ctx.about_name {
+        Some(name) if only_a_date => name.clone(),
+        _ => head,
+    }
+}
+
+/// A gathering's name in a text about the post ("May 15, 2024 CUGOS Monthly Meeting" →
+/// "CUGOS Monthly Meeting"): its words up to its gathering noun, dates left out.
+pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<String> {
+    let tokens = token::tokenize(text);
+    let mut dated = vec![false; tokens.len()];
+    for m in crate::extract::date::find(&tokens, order) {
+        dated[m.first..m.last].iter_mut().for_each(|d| *d = true);
+    }
+    let noun = (0..tokens.len()).find(|&k| {
+        !dated[k]
+            && tokens[k].kind == Kind::Word
+            && crate::lexicon::is_gathering_noun(&tokens[k].norm)
+    })?;
+    // The capitalized words of its name before the noun: "CUGOS Monthly Meeting", not
+    // "for a happy hour after the meeting".
+    let first = (0..noun)
+        .rev()
+        .take_while(|&k| {
+            !dated[k] && tokens[k].kind == Kind::Word && tokens[k].is_capitalized()
+        })
+        .last()
+        .unwrap_or(noun)
+        .max(noun.saturating_sub(6));
+    let name = &text[tokens[first].start..tokens[noun].end];
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric());
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 pub(super) fn title_head(title: &str) -> String {
