@@ -70,6 +70,8 @@ pub const EN: Lexicon = Lexicon {
         (&["next", "week"], 7, false),
         (&["yesterday"], -1, true),
         (&["tomorrow"], 1, true),
+        (&["tonight"], 0, true),
+        (&["this", "month"], 0, false),
     ],
     not_relative_after: &["of", "the", "s"],
     gathering_nouns: &[

@@ -58,6 +58,8 @@ pub const ES: Lexicon = Lexicon {
         (&["la", "semana", "proxima"], 7, false),
         (&["ayer"], -1, true),
         (&["manana"], 1, true),
+        (&["esta", "noche"], 0, true),
+        (&["este", "mes"], 0, false),
     ],
     not_relative_after: &[
         "la", "una", "esta", "cada", "toda", "por", "de", "del", "misma", "buena", "el",

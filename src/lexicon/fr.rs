@@ -61,6 +61,8 @@ pub const FR: Lexicon = Lexicon {
         (&["la", "semaine", "prochaine"], 7, false),
         (&["hier"], -1, true),
         (&["demain"], 1, true),
+        (&["ce", "soir"], 0, true),
+        (&["ce", "mois", "ci"], 0, false),
     ],
     not_relative_after: &["de", "du", "des", "le", "les", "au", "ce"],
     gathering_nouns: &[

@@ -460,6 +460,14 @@ pub fn is_time_lead(word: &str) -> bool {
     all().time_leads.contains(&word)
 }
 
+/// Whether a word starts a phrase of `relative_days` ("la", "tomorrow", "hoy").
+pub fn starts_relative_day(word: &str) -> bool {
+    all()
+        .relative_days
+        .iter()
+        .any(|(phrase, _, _)| phrase.first() == Some(&word))
+}
+
 /// Days counted from the post's date that `words` start with: (offset, to the day, how
 /// many words).
 pub fn relative_day(words: &[&str]) -> Option<(i64, bool, usize)> {

@@ -17,17 +17,7 @@ pub fn find(tokens: &[Token<'_>], lang: Lang) -> Vec<Mention> {
             Kind::Word => {
                 lexicon::month(&t.norm).is_some()
                     || lexicon::weekday(&t.norm).is_some()
-                    || matches!(
-                        &*t.norm,
-                        "la" | "last"
-                            | "next"
-                            | "hier"
-                            | "yesterday"
-                            | "ayer"
-                            | "demain"
-                            | "tomorrow"
-                            | "manana"
-                    )
+                    || lexicon::starts_relative_day(&t.norm)
             }
             _ => false,
         };

@@ -76,7 +76,12 @@ pub fn extract(post: &Post) -> Extraction {
         .about
         .iter()
         .filter_map(|text| name::name_in(text, order))
-        .max_by_key(|name| (name.split_whitespace().count(), std::cmp::Reverse(name.len())));
+        .max_by_key(|name| {
+            (
+                name.split_whitespace().count(),
+                std::cmp::Reverse(name.len()),
+            )
+        });
     let ctx = Context {
         post_date,
         language,

@@ -255,9 +255,7 @@ pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<S
     // "for a happy hour after the meeting".
     let first = (0..noun)
         .rev()
-        .take_while(|&k| {
-            !dated[k] && tokens[k].kind == Kind::Word && tokens[k].is_capitalized()
-        })
+        .take_while(|&k| !dated[k] && tokens[k].kind == Kind::Word && tokens[k].is_capitalized())
         .last()
         .unwrap_or(noun)
         .max(noun.saturating_sub(6));
