@@ -6,6 +6,7 @@ use super::search;
 use crate::extract::Language;
 use crate::extract::help::Topic;
 use crate::extract::token::{Kind, tokenize};
+use crate::lexicon;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
@@ -29,10 +30,19 @@ pub enum Intent {
         topic: Option<Topic>,
         words: Vec<String>,
     },
+    /// Greetings, thanks, "who are you?": a short word back and a pointer to `!help`.
+    SmallTalk(Talk),
     /// A question crieur cannot place.
     Unknown,
     /// A command written wrong: the usage to show.
     Usage(&'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Talk {
+    Greeting,
+    Thanks,
+    Identity,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +69,7 @@ pub struct Question {
 /// Understands a message; `default` is the language for commands and unclear questions.
 pub fn understand(text: &str, default: Language) -> Question {
     let text = text.trim();
-    let all = folded(text);
+    let all: Vec<String> = folded(text).iter().map(|w| canonical(w)).collect();
     let year = all.iter().find_map(|w| {
         w.parse::<i32>()
             .ok()
@@ -72,16 +82,58 @@ pub fn understand(text: &str, default: Language) -> Question {
             year,
         };
     }
+    if let Some((talk, talk_lang)) = small_talk(&all) {
+        return Question {
+            intent: Intent::SmallTalk(talk),
+            lang: talk_lang.unwrap_or_else(|| language(text, &all, default)),
+            year,
+        };
+    }
     let lang = language(text, &all, default);
     let words: Vec<String> = search::words(text)
         .into_iter()
-        .filter(|w| !is_cue(w) && !is_year(w))
+        .map(|w| canonical(&w))
+        .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w))
         .collect();
     Question {
         intent: question_intent(&all, words),
         lang,
         year,
     }
+}
+
+/// Small talk: "who are you?" in a language's words, or a message of greetings, thanks and
+/// politeness only. The language of the phrase, when one was matched.
+fn small_talk(all: &[String]) -> Option<(Talk, Option<Language>)> {
+    let words: Vec<&str> = all.iter().map(String::as_str).collect();
+    for (lang, l) in lexicon::SPOKEN {
+        if l.identity_questions
+            .iter()
+            .any(|p| words.windows(p.len()).any(|w| w == *p))
+        {
+            return Some((Talk::Identity, Some(lang)));
+        }
+    }
+    let l = lexicon::all();
+    let only_politeness = words.iter().all(|w| {
+        l.greetings.contains(w)
+            || l.thanks.contains(w)
+            || l.fillers.contains(w)
+            || l.stopwords.contains(w)
+    });
+    if !only_politeness || words.is_empty() {
+        return None;
+    }
+    let said = |table: fn(&lexicon::Lexicon) -> &'static [&'static str]| {
+        lexicon::SPOKEN
+            .iter()
+            .find(|(_, l)| words.iter().any(|w| table(l).contains(w)))
+            .map(|(lang, _)| *lang)
+    };
+    if let Some(lang) = said(|l| l.thanks) {
+        return Some((Talk::Thanks, Some(lang)));
+    }
+    said(|l| l.greetings).map(|lang| (Talk::Greeting, Some(lang)))
 }
 
 fn is_year(w: &str) -> bool {
@@ -370,169 +422,32 @@ pub fn is_topic_word(w: &str) -> bool {
         .any(|(_, words, stems)| names_topic(w, words, stems))
 }
 
-/// Words that shape the question rather than name what it is about.
+/// Words that shape the question rather than name what it is about, and the greetings
+/// and politeness around it.
 fn is_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "quand"
-            | "ou"
-            | "when"
-            | "where"
-            | "what"
-            | "whats"
-            | "which"
-            | "who"
-            | "how"
-            | "why"
-            | "cuando"
-            | "donde"
-            | "que"
-            | "cual"
-            | "como"
-            | "quel"
-            | "quelle"
-            | "quels"
-            | "quelles"
-            | "comment"
-            | "combien"
-            | "lieu"
-            | "tenu"
-            | "tenue"
-            | "tient"
-            | "tiendra"
-            | "held"
-            | "happen"
-            | "happens"
-            | "happened"
-            | "place"
-            | "take"
-            | "takes"
-            | "took"
-            | "aura"
-            | "sera"
-            | "va"
-            | "will"
-            | "was"
-            | "were"
-            | "est"
-            | "next"
-            | "prochain"
-            | "prochaine"
-            | "prochains"
-            | "prochaines"
-            | "proximo"
-            | "proxima"
-            | "proximos"
-            | "proximas"
-            | "suivant"
-            | "suivante"
-            | "siguiente"
-            | "upcoming"
-            | "coming"
-            | "up"
-            | "venir"
-            | "events"
-            | "event"
-            | "evenement"
-            | "evenements"
-            | "evento"
-            | "eventos"
-            | "date"
-            | "dates"
-            | "fecha"
-            | "fechas"
-            | "register"
-            | "registration"
-            | "inscrire"
-            | "inscription"
-            | "inscriptions"
-            | "inscribirse"
-            | "inscripcion"
-            | "peut"
-            | "peux"
-            | "faut"
-            | "puedo"
-            | "puede"
-            | "until"
-            | "jusqu"
-            | "hasta"
-            | "tard"
-            | "later"
-            | "late"
-            | "deadline"
-            | "limite"
-            | "sign"
-            | "avant"
-            | "before"
-            | "after"
-            | "apres"
-            | "antes"
-            | "despues"
-            | "il"
-            | "existe"
-            | "tenir"
-            | "deroule"
-            | "lugar"
-            | "tendra"
-            | "tuvo"
-            | "celebra"
-            | "celebrara"
-            | "etait"
-            | "fue"
-            | "dernier"
-            | "derniere"
-            | "last"
-            | "ultimo"
-            | "ultima"
-            | "passe"
-            | "this"
-            | "cette"
-            | "semaine"
-            | "week"
-            | "month"
-            | "mois"
-            | "semana"
-            | "mes"
-            | "any"
-            | "get"
-            | "find"
-            | "trouver"
-            | "know"
-            | "savoir"
-            | "tell"
-            | "dis"
-            | "dire"
-            | "please"
-            | "svp"
-            | "merci"
-            | "thanks"
-            | "gracias"
-            | "hi"
-            | "hello"
-            | "bonjour"
-            | "salut"
-            | "hola"
-            | "crieur"
-            | "en"
-            | "is"
-            | "are"
-            | "c"
-            | "happening"
-            | "going"
-            | "pasa"
-            | "prevu"
-            | "prevus"
-            | "planned"
-            | "scheduled"
-            | "about"
-            | "sur"
-            | "propos"
-            | "sobre"
-            | "info"
-            | "infos"
-            | "information"
-            | "informations"
-    )
+    let l = lexicon::all();
+    l.question_cues.contains(&w) || l.fillers.contains(&w)
+}
+
+/// A word as meant: texting forms and typos of question words become the word ("wen" →
+/// "when", "qd" → "quand", "wehn" → "when", "cuadno" → "cuando"); other words are left as
+/// they are (names are matched loosely by the search).
+fn canonical(word: &str) -> String {
+    let l = lexicon::all();
+    if let Some((_, meant)) = l.abbreviations.iter().find(|(typed, _)| *typed == word) {
+        return (*meant).to_string();
+    }
+    if word.chars().count() >= 4 && !l.interrogatives.contains(&word) {
+        let first = word.chars().next();
+        if let Some(meant) = l.interrogatives.iter().find(|q| {
+            q.chars().next() == first
+                && q.chars().count() >= 4
+                && strsim::damerau_levenshtein(word, q) == 1
+        }) {
+            return (*meant).to_string();
+        }
+    }
+    word.to_string()
 }
 
 /// The language of a question: accents and question words, else `default`.
@@ -540,79 +455,25 @@ fn language(text: &str, all: &[String], default: Language) -> Language {
     if text.contains(['¿', '¡', 'ñ']) {
         return Language::Es;
     }
-    let score = |list: &[&str]| all.iter().filter(|w| list.contains(&w.as_str())).count();
-    let fr = score(&[
-        "quand",
-        "ou",
-        "le",
-        "la",
-        "les",
-        "est",
-        "quel",
-        "quelle",
-        "quels",
-        "quelles",
-        "comment",
-        "prochain",
-        "prochaine",
-        "prochains",
-        "inscrire",
-        "des",
-        "du",
-        "peut",
-        "on",
-        "un",
-        "une",
-        "je",
-        "y",
-        "liste",
-        "diffusion",
-        "signaler",
-        "aux",
-        "s",
-        "t",
-        "d",
-        "l",
-        "ce",
-        "qu",
-    ]);
-    let en = score(&[
-        "when", "where", "what", "whats", "the", "is", "next", "how", "do", "i", "for", "was",
-        "can", "register", "events", "are", "which", "there", "report", "of", "to", "get", "help",
-    ]);
-    let es = score(&[
-        "cuando",
-        "donde",
-        "el",
-        "los",
-        "las",
-        "es",
-        "proximo",
-        "proxima",
-        "como",
-        "que",
-        "hay",
-        "inscribirse",
-        "de",
-        "del",
-        "puedo",
-        "cual",
-        "fue",
-        "lista",
-        "correo",
-    ]);
-    let best = fr.max(en).max(es);
-    if best == 0 {
-        return default;
-    }
-    if fr == best && fr > en && fr > es {
-        Language::Fr
-    } else if en == best && en > fr && en > es {
-        Language::En
-    } else if es == best && es > fr && es > en {
-        Language::Es
-    } else {
-        default
+    let scores: Vec<(Language, usize)> = lexicon::SPOKEN
+        .iter()
+        .map(|(lang, l)| {
+            let n = all
+                .iter()
+                .filter(|w| l.question_markers.contains(&w.as_str()))
+                .count();
+            (*lang, n)
+        })
+        .collect();
+    let best = scores.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let leaders: Vec<Language> = scores
+        .iter()
+        .filter(|(_, n)| *n == best)
+        .map(|(l, _)| *l)
+        .collect();
+    match leaders.as_slice() {
+        [only] if best > 0 => *only,
+        _ => default,
     }
 }
 

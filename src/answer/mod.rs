@@ -96,6 +96,7 @@ impl Answerer {
                 .fold(Reply::new(lang), |r, l| r.line(Line::default().text(*l))),
             Intent::Usage(usage) => say(lang, phrases::usage(usage, lang)),
             Intent::Unknown => say(lang, phrases::dont_know(lang)),
+            Intent::SmallTalk(talk) => say(lang, phrases::small_talk(*talk, lang)),
             Intent::Next { words } => self.next(words, q.year, lang, today),
             Intent::Events {
                 words,

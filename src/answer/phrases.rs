@@ -149,6 +149,33 @@ pub fn topic(topic: Topic, lang: Language) -> &'static str {
 }
 
 /// The `!help` text: at most four lines.
+pub fn small_talk(talk: super::intent::Talk, lang: Language) -> &'static str {
+    use super::intent::Talk;
+    match (talk, lang) {
+        (Talk::Greeting, Fr) => {
+            "Bonjour ! Je réponds aux questions sur les rencontres de la communauté et sur où trouver de l'aide. Tapez !help pour voir ce que je sais faire."
+        }
+        (Talk::Greeting, Es) => {
+            "¡Hola! Respondo a preguntas sobre los encuentros de la comunidad y sobre dónde encontrar ayuda. Escriba !help para ver lo que sé hacer."
+        }
+        (Talk::Greeting, _) => {
+            "Hello! I answer questions about the community's gatherings and where to get help. Type !help to see what I can answer."
+        }
+        (Talk::Thanks, Fr) => "Avec plaisir ! Tapez !help pour voir ce que je sais faire.",
+        (Talk::Thanks, Es) => "¡De nada! Escriba !help para ver lo que sé hacer.",
+        (Talk::Thanks, _) => "You're welcome! Type !help to see what I can answer.",
+        (Talk::Identity, Fr) => {
+            "Je suis crieur, le crieur public de la communauté : je lis son site et je réponds aux questions sur ses rencontres (quand, où, comment s'inscrire) et sur où trouver de l'aide. Tapez !help."
+        }
+        (Talk::Identity, Es) => {
+            "Soy crieur, el pregonero de la comunidad: leo su sitio y respondo a preguntas sobre sus encuentros (cuándo, dónde, cómo inscribirse) y sobre dónde encontrar ayuda. Escriba !help."
+        }
+        (Talk::Identity, _) => {
+            "I am crieur, the community's town crier: I read its website and answer questions about its gatherings (when, where, how to register) and where to get help. Type !help."
+        }
+    }
+}
+
 pub fn help(lang: Language) -> [&'static str; 4] {
     match lang {
         Fr => [

@@ -90,6 +90,10 @@ impl Index {
                 by_initial.entry(c).or_default().push(term.clone());
             }
         }
+        // The same question must get the same answer every time: no order from hashing.
+        for terms in by_initial.values_mut() {
+            terms.sort();
+        }
         Index {
             postings,
             lengths,
@@ -201,6 +205,9 @@ impl Index {
                     forms.push((term.clone(), sim * 0.8));
                 }
             }
+            // Closest first, then alphabetical: the weight of a word comes from its first
+            // form, and must not depend on the order terms were hashed in.
+            forms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
         forms
     }
@@ -275,127 +282,5 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Words that never name a gathering, in French, English and Spanish.
 pub fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "le" | "la"
-            | "les"
-            | "l"
-            | "un"
-            | "une"
-            | "des"
-            | "du"
-            | "de"
-            | "d"
-            | "au"
-            | "aux"
-            | "et"
-            | "ou"
-            | "a"
-            | "en"
-            | "dans"
-            | "sur"
-            | "pour"
-            | "par"
-            | "avec"
-            | "ce"
-            | "cet"
-            | "cette"
-            | "ces"
-            | "qui"
-            | "que"
-            | "quoi"
-            | "est"
-            | "sont"
-            | "il"
-            | "elle"
-            | "on"
-            | "y"
-            | "t"
-            | "s"
-            | "se"
-            | "je"
-            | "j"
-            | "nous"
-            | "vous"
-            | "me"
-            | "mon"
-            | "ma"
-            | "mes"
-            | "notre"
-            | "votre"
-            | "the"
-            | "an"
-            | "of"
-            | "to"
-            | "in"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "and"
-            | "or"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "i"
-            | "we"
-            | "you"
-            | "my"
-            | "our"
-            | "your"
-            | "do"
-            | "does"
-            | "did"
-            | "can"
-            | "could"
-            | "will"
-            | "there"
-            | "el"
-            | "los"
-            | "las"
-            | "uno"
-            | "una"
-            | "del"
-            | "al"
-            | "es"
-            | "son"
-            | "fue"
-            | "con"
-            | "por"
-            | "para"
-            | "su"
-            | "sus"
-            | "lo"
-            | "hay"
-            | "mi"
-            | "tu"
-            | "e"
-            | "o"
-            | "pas"
-            | "ne"
-            | "not"
-            | "no"
-            | "qu"
-            | "ci"
-            | "ca"
-            | "algun"
-            | "alguno"
-            | "alguna"
-            | "algunos"
-            | "some"
-            | "quelque"
-            | "quelques"
-            | "esta"
-            | "este"
-            | "estos"
-            | "estas"
-            | "these"
-            | "those"
-    )
+    crate::lexicon::all().stopwords.contains(&w)
 }

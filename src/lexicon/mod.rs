@@ -156,6 +156,26 @@ pub struct Lexicon {
     pub street_words: Words,
     /// Phrases naming an online place ("en ligne", "online", "teleconferencia").
     pub online_places: Phrases,
+    /// Words that never name a gathering or a topic (articles, pronouns, auxiliaries).
+    pub stopwords: Words,
+    /// Words that shape a question rather than name what it is about ("when", "quand",
+    /// "dónde", "happening", "prévu").
+    pub question_cues: Words,
+    /// Greetings, politeness and fillers around a question ("hi", "please", "stp",
+    /// "porfa", "can you tell me").
+    pub fillers: Words,
+    /// How people shorten or misspell question words when they type fast: (as typed, meant).
+    pub abbreviations: &'static [(&'static str, &'static str)],
+    /// Question words worth recognising through a typo ("wehn", "qaund", "cuadno").
+    pub interrogatives: Words,
+    /// Words that tell this language in a short question.
+    pub question_markers: Words,
+    /// Greetings, alone or with a filler: small talk.
+    pub greetings: Words,
+    /// Thanks.
+    pub thanks: Words,
+    /// Phrases asking who crieur is.
+    pub identity_questions: Phrases,
     /// Words of front-matter keys (split at `_`, `-` and capitals) that name a date.
     pub date_keys: Words,
     /// … the start of something ("dateStart", "fecha_inicio").
@@ -280,6 +300,15 @@ pub fn all() -> &'static Lexicon {
             town_qualifiers: merged!(town_qualifiers),
             street_words: merged!(street_words),
             online_places: merged!(online_places),
+            stopwords: merged!(stopwords),
+            question_cues: merged!(question_cues),
+            fillers: merged!(fillers),
+            abbreviations: union(l.iter().map(|x| x.abbreviations)),
+            interrogatives: merged!(interrogatives),
+            question_markers: merged!(question_markers),
+            greetings: merged!(greetings),
+            thanks: merged!(thanks),
+            identity_questions: merged!(identity_questions),
             date_keys: merged!(date_keys),
             start_keys: merged!(start_keys),
             end_keys: merged!(end_keys),
