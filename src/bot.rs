@@ -4,6 +4,7 @@
 //! turns questions into replies. No network I/O: transports carry out the actions.
 
 use crate::answer::Answerer;
+use crate::answer::followup::Memory;
 use crate::answer::reply::{Line, Reply};
 use crate::extract::Language;
 use chrono::NaiveDateTime;
@@ -76,6 +77,8 @@ pub struct Bot {
     organisers: Vec<String>,
     language: Language,
     room_languages: HashMap<String, Language>,
+    /// What each member was last told about, for follow-up questions.
+    memory: std::sync::Mutex<Memory>,
 }
 
 impl Bot {
@@ -86,6 +89,7 @@ impl Bot {
             organisers: organisers.iter().map(|a| a.to_lowercase()).collect(),
             language,
             room_languages: HashMap::new(),
+            memory: std::sync::Mutex::default(),
         }
     }
 
@@ -190,7 +194,19 @@ impl Bot {
                 request,
             }];
         }
-        let reply = answerer.answer(&question, lang, now);
+        let (room, member) = (&msg.room.id, &msg.sender.name);
+        let last = self
+            .memory
+            .lock()
+            .expect("never poisoned: no panic while held")
+            .recall(room, member, now)
+            .cloned();
+        let answered = answerer.answer_after(&question, lang, now, last.as_ref());
+        self.memory
+            .lock()
+            .expect("never poisoned: no panic while held")
+            .remember(room, member, answered.about, now);
+        let reply = answered.reply;
         vec![Action::Reply {
             room: msg.room.clone(),
             to,

@@ -48,8 +48,20 @@ pub enum Talk {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Window {
     Upcoming,
+    /// This week, to Sunday.
     Week,
+    /// This weekend.
+    Weekend,
+    /// This month.
     Month,
+    /// Next month.
+    NextMonth,
+    /// A month named ("in June", "en juin", "en junio"), its next occurrence.
+    InMonth(u32),
+    /// The rest of this year.
+    Year,
+    /// The next few weeks ("soon", "bientôt", "pronto").
+    Soon,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,15 +256,15 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     {
         return Intent::Register { words };
     }
-    let window = if phrase(&["cette", "semaine"])
-        || phrase(&["this", "week"])
-        || phrase(&["esta", "semana"])
-    {
-        Some(Window::Week)
-    } else if phrase(&["ce", "mois"]) || phrase(&["this", "month"]) || phrase(&["este", "mes"]) {
-        Some(Window::Month)
+    let window = window(all);
+    // The month named is when, not what: "is there a code sprint in June?".
+    let words: Vec<String> = if window.is_some() {
+        words
+            .into_iter()
+            .filter(|w| lexicon::month(w).is_none_or(|(_, strong)| !strong) && !is_window_word(w))
+            .collect()
     } else {
-        None
+        words
     };
     let plural = has(&[
         "events",
@@ -330,6 +342,13 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         return Intent::Unknown;
     }
     let asks = when_or_where || has(&["lieu", "quel", "quelle", "hay", "existe", "y", "is"]);
+    // "and where is it?", "et c'est quand ?": about the gathering of the conversation.
+    if words.is_empty() && when_or_where {
+        return Intent::Event {
+            words,
+            tense: Tense::Any,
+        };
+    }
     if !words.is_empty() && (asks || past || future || words.len() <= 3) {
         let tense = if past {
             Tense::Past
@@ -341,6 +360,81 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         return Intent::Event { words, tense };
     }
     Intent::Unknown
+}
+
+/// A span of time a question asks about: "this week", "ce week-end", "el mes que viene",
+/// "in June", "en mars", "this year", "soon".
+fn window(all: &[String]) -> Option<Window> {
+    let phrase = |p: &[&str]| {
+        all.windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+    };
+    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
+    if phrase(&["week", "end"]) || has(&["weekend", "finde"]) || phrase(&["fin", "de", "semana"]) {
+        return Some(Window::Weekend);
+    }
+    if phrase(&["cette", "semaine"]) || phrase(&["this", "week"]) || phrase(&["esta", "semana"]) {
+        return Some(Window::Week);
+    }
+    if phrase(&["next", "month"])
+        || phrase(&["mois", "prochain"])
+        || phrase(&["prochain", "mois"])
+        || phrase(&["mes", "que", "viene"])
+        || phrase(&["proximo", "mes"])
+        || phrase(&["mes", "proximo"])
+    {
+        return Some(Window::NextMonth);
+    }
+    if phrase(&["ce", "mois"]) || phrase(&["this", "month"]) || phrase(&["este", "mes"]) {
+        return Some(Window::Month);
+    }
+    if phrase(&["this", "year"]) || phrase(&["cette", "annee"]) || phrase(&["este", "ano"]) {
+        return Some(Window::Year);
+    }
+    if has(&["soon", "bientot", "pronto", "prochainement", "shortly"]) {
+        return Some(Window::Soon);
+    }
+    // A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
+    all.iter().enumerate().find_map(|(k, w)| {
+        let (m, strong) = lexicon::month(w)?;
+        let dated = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| all.get(j))
+            .any(|n| n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+        (strong && !dated).then_some(Window::InMonth(m))
+    })
+}
+
+/// Words of the time spans above, which name no gathering.
+fn is_window_word(w: &str) -> bool {
+    matches!(
+        w,
+        "weekend"
+            | "week"
+            | "end"
+            | "finde"
+            | "fin"
+            | "semaine"
+            | "semana"
+            | "month"
+            | "mois"
+            | "mes"
+            | "year"
+            | "annee"
+            | "ano"
+            | "soon"
+            | "bientot"
+            | "pronto"
+            | "prochainement"
+            | "shortly"
+            | "viene"
+            | "prochain"
+            | "proximo"
+            | "this"
+            | "cette"
+            | "este"
+    )
 }
 
 /// Words naming each help topic, most specific topic first: (topic, whole words, stems).

@@ -3,6 +3,7 @@
 //! question it cannot place gets "I don't know" and a pointer to `!help`.
 
 pub mod catalog;
+pub mod followup;
 pub mod format;
 pub mod intent;
 pub mod phrases;
@@ -13,6 +14,7 @@ use crate::extract::help::{HelpEntry, Topic};
 use crate::extract::{Language, Precision};
 use catalog::{Catalog, Gathering};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+pub use followup::{About, Answered};
 use intent::{Intent, Question, Tense, Window};
 use reply::{Line, Reply};
 use search::{Hit, Index};
@@ -83,12 +85,75 @@ impl Answerer {
     /// Answers one message. `default` is the language of commands and unclear questions;
     /// `now` is the local time in the sites' zone.
     pub fn answer(&self, text: &str, default: Language, now: NaiveDateTime) -> Reply {
+        self.answer_after(text, default, now, None).reply
+    }
+
+    /// Answers one message in a conversation: a question that names no gathering ("and
+    /// where is it?", "¿y la inscripción?") is about `last`, the gathering the member was
+    /// last told about. The answer says which gathering it was about, to remember.
+    pub fn answer_after(
+        &self,
+        text: &str,
+        default: Language,
+        now: NaiveDateTime,
+        last: Option<&About>,
+    ) -> Answered {
         let question = intent::understand(text, default);
-        self.reply(&question, now.date())
+        let last = last.and_then(|a| self.catalog.gatherings.iter().position(|g| a.is(g)));
+        let (reply, about) = self.reply_after(&question, now.date(), last);
+        Answered {
+            reply,
+            about: about.map(|i| About::of(&self.catalog.gatherings[i])),
+        }
     }
 
     /// Answers an understood question.
     pub fn reply(&self, q: &Question, today: NaiveDate) -> Reply {
+        self.reply_after(q, today, None).0
+    }
+
+    /// Answers an understood question, `last` being the gathering of the conversation; with
+    /// the gathering the answer is about.
+    fn reply_after(
+        &self,
+        q: &Question,
+        today: NaiveDate,
+        last: Option<usize>,
+    ) -> (Reply, Option<usize>) {
+        let lang = q.lang;
+        let gs = &self.catalog.gatherings;
+        // A question naming no gathering, in a conversation about one, is about it.
+        let follow = last.filter(|_| q.year.is_none());
+        match &q.intent {
+            Intent::Event { words, .. } if words.is_empty() && follow.is_some() => {
+                let i = follow.expect("checked");
+                (self.describe(&gs[i], lang, today, None), Some(i))
+            }
+            Intent::Register { words } if words.is_empty() && follow.is_some() => {
+                let i = follow.expect("checked");
+                (self.register_for(i, lang, today), Some(i))
+            }
+            Intent::Next { words } => match self.upcoming(words, q.year, lang, today).first() {
+                Some(&i) => (
+                    self.describe(&gs[i], lang, today, Some(phrases::next(lang))),
+                    Some(i),
+                ),
+                None => (self.next(words, q.year, lang, today), None),
+            },
+            Intent::Event { words, tense } => match self.find(words, q.year, *tense, lang, today) {
+                Some(i) => (self.describe(&gs[i], lang, today, None), Some(i)),
+                None => (say(lang, phrases::dont_know(lang)), None),
+            },
+            Intent::Register { words } => match self.register_target(words, q.year, lang, today) {
+                Some(i) => (self.register_for(i, lang, today), Some(i)),
+                None => (self.register(words, q.year, lang, today), None),
+            },
+            _ => (self.reply_alone(q, today), None),
+        }
+    }
+
+    /// Answers a question on its own (no conversation).
+    fn reply_alone(&self, q: &Question, today: NaiveDate) -> Reply {
         let lang = q.lang;
         match &q.intent {
             Intent::Help => phrases::help(lang)
@@ -251,17 +316,14 @@ impl Answerer {
         lang: Language,
         today: NaiveDate,
     ) -> Reply {
-        let limit = match window {
-            Window::Upcoming => None,
-            Window::Week => {
-                Some(today + Duration::days(i64::from(6 - today.weekday().num_days_from_monday())))
-            }
-            Window::Month => Some(last_of_month(today)),
-        };
+        let (from, limit) = span_of(window, today);
         let found: Vec<usize> = self
             .upcoming(words, year, lang, today)
             .into_iter()
-            .filter(|&i| limit.is_none_or(|l| self.catalog.gatherings[i].start <= l))
+            .filter(|&i| {
+                let g = &self.catalog.gatherings[i];
+                limit.is_none_or(|l| g.start <= l) && g.end >= from
+            })
             .collect();
         if found.is_empty() {
             // Nothing this week, but something later: say so, and what comes next.
@@ -306,8 +368,30 @@ impl Answerer {
         lang: Language,
         today: NaiveDate,
     ) -> Reply {
+        match self.register_target(words, year, lang, today) {
+            Some(i) => self.register_for(i, lang, today),
+            None => say(
+                lang,
+                if words.is_empty() {
+                    phrases::no_upcoming(lang)
+                } else {
+                    phrases::dont_know(lang)
+                },
+            ),
+        }
+    }
+
+    /// The gathering a registration question is about: the one it names, else the next one
+    /// with a form or a deadline.
+    fn register_target(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Option<usize> {
         let gs = &self.catalog.gatherings;
-        let target = if words.is_empty() {
+        if words.is_empty() {
             let upcoming = self.upcoming(words, year, lang, today);
             upcoming
                 .iter()
@@ -319,18 +403,12 @@ impl Answerer {
                 .or(upcoming.first().copied())
         } else {
             self.find(words, year, Tense::Future, lang, today)
-        };
-        let Some(i) = target else {
-            return say(
-                lang,
-                if words.is_empty() {
-                    phrases::no_upcoming(lang)
-                } else {
-                    phrases::dont_know(lang)
-                },
-            );
-        };
-        let g = &gs[i];
+        }
+    }
+
+    /// How and until when to register for gathering `i`.
+    fn register_for(&self, i: usize, lang: Language, today: NaiveDate) -> Reply {
+        let g = &self.catalog.gatherings[i];
         let mut reply = Reply::new(lang).line(self.summary(g, lang));
         reply = match (g.registration_url(lang), g.registration_deadline()) {
             (_, Some(d)) if d < today => {
@@ -563,6 +641,37 @@ fn is_upcoming(g: &Gathering, today: NaiveDate) -> bool {
 
 fn in_year(g: &Gathering, year: i32) -> bool {
     g.start.year() == year || g.end.year() == year
+}
+
+/// The days a window covers from `today`: (first, last or open-ended).
+fn span_of(window: Window, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
+    let to_sunday = Duration::days(i64::from(6 - today.weekday().num_days_from_monday()));
+    let first_of = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today);
+    match window {
+        Window::Upcoming => (today, None),
+        Window::Week => (today, Some(today + to_sunday)),
+        Window::Weekend => {
+            let sunday = today + to_sunday;
+            ((sunday - Duration::days(1)).max(today), Some(sunday))
+        }
+        Window::Month => (today, Some(last_of_month(today))),
+        Window::NextMonth => {
+            let next = last_of_month(today) + Duration::days(1);
+            (next, Some(last_of_month(next)))
+        }
+        Window::InMonth(m) => {
+            // Its next occurrence: this year's if not over, else next year's.
+            let this_year = first_of(today.year(), m);
+            let first = if last_of_month(this_year) >= today {
+                this_year
+            } else {
+                first_of(today.year() + 1, m)
+            };
+            (first.max(today), Some(last_of_month(first)))
+        }
+        Window::Year => (today, NaiveDate::from_ymd_opt(today.year(), 12, 31)),
+        Window::Soon => (today, Some(today + Duration::days(30))),
+    }
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {

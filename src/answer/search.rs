@@ -123,9 +123,18 @@ impl Index {
         for (k, word) in words.iter().enumerate() {
             let forms = self.forms(word, lang);
             // A word the index does not know counts fully against coverage: the asker named
-            // something crieur has never read about.
-            let weight =
-                word_weight(words, k) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs);
+            // something crieur has never read about. But an unknown word that only qualifies
+            // a kind of gathering ("a code sprint" when the site says "community sprint")
+            // does not hide the sprint.
+            let qualifier = words.get(k + 1).is_some_and(|n| is_kind(n))
+                && crate::lexicon::all()
+                    .kind_qualifiers
+                    .contains(&word.as_str());
+            let weight = if forms.is_empty() && qualifier {
+                0.0
+            } else {
+                word_weight(words, k) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs)
+            };
             total_weight += weight;
             for (term, closeness) in &forms {
                 let Some(list) = self.postings.get(term) else {
@@ -215,13 +224,11 @@ impl Index {
 
 /// Kinds of gatherings ("meeting", "sprint") and the word that qualifies them ("code
 /// sprint", "community meeting") say less about which one is meant than names.
+fn is_kind(w: &str) -> bool {
+    crate::lexicon::is_gathering_noun(w)
+}
+
 fn word_weight(words: &[String], k: usize) -> f32 {
-    let is_kind = |w: &str| {
-        crate::lexicon::all()
-            .gathering_nouns
-            .iter()
-            .any(|s| w.starts_with(s))
-    };
     if is_kind(&words[k]) {
         0.5
     } else if words.get(k + 1).is_some_and(|next| is_kind(next)) {

@@ -96,6 +96,9 @@ pub struct Lexicon {
     /// Endings that make a compound word a gathering: "biotecnoencuentro", "ozunconf",
     /// "editathon", "geocamp".
     pub gathering_suffixes: Words,
+    /// Words that only say what kind a gathering of a kind is ("code sprint", "community
+    /// meeting", "réunion mensuelle"): a question may use another one than the site.
+    pub kind_qualifiers: Words,
     /// Phrases saying something happens, happened or is hosted.
     pub gathering_verbs: Phrases,
     /// Words marking a date as something other than a gathering (a release, a price).
@@ -274,6 +277,7 @@ pub fn all() -> &'static Lexicon {
             not_relative_after: merged!(not_relative_after),
             gathering_nouns: merged!(gathering_nouns),
             gathering_suffixes: merged!(gathering_suffixes),
+            kind_qualifiers: merged!(kind_qualifiers),
             gathering_verbs: merged!(gathering_verbs),
             not_gathering: merged!(not_gathering),
             awards: merged!(awards),

@@ -17,6 +17,8 @@ pub fn chat(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let mut editor = rustyline::DefaultEditor::new()?;
+    // The terminal is one member in one room: follow-ups are about the last answer.
+    let mut memory = crate::answer::followup::Memory::default();
     writeln!(
         out,
         "crieur: ask about the community's events, or type !help. Ctrl-D quits."
@@ -29,8 +31,11 @@ pub fn chat(
                     continue;
                 }
                 let _ = editor.add_history_entry(line);
-                let reply = answerer.answer(line, default, now());
-                for l in reply.plain(Limits::IRC) {
+                let now = now();
+                let last = memory.recall("terminal", "you", now).cloned();
+                let answered = answerer.answer_after(line, default, now, last.as_ref());
+                memory.remember("terminal", "you", answered.about, now);
+                for l in answered.reply.plain(Limits::IRC) {
                     writeln!(out, "{l}")?;
                 }
                 out.flush()?;
