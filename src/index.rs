@@ -57,6 +57,7 @@ pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
         events: Vec::new(),
         deadlines: Vec::new(),
         registration_url: None,
+        price: None,
         help: if is_help {
             help::entries(&post.doc.blocks, lang)
         } else {
@@ -105,6 +106,25 @@ pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>,
 }
 
 /// The answering core over what the store holds.
+/// The language most stored posts are written in, if any is French, English or Spanish:
+/// the language of a site run without a config.
+pub fn main_language(store: &Store) -> Result<Option<extract::Language>, StoreError> {
+    let mut counts = [0usize; 3];
+    let spoken = [
+        extract::Language::Fr,
+        extract::Language::En,
+        extract::Language::Es,
+    ];
+    for post in store.posts() {
+        let lang = post?.extraction.lang;
+        if let Some(k) = spoken.iter().position(|l| *l == lang) {
+            counts[k] += 1;
+        }
+    }
+    let best = (0..3).max_by_key(|&k| (counts[k], std::cmp::Reverse(k)));
+    Ok(best.filter(|&k| counts[k] > 0).map(|k| spoken[k]))
+}
+
 pub fn answerer(store: &Store) -> Result<crate::answer::Answerer, StoreError> {
     let posts: Vec<StoredPost> = store.posts().collect::<Result<_, _>>()?;
     let catalog = crate::answer::catalog::Catalog::build(&posts, &store.admin_help()?);

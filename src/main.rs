@@ -233,7 +233,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             let answerer = index::answerer(&store)?;
             let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
-            let lang = language(lang.as_deref(), source.language)?;
+            let lang = language(lang.as_deref(), default_language(&source, &store)?)?;
             let reply = answerer.answer(&question.join(" "), lang, clock.now());
             let mut out = std::io::stdout().lock();
             for line in reply.plain(Limits::IRC) {
@@ -249,9 +249,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(code);
             }
             let answerer = index::answerer(&store)?;
+            let default = default_language(&source, &store)?;
             drop(store);
             let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
-            let lang = language(lang.as_deref(), source.language)?;
+            let lang = language(lang.as_deref(), default)?;
             crieur::transport::console::chat(
                 &answerer,
                 lang,
@@ -303,6 +304,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The language of commands and unclear questions: the config's, else (a site given with
+/// `--site`) the one most of its posts are written in.
+fn default_language(source: &Source, store: &Store) -> anyhow::Result<Language> {
+    if source.config.is_some() {
+        return Ok(source.language);
+    }
+    Ok(index::main_language(store)?.unwrap_or(source.language))
 }
 
 fn language(code: Option<&str>, default: Language) -> anyhow::Result<Language> {

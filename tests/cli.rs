@@ -300,7 +300,7 @@ fn chats_in_the_terminal_until_end_of_input() {
         .take()
         .expect("stdin")
         .write_all(
-            "!help\nquand a lieu le prochain geOcom ?\nhow do I report a security issue?\n"
+            "!help\nquand a lieu le prochain geOcom ?\net c'est où ?\nhow do I report a security issue?\n¿y la inscripción?\n"
                 .as_bytes(),
         )
         .expect("questions written");

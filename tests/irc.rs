@@ -128,6 +128,42 @@ fn logs_in_with_sasl_and_answers_in_channel_and_in_private() {
         "{reply}"
     );
 
+    // Follow-ups: a question naming no gathering is about the one this member was last
+    // told about in this channel; another member's questions do not change it.
+    let mut other = Client::connect(ircd.client_port, "bob");
+    other.join("#community");
+    wait_join(&mut member, "bob", "#community");
+    other.privmsg(
+        "#community",
+        "crieurbot: when is the winter community meeting?",
+    );
+    let reply = answer_from(&mut other, "crieurbot");
+    assert!(
+        reply.starts_with("bob: Winter community meeting 2026: March 30 – April 3, 2026"),
+        "{reply}"
+    );
+    member.privmsg("#community", "crieurbot: et c'est où ?");
+    let line = member.expect(
+        |l| said_by(l, "crieurbot").is_some_and(|t| t.starts_with("alice: ")),
+        WAIT,
+    );
+    let reply = said_by(&line, "crieurbot").unwrap().to_string();
+    assert!(
+        reply.starts_with("alice: geOcom 2026 : 10 juin – 12 juin 2026, Strasbourg."),
+        "{reply}"
+    );
+    other.privmsg("#community", "crieurbot: and until when can I register?");
+    let line = other.expect(
+        |l| said_by(l, "crieurbot").is_some_and(|t| t.starts_with("bob: ")),
+        WAIT,
+    );
+    let reply = said_by(&line, "crieurbot").unwrap().to_string();
+    assert!(
+        reply.starts_with("bob: Winter community meeting 2026"),
+        "{reply}"
+    );
+    other.send("QUIT :bye");
+
     // Not addressed: silence. Then a private question, answered privately.
     member.privmsg("#community", "when is the next geOcom?");
     member.privmsg("crieurbot", "how can I get help?");

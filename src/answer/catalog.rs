@@ -4,6 +4,7 @@
 //! answers list it once and speak the asker's language. Built from stored posts; pure.
 
 use crate::extract::help::HelpEntry;
+use crate::extract::price::Price;
 use crate::extract::{Deadline, Event, Language, Precision};
 use crate::store::StoredPost;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -42,6 +43,8 @@ pub struct Version {
     pub file: String,
     /// The beginning of the post's text, for searching.
     pub lead: String,
+    /// What the post says attending costs.
+    pub price: Option<Price>,
 }
 
 impl Gathering {
@@ -77,6 +80,16 @@ impl Gathering {
             .filter(|v| v.lang == lang)
             .find_map(|v| v.place.as_deref());
         in_lang.or_else(|| self.versions.iter().find_map(|v| v.place.as_deref()))
+    }
+
+    /// What attending costs, as the newest post in the asker's language (else any) says.
+    pub fn price(&self, lang: Language) -> Option<&Price> {
+        let in_lang = self
+            .versions
+            .iter()
+            .filter(|v| v.lang == lang)
+            .find_map(|v| v.price.as_ref());
+        in_lang.or_else(|| self.versions.iter().find_map(|v| v.price.as_ref()))
     }
 
     /// The post to point to, preferring the asker's language.
@@ -230,6 +243,7 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
         uid: post.uid.clone(),
         file: post.file.clone(),
         lead: lead.chars().take(600).collect(),
+        price: stored.extraction.price.clone(),
     }
 }
 

@@ -26,6 +26,18 @@ pub enum Intent {
     Register {
         words: Vec<String>,
     },
+    /// Until when talks can be proposed (the call for proposals).
+    Proposals {
+        words: Vec<String>,
+    },
+    /// How long a gathering lasts.
+    Duration {
+        words: Vec<String>,
+    },
+    /// What attending costs, or whether it is free.
+    Price {
+        words: Vec<String>,
+    },
     Contact {
         topic: Option<Topic>,
         words: Vec<String>,
@@ -62,6 +74,10 @@ pub enum Window {
     Year,
     /// The next few weeks ("soon", "bientôt", "pronto").
     Soon,
+    /// Next week, Monday to Sunday.
+    NextWeek,
+    /// A day of a month ("le 21 mars", "on March 21"), its next occurrence.
+    Day(u32, u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +97,11 @@ pub struct Question {
 /// Understands a message; `default` is the language for commands and unclear questions.
 pub fn understand(text: &str, default: Language) -> Question {
     let text = text.trim();
-    let all: Vec<String> = folded(text).iter().map(|w| canonical(w)).collect();
+    let all: Vec<String> = folded(text)
+        .iter()
+        .flat_map(|w| with_short_year(w))
+        .map(|w| canonical(&w))
+        .collect();
     let year = all.iter().find_map(|w| {
         w.parse::<i32>()
             .ok()
@@ -102,10 +122,12 @@ pub fn understand(text: &str, default: Language) -> Question {
         };
     }
     let lang = language(text, &all, default);
+    let consumed = consumed(&all);
     let words: Vec<String> = search::words(text)
         .into_iter()
+        .flat_map(|w| with_short_year(&w))
         .map(|w| canonical(&w))
-        .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w))
+        .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
         .collect();
     Question {
         intent: question_intent(&all, words),
@@ -146,6 +168,76 @@ fn small_talk(all: &[String]) -> Option<(Talk, Option<Language>)> {
         return Some((Talk::Thanks, Some(lang)));
     }
     said(|l| l.greetings).map(|lang| (Talk::Greeting, Some(lang)))
+}
+
+/// "unconf17", "geocom26": a name and a year written as two digits, as two words.
+fn with_short_year(w: &str) -> Vec<String> {
+    let digits = w.chars().rev().take_while(char::is_ascii_digit).count();
+    let letters = w.len() - digits;
+    let name = &w[..letters];
+    if digits == 2 && letters >= 3 && name.chars().all(|c| c.is_ascii_lowercase()) {
+        return vec![name.to_string(), format!("20{}", &w[letters..])];
+    }
+    vec![w.to_string()]
+}
+
+/// The words of the phrases that shape the question ("how long", "en ligne", "se
+/// mantiene", "le 21 mars"): they name no gathering.
+fn consumed(all: &[String]) -> Vec<String> {
+    let l = lexicon::all();
+    let tables = [
+        l.duration_questions,
+        l.price_questions,
+        l.mode_questions,
+        l.status_questions,
+        l.contact_questions,
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for phrase in tables.iter().flat_map(|t| t.iter()) {
+        if phrase_at(all, phrase).is_some() {
+            out.extend(phrase.iter().map(|w| w.to_string()));
+        }
+    }
+    if let Some((k, _, _)) = day_of_month(all) {
+        out.extend(
+            all[k.saturating_sub(2)..(k + 3).min(all.len())]
+                .iter()
+                .cloned(),
+        );
+    }
+    out
+}
+
+/// Where a phrase starts in the words, if it is there.
+fn phrase_at(all: &[String], p: &[&str]) -> Option<usize> {
+    all.windows(p.len())
+        .position(|w| w.iter().zip(p).all(|(a, b)| a == b))
+}
+
+/// A day of a month written in the question ("21 de marzo", "March 21st", "le 3 juin"):
+/// (index of the month word, month, day).
+fn day_of_month(all: &[String]) -> Option<(usize, u32, u32)> {
+    let day = |w: Option<&String>| {
+        let w = w?;
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &w[digits.len()..];
+        let ordinal = rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th" | "er");
+        digits
+            .parse::<u32>()
+            .ok()
+            .filter(|d| ordinal && (1..=31).contains(d))
+    };
+    all.iter().enumerate().find_map(|(k, w)| {
+        let (m, _) = lexicon::month(w)?;
+        let before = k.checked_sub(1).and_then(|j| day(all.get(j)));
+        // "21 de marzo": a glue word between.
+        let glued = k
+            .checked_sub(2)
+            .filter(|&j| matches!(all[j + 1].as_str(), "de" | "of"))
+            .and_then(|j| day(all.get(j)));
+        let after = day(all.get(k + 1));
+        before.or(glued).or(after).map(|d| (k, m, d))
+    })
 }
 
 fn is_year(w: &str) -> bool {
@@ -212,12 +304,11 @@ fn command_intent(command: &str) -> Intent {
 }
 
 fn question_intent(all: &[String], words: Vec<String>) -> Intent {
+    let l = lexicon::all();
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
     let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
-    let phrase = |p: &[&str]| {
-        all.windows(p.len())
-            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
-    };
+    let phrase = |p: &[&str]| phrase_at(all, p).is_some();
+    let any_phrase = |table: &[&[&str]]| table.iter().any(|p| phrase(p));
     if let Some(topic) = topic(all) {
         return Intent::Contact {
             topic: Some(topic),
@@ -237,13 +328,38 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         "question",
         "questions",
         "pregunta",
+        "preguntas",
+        "dudas",
     ]);
-    if helpish
-        && words
-            .iter()
-            .all(|w| is_cue(w) || has(&["aide", "help", "ayuda", "support", "soporte", "contact"]))
+    if any_phrase(l.contact_questions)
+        || helpish
+            && words.iter().all(|w| {
+                is_cue(w) || has(&["aide", "help", "ayuda", "support", "soporte", "contact"])
+            })
     {
         return Intent::Contact { topic: None, words };
+    }
+    // "until when can I submit a talk?", "appel à communications", "¿hasta cuándo se
+    // pueden enviar propuestas?": the call for proposals, whatever else is asked.
+    let call_for = phrase(&["call", "for"])
+        || phrase(&["appel", "a"])
+        || phrase(&["appel", "aux"])
+        || phrase(&["llamada", "a"]);
+    if starts(l.proposal_questions) || call_for {
+        let words = words
+            .into_iter()
+            .filter(|w| {
+                !l.proposal_objects.contains(&w.as_str())
+                    && !l.proposal_questions.iter().any(|s| w.starts_with(s))
+            })
+            .collect();
+        return Intent::Proposals { words };
+    }
+    if any_phrase(l.duration_questions) {
+        return Intent::Duration { words };
+    }
+    if any_phrase(l.price_questions) {
+        return Intent::Price { words };
     }
     let until_when = phrase(&["jusqu", "a", "quand"])
         || phrase(&["until", "when"])
@@ -252,6 +368,7 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     if starts(&["inscri", "preinscri", "regist", "inscrib", "preinscrib"])
         || until_when
         || has(&["deadline", "limite", "signup"])
+        || has(l.registration_questions)
         || phrase(&["sign", "up"])
     {
         return Intent::Register { words };
@@ -321,6 +438,13 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     ]) {
         return Intent::Next { words };
     }
+    // "is it online?", "¿se mantiene?": the gathering's description answers.
+    if any_phrase(l.mode_questions) || any_phrase(l.status_questions) {
+        return Intent::Event {
+            words,
+            tense: Tense::Any,
+        };
+    }
     let past = has(&[
         "was", "were", "did", "happened", "took", "etait", "fue", "fueron", "tuvo", "passe",
         "dernier", "derniere", "last", "ultimo", "ultima",
@@ -373,6 +497,15 @@ fn window(all: &[String]) -> Option<Window> {
     if phrase(&["week", "end"]) || has(&["weekend", "finde"]) || phrase(&["fin", "de", "semana"]) {
         return Some(Window::Weekend);
     }
+    if phrase(&["next", "week"])
+        || phrase(&["semaine", "prochaine"])
+        || phrase(&["prochaine", "semaine"])
+        || phrase(&["semana", "que", "viene"])
+        || phrase(&["proxima", "semana"])
+        || phrase(&["semana", "proxima"])
+    {
+        return Some(Window::NextWeek);
+    }
     if phrase(&["cette", "semaine"]) || phrase(&["this", "week"]) || phrase(&["esta", "semana"]) {
         return Some(Window::Week);
     }
@@ -393,6 +526,9 @@ fn window(all: &[String]) -> Option<Window> {
     }
     if has(&["soon", "bientot", "pronto", "prochainement", "shortly"]) {
         return Some(Window::Soon);
+    }
+    if let Some((_, m, d)) = day_of_month(all) {
+        return Some(Window::Day(m, d));
     }
     // A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
     all.iter().enumerate().find_map(|(k, w)| {
@@ -431,6 +567,10 @@ fn is_window_word(w: &str) -> bool {
             | "viene"
             | "prochain"
             | "proximo"
+            | "proxima"
+            | "prochaine"
+            | "next"
+            | "que"
             | "this"
             | "cette"
             | "este"
@@ -520,7 +660,7 @@ pub fn is_topic_word(w: &str) -> bool {
 /// and politeness around it.
 fn is_cue(w: &str) -> bool {
     let l = lexicon::all();
-    l.question_cues.contains(&w) || l.fillers.contains(&w)
+    l.question_cues.contains(&w) || l.fillers.contains(&w) || l.registration_questions.contains(&w)
 }
 
 /// A word as meant: texting forms and typos of question words become the word ("wen" →

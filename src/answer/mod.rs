@@ -11,7 +11,7 @@ pub mod reply;
 pub mod search;
 
 use crate::extract::help::{HelpEntry, Topic};
-use crate::extract::{Language, Precision};
+use crate::extract::{DeadlineKind, Language, Precision};
 use catalog::{Catalog, Gathering};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 pub use followup::{About, Answered};
@@ -134,12 +134,32 @@ impl Answerer {
                 (self.register_for(i, lang, today), Some(i))
             }
             Intent::Next { words } => match self.upcoming(words, q.year, lang, today).first() {
-                Some(&i) => (
-                    self.describe(&gs[i], lang, today, Some(phrases::next(lang))),
-                    Some(i),
-                ),
+                Some(&i) => (self.next(words, q.year, lang, today), Some(i)),
                 None => (self.next(words, q.year, lang, today), None),
             },
+            Intent::Proposals { words } | Intent::Duration { words } | Intent::Price { words } => {
+                let target = if words.is_empty() {
+                    follow.or_else(|| self.next_with(&q.intent, q.year, lang, today))
+                } else {
+                    self.find(words, q.year, Tense::Future, lang, today)
+                };
+                match target {
+                    Some(i) => (self.facet(&q.intent, i, lang, today), Some(i)),
+                    None if words.is_empty() => (say(lang, phrases::no_upcoming(lang)), None),
+                    None => (say(lang, phrases::dont_know(lang)), None),
+                }
+            }
+            // "where is the workshop of the security group?": a gathering named with a
+            // help topic's word is the gathering.
+            Intent::Contact {
+                topic: Some(_),
+                words,
+            } if words.iter().any(|w| kind(w).is_some()) => {
+                match self.find(words, q.year, Tense::Any, lang, today) {
+                    Some(i) => (self.describe(&gs[i], lang, today, None), Some(i)),
+                    None => (self.reply_alone(q, today), None),
+                }
+            }
             Intent::Event { words, tense } => match self.find(words, q.year, *tense, lang, today) {
                 Some(i) => (self.describe(&gs[i], lang, today, None), Some(i)),
                 None => (say(lang, phrases::dont_know(lang)), None),
@@ -173,6 +193,9 @@ impl Answerer {
                 None => say(lang, phrases::dont_know(lang)),
             },
             Intent::Register { words } => self.register(words, q.year, lang, today),
+            Intent::Proposals { .. } | Intent::Duration { .. } | Intent::Price { .. } => {
+                self.reply_after(q, today, None).0
+            }
             Intent::Contact { topic, words } => self.contact(*topic, words, lang),
         }
     }
@@ -269,7 +292,23 @@ impl Answerer {
         }
     }
 
+    /// The upcoming gatherings the words name (all when none), soonest first; cancelled
+    /// ones are left out.
     fn upcoming(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Vec<usize> {
+        let gs = &self.catalog.gatherings;
+        let mut found = self.upcoming_all(words, year, lang, today);
+        found.retain(|&i| !gs[i].cancelled);
+        found
+    }
+
+    /// The same, cancelled ones included.
+    fn upcoming_all(
         &self,
         words: &[String],
         year: Option<i32>,
@@ -282,26 +321,37 @@ impl Answerer {
                 .filter(|&i| year.is_none_or(|y| in_year(&gs[i], y)))
                 .collect()
         } else {
-            let hits = self.hits(words, year, lang, |g| is_upcoming(g, today) && !g.cancelled);
+            let hits = self.hits(words, year, lang, |g| is_upcoming(g, today));
             let best = hits.first().map_or(0.0, |h| h.score);
             hits.iter()
                 .filter(|h| h.score >= 0.6 * best)
                 .map(|h| h.gathering)
                 .collect()
         };
-        found.retain(|&i| is_upcoming(&gs[i], today) && !gs[i].cancelled);
+        found.retain(|&i| is_upcoming(&gs[i], today));
         found.sort_by_key(|&i| (gs[i].start, !gs[i].primary));
         found
     }
 
+    /// The next gathering the words name; one cancelled before it is said first, so that
+    /// nobody comes for nothing.
     fn next(&self, words: &[String], year: Option<i32>, lang: Language, today: NaiveDate) -> Reply {
-        match self.upcoming(words, year, lang, today).first() {
-            Some(&i) => self.describe(
-                &self.catalog.gatherings[i],
-                lang,
-                today,
-                Some(phrases::next(lang)),
-            ),
+        let gs = &self.catalog.gatherings;
+        let next = self.upcoming(words, year, lang, today).first().copied();
+        let cancelled = self
+            .upcoming_all(words, year, lang, today)
+            .into_iter()
+            .find(|&i| gs[i].cancelled && next.is_none_or(|n| gs[i].start <= gs[n].start));
+        let mut reply = match next {
+            Some(i) => self.describe(&gs[i], lang, today, Some(phrases::next(lang))),
+            None => Reply::new(lang),
+        };
+        if let Some(c) = cancelled {
+            reply.lines.insert(0, self.summary(&gs[c], lang));
+            return reply;
+        }
+        match next {
+            Some(_) => reply,
             None if words.is_empty() => say(lang, phrases::no_upcoming(lang)),
             None => say(lang, phrases::dont_know(lang)),
         }
@@ -318,7 +368,7 @@ impl Answerer {
     ) -> Reply {
         let (from, limit) = span_of(window, today);
         let found: Vec<usize> = self
-            .upcoming(words, year, lang, today)
+            .upcoming_all(words, year, lang, today)
             .into_iter()
             .filter(|&i| {
                 let g = &self.catalog.gatherings[i];
@@ -443,15 +493,80 @@ impl Answerer {
         reply
     }
 
-    fn contact(&self, topic: Option<Topic>, words: &[String], lang: Language) -> Reply {
-        let entries: Vec<&HelpEntry> = match topic {
-            Some(t) => self.entries(t, words, lang),
-            None => {
-                let mut all = self.entries(Topic::Chat, &[], lang);
-                all.extend(self.entries(Topic::MailingList, &[], lang));
-                all
-            }
+    /// The gathering a question about proposals, length or price names none: the next one
+    /// with an open call for proposals (for proposals), else the next one.
+    fn next_with(
+        &self,
+        intent: &Intent,
+        year: Option<i32>,
+        lang: Language,
+        today: NaiveDate,
+    ) -> Option<usize> {
+        let upcoming = self.upcoming(&[], year, lang, today);
+        let open_call = |&i: &usize| {
+            self.catalog.gatherings[i]
+                .deadlines
+                .iter()
+                .any(|d| d.kind == DeadlineKind::Proposal && d.date >= today)
         };
+        match intent {
+            Intent::Proposals { .. } => upcoming.iter().copied().find(open_call),
+            _ => None,
+        }
+        .or(upcoming.first().copied())
+    }
+
+    /// One thing about gathering `i` (its call for proposals, how long it lasts, what it
+    /// costs) under its summary.
+    fn facet(&self, intent: &Intent, i: usize, lang: Language, today: NaiveDate) -> Reply {
+        let g = &self.catalog.gatherings[i];
+        let reply = Reply::new(lang).line(self.summary(g, lang));
+        let line = match intent {
+            Intent::Proposals { .. } => {
+                let proposal = g
+                    .deadlines
+                    .iter()
+                    .filter(|d| d.kind == DeadlineKind::Proposal)
+                    .map(|d| d.date)
+                    .max();
+                let text = match proposal {
+                    Some(d) if d < today => phrases::proposals_closed(&format::date(d, lang), lang),
+                    Some(d) => phrases::proposals_until(&format::date(d, lang), lang),
+                    None => phrases::no_proposals(&self.title(g, lang), lang),
+                };
+                Some(Line::default().text(text))
+            }
+            Intent::Duration { .. } => {
+                let days = (g.end - g.start).num_days() + 1;
+                (g.precision == Precision::Day)
+                    .then(|| Line::default().text(phrases::lasts(days, lang)))
+            }
+            Intent::Price { .. } => Some(match g.price(lang) {
+                Some(p) if p.free => Line::default()
+                    .text(phrases::free(lang))
+                    .text(phrases::quote(&p.text, lang)),
+                Some(p) => Line::default()
+                    .text(phrases::price(lang))
+                    .text(phrases::quote(&p.text, lang)),
+                None => Line::default().text(phrases::no_price(lang)),
+            }),
+            _ => None,
+        };
+        let reply = match line {
+            Some(line) => reply.line(line),
+            None => reply,
+        };
+        match g.post_url(lang) {
+            Some(url) => reply.line(Line::default().text(phrases::details(lang)).link(url, url)),
+            None => reply,
+        }
+    }
+
+    fn contact(&self, topic: Option<Topic>, words: &[String], lang: Language) -> Reply {
+        let Some(topic) = topic else {
+            return self.contacts(lang);
+        };
+        let entries = self.entries(topic, words, lang);
         if entries.is_empty() {
             return say(lang, phrases::no_help(lang));
         }
@@ -459,6 +574,44 @@ impl Answerer {
             .iter()
             .take(4)
             .fold(Reply::new(lang), |reply, e| reply.line(entry_line(e, lang)))
+    }
+
+    /// Every help topic the sites give, one line each; past three, the others as the
+    /// commands that show them, so that the reply fits a chat.
+    fn contacts(&self, lang: Language) -> Reply {
+        const ORDER: [Topic; 7] = [
+            Topic::Chat,
+            Topic::MailingList,
+            Topic::BugTracker,
+            Topic::Security,
+            Topic::Steering,
+            Topic::Documentation,
+            Topic::Other,
+        ];
+        let topics: Vec<(Topic, &HelpEntry)> = ORDER
+            .iter()
+            .filter_map(|&t| self.entries(t, &[], lang).first().map(|e| (t, *e)))
+            .collect();
+        if topics.is_empty() {
+            return say(lang, phrases::no_help(lang));
+        }
+        let shown = if topics.len() <= 4 { 4 } else { 3 };
+        let mut reply = topics
+            .iter()
+            .take(shown)
+            .fold(Reply::new(lang), |reply, (_, e)| {
+                reply.line(entry_line(e, lang))
+            });
+        let rest: Vec<String> = topics
+            .iter()
+            .skip(shown)
+            .filter(|(t, _)| *t != Topic::Other)
+            .map(|(t, _)| format!("!contact {}", phrases::topic_word(*t, lang)))
+            .collect();
+        if !rest.is_empty() {
+            reply = reply.line(Line::default().text(phrases::more_topics(&rest.join(", "), lang)));
+        }
+        reply
     }
 
     /// The help entries of a topic in the asker's language (else English, else any), the
@@ -577,7 +730,6 @@ impl Answerer {
                 }
                 _ => {}
             }
-            use crate::extract::DeadlineKind;
             if let Some(d) = g
                 .deadlines
                 .iter()
@@ -600,15 +752,29 @@ fn say(lang: Language, text: impl Into<String>) -> Reply {
     Reply::new(lang).line(Line::default().text(text))
 }
 
+/// One help entry: its topic, address and link, and what the page says of it, the address
+/// written once.
 fn entry_line(e: &HelpEntry, lang: Language) -> Line {
     let mut line = Line::default().text(phrases::topic(e.topic, lang));
+    let text = e.text.trim().trim_end_matches([',', ';', '.']);
+    if let Some(a) = e.address.as_ref().filter(|a| text.contains(a.as_str())) {
+        // The page's sentence names the address: it says it all, the link after it.
+        line = line.text(text.to_string());
+        if let Some(l) = e
+            .link
+            .as_ref()
+            .filter(|l| !text.contains(l.as_str()) && *l != a)
+        {
+            line = line.text(" ").link(l.clone(), l.clone());
+        }
+        return line;
+    }
     match (&e.address, &e.link) {
         (Some(a), Some(l)) => line = line.link(a.clone(), l.clone()),
         (Some(a), None) => line = line.text(a.clone()),
         (None, Some(l)) => line = line.link(l.clone(), l.clone()),
         (None, None) => {}
     }
-    let text = e.text.trim().trim_end_matches([',', ';', '.']);
     if !text.is_empty() {
         line = line.text(format!(" — {text}"));
     }
@@ -671,6 +837,19 @@ fn span_of(window: Window, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
         }
         Window::Year => (today, NaiveDate::from_ymd_opt(today.year(), 12, 31)),
         Window::Soon => (today, Some(today + Duration::days(30))),
+        Window::NextWeek => {
+            let monday = today + to_sunday + Duration::days(1);
+            (monday, Some(monday + Duration::days(6)))
+        }
+        Window::Day(m, d) => {
+            // Its next occurrence: this year's if not past, else next year's.
+            let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
+            let day = this_year
+                .filter(|day| *day >= today)
+                .or_else(|| NaiveDate::from_ymd_opt(today.year() + 1, m, d))
+                .unwrap_or(today);
+            (day, Some(day))
+        }
     }
 }
 

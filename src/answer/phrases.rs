@@ -78,6 +78,67 @@ pub fn proposals_until(date: &str, lang: Language) -> String {
     }
 }
 
+pub fn proposals_closed(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("L'appel à propositions a fermé le {date}."),
+        Es => format!("La convocatoria de propuestas cerró el {date}."),
+        _ => format!("The call for proposals closed on {date}."),
+    }
+}
+
+pub fn no_proposals(title: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Je ne connais pas d'appel à propositions pour {title}."),
+        Es => format!("No conozco ninguna convocatoria de propuestas para {title}."),
+        _ => format!("I don't know of a call for proposals for {title}."),
+    }
+}
+
+/// How long a gathering lasts, in days.
+pub fn lasts(days: i64, lang: Language) -> String {
+    match (days, lang) {
+        (1, Fr) => "Une journée.".to_string(),
+        (1, Es) => "Un día.".to_string(),
+        (1, _) => "One day.".to_string(),
+        (n, Fr) => format!("{n} jours."),
+        (n, Es) => format!("{n} días."),
+        (n, _) => format!("{n} days."),
+    }
+}
+
+pub fn free(lang: Language) -> &'static str {
+    match lang {
+        Fr => "C'est gratuit : ",
+        Es => "Es gratuito: ",
+        _ => "It is free: ",
+    }
+}
+
+pub fn price(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Prix : ",
+        Es => "Precio: ",
+        _ => "Price: ",
+    }
+}
+
+pub fn no_price(lang: Language) -> &'static str {
+    match lang {
+        Fr => "L'annonce ne dit pas ce que ça coûte. ",
+        Es => "El anuncio no dice cuánto cuesta. ",
+        _ => "The announcement does not say what it costs. ",
+    }
+}
+
+/// Words quoted from a post.
+pub fn quote(text: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("« {text} »"),
+        Es => format!("«{text}»"),
+        _ => format!("“{text}”"),
+    }
+}
+
 pub fn dont_know(lang: Language) -> &'static str {
     match lang {
         Fr => {
@@ -145,6 +206,37 @@ pub fn topic(topic: Topic, lang: Language) -> &'static str {
         (Topic::Other, Fr) => "Contact : ",
         (Topic::Other, Es) => "Contacto: ",
         (Topic::Other, _) => "Contact: ",
+    }
+}
+
+/// The word that names a topic after `!contact`, in a language.
+pub fn topic_word(topic: Topic, lang: Language) -> &'static str {
+    match (topic, lang) {
+        (Topic::MailingList, Fr) => "liste",
+        (Topic::MailingList, Es) => "lista",
+        (Topic::MailingList, _) => "list",
+        (Topic::Chat, _) => "chat",
+        (Topic::BugTracker, Es) => "fallos",
+        (Topic::BugTracker, _) => "bug",
+        (Topic::Security, Fr) => "sécurité",
+        (Topic::Security, Es) => "seguridad",
+        (Topic::Security, _) => "security",
+        (Topic::Steering, Fr) => "pilotage",
+        (Topic::Steering, Es) => "comité",
+        (Topic::Steering, _) => "steering",
+        (Topic::Documentation, Fr) => "documentation",
+        (Topic::Documentation, Es) => "documentación",
+        (Topic::Documentation, _) => "docs",
+        (Topic::Other, _) => "",
+    }
+}
+
+/// The other help topics, as commands.
+pub fn more_topics(commands: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Aussi : {commands}"),
+        Es => format!("También: {commands}"),
+        _ => format!("Also: {commands}"),
     }
 }
 
@@ -242,6 +334,12 @@ pub fn nothing_in(window: super::intent::Window, lang: Language) -> &'static str
         (Window::Year, Fr) => "Rien d'ici la fin de l'année. ",
         (Window::Year, Es) => "Nada de aquí a fin de año. ",
         (Window::Year, _) => "Nothing for the rest of the year. ",
+        (Window::NextWeek, Fr) => "Rien la semaine prochaine. ",
+        (Window::NextWeek, Es) => "Nada la semana que viene. ",
+        (Window::NextWeek, _) => "Nothing next week. ",
+        (Window::Day(..), Fr) => "Rien ce jour-là. ",
+        (Window::Day(..), Es) => "Nada ese día. ",
+        (Window::Day(..), _) => "Nothing that day. ",
         (Window::Soon | Window::Upcoming, Fr) => "Rien dans les prochaines semaines. ",
         (Window::Soon | Window::Upcoming, Es) => "Nada en las próximas semanas. ",
         (Window::Soon | Window::Upcoming, _) => "Nothing in the coming weeks. ",

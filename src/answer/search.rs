@@ -203,6 +203,19 @@ impl Index {
                 forms.push((t, 1.0));
             }
         }
+        // A kind of gathering in another language or word ("workshop" for "taller").
+        if let Some(class) = crate::lexicon::KIND_SYNONYMS
+            .iter()
+            .find(|c| c.contains(&word))
+        {
+            for other in class.iter().filter(|o| **o != word) {
+                for t in variants(other, lang, &self.stemmers) {
+                    if self.postings.contains_key(&t) && !forms.iter().any(|(f, _)| *f == t) {
+                        forms.push((t, 0.9));
+                    }
+                }
+            }
+        }
         if forms.is_empty()
             && word.chars().count() >= 4
             && !word.chars().all(|c| c.is_ascii_digit())

@@ -5,7 +5,7 @@
 //! `token` splits text, `date` finds dates in the tokens, `facts` reads what the front
 //! matter says (dates, times, place, registration link), `event` decides which dates are
 //! gatherings, deadlines or neither, `place` and `link` find where and how to register,
-//! `lang` tells the language; the words all of them look for are in `crate::lexicon`.
+//! `price` what attending costs, `lang` tells the language; the words all of them look for are in `crate::lexicon`.
 
 pub mod date;
 pub mod event;
@@ -15,6 +15,7 @@ pub mod label;
 pub mod lang;
 pub mod link;
 pub mod place;
+pub mod price;
 pub mod sentence;
 pub mod token;
 
@@ -34,6 +35,9 @@ pub struct Extraction {
     /// Where to get help, for help pages.
     #[serde(default)]
     pub help: Vec<help::HelpEntry>,
+    /// What attending the post's gatherings costs, when it says.
+    #[serde(default)]
+    pub price: Option<price::Price>,
 }
 
 /// A gathering announced or reported by a post.

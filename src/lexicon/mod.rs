@@ -139,6 +139,11 @@ pub struct Lexicon {
     pub online: Phrases,
     /// Stems saying a gathering is cancelled.
     pub cancelled: Words,
+    /// Phrases saying attending is free ("free of charge", "entrée libre", "gratuito").
+    pub free_phrases: Phrases,
+    /// Stems of words about a price ("ticket", "tarif", "precio"): with an amount in the
+    /// same sentence, the sentence says what attending costs.
+    pub price_words: Words,
     /// Words ending a programme ("17h00 | Fin").
     pub programme_end: Words,
     /// Countries, regions and words that follow a place preposition without being a town.
@@ -179,6 +184,26 @@ pub struct Lexicon {
     pub thanks: Words,
     /// Phrases asking who crieur is.
     pub identity_questions: Phrases,
+    /// Stems of questions about proposing a talk ("submit", "proposer", "propuesta"): they
+    /// ask for the call for proposals and its deadline.
+    pub proposal_questions: Words,
+    /// What is proposed ("talk", "exposé", "ponencia"): in such a question, no name.
+    pub proposal_objects: Words,
+    /// Phrases asking how long a gathering lasts ("how long", "combien de jours").
+    pub duration_questions: Phrases,
+    /// Phrases asking what attending costs ("free", "how much", "gratuit", "cuesta").
+    pub price_questions: Phrases,
+    /// Words asking how to take part, which registering answers ("rsvp", "billet",
+    /// "entradas").
+    pub registration_questions: Words,
+    /// Phrases asking where or in which form ("online", "in person", "presencial"): the
+    /// place answers them.
+    pub mode_questions: Phrases,
+    /// Phrases asking whether a gathering still happens ("still on", "maintenu", "se
+    /// mantiene"): its description, cancellation included, answers them.
+    pub status_questions: Phrases,
+    /// Phrases asking whom to ask ("get in touch", "contacter", "a quién pregunto").
+    pub contact_questions: Phrases,
     /// Words of front-matter keys (split at `_`, `-` and capitals) that name a date.
     pub date_keys: Words,
     /// … the start of something ("dateStart", "fecha_inicio").
@@ -207,6 +232,65 @@ pub const TIME_ZONES: Words = &[
     "utc", "gmt", "cet", "cest", "wet", "west", "eet", "eest", "bst", "ist", "pst", "pdt", "mst",
     "mdt", "cst", "cdt", "est", "edt", "aest", "aedt", "nzst", "nzdt", "jst", "hkt", "sgt", "art",
     "brt", "clt", "cot", "pet",
+];
+
+/// Kinds of gathering that are the same in another language or another word: a question
+/// about "the Arduino workshop" means the "Taller de Arduino".
+pub const KIND_SYNONYMS: &[&[&str]] = &[
+    &[
+        "workshop",
+        "workshops",
+        "atelier",
+        "ateliers",
+        "taller",
+        "talleres",
+    ],
+    &[
+        "conference",
+        "conferences",
+        "conferencia",
+        "conferencias",
+        "congres",
+        "congreso",
+        "summit",
+        "sommet",
+        "cumbre",
+        "symposium",
+        "simposio",
+    ],
+    &[
+        "meeting",
+        "meetings",
+        "reunion",
+        "reunions",
+        "reuniones",
+        "encuentro",
+        "encuentros",
+    ],
+    &["meetup", "meetups", "quedada", "quedadas"],
+    &[
+        "webinar",
+        "webinars",
+        "webinaire",
+        "webinaires",
+        "seminario",
+    ],
+    &[
+        "training",
+        "formation",
+        "formations",
+        "formacion",
+        "curso",
+        "cursos",
+        "course",
+    ],
+    &["party", "fete", "fiesta", "soiree"],
+];
+
+/// Currencies written beside an amount ("15 €", "$20", "10 euros").
+pub const CURRENCIES: Words = &[
+    "€", "$", "£", "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds",
+    "chf", "cad", "aud", "mxn", "ars", "clp", "cop", "pesos", "soles",
 ];
 
 /// Video and streaming services: a gathering held there is online, whatever the language.
@@ -296,6 +380,8 @@ pub fn all() -> &'static Lexicon {
             side_markers: merged!(side_markers),
             online: merged!(online),
             cancelled: merged!(cancelled),
+            free_phrases: merged!(free_phrases),
+            price_words: merged!(price_words),
             programme_end: merged!(programme_end),
             not_towns: merged!(not_towns),
             place_prepositions: merged!(place_prepositions),
@@ -313,6 +399,14 @@ pub fn all() -> &'static Lexicon {
             greetings: merged!(greetings),
             thanks: merged!(thanks),
             identity_questions: merged!(identity_questions),
+            proposal_questions: merged!(proposal_questions),
+            proposal_objects: merged!(proposal_objects),
+            duration_questions: merged!(duration_questions),
+            price_questions: merged!(price_questions),
+            registration_questions: merged!(registration_questions),
+            mode_questions: merged!(mode_questions),
+            status_questions: merged!(status_questions),
+            contact_questions: merged!(contact_questions),
             date_keys: merged!(date_keys),
             start_keys: merged!(start_keys),
             end_keys: merged!(end_keys),

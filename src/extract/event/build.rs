@@ -8,7 +8,7 @@ use super::{Context, Seen};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
-use crate::extract::{Deadline, Event, Extraction, label, link, place, sentence};
+use crate::extract::{Deadline, Event, Extraction, label, link, place, price, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
@@ -353,12 +353,24 @@ impl Builder {
             _ => None,
         }
         .or_else(|| facts.registration.clone().filter(|_| gathering));
+        let price = if gathering {
+            price::read(
+                blocks
+                    .iter()
+                    .zip(tokens)
+                    .filter(|(b, _)| b.kind != BlockKind::Code)
+                    .map(|(b, t)| (b.text.as_str(), t.as_slice())),
+            )
+        } else {
+            None
+        };
         Extraction {
             lang: ctx.language,
             events,
             deadlines,
             registration_url,
             help: Vec::new(),
+            price,
         }
     }
 }

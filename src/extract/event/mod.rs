@@ -62,6 +62,7 @@ pub fn extract(post: &Post) -> Extraction {
             events: Vec::new(),
             deadlines: Vec::new(),
             registration_url: None,
+            price: None,
             help: Vec::new(),
         };
     };
@@ -90,7 +91,8 @@ pub fn extract(post: &Post) -> Extraction {
             || about_words
             || facts.gathering_keys
             || facts.start.is_some(),
-        title_cancelled: sentence::has_stem(&title_words, lexicon::all().cancelled),
+        title_cancelled: sentence::has_stem(&title_words, lexicon::all().cancelled)
+            || says_cancelled(&blocks, &tokens, order),
         title_year,
         title: &post.title,
     };
@@ -156,6 +158,32 @@ pub fn extract(post: &Post) -> Extraction {
     }
     builder.finish(&ctx, &blocks, &tokens, post.url.as_deref(), &facts)
 }
+
+/// Whether a sentence of the post without a date says its gathering is cancelled ("THIS
+/// MEETING IS CANCELLED", "el taller queda cancelado"); one with a date speaks of that date
+/// only, and a denial ("not cancelled") says the opposite.
+fn says_cancelled(blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], order: Lang) -> bool {
+    let l = lexicon::all();
+    blocks.iter().zip(tokens).any(|(block, toks)| {
+        block.kind != BlockKind::Code
+            && sentence::bounds(toks).into_iter().any(|(s, e)| {
+                let sent = &toks[s..e];
+                let words = sentence::words(sent);
+                // A notice is short; a long sentence tells a story ("last year's meetup
+                // was cancelled because…").
+                words.len() <= 15
+                    && sentence::has_stem(&words, l.cancelled)
+                    && sentence::has_gathering_noun(&words)
+                    && !words.iter().any(|w| NEGATIONS.contains(w))
+                    && date::find(sent, order).is_empty()
+            })
+    })
+}
+
+/// Words that deny what a sentence says.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "isn", "wasn", "won", "pas", "jamais", "ni", "nunca", "tampoco",
+];
 
 /// The language most of the title and body is written in.
 fn detect_language(post: &Post) -> Language {
