@@ -7,6 +7,8 @@ use crate::extract::Language;
 use crate::extract::help::Topic;
 use crate::extract::token::{Kind, tokenize};
 use crate::lexicon;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
@@ -383,17 +385,19 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     } else {
         words
     };
-    let plural = has(&[
-        "events",
-        "evenements",
-        "eventos",
-        "upcoming",
+    // Several gatherings asked for: "what events are coming up?", "los próximos
+    // talleres", "what's on the agenda?", "list the meetups".
+    let many = all.iter().any(|w| is_events_word(w));
+    let schedule = has(&[
         "agenda",
         "calendar",
         "calendrier",
         "calendario",
-        "rencontres",
-    ]) && has(&[
+        "programme",
+        "program",
+        "programa",
+    ]);
+    let asking = has(&[
         "prochains",
         "prochaines",
         "next",
@@ -403,15 +407,34 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         "proximos",
         "proximas",
         "what",
+        "whats",
         "which",
         "quels",
         "quelles",
+        "quoi",
         "cuales",
         "que",
         "any",
-        "agenda",
-        "calendar",
+        "hay",
+        "list",
+        "lister",
+        "listar",
+        "liste",
+        "lista",
+        "show",
+        "vienen",
+        "quedan",
+        "planned",
+        "scheduled",
+        "prevu",
+        "prevus",
+        "prevues",
+        "programados",
+        "programadas",
+        "previstos",
     ]);
+    let plural =
+        (many || schedule) && asking || has(&["prochainement", "proximamente", "upcoming"]);
     if let Some(window) = window {
         return Intent::Events {
             words,
@@ -524,7 +547,7 @@ fn window(all: &[String]) -> Option<Window> {
     if phrase(&["this", "year"]) || phrase(&["cette", "annee"]) || phrase(&["este", "ano"]) {
         return Some(Window::Year);
     }
-    if has(&["soon", "bientot", "pronto", "prochainement", "shortly"]) {
+    if has(&["soon", "bientot", "pronto", "shortly"]) {
         return Some(Window::Soon);
     }
     if let Some((_, m, d)) = day_of_month(all) {
@@ -562,7 +585,6 @@ fn is_window_word(w: &str) -> bool {
             | "soon"
             | "bientot"
             | "pronto"
-            | "prochainement"
             | "shortly"
             | "viene"
             | "prochain"
@@ -587,7 +609,9 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
     (
         Topic::BugTracker,
         &["tracker", "bugtracker", "issues"],
-        &["bug", "bogue", "fallo"],
+        &[
+            "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "plante",
+        ],
     ),
     (
         Topic::MailingList,
@@ -637,12 +661,32 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
     ),
 ];
 
-/// A help topic named in the words, most specific first.
+/// A help topic named in the words, most specific first. "List the events" asks for a
+/// list of gatherings, not a mailing list.
 fn topic(all: &[String]) -> Option<Topic> {
-    TOPICS
+    let found = TOPICS
         .iter()
         .find(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)))
-        .map(|(t, _, _)| *t)
+        .map(|(t, _, _)| *t)?;
+    let mailing = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "mailing" | "diffusion" | "correo" | "newsletter" | "mail" | "email" | "courriel"
+        )
+    });
+    if found == Topic::MailingList && !mailing && all.iter().any(|w| is_events_word(w)) {
+        return None;
+    }
+    Some(found)
+}
+
+/// A word for gatherings in general, or a kind of them in the plural ("events",
+/// "rencontres", "talleres").
+fn is_events_word(w: &str) -> bool {
+    matches!(
+        w,
+        "events" | "evenements" | "eventos" | "gatherings" | "evts" | "choses" | "activites"
+    ) || (w.ends_with('s') && lexicon::is_gathering_noun(w))
 }
 
 fn names_topic(w: &str, words: &[&str], stems: &[&str]) -> bool {
@@ -671,7 +715,7 @@ fn canonical(word: &str) -> String {
     if let Some((_, meant)) = l.abbreviations.iter().find(|(typed, _)| *typed == word) {
         return (*meant).to_string();
     }
-    if word.chars().count() >= 4 && !l.interrogatives.contains(&word) {
+    if word.chars().count() >= 4 && !l.interrogatives.contains(&word) && !is_vocabulary(word) {
         let first = word.chars().next();
         if let Some(meant) = l.interrogatives.iter().find(|q| {
             q.chars().next() == first
@@ -684,31 +728,80 @@ fn canonical(word: &str) -> String {
     word.to_string()
 }
 
-/// The language of a question: accents and question words, else `default`.
+/// The language of a question: Spanish punctuation, else the words that only one
+/// language's question vocabulary has, and the words that mark a language in a short
+/// question; else `default`.
 fn language(text: &str, all: &[String], default: Language) -> Language {
     if text.contains(['¿', '¡', 'ñ']) {
         return Language::Es;
     }
-    let scores: Vec<(Language, usize)> = lexicon::SPOKEN
-        .iter()
-        .map(|(lang, l)| {
-            let n = all
-                .iter()
-                .filter(|w| l.question_markers.contains(&w.as_str()))
-                .count();
-            (*lang, n)
-        })
-        .collect();
-    let best = scores.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let leaders: Vec<Language> = scores
-        .iter()
-        .filter(|(_, n)| *n == best)
-        .map(|(l, _)| *l)
-        .collect();
+    let vocabularies = vocabularies();
+    let mut scores = [0usize; 3];
+    for w in all {
+        let having: Vec<usize> = (0..3)
+            .filter(|&k| vocabularies[k].contains(w.as_str()))
+            .collect();
+        if let [only] = having.as_slice() {
+            scores[*only] += 1;
+        }
+        for (k, (_, l)) in lexicon::SPOKEN.iter().enumerate() {
+            if l.question_markers.contains(&w.as_str()) {
+                scores[k] += 1;
+            }
+        }
+    }
+    let best = scores.iter().copied().max().unwrap_or(0);
+    let leaders: Vec<usize> = (0..3).filter(|&k| scores[k] == best).collect();
     match leaders.as_slice() {
-        [only] if best > 0 => *only,
+        [only] if best > 0 => lexicon::SPOKEN[*only].0,
         _ => default,
     }
+}
+
+/// Per spoken language, every word its lexicon gives questions: question words, fillers,
+/// stopwords, texting forms, months and the words of its question phrases.
+fn vocabularies() -> &'static [HashSet<&'static str>; 3] {
+    static VOCABULARIES: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    VOCABULARIES.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let l = lexicon::SPOKEN[k].1;
+            let words = [
+                l.stopwords,
+                l.question_cues,
+                l.fillers,
+                l.interrogatives,
+                l.question_markers,
+                l.greetings,
+                l.thanks,
+                l.registration_questions,
+                l.proposal_objects,
+            ];
+            let phrases = [
+                l.duration_questions,
+                l.price_questions,
+                l.mode_questions,
+                l.status_questions,
+                l.contact_questions,
+                l.identity_questions,
+            ];
+            words
+                .iter()
+                .flat_map(|t| t.iter().copied())
+                .chain(
+                    phrases
+                        .iter()
+                        .flat_map(|t| t.iter().flat_map(|p| p.iter().copied())),
+                )
+                .chain(l.abbreviations.iter().map(|(typed, _)| *typed))
+                .chain(l.months.iter().flat_map(|m| m.iter().copied()))
+                .collect()
+        })
+    })
+}
+
+/// Whether a word is one of a language's question words, fillers or stopwords.
+fn is_vocabulary(w: &str) -> bool {
+    vocabularies().iter().any(|v| v.contains(w))
 }
 
 #[cfg(test)]
@@ -846,5 +939,18 @@ mod tests {
             }
         );
         assert_eq!(ask("¿dónde es el taller de QGIS?").lang, Language::Es);
+    }
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn scratch_print() {
+        for q in std::fs::read_to_string("/tmp/qs.txt")
+            .unwrap_or_default()
+            .lines()
+        {
+            let x = super::understand(q, crate::extract::Language::En);
+            eprintln!("{q} => {:?} {:?}", x.lang, x.intent);
+        }
     }
 }

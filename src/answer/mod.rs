@@ -120,6 +120,8 @@ impl Answerer {
         today: NaiveDate,
         last: Option<usize>,
     ) -> (Reply, Option<usize>) {
+        let loosened = self.loosened(q);
+        let q = loosened.as_ref().unwrap_or(q);
         let lang = q.lang;
         let gs = &self.catalog.gatherings;
         // A question naming no gathering, in a conversation about one, is about it.
@@ -170,6 +172,41 @@ impl Answerer {
             },
             _ => (self.reply_alone(q, today), None),
         }
+    }
+
+    /// A question that asks for the next gatherings, a registration, a call, a length or a
+    /// price, whose other words are none the index knows nor a kind of gathering ("show
+    /// me", "pueden", "du coup"), asks in general: without those words. A question about
+    /// one gathering keeps them: "when is the Berlin meetup?" is not about another one.
+    fn loosened(&self, q: &Question) -> Option<Question> {
+        let lang = q.lang;
+        let vague = |words: &[String]| {
+            !words.is_empty()
+                && words
+                    .iter()
+                    .all(|w| kind(w).is_none() && !self.index.knows(w, lang))
+        };
+        let intent = match &q.intent {
+            Intent::Next { words } if vague(words) => Intent::Next { words: Vec::new() },
+            Intent::Events {
+                words,
+                window,
+                page,
+            } if vague(words) => Intent::Events {
+                words: Vec::new(),
+                window: *window,
+                page: *page,
+            },
+            Intent::Register { words } if vague(words) => Intent::Register { words: Vec::new() },
+            Intent::Proposals { words } if vague(words) => Intent::Proposals { words: Vec::new() },
+            Intent::Duration { words } if vague(words) => Intent::Duration { words: Vec::new() },
+            Intent::Price { words } if vague(words) => Intent::Price { words: Vec::new() },
+            _ => return None,
+        };
+        Some(Question {
+            intent,
+            ..q.clone()
+        })
     }
 
     /// Answers a question on its own (no conversation).

@@ -120,8 +120,15 @@ impl Index {
         let mut touched: Vec<usize> = Vec::new();
         let mut word_touched: Vec<usize> = Vec::new();
         let mut total_weight = 0.0;
+        let all_forms: Vec<Vec<(String, f32)>> =
+            words.iter().map(|w| self.forms(w, lang)).collect();
+        let known_idf = all_forms
+            .iter()
+            .filter(|f| !f.is_empty())
+            .map(|f| self.idf(f.iter().map(|(t, _)| t.as_str()), docs))
+            .max_by(f32::total_cmp);
         for (k, word) in words.iter().enumerate() {
-            let forms = self.forms(word, lang);
+            let forms = &all_forms[k];
             // A word the index does not know counts fully against coverage: the asker named
             // something crieur has never read about. But an unknown word that only qualifies
             // a kind of gathering ("a code sprint" when the site says "community sprint")
@@ -130,13 +137,18 @@ impl Index {
                 && crate::lexicon::all()
                     .kind_qualifiers
                     .contains(&word.as_str());
+            // An unknown word weighs as much as the rarest word the index knows in the
+            // question, not more: "which city is the map summit in" still names the summit.
             let weight = if forms.is_empty() && qualifier {
                 0.0
+            } else if forms.is_empty() {
+                word_weight(words, k)
+                    * known_idf.unwrap_or_else(|| self.idf(std::iter::empty(), docs))
             } else {
                 word_weight(words, k) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs)
             };
             total_weight += weight;
-            for (term, closeness) in &forms {
+            for (term, closeness) in forms {
                 let Some(list) = self.postings.get(term) else {
                     continue;
                 };
@@ -193,6 +205,11 @@ impl Index {
             .find_map(|t| self.postings.get(t))
             .map_or(0.0, |l| l.len() as f32);
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// Whether the index knows a word, or one close to it.
+    pub fn knows(&self, word: &str, lang: Language) -> bool {
+        !self.forms(word, lang).is_empty()
     }
 
     /// The index terms a query word stands for, with how close each is (1 = exact).
