@@ -614,6 +614,26 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
         ],
     ),
     (
+        Topic::Steering,
+        &[
+            "psc",
+            "comite",
+            "committee",
+            "steering",
+            "pilotage",
+            "directivo",
+            "gouvernance",
+            "governance",
+            "roadmap",
+            "feuille",
+            "hoja",
+            "decide",
+            "decides",
+            "decisions",
+        ],
+        &[],
+    ),
+    (
         Topic::MailingList,
         &[
             "liste",
@@ -641,23 +661,11 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
         &[],
     ),
     (
-        Topic::Steering,
-        &[
-            "psc",
-            "comite",
-            "committee",
-            "steering",
-            "pilotage",
-            "directivo",
-            "gouvernance",
-            "governance",
-        ],
-        &[],
-    ),
-    (
         Topic::Documentation,
-        &["doc", "docs", "manual", "wiki"],
-        &["documentation", "documentacion"],
+        &[
+            "doc", "docs", "manual", "manuel", "wiki", "guide", "guia", "howto",
+        ],
+        &["docu", "instal", "tuto"],
     ),
 ];
 
