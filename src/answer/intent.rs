@@ -373,6 +373,11 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         || has(l.registration_questions)
         || phrase(&["sign", "up"])
     {
+        let registering = ["inscri", "preinscri", "regist", "inscrib", "preinscrib"];
+        let words = words
+            .into_iter()
+            .filter(|w| !registering.iter().any(|s| w.starts_with(s)))
+            .collect();
         return Intent::Register { words };
     }
     let window = window(all);
@@ -608,7 +613,7 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
     ),
     (
         Topic::BugTracker,
-        &["tracker", "bugtracker", "issues"],
+        &["tracker", "bugtracker", "issues", "issue", "gestionnaire"],
         &[
             "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "plante",
         ],

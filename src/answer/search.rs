@@ -122,10 +122,11 @@ impl Index {
         let mut total_weight = 0.0;
         let all_forms: Vec<Vec<(String, f32)>> =
             words.iter().map(|w| self.forms(w, lang)).collect();
-        let known_idf = all_forms
+        let known_weight = all_forms
             .iter()
-            .filter(|f| !f.is_empty())
-            .map(|f| self.idf(f.iter().map(|(t, _)| t.as_str()), docs))
+            .enumerate()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(k, f)| word_weight(words, k) * self.idf(f.iter().map(|(t, _)| t.as_str()), docs))
             .max_by(f32::total_cmp);
         for (k, word) in words.iter().enumerate() {
             let forms = &all_forms[k];
@@ -137,13 +138,23 @@ impl Index {
                 && crate::lexicon::all()
                     .kind_qualifiers
                     .contains(&word.as_str());
-            // An unknown word weighs as much as the rarest word the index knows in the
-            // question, not more: "which city is the map summit in" still names the summit.
+            // An unknown word weighs no more than the weightiest word the index knows in
+            // the question: "which city is the map summit in" still names the summit.
             let weight = if forms.is_empty() && qualifier {
                 0.0
             } else if forms.is_empty() {
-                word_weight(words, k)
-                    * known_idf.unwrap_or_else(|| self.idf(std::iter::empty(), docs))
+                // Beside a kind of gathering, an unknown word is its name ("the Berlin
+                // meetup"), and counts fully.
+                let names_kind = [k.checked_sub(1), Some(k + 1)]
+                    .into_iter()
+                    .flatten()
+                    .any(|j| words.get(j).is_some_and(|w| is_kind(w)));
+                let unknown = self.idf(std::iter::empty(), docs);
+                if names_kind {
+                    unknown
+                } else {
+                    word_weight(words, k) * known_weight.unwrap_or(unknown)
+                }
             } else {
                 word_weight(words, k) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs)
             };
