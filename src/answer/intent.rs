@@ -80,6 +80,10 @@ pub enum Window {
     NextWeek,
     /// A day of a month ("le 21 mars", "on March 21"), its next occurrence.
     Day(u32, u32),
+    /// A day of the week ("on Saturday", "samedi"), 0 for Monday: its next occurrence.
+    Weekday(u32),
+    /// A day counted from today ("today" 0, "demain" 1).
+    InDays(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -526,6 +530,7 @@ fn window(all: &[String]) -> Option<Window> {
         return Some(Window::Weekend);
     }
     if phrase(&["next", "week"])
+        || phrase(&["semaine", "pro"])
         || phrase(&["semaine", "prochaine"])
         || phrase(&["prochaine", "semaine"])
         || phrase(&["semana", "que", "viene"])
@@ -557,6 +562,20 @@ fn window(all: &[String]) -> Option<Window> {
     }
     if let Some((_, m, d)) = day_of_month(all) {
         return Some(Window::Day(m, d));
+    }
+    let l = lexicon::all();
+    if has(&["today", "aujourd", "aujourdhui", "hoy"]) {
+        return Some(Window::InDays(0));
+    }
+    if let Some((_, days, _)) = l
+        .relative_days
+        .iter()
+        .find(|(p, days, day)| *day && *days >= 0 && phrase(p))
+    {
+        return Some(Window::InDays(*days));
+    }
+    if let Some(d) = (0..7).find(|&d| all.iter().any(|w| l.weekdays[d].contains(&w.as_str()))) {
+        return Some(Window::Weekday(d as u32));
     }
     // A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
     all.iter().enumerate().find_map(|(k, w)| {
@@ -717,7 +736,11 @@ pub fn is_topic_word(w: &str) -> bool {
 /// and politeness around it.
 fn is_cue(w: &str) -> bool {
     let l = lexicon::all();
-    l.question_cues.contains(&w) || l.fillers.contains(&w) || l.registration_questions.contains(&w)
+    l.question_cues.contains(&w)
+        || l.fillers.contains(&w)
+        || l.greetings.contains(&w)
+        || l.thanks.contains(&w)
+        || l.registration_questions.contains(&w)
 }
 
 /// A word as meant: texting forms and typos of question words become the word ("wen" →
@@ -735,6 +758,17 @@ fn canonical(word: &str) -> String {
                 && q.chars().count() >= 4
                 && strsim::damerau_levenshtein(word, q) == 1
         }) {
+            return (*meant).to_string();
+        }
+    }
+    // A month's name with a typo ("apirl", "avirl", "setpember").
+    if word.chars().count() >= 5 && lexicon::month(word).is_none() {
+        let first = word.chars().next();
+        let months = l.months.iter().flat_map(|m| m.iter());
+        if let Some(meant) = months
+            .filter(|m| m.chars().count() >= 5 && m.chars().next() == first)
+            .find(|m| strsim::damerau_levenshtein(word, m) == 1)
+        {
             return (*meant).to_string();
         }
     }

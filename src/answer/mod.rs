@@ -174,8 +174,8 @@ impl Answerer {
         }
     }
 
-    /// A question that asks for the next gatherings, a registration, a call, a length or a
-    /// price, whose other words are none the index knows nor a kind of gathering ("show
+    /// A question that asks for the next gatherings, a registration or a call for
+    /// proposals, whose other words are none the index knows nor a kind of gathering ("show
     /// me", "pueden", "du coup"), asks in general: without those words. A question about
     /// one gathering keeps them: "when is the Berlin meetup?" is not about another one.
     fn loosened(&self, q: &Question) -> Option<Question> {
@@ -199,8 +199,6 @@ impl Answerer {
             },
             Intent::Register { words } if vague(words) => Intent::Register { words: Vec::new() },
             Intent::Proposals { words } if vague(words) => Intent::Proposals { words: Vec::new() },
-            Intent::Duration { words } if vague(words) => Intent::Duration { words: Vec::new() },
-            Intent::Price { words } if vague(words) => Intent::Price { words: Vec::new() },
             _ => return None,
         };
         Some(Question {
@@ -338,10 +336,7 @@ impl Answerer {
         lang: Language,
         today: NaiveDate,
     ) -> Vec<usize> {
-        let gs = &self.catalog.gatherings;
-        let mut found = self.upcoming_all(words, year, lang, today);
-        found.retain(|&i| !gs[i].cancelled);
-        found
+        self.upcoming_of(words, year, lang, today, false)
     }
 
     /// The same, cancelled ones included.
@@ -352,20 +347,33 @@ impl Answerer {
         lang: Language,
         today: NaiveDate,
     ) -> Vec<usize> {
+        self.upcoming_of(words, year, lang, today, true)
+    }
+
+    fn upcoming_of(
+        &self,
+        words: &[String],
+        year: Option<i32>,
+        lang: Language,
+        today: NaiveDate,
+        cancelled: bool,
+    ) -> Vec<usize> {
         let gs = &self.catalog.gatherings;
         let mut found: Vec<usize> = if words.is_empty() {
             (0..gs.len())
                 .filter(|&i| year.is_none_or(|y| in_year(&gs[i], y)))
                 .collect()
         } else {
-            let hits = self.hits(words, year, lang, |g| is_upcoming(g, today));
+            let hits = self.hits(words, year, lang, |g| {
+                is_upcoming(g, today) && (cancelled || !g.cancelled)
+            });
             let best = hits.first().map_or(0.0, |h| h.score);
             hits.iter()
                 .filter(|h| h.score >= 0.6 * best)
                 .map(|h| h.gathering)
                 .collect()
         };
-        found.retain(|&i| is_upcoming(&gs[i], today));
+        found.retain(|&i| is_upcoming(&gs[i], today) && (cancelled || !gs[i].cancelled));
         found.sort_by_key(|&i| (gs[i].start, !gs[i].primary));
         found
     }
@@ -877,6 +885,15 @@ fn span_of(window: Window, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
         Window::NextWeek => {
             let monday = today + to_sunday + Duration::days(1);
             (monday, Some(monday + Duration::days(6)))
+        }
+        Window::Weekday(d) => {
+            let ahead = (7 + d - today.weekday().num_days_from_monday()) % 7;
+            let day = today + Duration::days(i64::from(ahead));
+            (day, Some(day))
+        }
+        Window::InDays(n) => {
+            let day = today + Duration::days(n);
+            (day, Some(day))
         }
         Window::Day(m, d) => {
             // Its next occurrence: this year's if not past, else next year's.

@@ -218,9 +218,13 @@ impl Index {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
-    /// Whether the index knows a word, or one close to it.
+    /// Whether a gathering's name, place or title has the word, or one close to it.
     pub fn knows(&self, word: &str, lang: Language) -> bool {
-        !self.forms(word, lang).is_empty()
+        self.forms(word, lang).iter().any(|(t, _)| {
+            self.postings
+                .get(t)
+                .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong))
+        })
     }
 
     /// The index terms a query word stands for, with how close each is (1 = exact).
@@ -258,6 +262,20 @@ impl Index {
             // Closest first, then alphabetical: the weight of a word comes from its first
             // form, and must not depend on the order terms were hashed in.
             forms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        // Two words written as one ("mapsummit"): both halves.
+        if forms.is_empty() {
+            let cut = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i >= 3 && word.len() - i >= 3)
+                .find(|&i| {
+                    self.postings.contains_key(&word[..i]) && self.postings.contains_key(&word[i..])
+                });
+            if let Some(i) = cut {
+                forms.push((word[..i].to_string(), 0.9));
+                forms.push((word[i..].to_string(), 0.9));
+            }
         }
         forms
     }

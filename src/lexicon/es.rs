@@ -397,6 +397,7 @@ pub const ES: Lexicon = Lexicon {
         "cierre",
         "plazo",
         "todavia",
+        "encuentro",
     ],
     fillers: &[
         "hola",
@@ -493,6 +494,12 @@ pub const ES: Lexicon = Lexicon {
         "majo",
         "maja",
         "ayudado",
+        "saben",
+        "noticias",
+        "verdad",
+        "oido",
+        "dicho",
+        "vacaciones",
     ],
     abbreviations: &[
         ("cdo", "cuando"),
