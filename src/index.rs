@@ -58,6 +58,7 @@ pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
         deadlines: Vec::new(),
         registration_url: None,
         price: None,
+        venue: None,
         help: if is_help {
             help::entries(&post.doc.blocks, lang)
         } else {

@@ -45,6 +45,8 @@ pub struct Version {
     pub lead: String,
     /// What the post says attending costs.
     pub price: Option<Price>,
+    /// Where in town, for a post's main gathering: venue and address as written.
+    pub venue: Option<String>,
 }
 
 impl Gathering {
@@ -80,6 +82,16 @@ impl Gathering {
             .filter(|v| v.lang == lang)
             .find_map(|v| v.place.as_deref());
         in_lang.or_else(|| self.versions.iter().find_map(|v| v.place.as_deref()))
+    }
+
+    /// The venue, preferring the asker's language's post.
+    pub fn venue(&self, lang: Language) -> Option<&str> {
+        let in_lang = self
+            .versions
+            .iter()
+            .filter(|v| v.lang == lang)
+            .find_map(|v| v.venue.as_deref());
+        in_lang.or_else(|| self.versions.iter().find_map(|v| v.venue.as_deref()))
     }
 
     /// What attending costs, as the newest post in the asker's language (else any) says.
@@ -244,6 +256,11 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
         file: post.file.clone(),
         lead: lead.chars().take(600).collect(),
         price: stored.extraction.price.clone(),
+        venue: if event.primary {
+            stored.extraction.venue.clone()
+        } else {
+            None
+        },
     }
 }
 

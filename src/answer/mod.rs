@@ -733,9 +733,25 @@ impl Answerer {
                 _ => {}
             }
         }
-        if let Some(place) = g.place(lang) {
-            when.push_str(", ");
-            when.push_str(&place_name(place, lang));
+        match (g.place(lang), g.venue(lang)) {
+            // The venue with its address names the town: "The Hub, 12 Harbour Street,
+            // Bristol".
+            (Some(place), Some(venue)) if venue.contains(place) => {
+                when.push_str(", ");
+                when.push_str(venue);
+            }
+            (Some(place), Some(venue)) if place != "online" => {
+                when.push_str(&format!(", {}, {venue}", place_name(place, lang)));
+            }
+            (Some(place), _) => {
+                when.push_str(", ");
+                when.push_str(&place_name(place, lang));
+            }
+            (None, Some(venue)) => {
+                when.push_str(", ");
+                when.push_str(venue);
+            }
+            (None, None) => {}
         }
         when.push('.');
         line.text(when)

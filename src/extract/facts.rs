@@ -36,6 +36,9 @@ pub struct Facts {
     /// A time of day from a time key ("6:00pm-7:30pm"), for the gathering the post dates.
     pub time: Option<(NaiveTime, Option<NaiveTime>)>,
     pub place: Option<Place>,
+    /// The venue and address the keys give, as written ("University of Washington, 3910
+    /// 15th Ave NE"), unless they only name a town or an online place.
+    pub venue: Option<String>,
     pub registration: Option<String>,
     /// Text layouts show under the title ("subtitle"): read like the body.
     pub shown: Vec<String>,
@@ -112,7 +115,26 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
         }
     }
     facts.place = place_of(&places);
+    facts.venue = venue_of(&places);
     facts
+}
+
+/// The venue and address values, joined, when they say more than a town.
+fn venue_of(places: &[(Role, &str)]) -> Option<String> {
+    if places.iter().any(|(_, v)| place::names_online(v)) {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for (role, value) in places {
+        let value = value.trim();
+        let new = !parts.iter().any(|p| p.contains(value) || value.contains(p));
+        if matches!(role, Role::Place | Role::Address) && !value.is_empty() && new {
+            parts.push(value);
+        }
+    }
+    let venue = parts.join(", ");
+    let only_town = place::town_of_venue(&venue).is_some_and(|t| t == venue);
+    (!venue.is_empty() && !only_town).then_some(venue)
 }
 
 /// A key's role from its last part's words ("params.dateStart" → date, start). Keys of

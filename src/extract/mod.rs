@@ -5,7 +5,7 @@
 //! `token` splits text, `date` finds dates in the tokens, `facts` reads what the front
 //! matter says (dates, times, place, registration link), `event` decides which dates are
 //! gatherings, deadlines or neither, `place` and `link` find where and how to register,
-//! `price` what attending costs, `lang` tells the language; the words all of them look for are in `crate::lexicon`.
+//! `price` what attending costs, `venue` where in town, `lang` tells the language; the words all of them look for are in `crate::lexicon`.
 
 pub mod date;
 pub mod event;
@@ -18,6 +18,7 @@ pub mod place;
 pub mod price;
 pub mod sentence;
 pub mod token;
+pub mod venue;
 
 pub use date::Precision;
 pub use lang::Language;
@@ -38,6 +39,9 @@ pub struct Extraction {
     /// What attending the post's gatherings costs, when it says.
     #[serde(default)]
     pub price: Option<price::Price>,
+    /// Where in town the main gathering is: its venue and address as written.
+    #[serde(default)]
+    pub venue: Option<String>,
 }
 
 /// A gathering announced or reported by a post.

@@ -8,7 +8,7 @@ use super::{Context, Seen};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
-use crate::extract::{Deadline, Event, Extraction, label, link, place, price, sentence};
+use crate::extract::{Deadline, Event, Extraction, label, link, place, price, sentence, venue};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
@@ -364,6 +364,21 @@ impl Builder {
         } else {
             None
         };
+        // The venue the front matter names, else the one the text gives beside a date.
+        let order = match ctx.language {
+            crate::extract::Language::En => Lang::MonthFirst,
+            _ => Lang::DayFirst,
+        };
+        let venue = facts.venue.clone().or_else(|| {
+            venue::read(
+                blocks
+                    .iter()
+                    .zip(tokens)
+                    .filter(|(b, _)| b.kind != BlockKind::Code && b.kind != BlockKind::Title)
+                    .map(|(b, t)| (b.text.as_str(), t.as_slice())),
+                |sent| !date::find(sent, order).is_empty(),
+            )
+        });
         Extraction {
             lang: ctx.language,
             events,
@@ -371,6 +386,7 @@ impl Builder {
             registration_url,
             help: Vec::new(),
             price,
+            venue: venue.filter(|_| gathering),
         }
     }
 }

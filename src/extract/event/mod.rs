@@ -63,6 +63,7 @@ pub fn extract(post: &Post) -> Extraction {
             deadlines: Vec::new(),
             registration_url: None,
             price: None,
+            venue: None,
             help: Vec::new(),
         };
     };
