@@ -174,7 +174,9 @@ impl Catalog {
             let parent = x.events.iter().find(|e| e.primary).map(|e| e.title.clone());
             for event in &x.events {
                 let version = version_of(stored, event, parent.as_deref());
-                let deadlines = if event.primary {
+                // A post's deadlines are its main gathering's; a side one at the same place
+                // (a workshop of a series, a sprint before a conference) shares them.
+                let deadlines = if event.primary || same_place(x, event) {
                     x.deadlines.clone()
                 } else {
                     Vec::new()
@@ -244,7 +246,7 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
             parent.map(str::to_string)
         },
         place: event.place.clone(),
-        registration_url: if event.primary {
+        registration_url: if event.primary || same_place(&stored.extraction, event) {
             stored.extraction.registration_url.clone()
         } else {
             None
@@ -256,12 +258,22 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
         file: post.file.clone(),
         lead: lead.chars().take(600).collect(),
         price: stored.extraction.price.clone(),
-        venue: if event.primary {
+        venue: if event.primary || same_place(&stored.extraction, event) {
             stored.extraction.venue.clone()
         } else {
             None
         },
     }
+}
+
+/// Whether a side gathering is where its post's main gathering is.
+fn same_place(x: &crate::extract::Extraction, event: &Event) -> bool {
+    let main = x
+        .events
+        .iter()
+        .find(|e| e.primary)
+        .and_then(|e| e.place.as_ref());
+    event.place.as_ref().is_some_and(|p| Some(p) == main)
 }
 
 /// Whether an event of a post is a gathering already in the catalog: same site, dates that

@@ -351,7 +351,12 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         || phrase(&["appel", "a"])
         || phrase(&["appel", "aux"])
         || phrase(&["llamada", "a"]);
-    if starts(l.proposal_questions) || call_for {
+    let until_when = phrase(&["jusqu", "a", "quand"])
+        || phrase(&["until", "when"])
+        || phrase(&["hasta", "cuando"])
+        || phrase(&["how", "late"]);
+    let talk_until = until_when && has(l.proposal_objects) && !has(&["appel"]);
+    if starts(l.proposal_questions) || call_for || talk_until {
         let words = words
             .into_iter()
             .filter(|w| {
@@ -361,17 +366,15 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
             .collect();
         return Intent::Proposals { words };
     }
-    if any_phrase(l.duration_questions) {
+    let registering = starts(&["inscri", "preinscri", "regist", "inscrib", "preinscrib"]);
+    // "how long do I have to register?" asks until when.
+    if any_phrase(l.duration_questions) && !registering {
         return Intent::Duration { words };
     }
     if any_phrase(l.price_questions) {
         return Intent::Price { words };
     }
-    let until_when = phrase(&["jusqu", "a", "quand"])
-        || phrase(&["until", "when"])
-        || phrase(&["hasta", "cuando"])
-        || phrase(&["how", "late"]);
-    if starts(&["inscri", "preinscri", "regist", "inscrib", "preinscrib"])
+    if registering
         || until_when
         || has(&["deadline", "limite", "signup"])
         || has(l.registration_questions)
@@ -487,7 +490,28 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     let future = has(&["will", "sera", "aura", "va", "sera"]);
     // "what is geOrchestra?" asks for a definition, which crieur does not give.
     let when_or_where = has(&[
-        "when", "where", "quand", "ou", "cuando", "donde", "date", "dates", "fecha",
+        "when",
+        "where",
+        "quand",
+        "ou",
+        "cuando",
+        "donde",
+        "date",
+        "dates",
+        "fecha",
+        "fechas",
+        "lieu",
+        "ville",
+        "adresse",
+        "endroit",
+        "city",
+        "venue",
+        "address",
+        "location",
+        "ciudad",
+        "lugar",
+        "sitio",
+        "direccion",
     ]);
     let definition = phrase(&["what", "is"])
         || phrase(&["what", "s"])
@@ -627,12 +651,20 @@ fn is_window_word(w: &str) -> bool {
 const TOPICS: &[(Topic, &[&str], &[&str])] = &[
     (
         Topic::Security,
-        &["cve"],
-        &["securit", "secur", "segur", "vulnerab", "faille"],
+        &["cve", "vuln", "xss", "exploit", "cves"],
+        &["securit", "secur", "segur", "vulnerab", "faille", "disclos"],
     ),
     (
         Topic::BugTracker,
-        &["tracker", "bugtracker", "issues", "issue", "gestionnaire"],
+        &[
+            "tracker",
+            "bugtracker",
+            "issues",
+            "issue",
+            "gestionnaire",
+            "beug",
+            "anomalie",
+        ],
         &[
             "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "plante",
         ],
@@ -679,8 +711,24 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
     (
         Topic::Chat,
         &[
-            "chat", "irc", "matrix", "salon", "canal", "channel", "element", "room", "discuter",
+            "chat",
+            "irc",
+            "matrix",
+            "salon",
+            "canal",
+            "channel",
+            "element",
+            "room",
+            "discuter",
             "tchat",
+            "discussion",
+            "papoter",
+            "chatter",
+            "chatear",
+            "charlar",
+            "live",
+            "directo",
+            "sala",
         ],
         &[],
     ),
@@ -696,10 +744,28 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
 /// A help topic named in the words, most specific first. "List the events" asks for a
 /// list of gatherings, not a mailing list.
 fn topic(all: &[String]) -> Option<Topic> {
+    let phrase = |p: &[&str]| phrase_at(all, p).is_some();
+    // "ouvrir un ticket", "open an issue": a bug; "how to use it": the documentation.
+    let opens = all.windows(3).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "open" | "ouvrir" | "ouvre" | "ouvert" | "abrir" | "abro" | "file"
+        ) && matches!(w[2].as_str(), "ticket" | "issue")
+    });
+    if opens {
+        return Some(Topic::BugTracker);
+    }
     let found = TOPICS
         .iter()
-        .find(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)))
-        .map(|(t, _, _)| *t)?;
+        .find(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)));
+    let Some(found) = found.map(|(t, _, _)| *t) else {
+        let how_to = phrase(&["how", "to", "use"])
+            || phrase(&["comment", "utiliser"])
+            || phrase(&["comment", "on", "utilise"])
+            || phrase(&["como", "se", "usa"])
+            || phrase(&["como", "usar"]);
+        return how_to.then_some(Topic::Documentation);
+    };
     let mailing = all.iter().any(|w| {
         matches!(
             w.as_str(),
@@ -753,7 +819,14 @@ fn canonical(word: &str) -> String {
     }
     if word.chars().count() >= 4 && !l.interrogatives.contains(&word) && !is_vocabulary(word) {
         let first = word.chars().next();
-        if let Some(meant) = l.interrogatives.iter().find(|q| {
+        let topic_words = TOPICS.iter().flat_map(|(_, words, _)| words.iter());
+        let targets = l
+            .interrogatives
+            .iter()
+            .chain(topic_words)
+            .chain(l.proposal_objects)
+            .chain(l.registration_questions);
+        if let Some(meant) = targets.into_iter().find(|q| {
             q.chars().next() == first
                 && q.chars().count() >= 4
                 && strsim::damerau_levenshtein(word, q) == 1

@@ -174,8 +174,8 @@ impl Answerer {
         }
     }
 
-    /// A question that asks for the next gatherings, a registration or a call for
-    /// proposals, whose other words are none the index knows nor a kind of gathering ("show
+    /// A question that asks how to register or until when to propose a talk, whose other
+    /// words are none the index knows nor a kind of gathering ("show
     /// me", "pueden", "du coup"), asks in general: without those words. A question about
     /// one gathering keeps them: "when is the Berlin meetup?" is not about another one.
     fn loosened(&self, q: &Question) -> Option<Question> {
@@ -187,16 +187,6 @@ impl Answerer {
                     .all(|w| kind(w).is_none() && !self.index.knows(w, lang))
         };
         let intent = match &q.intent {
-            Intent::Next { words } if vague(words) => Intent::Next { words: Vec::new() },
-            Intent::Events {
-                words,
-                window,
-                page,
-            } if vague(words) => Intent::Events {
-                words: Vec::new(),
-                window: *window,
-                page: *page,
-            },
             Intent::Register { words } if vague(words) => Intent::Register { words: Vec::new() },
             Intent::Proposals { words } if vague(words) => Intent::Proposals { words: Vec::new() },
             _ => return None,
@@ -374,6 +364,16 @@ impl Answerer {
                 .collect()
         };
         found.retain(|&i| is_upcoming(&gs[i], today) && (cancelled || !gs[i].cancelled));
+        // "les prochaines rencontres", "any gatherings?": words for gatherings in general
+        // name none of them.
+        let specific: Vec<String> = words
+            .iter()
+            .filter(|w| !crate::lexicon::GENERIC_KINDS.contains(&w.as_str()))
+            .cloned()
+            .collect();
+        if found.is_empty() && specific.len() < words.len() {
+            return self.upcoming_of(&specific, year, lang, today, cancelled);
+        }
         found.sort_by_key(|&i| (gs[i].start, !gs[i].primary));
         found
     }
@@ -700,11 +700,13 @@ impl Answerer {
         out
     }
 
+    /// A gathering's name; a side one named by its kind alone ("sprint de code") with its
+    /// main gathering's.
     fn title(&self, g: &Gathering, lang: Language) -> String {
         let v = g.version(lang);
         match &v.parent {
-            Some(p) => format!("{} ({p})", v.title),
-            None => v.title.clone(),
+            Some(p) if v.title.split_whitespace().count() <= 3 => format!("{} ({p})", v.title),
+            _ => v.title.clone(),
         }
     }
 

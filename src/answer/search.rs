@@ -52,10 +52,11 @@ impl Index {
                 // gathering's name and post only hint at it, so that "geOcom" finds geOcom.
                 let side = v.parent.is_some();
                 // (text, weight, names the gathering): the post's text only ranks.
-                let fields: [(&str, f32, bool); 5] = [
+                let fields: [(&str, f32, bool); 6] = [
                     (&v.title, NAME, true),
                     (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true),
                     (v.place.as_deref().unwrap_or(""), PLACE, true),
+                    (v.venue.as_deref().unwrap_or(""), PLACE, true),
                     (if side { "" } else { &v.post_title }, POST_TITLE, true),
                     (if side { "" } else { &v.lead }, LEAD, false),
                 ];
@@ -122,48 +123,26 @@ impl Index {
         let mut total_weight = 0.0;
         let all_forms: Vec<Vec<(String, f32)>> =
             words.iter().map(|w| self.forms(w, lang)).collect();
-        let known_weight = all_forms
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| !f.is_empty())
-            .map(|(k, f)| word_weight(words, k) * self.idf(f.iter().map(|(t, _)| t.as_str()), docs))
-            .max_by(f32::total_cmp);
-        for (k, word) in words.iter().enumerate() {
-            let forms = &all_forms[k];
-            // A word the index does not know counts fully against coverage: the asker named
-            // something crieur has never read about. But an unknown word that only qualifies
-            // a kind of gathering ("a code sprint" when the site says "community sprint")
-            // does not hide the sprint.
-            let qualifier = words.get(k + 1).is_some_and(|n| is_kind(n))
-                && crate::lexicon::all()
-                    .kind_qualifiers
-                    .contains(&word.as_str());
-            // An unknown word weighs no more than the weightiest word the index knows in
-            // the question: "which city is the map summit in" still names the summit.
-            let weight = if forms.is_empty() && qualifier {
-                0.0
-            } else if forms.is_empty() {
-                // Beside a kind of gathering, an unknown word is its name ("the Berlin
-                // meetup"), and counts fully.
-                let names_kind = [k.checked_sub(1), Some(k + 1)]
-                    .into_iter()
-                    .flatten()
-                    .any(|j| words.get(j).is_some_and(|w| is_kind(w)));
-                let unknown = self.idf(std::iter::empty(), docs);
-                if names_kind {
-                    unknown
-                } else {
-                    word_weight(words, k) * known_weight.unwrap_or(unknown)
-                }
-            } else {
-                word_weight(words, k) * self.idf(forms.iter().map(|(t, _)| t.as_str()), docs)
-            };
+        let weights = self.weights(words, &all_forms, docs);
+        for (k, forms) in all_forms.iter().enumerate() {
+            let weight = weights[k];
             total_weight += weight;
+            // The forms of one word ("workshop" → "atelier", "taller") are one term: the
+            // rarer spelling must not outrank the others.
+            let shared_df = (forms.len() > 1).then(|| {
+                let df: usize = forms
+                    .iter()
+                    .filter_map(|(t, _)| self.postings.get(t))
+                    .map(Vec::len)
+                    .sum();
+                (df as f32).min(docs)
+            });
             for (term, closeness) in forms {
                 let Some(list) = self.postings.get(term) else {
                     continue;
                 };
-                let idf = ((docs - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5) + 1.0).ln();
+                let df = shared_df.unwrap_or(list.len() as f32);
+                let idf = ((docs - df + 0.5) / (df + 0.5) + 1.0).ln();
                 for &(g, f, strong) in list {
                     let norm =
                         f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * self.lengths[g] / self.average));
@@ -209,6 +188,51 @@ impl Index {
                 .then(a.gathering.cmp(&b.gathering))
         });
         hits
+    }
+
+    /// How much each word of a question counts toward coverage. A word the index does not
+    /// know counts against it: the asker named something crieur has never read about. But
+    /// an unknown word that only qualifies a kind of gathering ("a code sprint" when the site
+    /// says "community sprint") does not hide the sprint, and unknown words together weigh
+    /// no more than the known ones ("which city is the map summit in" names the summit),
+    /// except beside a kind of gathering, where they are its name ("the Berlin meetup").
+    fn weights(&self, words: &[String], forms: &[Vec<(String, f32)>], docs: f32) -> Vec<f32> {
+        let unknown_idf = self.idf(std::iter::empty(), docs);
+        let mut weights = vec![0.0f32; words.len()];
+        let mut pooled: Vec<usize> = Vec::new();
+        let mut known = 0.0;
+        for (k, word) in words.iter().enumerate() {
+            if !forms[k].is_empty() {
+                weights[k] = word_weight(words, k)
+                    * self.idf(forms[k].iter().map(|(t, _)| t.as_str()), docs);
+                known += weights[k];
+                continue;
+            }
+            let qualifier = words.get(k + 1).is_some_and(|n| is_kind(n))
+                && crate::lexicon::all()
+                    .kind_qualifiers
+                    .contains(&word.as_str());
+            let names_kind = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| words.get(j).is_some_and(|w| is_kind(w)));
+            if qualifier {
+                continue;
+            }
+            if names_kind {
+                weights[k] = unknown_idf;
+            } else {
+                weights[k] = word_weight(words, k) * unknown_idf;
+                pooled.push(k);
+            }
+        }
+        let pool: f32 = pooled.iter().map(|&k| weights[k]).sum();
+        if known > 0.0 && pool > known {
+            for &k in &pooled {
+                weights[k] *= known / pool;
+            }
+        }
+        weights
     }
 
     fn idf<'a>(&self, mut terms: impl Iterator<Item = &'a str>, n: f32) -> f32 {

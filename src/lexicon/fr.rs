@@ -557,6 +557,7 @@ pub const FR: Lexicon = Lexicon {
         "rencontre",
         "rdv",
         "rendez",
+        "delai",
     ],
     fillers: &[
         "bonjour",
@@ -680,6 +681,16 @@ pub const FR: Lexicon = Lexicon {
         "entendu",
         "dit",
         "vacances",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+        "francais",
+        "anglais",
+        "espagnol",
+        "toute",
+        "toutes",
+        "tous",
     ],
     abbreviations: &[
         ("cmt", "comment"),
@@ -787,7 +798,7 @@ pub const FR: Lexicon = Lexicon {
         "chose",
     ],
     greetings: &[
-        "bonjour", "salut", "coucou", "bonsoir", "bjr", "slt", "yo", "tlm", "bonne", "hello", "re",
+        "bonjour", "salut", "coucou", "bonsoir", "bjr", "slt", "yo", "tlm", "bonne", "re",
     ],
     thanks: &["merci", "mrc", "mci"],
     identity_questions: &[
@@ -828,6 +839,10 @@ pub const FR: Lexicon = Lexicon {
         "sujet",
     ],
     duration_questions: &[
+        &["un", "jour", "ou"],
+        &["1", "jour", "ou"],
+        &["plusieurs", "jours"],
+        &["toute", "la", "semaine"],
         &["combien", "de", "jours"],
         &["combien", "de", "temps"],
         &["combien", "d", "heures"],
@@ -841,6 +856,9 @@ pub const FR: Lexicon = Lexicon {
         &["debut", "et", "fin"],
     ],
     price_questions: &[
+        &["est", "combien"],
+        &["c", "combien"],
+        &["combien", "pour"],
         &["payants"],
         &["payantes"],
         &["gratuits"],
@@ -882,6 +900,8 @@ pub const FR: Lexicon = Lexicon {
         &["endroit"],
     ],
     status_questions: &[
+        &["confirme"],
+        &["confirmee"],
         &["toujours", "prevu"],
         &["toujours", "prevue"],
         &["toujours", "lieu"],

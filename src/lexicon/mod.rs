@@ -287,6 +287,27 @@ pub const KIND_SYNONYMS: &[&[&str]] = &[
     &["party", "fete", "fiesta", "soiree"],
 ];
 
+/// Words for gatherings in general, which name no kind of them: "les prochaines
+/// rencontres", "any gatherings?", "¿qué encuentros hay?".
+pub const GENERIC_KINDS: Words = &[
+    "rencontre",
+    "rencontres",
+    "encuentro",
+    "encuentros",
+    "gathering",
+    "gatherings",
+    "evenement",
+    "evenements",
+    "evento",
+    "eventos",
+    "event",
+    "events",
+    "rdv",
+    "activites",
+    "actividades",
+    "activities",
+];
+
 /// Currencies written beside an amount ("15 €", "$20", "10 euros").
 pub const CURRENCIES: Words = &[
     "€", "$", "£", "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds",
