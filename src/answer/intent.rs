@@ -615,6 +615,15 @@ fn window(all: &[String]) -> Option<Window> {
 
 /// Words of the time spans above, which name no gathering.
 fn is_window_word(w: &str) -> bool {
+    let l = lexicon::all();
+    if l.weekdays.iter().any(|d| d.contains(&w))
+        || l.relative_days
+            .iter()
+            .any(|(p, _, day)| *day && p.contains(&w))
+        || matches!(w, "today" | "aujourd" | "aujourdhui" | "hoy" | "pro")
+    {
+        return true;
+    }
     matches!(
         w,
         "weekend"
@@ -825,7 +834,8 @@ fn canonical(word: &str) -> String {
             .iter()
             .chain(topic_words)
             .chain(l.proposal_objects)
-            .chain(l.registration_questions);
+            .chain(l.registration_questions)
+            .chain(lexicon::KIND_SYNONYMS.iter().flat_map(|c| c.iter()));
         if let Some(meant) = targets.into_iter().find(|q| {
             q.chars().next() == first
                 && q.chars().count() >= 4

@@ -296,12 +296,15 @@ impl Answerer {
             .filter(|h| h.score >= 0.6 * best.score && (!primary_only || gs[h.gathering].primary))
             .map(|h| h.gathering)
             .collect();
+        // Soonest first; on the same day, the best match.
         let upcoming = || {
             close
                 .iter()
                 .copied()
-                .filter(|&i| is_upcoming(&gs[i], today))
-                .min_by_key(|&i| gs[i].start)
+                .enumerate()
+                .filter(|&(_, i)| is_upcoming(&gs[i], today))
+                .min_by_key(|&(rank, i)| (gs[i].start, rank))
+                .map(|(_, i)| i)
         };
         let past = || {
             close

@@ -212,10 +212,18 @@ impl Index {
                 && crate::lexicon::all()
                     .kind_qualifiers
                     .contains(&word.as_str());
-            let names_kind = [k.checked_sub(1), Some(k + 1)]
-                .into_iter()
-                .flatten()
-                .any(|j| words.get(j).is_some_and(|w| is_kind(w)));
+            // Before a kind ("the Berlin meetup"), or after one when nothing else in the
+            // question is known ("el meetup de Berlín"); after one beside a known name, it
+            // is what is asked ("le map summit ferme quand").
+            let kind_at = |j: Option<usize>| {
+                j.and_then(|j| words.get(j))
+                    .is_some_and(|w: &String| is_kind(w))
+            };
+            let named = forms
+                .iter()
+                .zip(words)
+                .any(|(f, w)| !f.is_empty() && !is_kind(w));
+            let names_kind = kind_at(Some(k + 1)) || (kind_at(k.checked_sub(1)) && !named);
             if qualifier {
                 continue;
             }
