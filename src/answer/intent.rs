@@ -660,7 +660,16 @@ fn is_window_word(w: &str) -> bool {
 const TOPICS: &[(Topic, &[&str], &[&str])] = &[
     (
         Topic::Security,
-        &["cve", "vuln", "xss", "exploit", "cves"],
+        &[
+            "cve",
+            "vuln",
+            "xss",
+            "exploit",
+            "cves",
+            "security",
+            "securite",
+            "seguridad",
+        ],
         &["securit", "secur", "segur", "vulnerab", "faille", "disclos"],
     ),
     (
@@ -761,12 +770,12 @@ fn topic(all: &[String]) -> Option<Topic> {
             "open" | "ouvrir" | "ouvre" | "ouvert" | "abrir" | "abro" | "file"
         ) && matches!(w[2].as_str(), "ticket" | "issue")
     });
-    if opens {
-        return Some(Topic::BugTracker);
-    }
     let found = TOPICS
         .iter()
         .find(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)));
+    if opens && found.is_none_or(|(t, _, _)| *t != Topic::Security) {
+        return Some(Topic::BugTracker);
+    }
     let Some(found) = found.map(|(t, _, _)| *t) else {
         let how_to = phrase(&["how", "to", "use"])
             || phrase(&["comment", "utiliser"])

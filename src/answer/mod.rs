@@ -58,13 +58,18 @@ impl Kinds {
     }
 }
 
-/// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet.
+/// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet;
+/// the same kind in another language or word ("taller", "atelier") as its first name.
 fn kind(word: &str) -> Option<String> {
+    let same = crate::lexicon::KIND_SYNONYMS
+        .iter()
+        .find(|class| class.contains(&word))
+        .map_or(word, |class| class[0]);
     crate::lexicon::all()
         .gathering_nouns
         .iter()
-        .any(|s| word.starts_with(s))
-        .then(|| word.chars().take(5).collect())
+        .any(|s| same.starts_with(s))
+        .then(|| same.chars().take(5).collect())
 }
 
 impl Answerer {
@@ -288,12 +293,18 @@ impl Answerer {
         }
         let hits = self.hits(words, year, lang, |_| true);
         let best = hits.first()?;
-        // When the best match is a main gathering, its side ones (a sprint before it) are
-        // not what was asked for, however close their score.
+        // When the best match is a main gathering, side ones (a sprint before it) are not
+        // what was asked for, however close their score, unless the question names their
+        // kind ("the workshops": every workshop of a series).
         let primary_only = gs[best.gathering].primary;
+        let asked: Vec<String> = words.iter().filter_map(|w| kind(w)).collect();
+        let named_kind = |i: usize| asked.iter().any(|k| self.kinds[i].own.contains(k));
         let close: Vec<usize> = hits
             .iter()
-            .filter(|h| h.score >= 0.6 * best.score && (!primary_only || gs[h.gathering].primary))
+            .filter(|h| {
+                h.score >= 0.6 * best.score
+                    && (!primary_only || gs[h.gathering].primary || named_kind(h.gathering))
+            })
             .map(|h| h.gathering)
             .collect();
         // Soonest first; on the same day, the best match.
