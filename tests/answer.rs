@@ -90,12 +90,14 @@ fn next_event_in_three_languages() {
         ],
         &["2025"],
     );
-    // The meetup of April 2 is over: the sprint before the summit comes next.
+    // The meetup of April 2 is over: the one in Bristol comes next, at its venue.
     check(
         APRIL,
         "!next",
         Language::En,
-        &["Next: code sprint (Map Summit 2026)"],
+        &[
+            "Next: Spring meetup in Bristol: April 22, 2026, 6 PM – 8 PM, The Hub, 12 Harbour Street, Bristol.",
+        ],
         &["Friends", "Map Summit 2025"],
     );
     check(

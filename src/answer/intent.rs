@@ -845,6 +845,10 @@ fn canonical(word: &str) -> String {
             .chain(l.proposal_objects)
             .chain(l.registration_questions)
             .chain(lexicon::KIND_SYNONYMS.iter().flat_map(|c| c.iter()));
+        let targets: Vec<&&str> = targets.collect();
+        if targets.iter().any(|q| **q == word) {
+            return word.to_string();
+        }
         if let Some(meant) = targets.into_iter().find(|q| {
             q.chars().next() == first
                 && q.chars().count() >= 4
