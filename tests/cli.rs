@@ -314,6 +314,18 @@ fn chats_in_the_terminal_until_end_of_input() {
         got.contains("Prochain : geOcom 2026 : 10 juin – 12 juin 2026, Strasbourg."),
         "{got}"
     );
+    // Follow-ups: "et c'est où ?" and "¿y la inscripción?" are about the geOcom the member
+    // was just told about, the security question between them notwithstanding.
+    assert!(
+        got.contains("\ngeOcom 2026 : 10 juin – 12 juin 2026, Strasbourg.\nInscription : "),
+        "{got}"
+    );
+    assert!(
+        got.contains(
+            "\ngeOcom 2026: 10 de junio – 12 de junio de 2026, Strasbourg.\nInscripción: "
+        ),
+        "{got}"
+    );
     // The admin's entry from config/crieur.toml replaces what the page says on security.
     assert!(
         got.contains("Security: psc@georchestra.org — Report security issues privately by mail"),

@@ -61,8 +61,10 @@ fn after(text: &str, toks: &[Token<'_>]) -> Option<String> {
             start += 1;
         }
     }
+    // A name, a number, or a noun with its article: "en cours", "in progress" are no place.
     let first = toks.get(start)?;
-    if first.kind != Kind::Word {
+    let named = first.kind == Kind::Word && first.is_capitalized();
+    if first.kind != Kind::Word || (start == 0 && !named) {
         return None;
     }
     let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -208,7 +210,11 @@ mod tests {
     }
 
     #[test]
-    fn a_town_alone_is_no_venue() {
+    fn a_town_alone_or_a_phrase_is_no_venue() {
+        assert_eq!(
+            venue("Les projets en cours ou futurs seront présentés."),
+            None
+        );
         assert_eq!(venue("The meetup is in Lyon, France, on March 3."), None);
         assert_eq!(venue("Rendez-vous à Lyon pour la journée."), None);
     }
