@@ -445,8 +445,13 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         "programadas",
         "previstos",
     ]);
-    let plural =
-        (many || schedule) && asking || has(&["prochainement", "proximamente", "upcoming"]);
+    let plural = (many || schedule) && asking
+        || has(&["prochainement", "proximamente", "upcoming"])
+        || phrase(&["coming", "months"])
+        || phrase(&["coming", "weeks"])
+        || phrase(&["prochains", "mois"])
+        || phrase(&["proximos", "meses"])
+        || phrase(&["se", "viene"]);
     if let Some(window) = window {
         return Intent::Events {
             words,
@@ -550,7 +555,11 @@ fn window(all: &[String]) -> Option<Window> {
             .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
     };
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
-    if phrase(&["week", "end"]) || has(&["weekend", "finde"]) || phrase(&["fin", "de", "semana"]) {
+    if phrase(&["week", "end"])
+        || has(&["weekend", "finde"])
+        || phrase(&["fin", "de", "semana"])
+        || phrase(&["ce", "we"])
+    {
         return Some(Window::Weekend);
     }
     if phrase(&["next", "week"])

@@ -123,7 +123,7 @@ impl Index {
         let mut total_weight = 0.0;
         let all_forms: Vec<Vec<(String, f32)>> =
             words.iter().map(|w| self.forms(w, lang)).collect();
-        let weights = self.weights(words, &all_forms, docs);
+        let weights = self.weights(words, &all_forms, lang, docs);
         for (k, forms) in all_forms.iter().enumerate() {
             let weight = weights[k];
             total_weight += weight;
@@ -196,7 +196,13 @@ impl Index {
     /// says "community sprint") does not hide the sprint, and unknown words together weigh
     /// no more than the known ones ("which city is the map summit in" names the summit),
     /// except beside a kind of gathering, where they are its name ("the Berlin meetup").
-    fn weights(&self, words: &[String], forms: &[Vec<(String, f32)>], docs: f32) -> Vec<f32> {
+    fn weights(
+        &self,
+        words: &[String],
+        forms: &[Vec<(String, f32)>],
+        lang: Language,
+        docs: f32,
+    ) -> Vec<f32> {
         let unknown_idf = self.idf(std::iter::empty(), docs);
         let mut weights = vec![0.0f32; words.len()];
         let mut pooled: Vec<usize> = Vec::new();
@@ -223,7 +229,8 @@ impl Index {
                 .iter()
                 .zip(words)
                 .any(|(f, w)| !f.is_empty() && !is_kind(w));
-            let names_kind = kind_at(Some(k + 1)) || (kind_at(k.checked_sub(1)) && !named);
+            let after_kind = lang != Language::En && kind_at(k.checked_sub(1)) && !named;
+            let names_kind = kind_at(Some(k + 1)) || after_kind;
             if qualifier {
                 continue;
             }

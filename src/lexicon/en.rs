@@ -712,6 +712,9 @@ pub const EN: Lexicon = Lexicon {
         "ask",
         "time",
         "off",
+        "one",
+        "several",
+        "many",
     ],
     abbreviations: &[
         ("conf", "conference"),

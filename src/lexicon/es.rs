@@ -530,6 +530,8 @@ pub const ES: Lexicon = Lexicon {
         "tenéis",
         "teneis",
         "tienes",
+        "ir",
+        "varias",
     ],
     abbreviations: &[
         ("cdo", "cuando"),

@@ -701,6 +701,8 @@ pub const FR: Lexicon = Lexicon {
         "debute",
         "debuter",
         "lire",
+        "plusieurs",
+        "sur",
     ],
     abbreviations: &[
         ("conf", "conference"),
