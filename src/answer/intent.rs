@@ -691,9 +691,13 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
             "gestionnaire",
             "beug",
             "anomalie",
+            "error",
+            "errores",
+            "erreur",
+            "erreurs",
         ],
         &[
-            "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "plante",
+            "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "plante", "cuelg",
         ],
     ),
     (
@@ -713,6 +717,8 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
             "decide",
             "decides",
             "decisions",
+            "pilote",
+            "dirige",
         ],
         &[],
     ),
@@ -784,6 +790,15 @@ fn topic(all: &[String]) -> Option<Topic> {
         .find(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)));
     if opens && found.is_none_or(|(t, _, _)| *t != Topic::Security) {
         return Some(Topic::BugTracker);
+    }
+    let live = phrase(&["real", "time"])
+        || phrase(&["temps", "reel"])
+        || phrase(&["tiempo", "real"])
+        || phrase(&["talk", "with"])
+        || phrase(&["parler", "avec"])
+        || phrase(&["hablar", "con"]);
+    if found.is_none() && live {
+        return Some(Topic::Chat);
     }
     let Some(found) = found.map(|(t, _, _)| *t) else {
         let how_to = phrase(&["how", "to", "use"])
@@ -1091,18 +1106,5 @@ mod tests {
             }
         );
         assert_eq!(ask("¿dónde es el taller de QGIS?").lang, Language::Es);
-    }
-}
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch_print() {
-        for q in std::fs::read_to_string("/tmp/qs.txt")
-            .unwrap_or_default()
-            .lines()
-        {
-            let x = super::understand(q, crate::extract::Language::En);
-            eprintln!("{q} => {:?} {:?}", x.lang, x.intent);
-        }
     }
 }

@@ -287,6 +287,20 @@ impl Index {
                 }
             }
         }
+        // Two words written as one ("mapsummit"): both halves, before any look-alike.
+        if forms.is_empty() {
+            let cut = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i >= 3 && word.len() - i >= 3)
+                .find(|&i| {
+                    self.postings.contains_key(&word[..i]) && self.postings.contains_key(&word[i..])
+                });
+            if let Some(i) = cut {
+                forms.push((word[..i].to_string(), 0.9));
+                forms.push((word[i..].to_string(), 0.9));
+            }
+        }
         if forms.is_empty()
             && word.chars().count() >= 4
             && !word.chars().all(|c| c.is_ascii_digit())
@@ -301,20 +315,6 @@ impl Index {
             // Closest first, then alphabetical: the weight of a word comes from its first
             // form, and must not depend on the order terms were hashed in.
             forms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        }
-        // Two words written as one ("mapsummit"): both halves.
-        if forms.is_empty() {
-            let cut = word
-                .char_indices()
-                .map(|(i, _)| i)
-                .filter(|&i| i >= 3 && word.len() - i >= 3)
-                .find(|&i| {
-                    self.postings.contains_key(&word[..i]) && self.postings.contains_key(&word[i..])
-                });
-            if let Some(i) = cut {
-                forms.push((word[..i].to_string(), 0.9));
-                forms.push((word[i..].to_string(), 0.9));
-            }
         }
         forms
     }
