@@ -103,9 +103,18 @@ pub struct Question {
 /// Understands a message; `default` is the language for commands and unclear questions.
 pub fn understand(text: &str, default: Language) -> Question {
     let text = text.trim();
+    let glued = glued_years(text);
+    let year_of = |w: String| -> String {
+        if glued.contains(&w) {
+            format!("20{w}")
+        } else {
+            w
+        }
+    };
     let all: Vec<String> = folded(text)
         .iter()
         .flat_map(|w| with_short_year(w))
+        .map(year_of)
         .map(|w| canonical(&w))
         .collect();
     let year = all.iter().find_map(|w| {
@@ -132,6 +141,7 @@ pub fn understand(text: &str, default: Language) -> Question {
     let words: Vec<String> = search::words(text)
         .into_iter()
         .flat_map(|w| with_short_year(&w))
+        .map(year_of)
         .map(|w| canonical(&w))
         .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
         .collect();
@@ -174,6 +184,21 @@ fn small_talk(all: &[String]) -> Option<(Talk, Option<Language>)> {
         return Some((Talk::Thanks, Some(lang)));
     }
     said(|l| l.greetings).map(|lang| (Talk::Greeting, Some(lang)))
+}
+
+/// Two digits written right after a word ("unconf17", "useR!19"): a year of this century.
+fn glued_years(text: &str) -> Vec<String> {
+    let tokens = tokenize(text);
+    tokens
+        .windows(2)
+        .filter(|w| {
+            w[0].kind == Kind::Word
+                && w[1].kind == Kind::Num
+                && !w[1].space_before
+                && w[1].text.len() == 2
+        })
+        .map(|w| w[1].text.to_string())
+        .collect()
 }
 
 /// "unconf17", "geocom26": a name and a year written as two digits, as two words.
@@ -368,10 +393,11 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     }
     let registering = starts(&["inscri", "preinscri", "regist", "inscrib", "preinscrib"]);
     // "how long do I have to register?" asks until when.
-    if any_phrase(l.duration_questions) && !registering {
+    if any_phrase(l.duration_questions) && !registering && !until_when {
         return Intent::Duration { words };
     }
-    if any_phrase(l.price_questions) {
+    // "jusqu'à quand dure le tarif early-bird ?" asks until when.
+    if any_phrase(l.price_questions) && !until_when {
         return Intent::Price { words };
     }
     if registering
@@ -762,6 +788,16 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
             "live",
             "directo",
             "sala",
+            "slack",
+            "discord",
+            "mattermost",
+            "zulip",
+            "gitter",
+            "telegram",
+            "forum",
+            "forums",
+            "foro",
+            "discourse",
         ],
         &[],
     ),

@@ -519,6 +519,29 @@ impl Answerer {
     fn register_for(&self, i: usize, lang: Language, today: NaiveDate) -> Reply {
         let g = &self.catalog.gatherings[i];
         let mut reply = Reply::new(lang).line(self.summary(g, lang));
+        // No registration deadline, but a call for proposals or another date to act by
+        // ("apply by February 22"): that is the date to know.
+        let other = g
+            .deadlines
+            .iter()
+            .filter(|d| d.kind != DeadlineKind::Registration && d.date >= today)
+            .min_by_key(|d| d.date)
+            .filter(|_| g.registration_deadline().is_none());
+        if let Some(d) = other {
+            let date = format::date(d.date, lang);
+            let text = match d.kind {
+                DeadlineKind::Proposal => phrases::proposals_until(&date, lang),
+                _ => phrases::until_line(&date, lang),
+            };
+            if g.registration_url(lang).is_none() {
+                reply = reply.line(Line::default().text(text));
+                if let Some(url) = g.post_url(lang) {
+                    reply = reply.line(Line::default().text(phrases::details(lang)).link(url, url));
+                }
+                return reply;
+            }
+            reply = reply.line(Line::default().text(text));
+        }
         reply = match (g.registration_url(lang), g.registration_deadline()) {
             (_, Some(d)) if d < today => {
                 reply.line(Line::default().text(phrases::closed(&format::date(d, lang), lang)))
@@ -532,13 +555,9 @@ impl Answerer {
                 }
                 reply.line(line)
             }
-            (None, Some(d)) => reply.line(
-                Line::default().text(
-                    phrases::until(&format::date(d, lang), lang)
-                        .trim()
-                        .to_string(),
-                ),
-            ),
+            (None, Some(d)) => {
+                reply.line(Line::default().text(phrases::until_line(&format::date(d, lang), lang)))
+            }
             (None, None) => {
                 let title = self.title(g, lang);
                 let mut r =

@@ -46,6 +46,15 @@ pub fn until(date: &str, lang: Language) -> String {
     }
 }
 
+/// A date to act by, on a line of its own.
+pub fn until_line(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Jusqu'au {date}."),
+        Es => format!("Hasta el {date}."),
+        _ => format!("Until {date}."),
+    }
+}
+
 pub fn closed(date: &str, lang: Language) -> String {
     match lang {
         Fr => format!("Les inscriptions ont fermé le {date}."),

@@ -76,6 +76,11 @@ pub fn entries(blocks: &[Block], lang: Language) -> Vec<HelpEntry> {
                     .filter_map(|l| l.url.strip_prefix("mailto:").map(str::to_string)),
             )
             .collect();
+        // "duchessfr [at] gmail.com": an address written so that robots miss it, kept so.
+        let emails: Vec<String> = emails
+            .into_iter()
+            .chain(obfuscated_emails(&block.text))
+            .collect();
         let text = block.text.replace('\n', " ");
         let mut push = |topic, address: Option<String>, link: Option<String>| {
             let dup = out
@@ -119,6 +124,8 @@ pub fn entries(blocks: &[Block], lang: Language) -> Vec<HelpEntry> {
                 push(Topic::Steering, Some(email.clone()), None);
             } else if list_words || is_list_address(email) {
                 push(Topic::MailingList, Some(email.clone()), link);
+            } else {
+                push(Topic::Other, Some(email.clone()), None);
             }
         }
         for l in &block.links {
@@ -127,7 +134,7 @@ pub fn entries(blocks: &[Block], lang: Language) -> Vec<HelpEntry> {
             }
             let link_tokens = tokenize(&l.text);
             let link_words = sentence::words(&link_tokens);
-            if let Some(address) = chat_room(&l.url) {
+            if let Some(address) = chat_room(&l.url).or_else(|| chat_service(&l.url)) {
                 push(Topic::Chat, Some(address), Some(l.url.clone()));
             } else if is_list_link(&l.url) {
                 push(Topic::MailingList, None, Some(l.url.clone()));
@@ -227,6 +234,69 @@ pub fn chat_room(url: &str) -> Option<String> {
     None
 }
 
+/// A chat or forum service's address from a link: "cugos.slack.com", "discord.gg/xyz",
+/// "foro.hacklabalmeria.net".
+fn chat_service(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    const SERVICES: [&str; 8] = [
+        "slack.com",
+        "discord.gg",
+        "discord.com",
+        "gitter.im",
+        "zulipchat.com",
+        "t.me",
+        "telegram.me",
+        "mattermost",
+    ];
+    if host.starts_with("join.slack.com") || host == "slack.com" {
+        return None;
+    }
+    if SERVICES
+        .iter()
+        .any(|s| host.ends_with(s) || host.contains(s))
+    {
+        let path = rest[host.len().min(rest.len())..].trim_end_matches('/');
+        return Some(if host.ends_with("slack.com") || path.is_empty() {
+            host
+        } else {
+            format!("{host}{path}")
+        });
+    }
+    let forum = ["forum.", "foro.", "forums.", "discourse.", "discuss."]
+        .iter()
+        .any(|p| host.starts_with(p));
+    forum.then_some(host)
+}
+
+/// Addresses written with "[at]", "(at)" or " at " for "@", with the dots as written.
+fn obfuscated_emails(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in ["[at]", "(at)", "[@]", "(@)", "[arroba]", "(arroba)"] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(marker) {
+            let at = from + i;
+            let user = text[..at]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let domain = text[at + marker.len()..]
+                .trim_start()
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(['.', ',', ';', ')']);
+            if !user.is_empty() && domain.contains('.') {
+                out.push(format!("{user} {marker} {domain}"));
+            }
+            from = at + marker.len();
+        }
+    }
+    out
+}
+
 /// Whether a page is a help page: its `uid` or its path says community, contact or help.
 pub fn is_help_page(file: &str, uid: Option<&str>) -> bool {
     const NAMES: [&str; 12] = [
@@ -243,13 +313,16 @@ pub fn is_help_page(file: &str, uid: Option<&str>) -> bool {
         "get-involved",
         "participer",
     ];
-    let stem = file
-        .rsplit('/')
-        .next()
-        .unwrap_or(file)
-        .split('.')
-        .next()
-        .unwrap_or("");
+    let mut parts = file.rsplit('/');
+    let mut stem = parts.next().unwrap_or(file).split('.').next().unwrap_or("");
+    // "contact/_index.md", "community/index.md": the folder names the page; the site's
+    // home page ("index.md" at its root) often lists where to talk.
+    if matches!(stem, "index" | "_index") {
+        match parts.next() {
+            Some(folder) => stem = folder,
+            None => return true,
+        }
+    }
     uid.is_some_and(|u| NAMES.contains(&u.to_ascii_lowercase().as_str()))
         || NAMES.contains(&stem.to_ascii_lowercase().as_str())
 }
@@ -333,5 +406,8 @@ mod tests {
         assert!(is_help_page("fr/communaute.md", None));
         assert!(is_help_page("pages/whatever.md", Some("community")));
         assert!(!is_help_page("software.md", Some("software")));
+        assert!(is_help_page("content/contact/_index.md", None));
+        assert!(is_help_page("index.md", None));
+        assert!(!is_help_page("content/blog/2020-01-01-x/index.md", None));
     }
 }
