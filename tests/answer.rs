@@ -210,18 +210,36 @@ fn registration_in_three_languages() {
 
 #[test]
 fn upcoming_events_are_paged_within_irc_limits() {
+    // Nine gatherings ahead: an overview, three to a line, from the workshops to the summit.
     let reply = ask("2026-02-10 10:00", "what events are coming up?");
     let lines = reply.plain(Limits::IRC);
-    assert_eq!(lines.len(), 4, "{lines:#?}");
-    assert!(lines[0].contains("Atelier Inkscape"), "{lines:#?}");
-    assert!(lines[3].contains("more: !events 2"), "{lines:#?}");
-    let page2 = text(&ask("2026-02-10 10:00", "!events 2"));
-    assert!(page2.contains("Atelier OpenStreetMap"), "{page2}");
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("Atelier Inkscape : découvrir le dessin vectoriel (March 7, 2026) · "),
+        "{lines:#?}"
+    );
+    assert!(lines[1].contains("Atelier OpenStreetMap"), "{lines:#?}");
+    assert!(
+        lines[2].contains("Map Summit 2026 (June 10 – June 12, 2026)"),
+        "{lines:#?}"
+    );
+    // A page further, nothing more; a few gatherings are shown in full.
+    assert!(
+        text(&ask("2026-02-10 10:00", "!events 2")).contains("I don't know of any upcoming event")
+    );
+    let few = text(&ask("2026-04-10 10:00", "!events"));
+    assert!(
+        few.contains("Spring meetup in Bristol: April 22, 2026, 6 PM – 8 PM, The Hub"),
+        "{few}"
+    );
     check(
         "2026-02-10 10:00",
         "quels sont les prochains événements ?",
         Language::Fr,
-        &["Atelier Inkscape", "7 mars 2026, 9h30 – 12h30"],
+        &[
+            "Atelier Inkscape : découvrir le dessin vectoriel (7 mars 2026)",
+            "Taller de Arduino (annulé, 21 mars 2026)",
+        ],
         &[],
     );
     check(

@@ -98,6 +98,9 @@ pub struct Question {
     pub intent: Intent,
     pub lang: Language,
     pub year: Option<i32>,
+    /// The question speaks of gatherings in general ("events", "rencontres"): its other
+    /// words need not name one.
+    pub general: bool,
 }
 
 /// Understands a message; `default` is the language for commands and unclear questions.
@@ -127,6 +130,7 @@ pub fn understand(text: &str, default: Language) -> Question {
             intent: command_intent(command),
             lang: default,
             year,
+            general: false,
         };
     }
     if let Some((talk, talk_lang)) = small_talk(&all) {
@@ -134,6 +138,7 @@ pub fn understand(text: &str, default: Language) -> Question {
             intent: Intent::SmallTalk(talk),
             lang: talk_lang.unwrap_or_else(|| language(text, &all, default)),
             year,
+            general: false,
         };
     }
     let lang = language(text, &all, default);
@@ -145,10 +150,14 @@ pub fn understand(text: &str, default: Language) -> Question {
         .map(|w| canonical(&w))
         .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
         .collect();
+    let general = all
+        .iter()
+        .any(|w| is_events_word(w) || lexicon::GENERIC_KINDS.contains(&w.as_str()));
     Question {
         intent: question_intent(&all, words),
         lang,
         year,
+        general,
     }
 }
 
@@ -904,7 +913,8 @@ fn canonical(word: &str) -> String {
             .chain(topic_words)
             .chain(l.proposal_objects)
             .chain(l.registration_questions)
-            .chain(lexicon::KIND_SYNONYMS.iter().flat_map(|c| c.iter()));
+            .chain(lexicon::KIND_SYNONYMS.iter().flat_map(|c| c.iter()))
+            .chain(lexicon::GENERIC_KINDS);
         let targets: Vec<&&str> = targets.collect();
         if targets.iter().any(|q| **q == word) {
             return word.to_string();

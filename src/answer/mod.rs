@@ -19,7 +19,8 @@ use intent::{Intent, Question, Tense, Window};
 use reply::{Line, Reply};
 use search::{Hit, Index};
 
-/// Gatherings per page of `!events`: three lines and a "more" line fit an IRC reply.
+/// Gatherings in full per page of `!events`: three lines and a "more" line fit an IRC
+/// reply; past three, an overview of three lines of three.
 pub const PAGE: usize = 3;
 
 /// A hit must cover this share of the question's words to count as an answer.
@@ -179,8 +180,8 @@ impl Answerer {
         }
     }
 
-    /// A question that asks how to register or until when to propose a talk, whose other
-    /// words are none the index knows nor a kind of gathering ("show
+    /// A question that asks how to register or until when to propose a talk, or about
+    /// gatherings in general, whose other words are none the index knows nor a kind of gathering ("show
     /// me", "pueden", "du coup"), asks in general: without those words. A question about
     /// one gathering keeps them: "when is the Berlin meetup?" is not about another one.
     fn loosened(&self, q: &Question) -> Option<Question> {
@@ -192,6 +193,19 @@ impl Answerer {
                     .all(|w| kind(w).is_none() && !self.index.knows(w, lang))
         };
         let intent = match &q.intent {
+            // "which gatherings are planned around here?": all of them.
+            Intent::Next { words } if q.general && vague(words) => {
+                Intent::Next { words: Vec::new() }
+            }
+            Intent::Events {
+                words,
+                window,
+                page,
+            } if q.general && vague(words) => Intent::Events {
+                words: Vec::new(),
+                window: *window,
+                page: *page,
+            },
             Intent::Register { words } if vague(words) => Intent::Register { words: Vec::new() },
             Intent::Proposals { words } if vague(words) => Intent::Proposals { words: Vec::new() },
             _ => return None,
@@ -451,12 +465,30 @@ impl Answerer {
                 _ => say(lang, phrases::dont_know(lang)),
             };
         }
-        let start = (page - 1) * PAGE;
+        // A few gatherings in full; more as an overview, three to a line, names and days.
+        let compact = found.len() > PAGE;
+        let per_page = if compact { PAGE * PAGE } else { PAGE };
+        let start = (page - 1) * per_page;
+        let shown: Vec<usize> = found.iter().copied().skip(start).take(per_page).collect();
         let mut reply = Reply::new(lang);
-        for &i in found.iter().skip(start).take(PAGE) {
-            reply = reply.line(self.summary(&self.catalog.gatherings[i], lang));
+        if compact {
+            for row in shown.chunks(PAGE) {
+                let mut line = Line::default();
+                for (k, &i) in row.iter().enumerate() {
+                    if k > 0 {
+                        line = line.text(" · ");
+                    }
+                    line.0
+                        .extend(self.brief(&self.catalog.gatherings[i], lang).0);
+                }
+                reply = reply.line(line);
+            }
+        } else {
+            for &i in &shown {
+                reply = reply.line(self.summary(&self.catalog.gatherings[i], lang));
+            }
         }
-        let rest = found.len().saturating_sub(start + PAGE);
+        let rest = found.len().saturating_sub(start + per_page);
         if rest > 0 {
             let mut command = format!("!events {}", page + 1);
             if !words.is_empty() {
@@ -741,6 +773,17 @@ impl Answerer {
             Some(p) if v.title.split_whitespace().count() <= 3 => format!("{} ({p})", v.title),
             _ => v.title.clone(),
         }
+    }
+
+    /// Name and days, for an overview of many.
+    fn brief(&self, g: &Gathering, lang: Language) -> Line {
+        let days = format::days(g.start, g.end, g.precision, lang);
+        let line = Line::default().strong(self.title(g, lang));
+        if g.cancelled {
+            let word = phrases::cancelled(lang).trim().trim_matches(['(', ')']);
+            return line.text(format!(" ({word}, {days})"));
+        }
+        line.text(format!(" ({days})"))
     }
 
     /// One line: name, days, times, place.

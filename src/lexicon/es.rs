@@ -532,6 +532,13 @@ pub const ES: Lexicon = Lexicon {
         "tienes",
         "ir",
         "varias",
+        "toca",
+        "ahora",
+        "gustaria",
+        "nuevo",
+        "nueva",
+        "aqui",
+        "pasar",
     ],
     abbreviations: &[
         ("cdo", "cuando"),

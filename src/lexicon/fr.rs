@@ -703,6 +703,13 @@ pub const FR: Lexicon = Lexicon {
         "lire",
         "plusieurs",
         "sur",
+        "organise",
+        "organisee",
+        "organises",
+        "organisees",
+        "donner",
+        "debarque",
+        "ici",
     ],
     abbreviations: &[
         ("conf", "conference"),
