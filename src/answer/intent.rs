@@ -105,6 +105,12 @@ pub struct Question {
 
 /// Understands a message; `default` is the language for commands and unclear questions.
 pub fn understand(text: &str, default: Language) -> Question {
+    understand_with(text, default, &|_| false)
+}
+
+/// Understands a message, `known` telling the words that name something on the site: those
+/// are never taken for a misspelt question word.
+pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bool) -> Question {
     let text = text.trim();
     let glued = glued_years(text);
     let year_of = |w: String| -> String {
@@ -118,7 +124,7 @@ pub fn understand(text: &str, default: Language) -> Question {
         .iter()
         .flat_map(|w| with_short_year(w))
         .map(year_of)
-        .map(|w| canonical(&w))
+        .map(|w| canonical(&w, known))
         .collect();
     let year = all.iter().find_map(|w| {
         w.parse::<i32>()
@@ -136,18 +142,19 @@ pub fn understand(text: &str, default: Language) -> Question {
     if let Some((talk, talk_lang)) = small_talk(&all) {
         return Question {
             intent: Intent::SmallTalk(talk),
-            lang: talk_lang.unwrap_or_else(|| language(text, &all, default)),
+            lang: talk_lang.unwrap_or_else(|| language(text, &folded(text), default)),
             year,
             general: false,
         };
     }
-    let lang = language(text, &all, default);
+    // The words as typed tell the language; a typo corrected may belong to another.
+    let lang = language(text, &folded(text), default);
     let consumed = consumed(&all);
     let words: Vec<String> = search::words(text)
         .into_iter()
         .flat_map(|w| with_short_year(&w))
         .map(year_of)
-        .map(|w| canonical(&w))
+        .map(|w| canonical(&w, known))
         .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
         .collect();
     let general = all
@@ -899,10 +906,13 @@ fn is_cue(w: &str) -> bool {
 /// A word as meant: texting forms and typos of question words become the word ("wen" →
 /// "when", "qd" → "quand", "wehn" → "when", "cuadno" → "cuando"); other words are left as
 /// they are (names are matched loosely by the search).
-fn canonical(word: &str) -> String {
+fn canonical(word: &str, known: &dyn Fn(&str) -> bool) -> String {
     let l = lexicon::all();
     if let Some((_, meant)) = l.abbreviations.iter().find(|(typed, _)| *typed == word) {
         return (*meant).to_string();
+    }
+    if known(word) || lexicon::is_gathering_noun(word) {
+        return word.to_string();
     }
     if word.chars().count() >= 4 && !l.interrogatives.contains(&word) && !is_vocabulary(word) {
         let first = word.chars().next();
@@ -921,10 +931,21 @@ fn canonical(word: &str) -> String {
         }
         if let Some(meant) = targets.into_iter().find(|q| {
             q.chars().next() == first
-                && q.chars().count() >= 4
+                && q.chars().count() >= 5
                 && strsim::damerau_levenshtein(word, q) == 1
         }) {
             return (*meant).to_string();
+        }
+        // Any other word of a question, greeting or thanks ("adress", "grasias").
+        let n = word.chars().count();
+        if n >= 5 {
+            if let Some(meant) = long_vocabulary()
+                .iter()
+                .filter(|v| v.chars().next() == first && v.chars().count().abs_diff(n) <= 1)
+                .find(|v| strsim::damerau_levenshtein(word, v) == 1)
+            {
+                return meant.to_string();
+            }
         }
     }
     // A month's name with a typo ("apirl", "avirl", "setpember").
@@ -1009,6 +1030,22 @@ fn vocabularies() -> &'static [HashSet<&'static str>; 3] {
                 .chain(l.months.iter().flat_map(|m| m.iter().copied()))
                 .collect()
         })
+    })
+}
+
+/// The words of every language's question vocabulary of five letters or more, sorted: what
+/// a typo of five letters or more may have meant.
+fn long_vocabulary() -> &'static [&'static str] {
+    static LONG: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LONG.get_or_init(|| {
+        let mut words: Vec<&'static str> = vocabularies()
+            .iter()
+            .flat_map(|v| v.iter().copied())
+            .filter(|v| v.chars().count() >= 5)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
     })
 }
 

@@ -104,7 +104,7 @@ impl Answerer {
         now: NaiveDateTime,
         last: Option<&About>,
     ) -> Answered {
-        let question = intent::understand(text, default);
+        let question = intent::understand_with(text, default, &|w| self.index.knows(w, default));
         let last = last.and_then(|a| self.catalog.gatherings.iter().position(|g| a.is(g)));
         let (reply, about) = self.reply_after(&question, now.date(), last);
         Answered {
