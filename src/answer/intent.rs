@@ -142,13 +142,13 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
     if let Some((talk, talk_lang)) = small_talk(&all) {
         return Question {
             intent: Intent::SmallTalk(talk),
-            lang: talk_lang.unwrap_or_else(|| language(text, &folded(text), default)),
+            lang: talk_lang.unwrap_or_else(|| language(text, &as_typed(text), default)),
             year,
             general: false,
         };
     }
     // The words as typed tell the language; a typo corrected may belong to another.
-    let lang = language(text, &folded(text), default);
+    let lang = language(text, &as_typed(text), default);
     let consumed = consumed(&all);
     let words: Vec<String> = search::words(text)
         .into_iter()
@@ -289,6 +289,20 @@ fn day_of_month(all: &[String]) -> Option<(usize, u32, u32)> {
 
 fn is_year(w: &str) -> bool {
     w.len() == 4 && w.parse::<i32>().is_ok()
+}
+
+/// The words as typed, texting forms spelt out ("pls" → "please"), typos left alone.
+fn as_typed(text: &str) -> Vec<String> {
+    let l = lexicon::all();
+    folded(text)
+        .into_iter()
+        .map(|w| {
+            l.abbreviations
+                .iter()
+                .find(|(typed, _)| *typed == w)
+                .map_or(w, |(_, meant)| (*meant).to_string())
+        })
+        .collect()
 }
 
 fn folded(text: &str) -> Vec<String> {
