@@ -101,6 +101,31 @@ pub struct Question {
     /// The question speaks of gatherings in general ("events", "rencontres"): its other
     /// words need not name one.
     pub general: bool,
+    /// A month the question names ("the June conference", "la conférence de juin").
+    pub month: Option<u32>,
+}
+
+/// When a question says its gathering is: a year ("geOcom 2024"), a month ("the June
+/// conference"), both or neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct When {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+}
+
+impl When {
+    pub fn is_none(&self) -> bool {
+        self.year.is_none() && self.month.is_none()
+    }
+}
+
+impl Question {
+    pub fn when(&self) -> When {
+        When {
+            year: self.year,
+            month: self.month,
+        }
+    }
 }
 
 /// Understands a message; `default` is the language for commands and unclear questions.
@@ -137,6 +162,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             lang: default,
             year,
             general: false,
+            month: None,
         };
     }
     if let Some((talk, talk_lang)) = small_talk(&all) {
@@ -145,6 +171,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             lang: talk_lang.unwrap_or_else(|| language(text, &as_typed(text), default)),
             year,
             general: false,
+            month: None,
         };
     }
     // The words as typed tell the language; a typo corrected may belong to another.
@@ -156,15 +183,21 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         .map(year_of)
         .map(|w| canonical(&w, known))
         .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
+        // "the June conference": the month says when, not which.
+        .filter(|w| {
+            lexicon::month(w).is_none_or(|(_, strong)| !strong) || day_of_month(&all).is_some()
+        })
         .collect();
     let general = all
         .iter()
         .any(|w| is_events_word(w) || lexicon::GENERIC_KINDS.contains(&w.as_str()));
+    let month = named_month(&all);
     Question {
         intent: question_intent(&all, words),
         lang,
         year,
         general,
+        month,
     }
 }
 
@@ -666,7 +699,11 @@ fn window(all: &[String]) -> Option<Window> {
     if let Some(d) = (0..7).find(|&d| all.iter().any(|w| l.weekdays[d].contains(&w.as_str()))) {
         return Some(Window::Weekday(d as u32));
     }
-    // A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
+    named_month(all).map(Window::InMonth)
+}
+
+/// A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
+fn named_month(all: &[String]) -> Option<u32> {
     all.iter().enumerate().find_map(|(k, w)| {
         let (m, strong) = lexicon::month(w)?;
         let dated = [k.checked_sub(1), Some(k + 1)]
@@ -674,7 +711,7 @@ fn window(all: &[String]) -> Option<Window> {
             .flatten()
             .filter_map(|j| all.get(j))
             .any(|n| n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
-        (strong && !dated).then_some(Window::InMonth(m))
+        (strong && !dated).then_some(m)
     })
 }
 

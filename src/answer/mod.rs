@@ -15,7 +15,7 @@ use crate::extract::{DeadlineKind, Language, Precision};
 use catalog::{Catalog, Gathering};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 pub use followup::{About, Answered};
-use intent::{Intent, Question, Tense, Window};
+use intent::{Intent, Question, Tense, When, Window};
 use reply::{Line, Reply};
 use search::{Hit, Index};
 
@@ -131,7 +131,7 @@ impl Answerer {
         let lang = q.lang;
         let gs = &self.catalog.gatherings;
         // A question naming no gathering, in a conversation about one, is about it.
-        let follow = last.filter(|_| q.year.is_none());
+        let follow = last.filter(|_| q.when().is_none());
         match &q.intent {
             Intent::Event { words, .. } if words.is_empty() && follow.is_some() => {
                 let i = follow.expect("checked");
@@ -141,15 +141,15 @@ impl Answerer {
                 let i = follow.expect("checked");
                 (self.register_for(i, lang, today), Some(i))
             }
-            Intent::Next { words } => match self.upcoming(words, q.year, lang, today).first() {
-                Some(&i) => (self.next(words, q.year, lang, today), Some(i)),
-                None => (self.next(words, q.year, lang, today), None),
+            Intent::Next { words } => match self.upcoming(words, q.when(), lang, today).first() {
+                Some(&i) => (self.next(words, q.when(), lang, today), Some(i)),
+                None => (self.next(words, q.when(), lang, today), None),
             },
             Intent::Proposals { words } | Intent::Duration { words } | Intent::Price { words } => {
                 let target = if words.is_empty() {
-                    follow.or_else(|| self.next_with(&q.intent, q.year, lang, today))
+                    follow.or_else(|| self.next_with(&q.intent, q.when(), lang, today))
                 } else {
-                    self.find(words, q.year, Tense::Future, lang, today)
+                    self.find(words, q.when(), Tense::Future, lang, today)
                 };
                 match target {
                     Some(i) => (self.facet(&q.intent, i, lang, today), Some(i)),
@@ -163,19 +163,22 @@ impl Answerer {
                 topic: Some(_),
                 words,
             } if words.iter().any(|w| kind(w).is_some()) => {
-                match self.find(words, q.year, Tense::Any, lang, today) {
+                match self.find(words, q.when(), Tense::Any, lang, today) {
                     Some(i) => (self.describe(&gs[i], lang, today, None), Some(i)),
                     None => (self.reply_alone(q, today), None),
                 }
             }
-            Intent::Event { words, tense } => match self.find(words, q.year, *tense, lang, today) {
+            Intent::Event { words, tense } => match self.find(words, q.when(), *tense, lang, today)
+            {
                 Some(i) => (self.describe(&gs[i], lang, today, None), Some(i)),
                 None => (say(lang, phrases::dont_know(lang)), None),
             },
-            Intent::Register { words } => match self.register_target(words, q.year, lang, today) {
-                Some(i) => (self.register_for(i, lang, today), Some(i)),
-                None => (self.register(words, q.year, lang, today), None),
-            },
+            Intent::Register { words } => {
+                match self.register_target(words, q.when(), lang, today) {
+                    Some(i) => (self.register_for(i, lang, today), Some(i)),
+                    None => (self.register(words, q.when(), lang, today), None),
+                }
+            }
             _ => (self.reply_alone(q, today), None),
         }
     }
@@ -226,17 +229,18 @@ impl Answerer {
             Intent::Usage(usage) => say(lang, phrases::usage(usage, lang)),
             Intent::Unknown => say(lang, phrases::dont_know(lang)),
             Intent::SmallTalk(talk) => say(lang, phrases::small_talk(*talk, lang)),
-            Intent::Next { words } => self.next(words, q.year, lang, today),
+            Intent::Next { words } => self.next(words, q.when(), lang, today),
             Intent::Events {
                 words,
                 window,
                 page,
-            } => self.events(words, q.year, *window, *page, lang, today),
-            Intent::Event { words, tense } => match self.find(words, q.year, *tense, lang, today) {
+            } => self.events(words, q.when(), *window, *page, lang, today),
+            Intent::Event { words, tense } => match self.find(words, q.when(), *tense, lang, today)
+            {
                 Some(i) => self.describe(&self.catalog.gatherings[i], lang, today, None),
                 None => say(lang, phrases::dont_know(lang)),
             },
-            Intent::Register { words } => self.register(words, q.year, lang, today),
+            Intent::Register { words } => self.register(words, q.when(), lang, today),
             Intent::Proposals { .. } | Intent::Duration { .. } | Intent::Price { .. } => {
                 self.reply_after(q, today, None).0
             }
@@ -247,16 +251,14 @@ impl Answerer {
     fn hits(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         lang: Language,
         keep: impl Fn(&Gathering) -> bool,
     ) -> Vec<Hit> {
         let gs = &self.catalog.gatherings;
         let hits = self
             .index
-            .search(words, lang, |i| {
-                year.is_none_or(|y| in_year(&gs[i], y)) && keep(&gs[i])
-            })
+            .search(words, lang, |i| covers(when, &gs[i]) && keep(&gs[i]))
             .into_iter()
             .filter(|h| h.coverage >= COVERAGE && h.score > 0.0)
             .collect();
@@ -294,7 +296,7 @@ impl Answerer {
     fn find(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         tense: Tense,
         lang: Language,
         today: NaiveDate,
@@ -302,10 +304,12 @@ impl Answerer {
         let gs = &self.catalog.gatherings;
         if words.is_empty() {
             // "what happens in 2024?": the year alone.
-            let y = year?;
-            return gs.iter().position(|g| in_year(g, y) && g.primary);
+            if when.is_none() {
+                return None;
+            }
+            return gs.iter().position(|g| covers(when, g) && g.primary);
         }
-        let hits = self.hits(words, year, lang, |_| true);
+        let hits = self.hits(words, when, lang, |_| true);
         let best = hits.first()?;
         // When the best match is a main gathering, side ones (a sprint before it) are not
         // what was asked for, however close their score, unless the question names their
@@ -350,39 +354,37 @@ impl Answerer {
     fn upcoming(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         lang: Language,
         today: NaiveDate,
     ) -> Vec<usize> {
-        self.upcoming_of(words, year, lang, today, false)
+        self.upcoming_of(words, when, lang, today, false)
     }
 
     /// The same, cancelled ones included.
     fn upcoming_all(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         lang: Language,
         today: NaiveDate,
     ) -> Vec<usize> {
-        self.upcoming_of(words, year, lang, today, true)
+        self.upcoming_of(words, when, lang, today, true)
     }
 
     fn upcoming_of(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         lang: Language,
         today: NaiveDate,
         cancelled: bool,
     ) -> Vec<usize> {
         let gs = &self.catalog.gatherings;
         let mut found: Vec<usize> = if words.is_empty() {
-            (0..gs.len())
-                .filter(|&i| year.is_none_or(|y| in_year(&gs[i], y)))
-                .collect()
+            (0..gs.len()).filter(|&i| covers(when, &gs[i])).collect()
         } else {
-            let hits = self.hits(words, year, lang, |g| {
+            let hits = self.hits(words, when, lang, |g| {
                 is_upcoming(g, today) && (cancelled || !g.cancelled)
             });
             let best = hits.first().map_or(0.0, |h| h.score);
@@ -400,7 +402,7 @@ impl Answerer {
             .cloned()
             .collect();
         if found.is_empty() && specific.len() < words.len() {
-            return self.upcoming_of(&specific, year, lang, today, cancelled);
+            return self.upcoming_of(&specific, when, lang, today, cancelled);
         }
         found.sort_by_key(|&i| (gs[i].start, !gs[i].primary));
         found
@@ -408,11 +410,11 @@ impl Answerer {
 
     /// The next gathering the words name; one cancelled before it is said first, so that
     /// nobody comes for nothing.
-    fn next(&self, words: &[String], year: Option<i32>, lang: Language, today: NaiveDate) -> Reply {
+    fn next(&self, words: &[String], when: When, lang: Language, today: NaiveDate) -> Reply {
         let gs = &self.catalog.gatherings;
-        let next = self.upcoming(words, year, lang, today).first().copied();
+        let next = self.upcoming(words, when, lang, today).first().copied();
         let cancelled = self
-            .upcoming_all(words, year, lang, today)
+            .upcoming_all(words, when, lang, today)
             .into_iter()
             .find(|&i| gs[i].cancelled && next.is_none_or(|n| gs[i].start <= gs[n].start));
         let mut reply = match next {
@@ -433,7 +435,7 @@ impl Answerer {
     fn events(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         window: Window,
         page: usize,
         lang: Language,
@@ -441,7 +443,7 @@ impl Answerer {
     ) -> Reply {
         let (from, limit) = span_of(window, today);
         let found: Vec<usize> = self
-            .upcoming_all(words, year, lang, today)
+            .upcoming_all(words, when, lang, today)
             .into_iter()
             .filter(|&i| {
                 let g = &self.catalog.gatherings[i];
@@ -450,7 +452,7 @@ impl Answerer {
             .collect();
         if found.is_empty() {
             // Nothing this week, but something later: say so, and what comes next.
-            let later = self.upcoming(words, year, lang, today);
+            let later = self.upcoming(words, when, lang, today);
             return match (limit, later.first()) {
                 (Some(_), Some(&next)) => {
                     let mut first = Line::default()
@@ -502,14 +504,8 @@ impl Answerer {
         reply
     }
 
-    fn register(
-        &self,
-        words: &[String],
-        year: Option<i32>,
-        lang: Language,
-        today: NaiveDate,
-    ) -> Reply {
-        match self.register_target(words, year, lang, today) {
+    fn register(&self, words: &[String], when: When, lang: Language, today: NaiveDate) -> Reply {
+        match self.register_target(words, when, lang, today) {
             Some(i) => self.register_for(i, lang, today),
             None => say(
                 lang,
@@ -527,13 +523,13 @@ impl Answerer {
     fn register_target(
         &self,
         words: &[String],
-        year: Option<i32>,
+        when: When,
         lang: Language,
         today: NaiveDate,
     ) -> Option<usize> {
         let gs = &self.catalog.gatherings;
         if words.is_empty() {
-            let upcoming = self.upcoming(words, year, lang, today);
+            let upcoming = self.upcoming(words, when, lang, today);
             upcoming
                 .iter()
                 .copied()
@@ -543,7 +539,7 @@ impl Answerer {
                 })
                 .or(upcoming.first().copied())
         } else {
-            self.find(words, year, Tense::Future, lang, today)
+            self.find(words, when, Tense::Future, lang, today)
         }
     }
 
@@ -608,11 +604,11 @@ impl Answerer {
     fn next_with(
         &self,
         intent: &Intent,
-        year: Option<i32>,
+        when: When,
         lang: Language,
         today: NaiveDate,
     ) -> Option<usize> {
-        let upcoming = self.upcoming(&[], year, lang, today);
+        let upcoming = self.upcoming(&[], when, lang, today);
         let open_call = |&i: &usize| {
             self.catalog.gatherings[i]
                 .deadlines
@@ -946,6 +942,18 @@ fn is_upcoming(g: &Gathering, today: NaiveDate) -> bool {
 
 fn in_year(g: &Gathering, year: i32) -> bool {
     g.start.year() == year || g.end.year() == year
+}
+
+/// Whether a gathering is in the year and the month a question names.
+fn covers(when: When, g: &Gathering) -> bool {
+    let in_month = |m: u32| {
+        let (s, e) = (
+            g.start.year() * 12 + g.start.month0() as i32,
+            g.end.year() * 12 + g.end.month0() as i32,
+        );
+        (s..=e).any(|k| k.rem_euclid(12) as u32 + 1 == m)
+    };
+    when.year.is_none_or(|y| in_year(g, y)) && when.month.is_none_or(in_month)
 }
 
 /// The days a window covers from `today`: (first, last or open-ended).
