@@ -539,6 +539,11 @@ pub const ES: Lexicon = Lexicon {
         "nueva",
         "aqui",
         "pasar",
+        "hasta",
+        "luego",
+        "pronto",
+        "muy",
+        "util",
     ],
     abbreviations: &[
         ("cdo", "cuando"),
@@ -613,6 +618,9 @@ pub const ES: Lexicon = Lexicon {
     greetings: &["hola", "buenas", "buenos", "saludos", "ola", "tal"],
     thanks: &["gracias", "grax", "muchas"],
     identity_questions: &[
+        &["que", "tal", "estas"],
+        &["como", "estas"],
+        &["como", "va", "todo"],
         &["eres", "un", "bot"],
         &["eres", "un", "robot"],
         &["sois", "un", "bot"],

@@ -710,6 +710,9 @@ pub const FR: Lexicon = Lexicon {
         "donner",
         "debarque",
         "ici",
+        "va",
+        "vraiment",
+        "utile",
     ],
     abbreviations: &[
         ("conf", "conference"),
@@ -819,10 +822,15 @@ pub const FR: Lexicon = Lexicon {
         "chose",
     ],
     greetings: &[
-        "bonjour", "salut", "coucou", "bonsoir", "bjr", "slt", "yo", "tlm", "bonne", "re",
+        "bonjour", "salut", "coucou", "bonsoir", "bjr", "slt", "yo", "tlm", "bonne", "re", "plus",
+        "bientot",
     ],
     thanks: &["merci", "mrc", "mci"],
     identity_questions: &[
+        &["comment", "ca", "va"],
+        &["ca", "va", "toi"],
+        &["comment", "vas", "tu"],
+        &["comment", "allez", "vous"],
         &["tu", "es", "un", "robot"],
         &["tu", "es", "un", "bot"],
         &["es", "tu", "un", "robot"],
