@@ -52,6 +52,27 @@ pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
     let lang = extract::Language::from_code(post.lang.as_deref().unwrap_or(""));
     let is_help = help_pages.iter().any(|p| p == &post.file)
         || (help_pages.is_empty() && help::is_help_page(&post.file, post.uid.as_deref()));
+    let mut entries = if is_help {
+        help::entries(&post.doc.blocks, lang)
+    } else {
+        Vec::new()
+    };
+    // A contact page that only has a form ("We'd love to hear from you"): the page is the
+    // way to get in touch.
+    if is_help
+        && !entries.iter().any(|e| e.topic == help::Topic::Other)
+        && help::is_contact_page(&post.file, post.uid.as_deref())
+    {
+        if let Some(url) = &post.url {
+            entries.push(help::HelpEntry {
+                topic: help::Topic::Other,
+                lang,
+                text: post.title.clone(),
+                address: None,
+                link: Some(url.clone()),
+            });
+        }
+    }
     Extraction {
         lang,
         events: Vec::new(),
@@ -59,11 +80,7 @@ pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
         registration_url: None,
         price: None,
         venue: None,
-        help: if is_help {
-            help::entries(&post.doc.blocks, lang)
-        } else {
-            Vec::new()
-        },
+        help: entries,
     }
 }
 

@@ -425,6 +425,14 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         "preguntas",
         "dudas",
     ]);
+    // "how can I get in touch?", "contacter l'équipe": the people behind the site.
+    let asks_help = has(&["aide", "help", "ayuda", "support", "soporte"]);
+    if any_phrase(l.contact_questions) && !asks_help {
+        return Intent::Contact {
+            topic: Some(Topic::Other),
+            words,
+        };
+    }
     if any_phrase(l.contact_questions)
         || helpish
             && words.iter().all(|w| {

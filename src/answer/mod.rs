@@ -673,6 +673,10 @@ impl Answerer {
             return self.contacts(lang);
         };
         let entries = self.entries(topic, words, lang);
+        if entries.is_empty() && topic == Topic::Other {
+            // No contact address: every way to reach the community.
+            return self.contacts(lang);
+        }
         if entries.is_empty() {
             return say(lang, phrases::no_help(lang));
         }

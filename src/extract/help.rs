@@ -297,6 +297,25 @@ fn obfuscated_emails(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a page is for contacting the people behind the site ("contact", "contacto").
+pub fn is_contact_page(file: &str, uid: Option<&str>) -> bool {
+    let named = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        n.starts_with("contact") || n.starts_with("nous-contacter") || n.starts_with("contactez")
+    };
+    uid.is_some_and(named) || page_name(file).is_some_and(named)
+}
+
+/// The name a page's path gives it: its file's stem, or its folder's for an index file.
+fn page_name(file: &str) -> Option<&str> {
+    let mut parts = file.rsplit('/');
+    let stem = parts.next()?.split('.').next()?;
+    if matches!(stem, "index" | "_index") {
+        return parts.next();
+    }
+    Some(stem)
+}
+
 /// Whether a page is a help page: its `uid` or its path says community, contact or help.
 pub fn is_help_page(file: &str, uid: Option<&str>) -> bool {
     const NAMES: [&str; 12] = [
@@ -313,16 +332,12 @@ pub fn is_help_page(file: &str, uid: Option<&str>) -> bool {
         "get-involved",
         "participer",
     ];
-    let mut parts = file.rsplit('/');
-    let mut stem = parts.next().unwrap_or(file).split('.').next().unwrap_or("");
     // "contact/_index.md", "community/index.md": the folder names the page; the site's
     // home page ("index.md" at its root) often lists where to talk.
-    if matches!(stem, "index" | "_index") {
-        match parts.next() {
-            Some(folder) => stem = folder,
-            None => return true,
-        }
-    }
+    let stem = match page_name(file) {
+        Some(name) => name,
+        None => return true,
+    };
     uid.is_some_and(|u| NAMES.contains(&u.to_ascii_lowercase().as_str()))
         || NAMES.contains(&stem.to_ascii_lowercase().as_str())
 }
