@@ -609,3 +609,58 @@ fn calls_for_papers_closing_in_three_languages() {
         vec![(d("2027-03-01"), DeadlineKind::Proposal)]
     );
 }
+
+#[test]
+fn a_notice_without_a_date_cancels_or_puts_off_the_gathering() {
+    let put_off = extract(
+        "2020-03-10",
+        "es",
+        "Arduino Day 2020",
+        "El sábado 21 de marzo de 2020 celebramos el Arduino Day en el hackspace.\n\n\
+         **INFORMACIÓN**: Debido a la situación actual, se pospone esta actividad.",
+    );
+    assert!(put_off.events.iter().all(|e| e.cancelled), "{put_off:#?}");
+    let cancelled = extract(
+        "2020-01-08",
+        "en",
+        "January meeting",
+        "## THIS MEETING IS CANCELLED\n\nOur monthly meeting on January 15, 2020 at 6pm.",
+    );
+    assert!(
+        cancelled.events.iter().all(|e| e.cancelled),
+        "{cancelled:#?}"
+    );
+    // A denial, or a new date in the same sentence, cancels nothing.
+    let on = extract(
+        "2020-01-08",
+        "en",
+        "January meeting",
+        "Our monthly meeting on January 15, 2020 at 6pm. The meeting is not cancelled.",
+    );
+    assert!(on.events.iter().all(|e| !e.cancelled), "{on:#?}");
+}
+
+#[test]
+fn price_and_venue_of_a_gathering() {
+    let x = extract(
+        "2026-03-05",
+        "en",
+        "Spring meetup",
+        "Our spring meetup is on Wednesday, April 22, 2026, from 6pm to 8pm at The Hub, 12 Harbour Street, Bristol.\n\n\
+         Tickets are £5 (students free).",
+    );
+    assert_eq!(
+        x.venue.as_deref(),
+        Some("The Hub, 12 Harbour Street, Bristol")
+    );
+    let price = x.price.expect("a price");
+    assert!(!price.free && price.text.contains("£5"), "{price:?}");
+    let free = extract(
+        "2026-03-05",
+        "fr",
+        "Rencontre",
+        "La rencontre aura lieu le 12 mai 2026 à Lyon, à la médiathèque. L'entrée est libre.",
+    );
+    assert_eq!(free.venue.as_deref(), Some("médiathèque"));
+    assert!(free.price.is_some_and(|p| p.free));
+}

@@ -2,7 +2,7 @@
 //! registering, with a bonus for addresses that look like forms or ticket offices.
 
 use super::sentence;
-use super::token::{Token, tokenize};
+use super::token::{Kind, Token, tokenize};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 
@@ -66,11 +66,14 @@ pub fn best<B: std::borrow::Borrow<Block>>(
                     sentence::words(&toks[from..to.max(from)])
                 })
                 .unwrap_or_default();
+            // A labelled line: "Comment s'inscrire ? En réservant sur [Event Brite](…)",
+            // "Inscripción: [aquí](…)".
+            let labelled = label_words(toks).is_some_and(|w| mentions_registration(&w));
             let mut score = 0;
             if mentions_registration(&text_words) {
                 score += 3;
             }
-            if mentions_registration(&around) {
+            if mentions_registration(&around) || labelled {
                 score += 2;
             }
             if under_registration_heading && !heading {
@@ -87,8 +90,9 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             if is_front_page(&link.url) && !looks_like_form(&link.url) {
                 score -= 1;
             }
+            // A draw's form is never the registration.
             if sentence::has_any_phrase(&around, lexicon::all().giveaways) {
-                score -= 3;
+                score -= 5;
             }
             if score >= 2 && best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, link.url.clone()));
@@ -96,6 +100,15 @@ pub fn best<B: std::borrow::Borrow<Block>>(
         }
     }
     best
+}
+
+/// The words of a line's label: those before a ":" or a "?" among its first tokens.
+fn label_words<'a>(toks: &'a [Token<'a>]) -> Option<Vec<&'a str>> {
+    let end = toks
+        .iter()
+        .take(8)
+        .position(|t| t.kind == Kind::Sym && matches!(t.text, ":" | "?" | "："))?;
+    (end > 0).then(|| sentence::words(&toks[..end]))
 }
 
 fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
@@ -190,6 +203,15 @@ mod tests {
             .as_deref(),
             Some("https://x.example/es/p/")
         );
+    }
+
+    #[test]
+    fn reads_a_labelled_line_and_passes_over_a_draw() {
+        let md = "- **Où ?** SupInfo, Paris\n- **Comment s’inscrire ?** En réservant votre place sur [Event Brite](https://x.eventbrite.com/)";
+        assert_eq!(pick(md).as_deref(), Some("https://x.eventbrite.com/"));
+        let md = "Deux places à offrir : [inscrivez-vous au tirage au sort](https://docs.example/forms/1).\n\n\
+                  Il reste des places, venez vite vous inscrire [ici](https://tickets.example/x).";
+        assert_eq!(pick(md).as_deref(), Some("https://tickets.example/x"));
     }
 
     #[test]

@@ -290,6 +290,7 @@ pub const EN: Lexicon = Lexicon {
         &["will", "be", "online"],
     ],
     cancelled: &["cancel", "suspend", "postpon"],
+    postponed: &["postpon", "delayed", "rescheduled"],
     free_phrases: &[
         &["free", "of", "charge"],
         &["free", "admission"],

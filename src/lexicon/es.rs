@@ -187,7 +187,8 @@ pub const ES: Lexicon = Lexicon {
         &["encuentro", "virtual"],
         &["reunion", "virtual"],
     ],
-    cancelled: &["cancel", "suspend"],
+    cancelled: &["cancel", "suspend", "anulad"],
+    postponed: &["pospon", "pospuest", "aplaz"],
     free_phrases: &[
         &["gratis"],
         &["gratuito"],
@@ -196,6 +197,8 @@ pub const ES: Lexicon = Lexicon {
         &["gratuitas"],
         &["gratuitamente"],
         &["entrada", "libre"],
+        &["entrada", "es", "libre"],
+        &["acceso", "es", "libre"],
         &["acceso", "libre"],
         &["sin", "coste"],
         &["sin", "costo"],

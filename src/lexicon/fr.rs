@@ -264,6 +264,7 @@ pub const FR: Lexicon = Lexicon {
         &["se", "tiendra", "en", "ligne"],
     ],
     cancelled: &["annul", "suspend"],
+    postponed: &["reporte", "repousse"],
     free_phrases: &[
         &["gratuit"],
         &["gratuite"],
@@ -271,6 +272,8 @@ pub const FR: Lexicon = Lexicon {
         &["gratuites"],
         &["gratuitement"],
         &["entree", "libre"],
+        &["entree", "est", "libre"],
+        &["acces", "est", "libre"],
         &["acces", "libre"],
         &["sans", "frais"],
         &["participation", "libre"],

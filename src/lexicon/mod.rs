@@ -139,6 +139,8 @@ pub struct Lexicon {
     pub online: Phrases,
     /// Stems saying a gathering is cancelled.
     pub cancelled: Words,
+    /// Stems saying a gathering is put off: without a new date, it will not happen then.
+    pub postponed: Words,
     /// Phrases saying attending is free ("free of charge", "entrée libre", "gratuito").
     pub free_phrases: Phrases,
     /// Stems of words about a price ("ticket", "tarif", "precio"): with an amount in the
@@ -306,6 +308,9 @@ pub const GENERIC_KINDS: Words = &[
     "activites",
     "actividades",
     "activities",
+    "activite",
+    "actividad",
+    "activity",
 ];
 
 /// Currencies written beside an amount ("15 €", "$20", "10 euros").
@@ -401,6 +406,7 @@ pub fn all() -> &'static Lexicon {
             side_markers: merged!(side_markers),
             online: merged!(online),
             cancelled: merged!(cancelled),
+            postponed: merged!(postponed),
             free_phrases: merged!(free_phrases),
             price_words: merged!(price_words),
             programme_end: merged!(programme_end),

@@ -160,9 +160,10 @@ pub fn extract(post: &Post) -> Extraction {
     builder.finish(&ctx, &blocks, &tokens, post.url.as_deref(), &facts)
 }
 
-/// Whether a sentence of the post without a date says its gathering is cancelled ("THIS
-/// MEETING IS CANCELLED", "el taller queda cancelado"); one with a date speaks of that date
-/// only, and a denial ("not cancelled") says the opposite.
+/// Whether a sentence of the post without a date says its gathering is cancelled or put
+/// off ("THIS MEETING IS CANCELLED", "se pospone esta actividad"); one with a date speaks
+/// of that date only (a new one, when put off), and a denial ("not cancelled") says the
+/// opposite.
 fn says_cancelled(blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], order: Lang) -> bool {
     let l = lexicon::all();
     blocks.iter().zip(tokens).any(|(block, toks)| {
@@ -173,8 +174,10 @@ fn says_cancelled(blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], order: L
                 // A notice is short; a long sentence tells a story ("last year's meetup
                 // was cancelled because…").
                 words.len() <= 15
-                    && sentence::has_stem(&words, l.cancelled)
-                    && sentence::has_gathering_noun(&words)
+                    && (sentence::has_stem(&words, l.cancelled)
+                        || sentence::has_stem(&words, l.postponed))
+                    && (sentence::has_gathering_noun(&words)
+                        || words.iter().any(|w| lexicon::GENERIC_KINDS.contains(w)))
                     && !words.iter().any(|w| NEGATIONS.contains(w))
                     && date::find(sent, order).is_empty()
             })
