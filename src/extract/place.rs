@@ -501,6 +501,50 @@ fn without_qualifiers(part: &str) -> &str {
     part[from..to].trim().trim_end_matches('.').trim()
 }
 
+/// The town's name with the article the post writes before it elsewhere ("El Ejido",
+/// "La Rochelle", "Le Mans"), when an address gave it without ("04700 Ejido").
+pub fn with_article<B: std::borrow::Borrow<crate::post::Block>>(
+    town: &str,
+    blocks: &[B],
+) -> Option<String> {
+    if town == "online" || town.contains(' ') && town.split(' ').next().is_some_and(is_article_word)
+    {
+        return None;
+    }
+    ["El", "La", "Le", "Les", "Los", "Las", "L'", "L’"]
+        .iter()
+        .find_map(|article| {
+            let sep = if article.ends_with(['\'', '’']) {
+                ""
+            } else {
+                " "
+            };
+            let full = format!("{article}{sep}{town}");
+            blocks
+                .iter()
+                .any(|b| contains_word(&b.borrow().text, &full))
+                .then_some(full)
+        })
+}
+
+fn is_article_word(w: &str) -> bool {
+    matches!(w, "El" | "La" | "Le" | "Les" | "Los" | "Las")
+}
+
+/// Whether `text` has `phrase` as whole words, not followed by a capitalized word ("Le
+/// Lyon JUG" names a group, not a town).
+fn contains_word(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let rest = &text[i + phrase.len()..];
+        let after = rest.chars().next();
+        let next_word = rest.strip_prefix(' ').and_then(|r| r.chars().next());
+        before.is_none_or(|c| !c.is_alphanumeric())
+            && after.is_none_or(|c| !c.is_alphanumeric())
+            && !next_word.is_some_and(char::is_uppercase)
+    })
+}
+
 /// Whether the words say the gathering is held online.
 pub fn is_online(words: &[&str]) -> bool {
     sentence::has_any_phrase(words, lexicon::all().online)
@@ -513,6 +557,22 @@ mod tests {
     fn place(text: &str, lang: Language) -> Option<String> {
         let t = tokenize(text);
         after_preposition(&t, 0, t.len(), 0, lang)
+    }
+
+    #[test]
+    fn a_town_gets_the_article_the_post_writes() {
+        let block = |text: &str| crate::post::Block {
+            kind: crate::post::BlockKind::Paragraph,
+            text: text.to_string(),
+            links: Vec::new(),
+        };
+        let blocks = [
+            block("En el Teatro Municipal de El Ejido."),
+            block("04700 Ejido"),
+        ];
+        assert_eq!(with_article("Ejido", &blocks).as_deref(), Some("El Ejido"));
+        let blocks = [block("Soirée au Le Lyon JUG à Lyon.")];
+        assert_eq!(with_article("Lyon", &blocks), None);
     }
 
     #[test]

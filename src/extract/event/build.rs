@@ -324,6 +324,16 @@ impl Builder {
             });
         }
         super::front::apply(&mut events, facts, ctx);
+        // "04700 Ejido" in an address, "El Ejido" in the text: the town's full name.
+        for e in &mut events {
+            if let Some(full) = e
+                .place
+                .as_deref()
+                .and_then(|p| place::with_article(p, blocks))
+            {
+                e.place = Some(full);
+            }
+        }
         let last_end = events.iter().map(|e| e.end).max();
         // A deadline is for a gathering: before its end, or, in a post about gatherings
         // whose dates it does not give ("fin du CFP le 11 juillet"), near the post.
