@@ -174,13 +174,7 @@ impl Catalog {
             let parent = x.events.iter().find(|e| e.primary).map(|e| e.title.clone());
             for event in &x.events {
                 let version = version_of(stored, event, parent.as_deref());
-                // A post's deadlines are its main gathering's; a side one at the same place
-                // (a workshop of a series, a sprint before a conference) shares them.
-                let deadlines = if event.primary || same_place(x, event) {
-                    x.deadlines.clone()
-                } else {
-                    Vec::new()
-                };
+                let deadlines = deadlines_of(x, event);
                 let key = (stored.post.site, event.start.year(), event.start.month());
                 let found = by_month.get(&key).and_then(|list| {
                     list.iter()
@@ -264,6 +258,32 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
             None
         },
     }
+}
+
+/// The deadlines of a post that are an event's. They are the main gathering's, and a side
+/// one at the same place shares them (a workshop of a series, a sprint before a
+/// conference); but a deadline after the main gathering is over is for the first later one
+/// ("talks for the Spring Fling until March 10" in a post on the February meeting).
+fn deadlines_of(x: &crate::extract::Extraction, event: &Event) -> Vec<Deadline> {
+    let main_end = x.events.iter().find(|e| e.primary).map(|e| e.end);
+    let later = |d: &Deadline| main_end.is_some_and(|end| d.date > end);
+    let owner_of_later = |d: &Deadline| {
+        x.events
+            .iter()
+            .filter(|e| e.start >= d.date)
+            .min_by_key(|e| e.start)
+    };
+    x.deadlines
+        .iter()
+        .filter(|d| {
+            if later(d) {
+                owner_of_later(d).is_some_and(|e| e == event)
+            } else {
+                event.primary || same_place(x, event)
+            }
+        })
+        .cloned()
+        .collect()
 }
 
 /// Whether a side gathering is where its post's main gathering is.
@@ -354,4 +374,55 @@ fn merge(g: &mut Gathering, event: &Event, version: Version, deadlines: Vec<Dead
     }
     g.deadlines.sort_by_key(|d| (d.date, d.kind));
     g.versions.push(version);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{DeadlineKind, Extraction};
+
+    fn event(title: &str, start: (i32, u32, u32), primary: bool, place: &str) -> Event {
+        let day = NaiveDate::from_ymd_opt(start.0, start.1, start.2).expect("a day");
+        Event {
+            title: title.into(),
+            start: day,
+            end: day,
+            precision: Precision::Day,
+            start_time: None,
+            end_time: None,
+            place: Some(place.into()),
+            primary,
+            cancelled: false,
+        }
+    }
+
+    #[test]
+    fn a_deadline_after_the_main_gathering_is_the_later_ones() {
+        let meeting = event("Monthly meeting", (2023, 1, 18), true, "Seattle");
+        let fling = event("Spring Fling", (2023, 4, 21), false, "Bothell");
+        let deadline = |m, d, kind| Deadline {
+            date: NaiveDate::from_ymd_opt(2023, m, d).expect("a day"),
+            kind,
+        };
+        let x = Extraction {
+            lang: Language::En,
+            events: vec![meeting.clone(), fling.clone()],
+            deadlines: vec![
+                deadline(1, 16, DeadlineKind::Registration),
+                deadline(3, 10, DeadlineKind::Proposal),
+            ],
+            registration_url: None,
+            help: Vec::new(),
+            price: None,
+            venue: None,
+        };
+        assert_eq!(
+            deadlines_of(&x, &meeting),
+            vec![deadline(1, 16, DeadlineKind::Registration)]
+        );
+        assert_eq!(
+            deadlines_of(&x, &fling),
+            vec![deadline(3, 10, DeadlineKind::Proposal)]
+        );
+    }
 }

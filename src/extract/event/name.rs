@@ -124,6 +124,20 @@ pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
             }
         }
     }
+    // "our Spring Fling (mini conference) event": the kind in brackets explains the name
+    // before it.
+    if start >= 2 && toks[start - 1].is_sym("(") && toks.get(end).is_some_and(|t| t.is_sym(")")) {
+        let named = toks[..start - 1]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == Kind::Word && t.is_capitalized())
+            .count();
+        if (1..=4).contains(&named) {
+            let first = start - 1 - named;
+            let words: Vec<&str> = toks[first..start - 1].iter().map(|t| t.text).collect();
+            return Some(words.join(" "));
+        }
+    }
     let text: String =
         toks[start..end]
             .iter()
