@@ -664,3 +664,20 @@ fn price_and_venue_of_a_gathering() {
     assert_eq!(free.venue.as_deref(), Some("médiathèque"));
     assert!(free.price.is_some_and(|p| p.free));
 }
+
+#[test]
+fn a_post_titled_with_a_date_is_named_by_its_excerpt_and_venue_keys() {
+    let x = extract_source(
+        "meetings/_posts/2024-07-18-monthly.md",
+        "---\nlayout: meeting\ntitle: July 18th 2024\nlocation: Bale Breaker Taproom\n\
+         address: 826 NW 49th St, Seattle, WA 98107\ntime: 6:00pm-8:00pm\n\
+         excerpt: July 18, 2024 CUGOS GeoBeers\n---\nJoin us for GeoBeers to unwind!\n",
+    );
+    assert_eq!(x.events.len(), 1, "{x:#?}");
+    assert_eq!(x.events[0].title, "CUGOS GeoBeers");
+    assert_eq!(x.events[0].place.as_deref(), Some("Seattle"));
+    assert_eq!(
+        x.venue.as_deref(),
+        Some("Bale Breaker Taproom, 826 NW 49th St, Seattle, WA 98107")
+    );
+}

@@ -124,12 +124,15 @@ fn venue_of(places: &[(Role, &str)]) -> Option<String> {
     if places.iter().any(|(_, v)| place::names_online(v)) {
         return None;
     }
+    // The venue's name, then its address.
     let mut parts: Vec<&str> = Vec::new();
-    for (role, value) in places {
-        let value = value.trim();
-        let new = !parts.iter().any(|p| p.contains(value) || value.contains(p));
-        if matches!(role, Role::Place | Role::Address) && !value.is_empty() && new {
-            parts.push(value);
+    for wanted in [Role::Place, Role::Address] {
+        for (role, value) in places {
+            let value = value.trim();
+            let new = !parts.iter().any(|p| p.contains(value) || value.contains(p));
+            if *role == wanted && !value.is_empty() && new {
+                parts.push(value);
+            }
         }
     }
     let venue = parts.join(", ");

@@ -264,7 +264,25 @@ pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<S
         !dated[k]
             && tokens[k].kind == Kind::Word
             && crate::lexicon::is_gathering_noun(&tokens[k].norm)
-    })?;
+    });
+    let Some(noun) = noun else {
+        // "July 18, 2024 CUGOS GeoBeers": a date, then a name of capitalized words.
+        let rest: Vec<&Token<'_>> = tokens
+            .iter()
+            .zip(&dated)
+            .filter(|(t, d)| !**d && matches!(t.kind, Kind::Word | Kind::Num))
+            .map(|(t, _)| t)
+            .collect();
+        let named = dated.iter().any(|d| *d)
+            && (1..=4).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|t| t.kind == Kind::Word && t.is_capitalized());
+        return named.then(|| {
+            let (first, last) = (rest[0], rest[rest.len() - 1]);
+            text[first.start..last.end].to_string()
+        });
+    };
     // The capitalized words of its name before the noun: "CUGOS Monthly Meeting", not
     // "for a happy hour after the meeting".
     let first = (0..noun)
