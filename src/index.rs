@@ -62,16 +62,15 @@ pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
     if is_help
         && !entries.iter().any(|e| e.topic == help::Topic::Other)
         && help::is_contact_page(&post.file, post.uid.as_deref())
+        && let Some(url) = &post.url
     {
-        if let Some(url) = &post.url {
-            entries.push(help::HelpEntry {
-                topic: help::Topic::Other,
-                lang,
-                text: post.title.clone(),
-                address: None,
-                link: Some(url.clone()),
-            });
-        }
+        entries.push(help::HelpEntry {
+            topic: help::Topic::Other,
+            lang,
+            text: post.title.clone(),
+            address: None,
+            link: Some(url.clone()),
+        });
     }
     Extraction {
         lang,

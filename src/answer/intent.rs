@@ -997,14 +997,13 @@ fn canonical(word: &str, known: &dyn Fn(&str) -> bool) -> String {
         }
         // Any other word of a question, greeting or thanks ("adress", "grasias").
         let n = word.chars().count();
-        if n >= 5 {
-            if let Some(meant) = long_vocabulary()
+        if n >= 5
+            && let Some(meant) = long_vocabulary()
                 .iter()
                 .filter(|v| v.chars().next() == first && v.chars().count().abs_diff(n) <= 1)
                 .find(|v| strsim::damerau_levenshtein(word, v) == 1)
-            {
-                return meant.to_string();
-            }
+        {
+            return meant.to_string();
         }
     }
     // A month's name with a typo ("apirl", "avirl", "setpember").
