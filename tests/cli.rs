@@ -251,6 +251,39 @@ fn asks_one_question_at_a_given_time() {
 }
 
 #[test]
+fn a_site_without_config_answers_in_its_own_language() {
+    // Geotrek's posts are French: a command, which tells no language, is answered in French.
+    let out = crieur(&[
+        "ask",
+        "--site",
+        "sample/geotrek",
+        "--now",
+        "2026-05-01T12:00:00+02:00",
+        "!next",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Je ne connais aucun événement à venir."),
+        "{}",
+        text(&out.stdout)
+    );
+    // A question in another language is answered in that one.
+    let out = crieur(&[
+        "ask",
+        "--site",
+        "sample/geotrek",
+        "--now",
+        "2026-05-01T12:00:00+02:00",
+        "what events are coming up?",
+    ]);
+    assert!(
+        text(&out.stdout).starts_with("I don't know of any upcoming event."),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
 fn rejects_a_bad_clock_or_language() {
     let out = crieur(&[
         "ask",

@@ -51,17 +51,26 @@ impl Index {
                 // A side gathering ("community sprint") is found by its own name; the main
                 // gathering's name and post only hint at it, so that "geOcom" finds geOcom.
                 let side = v.parent.is_some();
-                // (text, weight, names the gathering): the post's text only ranks.
-                let fields: [(&str, f32, bool); 6] = [
-                    (&v.title, NAME, true),
-                    (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true),
-                    (v.place.as_deref().unwrap_or(""), PLACE, true),
-                    (v.venue.as_deref().unwrap_or(""), PLACE, true),
-                    (if side { "" } else { &v.post_title }, POST_TITLE, true),
-                    (if side { "" } else { &v.lead }, LEAD, false),
+                // (text, weight, names the gathering, its numbers count): the post's text
+                // only ranks; the numbers of an address ("2 Chemin du Col") name nothing.
+                let fields: [(&str, f32, bool, bool); 6] = [
+                    (&v.title, NAME, true, true),
+                    (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true, true),
+                    (v.place.as_deref().unwrap_or(""), PLACE, true, false),
+                    (v.venue.as_deref().unwrap_or(""), PLACE, true, false),
+                    (
+                        if side { "" } else { &v.post_title },
+                        POST_TITLE,
+                        true,
+                        true,
+                    ),
+                    (if side { "" } else { &v.lead }, LEAD, false, true),
                 ];
-                for (text, weight, names) in fields {
+                for (text, weight, names, numbers) in fields {
                     for term in terms(text, v.lang, &stemmers) {
+                        if !numbers && term.chars().any(|c| c.is_ascii_digit()) {
+                            continue;
+                        }
                         let entry = tf.entry(term).or_default();
                         entry.0 += weight;
                         entry.1 |= names;
