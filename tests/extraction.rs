@@ -681,3 +681,41 @@ fn a_post_titled_with_a_date_is_named_by_its_excerpt_and_venue_keys() {
         Some("Bale Breaker Taproom, 826 NW 49th St, Seattle, WA 98107")
     );
 }
+
+#[test]
+fn submitting_an_application_to_attend_is_registering() {
+    let x = extract(
+        "2017-02-02",
+        "en",
+        "Unconference 2017",
+        "The unconference will take place on May 25 and 26, 2017 in Los Angeles.\n\n\
+         **Apply:** If you'd like to attend, nominate yourself. Submissions close Wednesday, February 22, 2017.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2017-02-22"), DeadlineKind::Registration)]
+    );
+    // A talk or a paper submitted is a proposal, whoever attends.
+    let x = extract(
+        "2017-02-02",
+        "en",
+        "Conference 2017",
+        "The conference will take place on May 25 and 26, 2017 in Los Angeles.\n\n\
+         Talk submissions close Wednesday, February 22, 2017.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2017-02-22"), DeadlineKind::Proposal)]
+    );
+    let x = extract(
+        "2019-03-25",
+        "fr",
+        "geOcom 2019",
+        "Le geOcom se tiendra du 17 au 19 juin 2019 au Puy-en-Velay.\n\n\
+         Nous attendons vos propositions jusqu'au 01/05 via la liste de diffusion.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2019-05-01"), DeadlineKind::Proposal)]
+    );
+}

@@ -253,6 +253,17 @@ pub const EN: Lexicon = Lexicon {
         "cfp",
         "papers",
     ],
+    attending: &[
+        "attend",
+        "attending",
+        "attendee",
+        "attendees",
+        "apply",
+        "applying",
+        "application",
+        "applications",
+        "nominate",
+    ],
     proposal_phrases: &[&["call", "for"], &["calls", "for"]],
     deadline_nouns: &["deadline", "deadlines"],
     other_action: &[

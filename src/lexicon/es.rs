@@ -171,6 +171,13 @@ pub const ES: Lexicon = Lexicon {
     not_registration: &["registrad", "registros"],
     giveaways: &[&["sorteo"], &["concurso"], &["gana", "entradas"]],
     proposal: &["propuesta", "sugerencia", "ponencia", "presentar"],
+    attending: &[
+        "asistir",
+        "asistentes",
+        "participar",
+        "participantes",
+        "candidatura",
+    ],
     proposal_phrases: &[&["convocatoria"], &["llamada", "a"], &["llamado", "a"]],
     deadline_nouns: &["plazo", "plazos"],
     other_action: &["alojamiento", "reserv", "hotel"],

@@ -241,6 +241,14 @@ pub const FR: Lexicon = Lexicon {
         &["a", "gagner"],
     ],
     proposal: &["proposition", "soumission", "soumettre", "cfp"],
+    attending: &[
+        "participer",
+        "participants",
+        "participantes",
+        "assister",
+        "candidature",
+        "candidater",
+    ],
     proposal_phrases: &[&["appel", "a"], &["appel", "aux"], &["call", "for"]],
     deadline_nouns: &["echeance", "cloture"],
     other_action: &[

@@ -126,6 +126,9 @@ pub struct Lexicon {
     pub giveaways: Phrases,
     /// Stems saying the action is proposing a talk or a paper.
     pub proposal: Words,
+    /// Words saying one applies to attend ("attend", "participer", "asistir"): what is
+    /// submitted then is an application, not a talk.
+    pub attending: Words,
     /// Phrases of a call for talks or papers ("call for", "appel à", "convocatoria de").
     pub proposal_phrases: Phrases,
     /// Nouns naming a deadline: a sentence about one is not dating a gathering ("the
@@ -400,6 +403,7 @@ pub fn all() -> &'static Lexicon {
             not_registration: merged!(not_registration),
             giveaways: merged!(giveaways),
             proposal: merged!(proposal),
+            attending: merged!(attending),
             proposal_phrases: merged!(proposal_phrases),
             deadline_nouns: merged!(deadline_nouns),
             other_action: merged!(other_action),

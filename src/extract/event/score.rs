@@ -133,12 +133,47 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         } else {
             None
         };
+    // "Apply: if you'd like to attend … Submissions close February 22": submitting an
+    // application to attend is registering, unless a talk or a paper is what is submitted.
+    let action = match action {
+        Some(DeadlineKind::Proposal) if to_attend(w, &seen.prev_words) => {
+            Some(DeadlineKind::Registration)
+        }
+        other => other,
+    };
     match (strong, weak, action) {
         (true, _, Some(kind)) => Some(kind),
         (true, _, None) => Some(DeadlineKind::Other),
         (false, true, Some(kind)) => Some(kind),
         _ => None,
     }
+}
+
+/// Whether what is submitted is an application to attend: the sentence or the one before
+/// speaks of attending, and nothing of talks, papers or grants.
+fn to_attend(words: &[&str], prev: &[&str]) -> bool {
+    let l = lexicon::all();
+    let talk = |w: &[&str]| {
+        w.iter().any(|x| l.proposal_objects.contains(x))
+            || sentence::has_stem(
+                w,
+                &[
+                    "proposal",
+                    "proposition",
+                    "propuesta",
+                    "abstract",
+                    "cfp",
+                    "paper",
+                    "grant",
+                    "scholar",
+                    "bourse",
+                    "beca",
+                ],
+            )
+            || sentence::has_any_phrase(w, l.proposal_phrases)
+    };
+    let attend = |w: &[&str]| w.iter().any(|x| l.attending.contains(x));
+    !talk(words) && !talk(prev) && (attend(words) || attend(prev))
 }
 
 /// The one year (near the post's) that the sentence or the title names, if only one.
