@@ -719,3 +719,21 @@ fn submitting_an_application_to_attend_is_registering() {
         vec![(d("2019-05-01"), DeadlineKind::Proposal)]
     );
 }
+
+#[test]
+fn two_days_in_one_sentence_are_one_gathering_and_an_expiry_is_none() {
+    let x = extract(
+        "2013-10-01",
+        "en",
+        "OSM Fall Editathon",
+        "Join the editathon at the library:\n\n* Saturday, October 19th 1-4PM and Sunday, October 20th 1-4PM",
+    );
+    assert_eq!(spans(&x), vec![(d("2013-10-19"), d("2013-10-20"))]);
+    let x = extract(
+        "2016-12-01",
+        "en",
+        "December meeting",
+        "Our monthly meeting will take place on December 14th, 2016 at 6pm.\n\nOffer for members. Expires: **12/15/2016**",
+    );
+    assert_eq!(spans(&x), vec![(d("2016-12-14"), d("2016-12-14"))]);
+}

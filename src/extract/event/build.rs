@@ -38,6 +38,8 @@ pub(super) struct Draft {
     /// Its mention names a year or its sentence a gathering verb: a month that stands on
     /// its own beside a post's days.
     pub(super) strong: bool,
+    /// Its sentence: the block's text (by address) and the sentence's first token.
+    pub(super) sentence: (usize, usize),
 }
 
 #[derive(Default)]
@@ -277,7 +279,22 @@ impl Builder {
             }
         }
         drafts.sort_by_key(|d| d.order);
-        let primary = drafts.iter().position(|d| !d.side).unwrap_or(0);
+        let mut primary = drafts.iter().position(|d| !d.side).unwrap_or(0);
+        // "Saturday, October 19th 1-4PM and Sunday, October 20th 1-4PM": a day next to the
+        // main gathering's, with no name of its own, is more of it.
+        while let Some(k) = drafts
+            .iter()
+            .enumerate()
+            .position(|(k, d)| k != primary && next_day_of(&drafts[primary], d))
+        {
+            let extra = drafts.remove(k);
+            if k < primary {
+                primary -= 1;
+            }
+            let main = &mut drafts[primary];
+            main.span.start = main.span.start.min(extra.span.start);
+            main.span.end = main.span.end.max(extra.span.end);
+        }
         let primary_title = drafts.get(primary).map(|d| event_title(ctx, d));
         let post_place = tokens.iter().find_map(|t| place::from_postcode(t));
         let online = blocks.iter().zip(tokens).take(8).any(|(_, t)| {
@@ -401,6 +418,17 @@ impl Builder {
     }
 }
 
+/// Whether `d` is a nameless day right before or after the main gathering `main`, in the
+/// same sentence.
+fn next_day_of(main: &Draft, d: &Draft) -> bool {
+    let days = main.span.precision == Precision::Day && d.span.precision == Precision::Day;
+    let adjacent = d.span.start == main.span.end + Duration::days(1)
+        || d.span.end + Duration::days(1) == main.span.start;
+    let nameless = d.noun.is_none() && d.name.is_none() && d.caption.is_none();
+    let same_place = d.place.is_none() || d.place == main.place;
+    days && adjacent && nameless && same_place && d.sentence == main.sentence
+}
+
 pub(super) fn date_less_heading(toks: &[Token<'_>]) -> bool {
     date::find(toks, Lang::DayFirst).is_empty()
 }
@@ -433,6 +461,7 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         order,
         strong: m.items.iter().any(|p| p.year.is_some())
             || sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs),
+        sentence: (seen.text.as_ptr() as usize, seen.sentence.0),
     }
 }
 
