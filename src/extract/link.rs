@@ -39,11 +39,26 @@ pub fn best<B: std::borrow::Borrow<Block>>(
         if heading {
             under_registration_heading = mentions_registration(&sentence::words(toks));
         }
-        if matches!(block.kind, BlockKind::Title | BlockKind::Code) || block.links.is_empty() {
+        if matches!(block.kind, BlockKind::Title | BlockKind::Code) {
             continue;
         }
         let sentences = sentence::bounds(toks);
-        for link in &block.links {
+        // Addresses written bare in the text ("how to register at https://…") are links too.
+        let bare: Vec<crate::post::Link> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Url && t.text.starts_with("http"))
+            .filter(|t| !block.links.iter().any(|l| l.start <= t.start && t.end <= l.end))
+            .map(|t| {
+                let url = t.text.trim_end_matches(['.', ',', ';', ':', ')']);
+                crate::post::Link {
+                    text: url.to_string(),
+                    url: url.to_string(),
+                    start: t.start,
+                    end: t.start + url.len(),
+                }
+            })
+            .collect();
+        for link in block.links.iter().chain(&bare) {
             if !is_candidate(&link.url, post_url) {
                 continue;
             }
