@@ -68,7 +68,22 @@ pub fn place_of(tokens: &[Token<'_>], text: &str) -> Option<String> {
     if place::names_online(rest) {
         return Some("online".to_string());
     }
-    place::town_of_address(rest)
+    // "Où ? À Itterswiller", "Where: in Lyon": the preposition is not the town's; "Chez
+    // Palo IT", "at Trabant Coffee" name a venue, whose town only an address gives;
+    // "En Alsace à Itterswiller": the town after the last preposition.
+    let words = &tokens[after..];
+    let first = words.iter().find(|t| t.kind == Kind::Word)?;
+    let l = crate::lexicon::all();
+    if l.venue_prepositions.contains(&first.norm.as_ref()) {
+        return place::structured_town(&text[first.end..tokens.last()?.end]);
+    }
+    let last_prep = words
+        .iter()
+        .rposition(|t| t.kind == Kind::Word && l.place_prepositions.contains(&t.norm.as_ref()));
+    match last_prep.and_then(|k| words.get(k + 1)) {
+        Some(next) => place::town_of_address(&text[next.start..tokens.last()?.end]),
+        None => place::town_of_address(rest),
+    }
 }
 
 /// Whether a block is a date line: the date `first..last` and nothing else but punctuation,
@@ -105,6 +120,21 @@ pub fn date_line(
 mod tests {
     use super::*;
     use crate::extract::token::tokenize;
+
+    #[test]
+    fn reads_the_town_of_a_where_line() {
+        for (line, town) in [
+            ("Où ? À Itterswiller.", Some("Itterswiller")),
+            ("Où ? En Alsace à Itterswiller.", Some("Itterswiller")),
+            ("Lieu : Salle Pleyel, 75008 Paris", Some("Paris")),
+            ("Where: in Downtown Los Angeles, CA", Some("Los Angeles")),
+            ("Où ? Chez Palo IT", None),
+            ("Où ? Chez Palo IT, 75008 Paris", Some("Paris")),
+        ] {
+            let t = tokenize(line);
+            assert_eq!(place_of(&t, line).as_deref(), town, "{line}");
+        }
+    }
 
     #[test]
     fn reads_labels_in_three_languages() {

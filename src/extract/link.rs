@@ -47,7 +47,12 @@ pub fn best<B: std::borrow::Borrow<Block>>(
         let bare: Vec<crate::post::Link> = toks
             .iter()
             .filter(|t| t.kind == Kind::Url && t.text.starts_with("http"))
-            .filter(|t| !block.links.iter().any(|l| l.start <= t.start && t.end <= l.end))
+            .filter(|t| {
+                !block
+                    .links
+                    .iter()
+                    .any(|l| l.start <= t.start && t.end <= l.end)
+            })
             .map(|t| {
                 let url = t.text.trim_end_matches(['.', ',', ';', ':', ')']);
                 crate::post::Link {

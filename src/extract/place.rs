@@ -306,7 +306,7 @@ fn is_street(part: &str) -> bool {
 
 /// The town an address's form shows: a postcode with its town, or the part before a
 /// state or a country.
-fn structured_town(text: &str) -> Option<String> {
+pub fn structured_town(text: &str) -> Option<String> {
     by_form(&address_parts(&without_brackets(text)))
 }
 

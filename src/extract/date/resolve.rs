@@ -68,6 +68,11 @@ pub fn resolve(m: &Mention, anchor: &Anchor) -> Option<Span> {
                 all.push(date);
                 start = start.min(date);
             }
+            // A range ends after it starts: "2014-04-21 à 18.15.14" (a screenshot's name) is
+            // no range.
+            if m.shape == Shape::Range && all.get(1).is_some_and(|first| *first > end) {
+                return None;
+            }
             let end = all.iter().copied().max()?;
             Some(day_span(start, end))
         }
