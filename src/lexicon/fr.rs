@@ -50,7 +50,7 @@ pub const FR: Lexicon = Lexicon {
     list_words: &["et"],
     month_leads: &[
         "en", "vers", "fin", "debut", "mi", "courant", "durant", "pendant", "jusqu", "depuis",
-        "des", "de",
+        "des", "de", "d",
     ],
     alternatives: &["ou"],
     named_times: &[("midi", 12, 0), ("minuit", 0, 0)],

@@ -522,7 +522,12 @@ fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
             .filter(|x| x.is_word("de") || x.is_word("of"))
             .and_then(|_| year_at(t, i + 2))
     });
-    let lead = i > 0 && t[i - 1].kind == Kind::Word && lexicon::is_month_lead(&t[i - 1].norm);
+    // The word before, across an elision: "d'avril", "d’avril".
+    let before = match i.checked_sub(1).map(|k| &t[k]) {
+        Some(x) if (x.is_sym("'") || x.is_sym("’")) && i >= 2 => Some(&t[i - 2]),
+        other => other,
+    };
+    let lead = before.is_some_and(|b| b.kind == Kind::Word && lexicon::is_month_lead(&b.norm));
     // "may" and "sept" are ordinary words unless they look like a month.
     let plausible = strong && (tok.norm != "mai" || tok.is_capitalized() || lead || year.is_some())
         || (tok.is_capitalized() && tok.norm == "may" && (lead || year.is_some()));

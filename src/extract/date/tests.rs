@@ -564,3 +564,20 @@ fn days_joined_by_a_slash_and_weekdays_without_month() {
         Some((d(2023, 2, 21), d(2023, 2, 21), Precision::Day))
     );
 }
+
+#[test]
+fn an_elided_month_and_a_range_that_ends_before_it_starts() {
+    let post = d(2010, 3, 20);
+    assert_eq!(
+        first_span("l'AvantJUG d’avril", post, Lang::DayFirst),
+        Some((d(2010, 4, 1), d(2010, 4, 30), Month))
+    );
+    assert_eq!(
+        first_span(
+            "Capture d'écran 2014-04-21 à 18.15.14",
+            post,
+            Lang::DayFirst
+        ),
+        None
+    );
+}
