@@ -60,58 +60,42 @@ impl Gathering {
             .unwrap_or(&self.versions[0])
     }
 
-    /// A registration link, preferring the asker's language and the newest post.
-    pub fn registration_url(&self, lang: Language) -> Option<&str> {
-        let in_lang = self
-            .versions
+    /// What the newest post in the asker's language says, else the newest post that says it.
+    fn preferring<'a, T: ?Sized>(
+        &'a self,
+        lang: Language,
+        field: impl Fn(&'a Version) -> Option<&'a T>,
+    ) -> Option<&'a T> {
+        self.versions
             .iter()
             .filter(|v| v.lang == lang)
-            .find_map(|v| v.registration_url.as_deref());
-        in_lang.or_else(|| {
-            self.versions
-                .iter()
-                .find_map(|v| v.registration_url.as_deref())
-        })
+            .find_map(&field)
+            .or_else(|| self.versions.iter().find_map(&field))
+    }
+
+    /// A registration link, preferring the asker's language and the newest post.
+    pub fn registration_url(&self, lang: Language) -> Option<&str> {
+        self.preferring(lang, |v| v.registration_url.as_deref())
     }
 
     /// A place, preferring the asker's language's spelling ("Estrasburgo").
     pub fn place(&self, lang: Language) -> Option<&str> {
-        let in_lang = self
-            .versions
-            .iter()
-            .filter(|v| v.lang == lang)
-            .find_map(|v| v.place.as_deref());
-        in_lang.or_else(|| self.versions.iter().find_map(|v| v.place.as_deref()))
+        self.preferring(lang, |v| v.place.as_deref())
     }
 
     /// The venue, preferring the asker's language's post.
     pub fn venue(&self, lang: Language) -> Option<&str> {
-        let in_lang = self
-            .versions
-            .iter()
-            .filter(|v| v.lang == lang)
-            .find_map(|v| v.venue.as_deref());
-        in_lang.or_else(|| self.versions.iter().find_map(|v| v.venue.as_deref()))
+        self.preferring(lang, |v| v.venue.as_deref())
     }
 
     /// What attending costs, as the newest post in the asker's language (else any) says.
     pub fn price(&self, lang: Language) -> Option<&Price> {
-        let in_lang = self
-            .versions
-            .iter()
-            .filter(|v| v.lang == lang)
-            .find_map(|v| v.price.as_ref());
-        in_lang.or_else(|| self.versions.iter().find_map(|v| v.price.as_ref()))
+        self.preferring(lang, |v| v.price.as_ref())
     }
 
     /// The post to point to, preferring the asker's language.
     pub fn post_url(&self, lang: Language) -> Option<&str> {
-        let in_lang = self
-            .versions
-            .iter()
-            .filter(|v| v.lang == lang)
-            .find_map(|v| v.post_url.as_deref());
-        in_lang.or_else(|| self.versions.iter().find_map(|v| v.post_url.as_deref()))
+        self.preferring(lang, |v| v.post_url.as_deref())
     }
 
     /// A key that stays the same when the gathering gains posts or moves: its first post
