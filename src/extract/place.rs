@@ -511,20 +511,17 @@ pub fn with_article<B: std::borrow::Borrow<crate::post::Block>>(
     {
         return None;
     }
-    ["El", "La", "Le", "Les", "Los", "Las", "L'", "L’"]
-        .iter()
-        .find_map(|article| {
-            let sep = if article.ends_with(['\'', '’']) {
-                ""
-            } else {
-                " "
-            };
-            let full = format!("{article}{sep}{town}");
-            blocks
+    // Each place the town is written, and the article right before it, if any.
+    blocks.iter().find_map(|b| {
+        let text = &b.borrow().text;
+        text.match_indices(town).find_map(|(i, _)| {
+            ["El ", "La ", "Le ", "Les ", "Los ", "Las ", "L'", "L’"]
                 .iter()
-                .any(|b| contains_word(&b.borrow().text, &full))
-                .then_some(full)
+                .find(|article| text[..i].ends_with(*article))
+                .map(|article| format!("{article}{town}"))
+                .filter(|full| contains_word(text, full))
         })
+    })
 }
 
 fn is_article_word(w: &str) -> bool {

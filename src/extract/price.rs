@@ -24,7 +24,20 @@ pub fn read<'a, 't: 'a>(
     blocks: impl IntoIterator<Item = (&'a str, &'a [Token<'t>])>,
 ) -> Option<Price> {
     let mut free = None;
+    let l = lexicon::all();
+    // Most blocks have neither an amount nor a word of freeness: only those are read.
+    let may_say = |toks: &[Token<'_>]| {
+        toks.iter().any(|t| {
+            CURRENCIES.contains(&t.norm.as_ref())
+                || l.free_phrases
+                    .iter()
+                    .any(|p| p.first() == Some(&t.norm.as_ref()))
+        })
+    };
     for (text, toks) in blocks {
+        if !may_say(toks) {
+            continue;
+        }
         for (s, e) in sentence::bounds(toks) {
             let sent = &toks[s..e];
             let Some(quote) = quote(text, sent) else {

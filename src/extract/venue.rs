@@ -17,7 +17,20 @@ pub fn read<'a, 't: 'a>(
     dated: impl Fn(&[Token<'_>]) -> bool,
 ) -> Option<String> {
     let mut first = None;
+    let l = lexicon::all();
+    // A venue has a venue's or a street's word, or a number: other blocks are not read.
+    let may_name = |toks: &[Token<'_>]| {
+        toks.iter().any(|t| {
+            t.kind == Kind::Num
+                || t.kind == Kind::Word
+                    && (l.venue_words.contains(&t.norm.as_ref())
+                        || l.street_words.contains(&t.norm.as_ref()))
+        })
+    };
     for (text, toks) in blocks {
+        if !may_name(toks) {
+            continue;
+        }
         for (s, e) in sentence::bounds(toks) {
             let sent = &toks[s..e];
             let Some(venue) = in_sentence(text, sent) else {

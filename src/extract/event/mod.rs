@@ -166,8 +166,16 @@ pub fn extract(post: &Post) -> Extraction {
 /// opposite.
 fn says_cancelled(blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], order: Lang) -> bool {
     let l = lexicon::all();
+    let stems = |t: &Token<'_>| {
+        l.cancelled
+            .iter()
+            .chain(l.postponed)
+            .any(|s| t.norm.starts_with(s))
+    };
     blocks.iter().zip(tokens).any(|(block, toks)| {
         block.kind != BlockKind::Code
+            // Most blocks say nothing of the kind: only those are cut into sentences.
+            && toks.iter().any(stems)
             && sentence::bounds(toks).into_iter().any(|(s, e)| {
                 let sent = &toks[s..e];
                 let words = sentence::words(sent);
