@@ -132,9 +132,11 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
     if !weekday_day && !elems.iter().any(|e| e.date.month.is_some()) {
         return None;
     }
-    // "Sunday 8 - 11:30 am": an hour after a weekday, not its day.
-    if weekday_day && (is_clock_ahead(t, elems[0].end - 1) || time_tail(t, elems[0].end).is_some())
-    {
+    // "Sunday 8 - 11:30 am": an hour after a weekday, not its day. But "le jeudi 7 de
+    // 19h30 à 22h30": a day, then the hours it says with a word.
+    let hours_by_sign = t.get(elems[0].end).is_some_and(|x| x.kind == Kind::Sym)
+        && time_tail(t, elems[0].end).is_some();
+    if weekday_day && (is_clock_ahead(t, elems[0].end - 1) || hours_by_sign) {
         return None;
     }
     if elems.len() == 1 && (elems[0].bare || elems[0].date.day.is_none()) {

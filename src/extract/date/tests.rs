@@ -581,3 +581,20 @@ fn an_elided_month_and_a_range_that_ends_before_it_starts() {
         None
     );
 }
+
+#[test]
+fn a_weekday_and_its_day_then_hours_said_with_a_word() {
+    let post = d(2011, 7, 1);
+    assert_eq!(
+        first_span(
+            "Rendez-vous le jeudi 7 de 19h30 à 22h30",
+            post,
+            Lang::DayFirst
+        ),
+        Some((d(2011, 7, 7), d(2011, 7, 7), Day))
+    );
+    assert_eq!(
+        times("Rendez-vous le jeudi 7 de 19h30 à 22h30"),
+        (Some("19:30".into()), Some("22:30".into()))
+    );
+}
