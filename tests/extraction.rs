@@ -737,3 +737,18 @@ fn two_days_in_one_sentence_are_one_gathering_and_an_expiry_is_none() {
     );
     assert_eq!(spans(&x), vec![(d("2016-12-14"), d("2016-12-14"))]);
 }
+
+#[test]
+fn presenting_something_by_a_date_is_a_proposal() {
+    let x = extract(
+        "2012-01-10",
+        "fr",
+        "Battle Language",
+        "La Battle Language aura lieu le 29 février 2012 à Paris.\n\n\
+         Si vous voulez présenter un langage, écrivez-nous au plus tard le 31 janvier.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2012-01-31"), DeadlineKind::Proposal)]
+    );
+}

@@ -240,7 +240,7 @@ pub const FR: Lexicon = Lexicon {
         &["gagner", "des", "places"],
         &["a", "gagner"],
     ],
-    proposal: &["proposition", "soumission", "soumettre", "cfp"],
+    proposal: &["proposition", "soumission", "soumettre", "cfp", "presenter"],
     attending: &[
         "participer",
         "participants",
