@@ -317,6 +317,18 @@ fn a_post_with_thousands_of_dates_or_links_is_read_in_linear_time() {
         body
     };
     assert_linear(links, 1_000, "links.md");
+    // Addresses written as links and as text: each is a candidate, looked up once.
+    let autolinks = |n: usize| {
+        let mut body = String::from("---\ntitle: Links\n---\nRegister for the sprint: ");
+        for i in 0..n {
+            body.push_str(&format!(
+                "<https://forms.example.org/{i}> https://bare.example.org/{i} "
+            ));
+        }
+        body.push('\n');
+        body
+    };
+    assert_linear(autolinks, 1_000, "autolinks.md");
 }
 
 #[test]

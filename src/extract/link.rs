@@ -44,15 +44,16 @@ pub fn best<B: std::borrow::Borrow<Block>>(
         }
         let sentences = sentence::bounds(toks);
         // Addresses written bare in the text ("how to register at https://…") are links too.
+        // Links come in the order of the text: the one that may hold a token is found by
+        // binary search, so that a block of many links stays linear.
+        let in_link = |t: &Token<'_>| {
+            let k = block.links.partition_point(|l| l.start <= t.start);
+            k > 0 && block.links[k - 1].end >= t.end
+        };
         let bare: Vec<crate::post::Link> = toks
             .iter()
             .filter(|t| t.kind == Kind::Url && t.text.starts_with("http"))
-            .filter(|t| {
-                !block
-                    .links
-                    .iter()
-                    .any(|l| l.start <= t.start && t.end <= l.end)
-            })
+            .filter(|t| !in_link(t))
             .map(|t| {
                 let url = t.text.trim_end_matches(['.', ',', ';', ':', ')']);
                 crate::post::Link {
