@@ -146,8 +146,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         }
     };
     let all: Vec<String> = folded(text)
-        .iter()
-        .flat_map(|w| with_short_year(w))
+        .into_iter()
         .map(year_of)
         .map(|w| canonical(&w, known))
         .collect();
@@ -179,7 +178,6 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
     let consumed = consumed(&all);
     let words: Vec<String> = search::words(text)
         .into_iter()
-        .flat_map(|w| with_short_year(&w))
         .map(year_of)
         .map(|w| canonical(&w, known))
         .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
@@ -248,17 +246,6 @@ fn glued_years(text: &str) -> Vec<String> {
         })
         .map(|w| w[1].text.to_string())
         .collect()
-}
-
-/// "unconf17", "geocom26": a name and a year written as two digits, as two words.
-fn with_short_year(w: &str) -> Vec<String> {
-    let digits = w.chars().rev().take_while(char::is_ascii_digit).count();
-    let letters = w.len() - digits;
-    let name = &w[..letters];
-    if digits == 2 && letters >= 3 && name.chars().all(|c| c.is_ascii_lowercase()) {
-        return vec![name.to_string(), format!("20{}", &w[letters..])];
-    }
-    vec![w.to_string()]
 }
 
 /// The words of the phrases that shape the question ("how long", "en ligne", "se
@@ -647,10 +634,7 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
 /// A span of time a question asks about: "this week", "ce week-end", "el mes que viene",
 /// "in June", "en mars", "this year", "soon".
 fn window(all: &[String]) -> Option<Window> {
-    let phrase = |p: &[&str]| {
-        all.windows(p.len())
-            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
-    };
+    let phrase = |p: &[&str]| phrase_at(all, p).is_some();
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
     if phrase(&["week", "end"])
         || has(&["weekend", "finde"])

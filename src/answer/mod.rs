@@ -141,10 +141,7 @@ impl Answerer {
                 let i = follow.expect("checked");
                 (self.register_for(i, lang, today), Some(i))
             }
-            Intent::Next { words } => match self.upcoming(words, q.when(), lang, today).first() {
-                Some(&i) => (self.next(words, q.when(), lang, today), Some(i)),
-                None => (self.next(words, q.when(), lang, today), None),
-            },
+            Intent::Next { words } => self.next(words, q.when(), lang, today),
             Intent::Proposals { words } | Intent::Duration { words } | Intent::Price { words } => {
                 let target = if words.is_empty() {
                     follow.or_else(|| self.next_with(&q.intent, q.when(), lang, today))
@@ -229,22 +226,19 @@ impl Answerer {
             Intent::Usage(usage) => say(lang, phrases::usage(usage, lang)),
             Intent::Unknown => say(lang, phrases::dont_know(lang)),
             Intent::SmallTalk(talk) => say(lang, phrases::small_talk(*talk, lang)),
-            Intent::Next { words } => self.next(words, q.when(), lang, today),
             Intent::Events {
                 words,
                 window,
                 page,
             } => self.events(words, q.when(), *window, *page, lang, today),
-            Intent::Event { words, tense } => match self.find(words, q.when(), *tense, lang, today)
-            {
-                Some(i) => self.describe(&self.catalog.gatherings[i], lang, today, None),
-                None => say(lang, phrases::dont_know(lang)),
-            },
-            Intent::Register { words } => self.register(words, q.when(), lang, today),
-            Intent::Proposals { .. } | Intent::Duration { .. } | Intent::Price { .. } => {
-                self.reply_after(q, today, None).0
-            }
             Intent::Contact { topic, words } => self.contact(*topic, words, lang),
+            // Questions about one gathering: `reply_after` answers them, and says which.
+            Intent::Next { .. }
+            | Intent::Event { .. }
+            | Intent::Register { .. }
+            | Intent::Proposals { .. }
+            | Intent::Duration { .. }
+            | Intent::Price { .. } => self.reply_after(q, today, None).0,
         }
     }
 
@@ -410,7 +404,13 @@ impl Answerer {
 
     /// The next gathering the words name; one cancelled before it is said first, so that
     /// nobody comes for nothing.
-    fn next(&self, words: &[String], when: When, lang: Language, today: NaiveDate) -> Reply {
+    fn next(
+        &self,
+        words: &[String],
+        when: When,
+        lang: Language,
+        today: NaiveDate,
+    ) -> (Reply, Option<usize>) {
         let gs = &self.catalog.gatherings;
         let next = self.upcoming(words, when, lang, today).first().copied();
         let cancelled = self
@@ -423,12 +423,12 @@ impl Answerer {
         };
         if let Some(c) = cancelled {
             reply.lines.insert(0, self.summary(&gs[c], lang));
-            return reply;
+            return (reply, next);
         }
         match next {
-            Some(_) => reply,
-            None if words.is_empty() => say(lang, phrases::no_upcoming(lang)),
-            None => say(lang, phrases::dont_know(lang)),
+            Some(_) => (reply, next),
+            None if words.is_empty() => (say(lang, phrases::no_upcoming(lang)), None),
+            None => (say(lang, phrases::dont_know(lang)), None),
         }
     }
 
