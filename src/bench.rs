@@ -52,6 +52,9 @@ pub fn measure(label: &str, spec: &SiteSpec) -> anyhow::Result<Row> {
         extracted += posts.len().max(1);
     }
     let extract_per_sec = extracted as f64 / started.elapsed().as_secs_f64();
+    if std::env::var_os("CRIEUR_BENCH_DETAIL").is_some() {
+        slowest_posts(&posts);
+    }
     // Whole indexing into a fresh store on disk.
     let dir = tempfile::tempdir()?;
     let store = Store::open(dir.path())?;
@@ -67,6 +70,27 @@ pub fn measure(label: &str, spec: &SiteSpec) -> anyhow::Result<Row> {
         index_per_sec: count as f64 / index_secs,
         answer_us: answer_latency(&store)?,
     })
+}
+
+/// Prints the ten posts whose extraction costs most, with their length.
+fn slowest_posts(posts: &[crate::post::Post]) {
+    let mut costs: Vec<(f64, &crate::post::Post)> = posts
+        .iter()
+        .map(|post| {
+            let started = Instant::now();
+            for _ in 0..20 {
+                std::hint::black_box(extract_post(post));
+            }
+            (started.elapsed().as_secs_f64() * 1e6 / 20.0, post)
+        })
+        .collect();
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = costs.iter().map(|c| c.0).sum();
+    eprintln!("extraction: {total:.0} µs for {} posts", posts.len());
+    for (us, post) in costs.iter().take(10) {
+        let bytes: usize = post.doc.blocks.iter().map(|b| b.text.len()).sum();
+        eprintln!("{us:>8.0} µs  {bytes:>7} bytes  {}", post.file);
+    }
 }
 
 /// Times every question of `QUESTIONS` many times against the store's catalog.

@@ -5,6 +5,7 @@
 use super::sentence;
 use super::token::{Kind, Token};
 use crate::lexicon::{self, CURRENCIES};
+use crate::word_set;
 use serde::{Deserialize, Serialize};
 
 /// The most characters of a price sentence kept to quote.
@@ -24,16 +25,9 @@ pub fn read<'a, 't: 'a>(
     blocks: impl IntoIterator<Item = (&'a str, &'a [Token<'t>])>,
 ) -> Option<Price> {
     let mut free = None;
-    let l = lexicon::all();
     // Most blocks have neither an amount nor a word of freeness: only those are read.
-    let may_say = |toks: &[Token<'_>]| {
-        toks.iter().any(|t| {
-            CURRENCIES.contains(&t.norm.as_ref())
-                || l.free_phrases
-                    .iter()
-                    .any(|p| p.first() == Some(&t.norm.as_ref()))
-        })
-    };
+    let cues = word_set!(CURRENCIES, free_phrase_starts());
+    let may_say = |toks: &[Token<'_>]| toks.iter().any(|t| cues.contains(&t.norm));
     for (text, toks) in blocks {
         if !may_say(toks) {
             continue;
@@ -60,6 +54,16 @@ pub fn read<'a, 't: 'a>(
     free
 }
 
+/// The first word of each phrase saying attending is free (built once, for a set).
+fn free_phrase_starts() -> &'static [&'static str] {
+    let starts: Vec<&str> = lexicon::all()
+        .free_phrases
+        .iter()
+        .filter_map(|p| p.first().copied())
+        .collect();
+    Box::leak(starts.into_boxed_slice())
+}
+
 fn quote(text: &str, sent: &[Token<'_>]) -> Option<String> {
     let (first, last) = (sent.first()?, sent.last()?);
     let whole = text.get(first.start..last.end)?.trim();
@@ -72,9 +76,9 @@ fn quote(text: &str, sent: &[Token<'_>]) -> Option<String> {
 
 /// A number beside a currency: "£5", "5 €", "10 euros", "$ 20".
 fn has_amount(sent: &[Token<'_>]) -> bool {
-    let currency = |t: &Token<'_>| {
-        matches!(t.kind, Kind::Word | Kind::Sym) && CURRENCIES.contains(&t.norm.as_ref())
-    };
+    let currencies = word_set!(CURRENCIES);
+    let currency =
+        |t: &Token<'_>| matches!(t.kind, Kind::Word | Kind::Sym) && currencies.contains(&t.norm);
     sent.iter().enumerate().any(|(i, t)| {
         t.kind == Kind::Num
             && (i.checked_sub(1).is_some_and(|j| currency(&sent[j]))

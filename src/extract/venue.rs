@@ -6,6 +6,8 @@
 use super::sentence;
 use super::token::{Kind, Token};
 use crate::lexicon;
+use crate::lexicon::set::WordSet;
+use crate::word_set;
 
 /// The most words of a venue with its address.
 const MAX_WORDS: usize = 14;
@@ -17,15 +19,11 @@ pub fn read<'a, 't: 'a>(
     dated: impl Fn(&[Token<'_>]) -> bool,
 ) -> Option<String> {
     let mut first = None;
-    let l = lexicon::all();
+    let named = venue_or_street_words();
     // A venue has a venue's or a street's word, or a number: other blocks are not read.
     let may_name = |toks: &[Token<'_>]| {
-        toks.iter().any(|t| {
-            t.kind == Kind::Num
-                || t.kind == Kind::Word
-                    && (l.venue_words.contains(&t.norm.as_ref())
-                        || l.street_words.contains(&t.norm.as_ref()))
-        })
+        toks.iter()
+            .any(|t| t.kind == Kind::Num || t.kind == Kind::Word && named.contains(&t.norm))
     };
     for (text, toks) in blocks {
         if !may_name(toks) {
@@ -45,16 +43,22 @@ pub fn read<'a, 't: 'a>(
     first
 }
 
+fn venue_or_street_words() -> &'static WordSet {
+    word_set!(lexicon::all().venue_words, lexicon::all().street_words)
+}
+
 /// The first venue after a preposition in a sentence.
 pub fn in_sentence(text: &str, sent: &[Token<'_>]) -> Option<String> {
     let l = lexicon::all();
+    let prepositions = word_set!(
+        l.place_prepositions,
+        l.venue_prepositions,
+        &["au", "aux", "dans"]
+    );
     (0..sent.len())
         .filter(|&k| {
             let w = &sent[k];
-            w.kind == Kind::Word
-                && (l.place_prepositions.contains(&w.norm.as_ref())
-                    || l.venue_prepositions.contains(&w.norm.as_ref())
-                    || matches!(w.norm.as_ref(), "au" | "aux" | "dans"))
+            w.kind == Kind::Word && prepositions.contains(&w.norm)
         })
         .find_map(|k| after(text, &sent[k + 1..]))
 }
@@ -62,7 +66,6 @@ pub fn in_sentence(text: &str, sent: &[Token<'_>]) -> Option<String> {
 /// The venue starting right after a preposition: its first part, and the parts of an
 /// address after commas; only when a part names a venue or a street.
 fn after(text: &str, toks: &[Token<'_>]) -> Option<String> {
-    let l = lexicon::all();
     // "à la", "à l'", "en el", "at the": the article is not the name.
     let mut start = 0;
     while toks.get(start).is_some_and(|t| is_article(t)) {
@@ -109,8 +112,7 @@ fn after(text: &str, toks: &[Token<'_>]) -> Option<String> {
     }
     let names_venue = parts.iter().any(|&(s, e)| {
         let w = sentence::words(&toks[s..e]);
-        w.iter()
-            .any(|w| l.venue_words.contains(w) || l.street_words.contains(w))
+        w.iter().any(|w| venue_or_street_words().contains(w))
     }) || parts.len() > 1
         && parts[1..].iter().any(|&(s, e)| is_street_part(&toks[s..e]));
     if !names_venue {
@@ -180,7 +182,8 @@ fn is_address_part(part: &[Token<'_>]) -> bool {
 
 fn is_street_part(part: &[Token<'_>]) -> bool {
     let w = sentence::words(part);
-    w.iter().any(|w| lexicon::all().street_words.contains(w))
+    let streets = word_set!(lexicon::all().street_words);
+    w.iter().any(|w| streets.contains(w))
         || part.first().is_some_and(|t| t.kind == Kind::Num) && part.len() > 1
 }
 

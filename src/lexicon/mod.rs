@@ -11,6 +11,7 @@
 pub mod en;
 pub mod es;
 pub mod fr;
+pub mod set;
 
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
@@ -572,7 +573,7 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 /// "ozunconf", "editathon"). Only chosen endings: "information" ends like "formation".
 pub fn is_gathering_noun(word: &str) -> bool {
     let l = all();
-    l.gathering_nouns.iter().any(|s| word.starts_with(s))
+    crate::word_set!(l.gathering_nouns).has_prefix_of(word)
         || l.gathering_suffixes
             .iter()
             .any(|s| word.len() > s.len() && word.ends_with(s))
@@ -620,10 +621,15 @@ pub fn is_time_lead(word: &str) -> bool {
 
 /// Whether a word starts a phrase of `relative_days` ("la", "tomorrow", "hoy").
 pub fn starts_relative_day(word: &str) -> bool {
-    all()
-        .relative_days
-        .iter()
-        .any(|(phrase, _, _)| phrase.first() == Some(&word))
+    crate::word_set!({
+        let firsts: Vec<&str> = all()
+            .relative_days
+            .iter()
+            .filter_map(|(phrase, _, _)| phrase.first().copied())
+            .collect();
+        Box::leak(firsts.into_boxed_slice())
+    })
+    .contains(word)
 }
 
 /// Days counted from the post's date that `words` start with: (offset, to the day, how

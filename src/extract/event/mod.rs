@@ -166,12 +166,8 @@ pub fn extract(post: &Post) -> Extraction {
 /// opposite.
 fn says_cancelled(blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], order: Lang) -> bool {
     let l = lexicon::all();
-    let stems = |t: &Token<'_>| {
-        l.cancelled
-            .iter()
-            .chain(l.postponed)
-            .any(|s| t.norm.starts_with(s))
-    };
+    let notices = crate::word_set!(l.cancelled, l.postponed);
+    let stems = |t: &Token<'_>| notices.has_prefix_of(&t.norm);
     blocks.iter().zip(tokens).any(|(block, toks)| {
         block.kind != BlockKind::Code
             // Most blocks say nothing of the kind: only those are cut into sentences.
