@@ -752,3 +752,47 @@ fn presenting_something_by_a_date_is_a_proposal() {
         vec![(d("2012-01-31"), DeadlineKind::Proposal)]
     );
 }
+
+#[test]
+fn talks_on_days_a_few_apart_are_one_conference() {
+    let en = extract(
+        "2026-06-28",
+        "en",
+        "Our team at GeoConf 2026",
+        "Ana will give a keynote talk on Friday, July 10, 9:30AM.\n\n\
+         Ben will present his package on Monday, July 6 at 2PM.\n\n\
+         Chloé runs a tutorial on Wednesday, July 8.",
+    );
+    assert_eq!(spans(&en), vec![(d("2026-07-06"), d("2026-07-10"))]);
+    assert_eq!(en.events[0].start_time, None);
+    let fr = extract(
+        "2026-06-28",
+        "fr",
+        "Notre équipe aux Rencontres GeoData 2026",
+        "Ana présentera son projet le mardi 7 juillet à 10h.\n\n\
+         Ben donnera un exposé le jeudi 9 juillet à 15h.",
+    );
+    assert_eq!(spans(&fr), vec![(d("2026-07-07"), d("2026-07-09"))]);
+    let es = extract(
+        "2026-06-28",
+        "es",
+        "Nuestro equipo en las Jornadas GeoData 2026",
+        "Ana dará una charla el martes 7 de julio.\n\n\
+         Ben presentará su ponencia el jueves 9 de julio.",
+    );
+    assert_eq!(spans(&es), vec![(d("2026-07-07"), d("2026-07-09"))]);
+    // Talks weeks apart are gatherings of their own.
+    let apart = extract(
+        "2026-06-28",
+        "en",
+        "Where to hear us this summer",
+        "Ana will give a talk on Monday, July 6.\n\nBen will give a talk on Tuesday, July 21.",
+    );
+    assert_eq!(
+        spans(&apart),
+        vec![
+            (d("2026-07-06"), d("2026-07-06")),
+            (d("2026-07-21"), d("2026-07-21"))
+        ]
+    );
+}

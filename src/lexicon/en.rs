@@ -281,6 +281,15 @@ pub const EN: Lexicon = Lexicon {
         "garantee",
     ],
     side_markers: &["followed", "preceded", "also"],
+    talks: &[
+        "talk",
+        "keynote",
+        "tutorial",
+        "present",
+        "poster",
+        "lightning",
+        "speak",
+    ],
     // Said of the gathering: "remote sensing" and "virtual reality" are not.
     online: &[
         &["online", "event"],

@@ -182,6 +182,9 @@ pub const ES: Lexicon = Lexicon {
     deadline_nouns: &["plazo", "plazos"],
     other_action: &["alojamiento", "reserv", "hotel"],
     side_markers: &["seguido", "precedido", "seguida", "precedida"],
+    talks: &[
+        "charla", "ponencia", "present", "keynote", "poster", "tutorial",
+    ],
     // Said of the gathering: "una máquina virtual" is not.
     online: &[
         &["a", "distancia"],

@@ -255,6 +255,16 @@ pub const FR: Lexicon = Lexicon {
         "heberg", "logement", "reserv", "tarif", "prix", "paiement", "garanti",
     ],
     side_markers: &["suivi", "suivie", "suivra", "precede", "precedee"],
+    talks: &[
+        "present",
+        "expose",
+        "intervention",
+        "intervien",
+        "keynote",
+        "talk",
+        "pleniere",
+        "poster",
+    ],
     online: &[
         &["en", "virtuel"],
         &["evenement", "virtuel"],

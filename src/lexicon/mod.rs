@@ -139,6 +139,9 @@ pub struct Lexicon {
     pub other_action: Words,
     /// Words saying a gathering is beside the main one ("followed by a sprint").
     pub side_markers: Words,
+    /// Stems of a talk given at a conference: a keynote, a tutorial, a poster. Talks on
+    /// days a few apart are the programme of one conference.
+    pub talks: Words,
     /// Phrases saying a gathering happens online only.
     pub online: Phrases,
     /// Stems saying a gathering is cancelled.
@@ -409,6 +412,7 @@ pub fn all() -> &'static Lexicon {
             deadline_nouns: merged!(deadline_nouns),
             other_action: merged!(other_action),
             side_markers: merged!(side_markers),
+            talks: merged!(talks),
             online: merged!(online),
             cancelled: merged!(cancelled),
             postponed: merged!(postponed),

@@ -40,6 +40,8 @@ pub(super) struct Draft {
     pub(super) strong: bool,
     /// Its sentence: the block's text (by address) and the sentence's first token.
     pub(super) sentence: (usize, usize),
+    /// Its sentence, or the title under its date heading, speaks of a talk.
+    pub(super) talk: bool,
 }
 
 #[derive(Default)]
@@ -278,6 +280,7 @@ impl Builder {
                 drafts.push(month);
             }
         }
+        merge_talk_days(&mut drafts);
         drafts.sort_by_key(|d| d.order);
         let mut primary = drafts.iter().position(|d| !d.side).unwrap_or(0);
         // "Saturday, October 19th 1-4PM and Sunday, October 20th 1-4PM": a day next to the
@@ -436,6 +439,13 @@ pub(super) fn date_less_heading(toks: &[Token<'_>]) -> bool {
 pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) -> Draft {
     let m = &seen.mention;
     let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
+    let caption = caption(seen);
+    let talks = lexicon::all().talks;
+    let talk = sentence::has_stem(&seen.words, talks)
+        || caption.as_deref().is_some_and(|c| {
+            let tokens = token::tokenize(c);
+            sentence::has_stem(&sentence::words(&tokens), talks)
+        });
     Draft {
         span,
         start_time: m
@@ -447,7 +457,7 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         side,
         noun: noun_phrase(seen).or_else(|| link_text(seen)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
-        caption: caption(seen),
+        caption,
         place: if side {
             own_sentence_place(seen)
         } else {
@@ -462,7 +472,50 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         strong: m.items.iter().any(|p| p.year.is_some())
             || sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs),
         sentence: (seen.text.as_ptr() as usize, seen.sentence.0),
+        talk,
     }
+}
+
+/// Talks given on days a few apart ("a keynote on Friday, July 9", "a tutorial on
+/// Wednesday, July 7"), where every dated day of the post is a talk, are the programme of
+/// one conference: one gathering over their days, whose times are no one talk's.
+fn merge_talk_days(drafts: &mut Vec<Draft>) {
+    let days: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.span.precision == Precision::Day)
+        .collect();
+    let (Some(first), Some(last)) = (
+        days.iter().map(|d| d.span.start).min(),
+        days.iter().map(|d| d.span.end).max(),
+    ) else {
+        return;
+    };
+    let distinct: std::collections::BTreeSet<NaiveDate> =
+        days.iter().map(|d| d.span.start).collect();
+    let programme = distinct.len() >= 2
+        && last - first <= Duration::days(6)
+        && days
+            .iter()
+            .all(|d| d.talk && d.span.start == d.span.end && !d.side);
+    if !programme {
+        return;
+    }
+    let Some(keep) = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.span.precision == Precision::Day)
+        .min_by_key(|(_, d)| d.order)
+        .map(|(k, _)| k)
+    else {
+        return;
+    };
+    let mut merged = drafts.remove(keep);
+    drafts.retain(|d| d.span.precision != Precision::Day);
+    merged.span.start = first;
+    merged.span.end = last;
+    merged.start_time = None;
+    merged.end_time = None;
+    drafts.push(merged);
 }
 
 /// A time given later in the date's sentence: "El jueves 4 hablaremos de Rust en el local,
