@@ -26,7 +26,14 @@ pub fn read<'a, 't: 'a>(
 ) -> Option<Price> {
     let mut free = None;
     // Most blocks have neither an amount nor a word of freeness: only those are read.
-    let cues = word_set!(CURRENCIES, free_phrase_starts());
+    let cues = word_set!(
+        words = CURRENCIES.iter().copied().chain(
+            lexicon::all()
+                .free_phrases
+                .iter()
+                .filter_map(|p| p.first().copied())
+        )
+    );
     let may_say = |toks: &[Token<'_>]| toks.iter().any(|t| cues.contains(&t.norm));
     for (text, toks) in blocks {
         if !may_say(toks) {
@@ -52,16 +59,6 @@ pub fn read<'a, 't: 'a>(
         }
     }
     free
-}
-
-/// The first word of each phrase saying attending is free (built once, for a set).
-fn free_phrase_starts() -> &'static [&'static str] {
-    let starts: Vec<&str> = lexicon::all()
-        .free_phrases
-        .iter()
-        .filter_map(|p| p.first().copied())
-        .collect();
-    Box::leak(starts.into_boxed_slice())
 }
 
 fn quote(text: &str, sent: &[Token<'_>]) -> Option<String> {

@@ -505,8 +505,7 @@ struct Calendar {
     months: WordMap<(u32, bool)>,
     weekdays: WordMap<Weekday>,
     /// Lengths and first letters of any month or weekday: most words fail these at once.
-    lengths: std::ops::RangeInclusive<usize>,
-    initials: [bool; 256],
+    screen: set::Screen,
 }
 
 fn calendar() -> &'static Calendar {
@@ -539,18 +538,11 @@ fn calendar() -> &'static Calendar {
                 weekdays.insert(*name, weekdays_in_order[d]);
             }
         }
-        let keys = || months.keys().chain(weekdays.keys());
-        let shortest = keys().map(|k| k.len()).min().unwrap_or(0);
-        let longest = keys().map(|k| k.len()).max().unwrap_or(0);
-        let mut initials = [false; 256];
-        for k in keys() {
-            initials[usize::from(k.as_bytes()[0])] = true;
-        }
+        let screen = set::Screen::of(months.keys().chain(weekdays.keys()).copied());
         Calendar {
             months,
             weekdays,
-            lengths: shortest..=longest,
-            initials,
+            screen,
         }
     })
 }
@@ -558,7 +550,7 @@ fn calendar() -> &'static Calendar {
 /// A month word: `Some((month, strong))`, strong when it cannot be anything else.
 pub fn month(word: &str) -> Option<(u32, bool)> {
     let c = calendar();
-    if !c.lengths.contains(&word.len()) || !c.initials[usize::from(word.as_bytes()[0])] {
+    if !c.screen.admits(word) {
         return None;
     }
     c.months.get(word).copied()
@@ -566,7 +558,7 @@ pub fn month(word: &str) -> Option<(u32, bool)> {
 
 pub fn weekday(word: &str) -> Option<Weekday> {
     let c = calendar();
-    if !c.lengths.contains(&word.len()) || !c.initials[usize::from(word.as_bytes()[0])] {
+    if !c.screen.admits(word) {
         return None;
     }
     c.weekdays.get(word).copied()
@@ -625,14 +617,12 @@ pub fn is_time_lead(word: &str) -> bool {
 
 /// Whether a word starts a phrase of `relative_days` ("la", "tomorrow", "hoy").
 pub fn starts_relative_day(word: &str) -> bool {
-    crate::word_set!({
-        let firsts: Vec<&str> = all()
+    crate::word_set!(
+        words = all()
             .relative_days
             .iter()
             .filter_map(|(phrase, _, _)| phrase.first().copied())
-            .collect();
-        Box::leak(firsts.into_boxed_slice())
-    })
+    )
     .contains(word)
 }
 

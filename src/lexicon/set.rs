@@ -2,67 +2,91 @@
 //! hundred words is a hundred string comparisons per word when scanned, one hash here, and
 //! most words are turned away by their length or first letter before that.
 
-use super::{Fnv, Words};
+use super::Fnv;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-/// Folded words (or word beginnings) of one or more tables.
-pub struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+/// What the words of a table look like: their lengths and first bytes. Most words of a
+/// post fail one of these, and are turned away before any hashing.
+pub struct Screen {
     shortest: usize,
     longest: usize,
     initials: [bool; 256],
 }
 
-impl WordSet {
-    pub fn new(tables: &[Words]) -> WordSet {
-        let words: HashSet<_, _> = tables
-            .iter()
-            .flat_map(|t| t.iter().copied())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut initials = [false; 256];
-        for w in &words {
-            initials[usize::from(w.as_bytes()[0])] = true;
+impl Screen {
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Screen {
+        let mut screen = Screen {
+            shortest: usize::MAX,
+            longest: 0,
+            initials: [false; 256],
+        };
+        for w in words {
+            let Some(first) = w.as_bytes().first() else {
+                continue;
+            };
+            screen.shortest = screen.shortest.min(w.len());
+            screen.longest = screen.longest.max(w.len());
+            screen.initials[usize::from(*first)] = true;
         }
-        WordSet {
-            shortest: words.iter().map(|w| w.len()).min().unwrap_or(usize::MAX),
-            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
-            words,
-            initials,
-        }
+        screen
     }
 
-    /// Whether the word is one of the set's.
-    pub fn contains(&self, word: &str) -> bool {
-        self.may_start(word)
-            && (self.shortest..=self.longest).contains(&word.len())
-            && self.words.contains(word)
-    }
-
-    /// Whether the word starts with one of the set's (the set holds stems).
-    pub fn has_prefix_of(&self, word: &str) -> bool {
-        self.may_start(word)
-            && (self.shortest..=self.longest.min(word.len()))
-                .any(|n| word.is_char_boundary(n) && self.words.contains(&word[..n]))
-    }
-
+    /// Whether the word starts as one of the table's does.
     fn may_start(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
             .is_some_and(|b| self.initials[usize::from(*b)])
     }
+
+    /// Whether the word may be one of the table's.
+    pub fn admits(&self, word: &str) -> bool {
+        self.may_start(word) && (self.shortest..=self.longest).contains(&word.len())
+    }
 }
 
-/// A `WordSet` of the given tables, built on first use and kept for the program's life:
-/// `word_set!(lexicon::all().venue_words, lexicon::all().street_words)`.
+/// Folded words (or word beginnings) of one or more tables.
+pub struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    screen: Screen,
+}
+
+impl WordSet {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let words: HashSet<_, _> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        WordSet {
+            screen: Screen::of(words.iter().copied()),
+            words,
+        }
+    }
+
+    /// Whether the word is one of the set's.
+    pub fn contains(&self, word: &str) -> bool {
+        self.screen.admits(word) && self.words.contains(word)
+    }
+
+    /// Whether the word starts with one of the set's (the set holds stems).
+    pub fn has_prefix_of(&self, word: &str) -> bool {
+        let s = &self.screen;
+        s.may_start(word)
+            && (s.shortest..=s.longest.min(word.len()))
+                .any(|n| word.is_char_boundary(n) && self.words.contains(&word[..n]))
+    }
+}
+
+/// A `WordSet` built on first use and kept for the program's life, of whole tables
+/// (`word_set!(lexicon::all().venue_words, lexicon::all().street_words)`) or of any words
+/// (`word_set!(words = phrases.iter().filter_map(|p| p.first().copied()))`).
 #[macro_export]
 macro_rules! word_set {
-    ($($table:expr),+ $(,)?) => {{
+    (words = $words:expr) => {{
         static SET: std::sync::OnceLock<$crate::lexicon::set::WordSet> =
             std::sync::OnceLock::new();
-        SET.get_or_init(|| $crate::lexicon::set::WordSet::new(&[$($table),+]))
+        SET.get_or_init(|| $crate::lexicon::set::WordSet::new($words))
     }};
+    ($($table:expr),+ $(,)?) => {
+        $crate::word_set!(words = [$($table),+].into_iter().flatten().copied())
+    };
 }
 
 #[cfg(test)]
@@ -71,13 +95,13 @@ mod tests {
 
     #[test]
     fn finds_words_and_stems_of_every_table() {
-        let set = WordSet::new(&[&["salle", "rue"], &["hall", "street"]]);
+        let set = WordSet::new(["salle", "rue", "hall", "street"]);
         assert!(set.contains("rue") && set.contains("street"));
         assert!(!set.contains("ru") && !set.contains("streets") && !set.contains(""));
-        let stems = WordSet::new(&[&["annul", "cancel"], &["aplaz"]]);
+        let stems = WordSet::new(["annul", "cancel", "aplaz"]);
         assert!(stems.has_prefix_of("annulee") && stems.has_prefix_of("cancelled"));
         assert!(stems.has_prefix_of("aplazado") && stems.has_prefix_of("annul"));
         assert!(!stems.has_prefix_of("ann") && !stems.has_prefix_of("ecancel"));
-        assert!(!stems.has_prefix_of("é") && !WordSet::new(&[]).has_prefix_of("a"));
+        assert!(!stems.has_prefix_of("é") && !WordSet::new([]).has_prefix_of("a"));
     }
 }
