@@ -5,6 +5,7 @@ use super::sentence;
 use super::token::{Kind, Token, tokenize};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
+use crate::word_set;
 
 /// Picks the registration link among the post's blocks (title excluded), if any.
 pub fn registration<'a>(
@@ -13,7 +14,8 @@ pub fn registration<'a>(
 ) -> Option<String> {
     let blocks: Vec<&Block> = blocks.collect();
     let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| tokenize(&b.text)).collect();
-    best(&blocks, &tokens, post_url).map(|(_, url)| url)
+    let sentences: Vec<_> = tokens.iter().map(|t| sentence::bounds(t)).collect();
+    best(&blocks, &tokens, &sentences, post_url).map(|(_, url)| url)
 }
 
 /// Whether a link is plainly a registration form, worth giving even when the post's
@@ -23,18 +25,32 @@ pub fn is_plain_form(score: i32, url: &str) -> bool {
     score >= 3 && looks_like_form(url)
 }
 
+/// Whether a block links to what looks like a form or a ticket office, in a link or an
+/// address written bare.
+pub fn any_form<B: std::borrow::Borrow<Block>>(blocks: &[B], tokens: &[Vec<Token<'_>>]) -> bool {
+    let linked = blocks
+        .iter()
+        .any(|b| b.borrow().links.iter().any(|l| looks_like_form(&l.url)));
+    linked
+        || tokens
+            .iter()
+            .flatten()
+            .any(|t| t.kind == Kind::Url && looks_like_form(t.text))
+}
+
 /// How many tokens either side of a link say what it is for.
 const NEAR: usize = 20;
 
-/// The best registration link and its score, from the blocks and their tokens.
+/// The best registration link and its score, from the blocks, their tokens and sentences.
 pub fn best<B: std::borrow::Borrow<Block>>(
     blocks: &[B],
     tokens: &[Vec<Token<'_>>],
+    sentences: &[Vec<(usize, usize)>],
     post_url: Option<&str>,
 ) -> Option<(i32, String)> {
     let mut best: Option<(i32, String)> = None;
     let mut under_registration_heading = false;
-    for (block, toks) in blocks.iter().map(|b| b.borrow()).zip(tokens) {
+    for ((block, toks), sentences) in blocks.iter().map(|b| b.borrow()).zip(tokens).zip(sentences) {
         let heading = matches!(block.kind, BlockKind::Heading(_));
         if heading {
             under_registration_heading = mentions_registration(&sentence::words(toks));
@@ -42,7 +58,6 @@ pub fn best<B: std::borrow::Borrow<Block>>(
         if matches!(block.kind, BlockKind::Title | BlockKind::Code) {
             continue;
         }
-        let sentences = sentence::bounds(toks);
         // Addresses written bare in the text ("how to register at https://…") are links too.
         // Links come in the order of the text: the one that may hold a token is found by
         // binary search, so that a block of many links stays linear.
@@ -64,32 +79,29 @@ pub fn best<B: std::borrow::Borrow<Block>>(
                 }
             })
             .collect();
+        // A labelled line: "Comment s'inscrire ? En réservant sur [Event Brite](…)",
+        // "Inscripción: [aquí](…)".
+        let labelled = label_words(toks).is_some_and(|w| mentions_registration(&w));
         for link in block.links.iter().chain(&bare) {
             if !is_candidate(&link.url, post_url) {
                 continue;
             }
             // The link's own words, and those of its sentence, from the block's tokens.
-            let within = |from: usize, to: usize| {
-                let first = toks.partition_point(|t| t.start < from);
-                let last = toks.partition_point(|t| t.end <= to);
-                sentence::words(&toks[first..last.max(first)])
-            };
-            let text_words = within(link.start, link.end);
-            // The words near the link in its sentence: a long list item holds other links.
             let first = toks.partition_point(|t| t.start < link.start);
             let last = toks.partition_point(|t| t.end <= link.end).max(first);
-            let around = sentences
-                .iter()
-                .find(|(s, e)| *s <= first && first < *e.max(&(s + 1)))
-                .map(|&(s, e)| {
+            let text_words = sentence::words(&toks[first..last]);
+            // The words near the link in its sentence: a long list item holds other links.
+            let at = sentences.partition_point(|(s, _)| *s <= first);
+            let around = at
+                .checked_sub(1)
+                .map(|k| sentences[k])
+                .filter(|&(s, e)| first < e.max(s + 1))
+                .map(|(s, e)| {
                     let from = first.saturating_sub(NEAR).max(s);
                     let to = (last + NEAR).min(e);
                     sentence::words(&toks[from..to.max(from)])
                 })
                 .unwrap_or_default();
-            // A labelled line: "Comment s'inscrire ? En réservant sur [Event Brite](…)",
-            // "Inscripción: [aquí](…)".
-            let labelled = label_words(toks).is_some_and(|w| mentions_registration(&w));
             let mut score = 0;
             if mentions_registration(&text_words) {
                 score += 3;
@@ -103,12 +115,16 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             if looks_like_form(&link.url) {
                 score += 1;
             }
+            // What follows only lowers the score: a link that cannot win is left here.
+            if score < 2 || best.as_ref().is_some_and(|(s, _)| score <= *s) {
+                continue;
+            }
             if names_something_else(&text_words) {
                 score -= 2;
             }
             // A site's front page is where to find the form, not the form (a ticket
             // office's page for the event is the form).
-            if is_front_page(&link.url) && !looks_like_form(&link.url) {
+            if !looks_like_form(&link.url) && is_front_page(&link.url) {
                 score -= 1;
             }
             // A draw's form is never the registration.
@@ -142,11 +158,9 @@ fn is_candidate(url: &str, post_url: Option<&str>) -> bool {
 
 fn mentions_registration(words: &[&str]) -> bool {
     let l = lexicon::all();
-    let registering = |w: &&str| {
-        (l.registration.iter().any(|s| w.starts_with(s))
-            || l.registration_links.iter().any(|s| w.starts_with(s)))
-            && !l.not_registration.iter().any(|s| w.starts_with(s))
-    };
+    let stems = word_set!(l.registration, l.registration_links);
+    let not = word_set!(l.not_registration);
+    let registering = |w: &&str| stems.has_prefix_of(w) && !not.has_prefix_of(w);
     words.iter().any(registering) || sentence::has_any_phrase(words, l.registration_phrases)
 }
 

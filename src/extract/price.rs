@@ -22,7 +22,7 @@ pub struct Price {
 /// The price a post's blocks tell: the first sentence with an amount beside a price word,
 /// else the first saying attending is free. Each block comes as its text and its tokens.
 pub fn read<'a, 't: 'a>(
-    blocks: impl IntoIterator<Item = (&'a str, &'a [Token<'t>])>,
+    blocks: impl IntoIterator<Item = (&'a str, &'a [Token<'t>], &'a [(usize, usize)])>,
 ) -> Option<Price> {
     let mut free = None;
     // Most blocks have neither an amount nor a word of freeness: only those are read.
@@ -35,11 +35,11 @@ pub fn read<'a, 't: 'a>(
         )
     );
     let may_say = |toks: &[Token<'_>]| toks.iter().any(|t| cues.contains(&t.norm));
-    for (text, toks) in blocks {
+    for (text, toks, sentences) in blocks {
         if !may_say(toks) {
             continue;
         }
-        for (s, e) in sentence::bounds(toks) {
+        for &(s, e) in sentences {
             let sent = &toks[s..e];
             let Some(quote) = quote(text, sent) else {
                 continue;
@@ -108,7 +108,8 @@ mod tests {
 
     fn price(text: &str) -> Option<Price> {
         let tokens = tokenize(text);
-        read([(text, tokens.as_slice())])
+        let sentences = crate::extract::sentence::bounds(&tokens);
+        read([(text, tokens.as_slice(), sentences.as_slice())])
     }
 
     #[test]

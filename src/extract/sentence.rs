@@ -3,8 +3,9 @@
 //! punctuation.
 
 use super::token::{Kind, Token};
+use crate::lexicon::set::Screen;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{OnceLock, RwLock};
 
 /// The most tokens a sentence holds: a longer run without a stop (a list pasted as one
 /// line, a hostile post) is cut into pieces this long, so that what rules read around a
@@ -80,19 +81,27 @@ pub fn has_phrase(words: &[&str], phrase: &[&str]) -> bool {
 pub fn has_any_phrase(words: &[&str], phrases: &'static [&'static [&'static str]]) -> bool {
     let index = phrase_index(phrases);
     words.iter().enumerate().any(|(i, w)| {
-        index
-            .get(w)
-            .is_some_and(|candidates| candidates.iter().any(|p| words[i..].starts_with(p)))
+        index.first.admits(w)
+            && index
+                .by_first
+                .get(w)
+                .is_some_and(|candidates| candidates.iter().any(|p| words[i..].starts_with(p)))
     })
 }
 
-type PhraseIndex = crate::lexicon::WordMap<Vec<&'static [&'static str]>>;
-/// Indexes by the address and length of their table.
-type Indexes = RwLock<HashMap<(usize, usize), Arc<PhraseIndex>>>;
+/// A table of phrases by first word, with what first words look like.
+struct PhraseIndex {
+    by_first: crate::lexicon::WordMap<Vec<&'static [&'static str]>>,
+    first: Screen,
+}
 
-/// The index of a table of phrases, built on first use. Tables are `'static` (constants, or
-/// the merged lexicon kept for the program's life): their address names them.
-fn phrase_index(phrases: &'static [&'static [&'static str]]) -> Arc<PhraseIndex> {
+/// Indexes by the address and length of their table.
+type Indexes = RwLock<HashMap<(usize, usize), &'static PhraseIndex>>;
+
+/// The index of a table of phrases, built on first use and kept for the program's life.
+/// Tables are `'static` (constants, or the merged lexicon kept for the program's life):
+/// their address names them, and there are as many indexes as tables.
+fn phrase_index(phrases: &'static [&'static [&'static str]]) -> &'static PhraseIndex {
     static INDEXES: OnceLock<Indexes> = OnceLock::new();
     let key = (phrases.as_ptr() as usize, phrases.len());
     let indexes = INDEXES.get_or_init(RwLock::default);
@@ -101,18 +110,19 @@ fn phrase_index(phrases: &'static [&'static [&'static str]]) -> Arc<PhraseIndex>
         .expect("never poisoned: no panic while held")
         .get(&key)
     {
-        return index.clone();
+        return index;
     }
-    let mut index = PhraseIndex::default();
+    let mut by_first = crate::lexicon::WordMap::<Vec<_>>::default();
     for p in phrases.iter().filter(|p| !p.is_empty()) {
-        index.entry(p[0]).or_default().push(*p);
+        by_first.entry(p[0]).or_default().push(*p);
     }
-    let index = Arc::new(index);
-    indexes
+    let first = Screen::of(by_first.keys().copied());
+    let mut indexes = indexes
         .write()
-        .expect("never poisoned: no panic while held")
-        .insert(key, index.clone());
-    index
+        .expect("never poisoned: no panic while held");
+    indexes
+        .entry(key)
+        .or_insert_with(|| Box::leak(Box::new(PhraseIndex { by_first, first })))
 }
 
 /// Whether a word names a gathering (see `lexicon::is_gathering_noun`).

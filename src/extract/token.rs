@@ -4,6 +4,7 @@
 //! Web and mail addresses become single `Url` tokens, so the digits inside them are never
 //! read as dates.
 
+use compact_str::CompactString;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +21,10 @@ pub enum Kind {
 pub struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
-    /// Lowercase without accents, for words; the text otherwise.
-    pub norm: Cow<'a, str>,
+    /// Lowercase without accents, for words; the text for numbers and symbols; empty for
+    /// addresses (read their `text`). Kept inline (up to 24 bytes): a post's words are
+    /// short, and tokenizing allocates for almost none.
+    pub norm: CompactString,
     pub start: usize,
     pub end: usize,
     pub space_before: bool,
@@ -117,10 +120,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 fn token(text: &str, kind: Kind, start: usize, end: usize, space_before: bool) -> Token<'_> {
     let slice = &text[start..end];
-    let norm = if kind == Kind::Word {
-        fold(slice)
-    } else {
-        Cow::Borrowed(slice)
+    let norm = match kind {
+        Kind::Word => fold_compact(slice),
+        Kind::Url => CompactString::default(),
+        _ => CompactString::new(slice),
     };
     Token {
         kind,
@@ -137,15 +140,7 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Cow::Borrowed(word);
     }
-    if word.is_ascii() {
-        return Cow::Owned(word.to_ascii_lowercase());
-    }
-    Cow::Owned(
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(strip_accent)
-            .collect(),
-    )
+    Cow::Owned(fold_compact(word).into_string())
 }
 
 fn strip_accent(c: char) -> char {
@@ -164,9 +159,43 @@ fn strip_accent(c: char) -> char {
     }
 }
 
+/// `fold` into an inline string: what tokens keep.
+fn fold_compact(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut folded = CompactString::new(word);
+        folded.make_ascii_lowercase();
+        return folded;
+    }
+    let mut folded = CompactString::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            // Latin-1 capitals are their small letter less 32 ("É" → "é").
+            'A'..='Z' | 'À'..='Þ' if c != '×' => {
+                folded.push(strip_accent(char::from_u32(c as u32 + 32).unwrap_or(c)));
+            }
+            '\0'..='ÿ' => folded.push(strip_accent(c)),
+            _ => folded.extend(c.to_lowercase().map(strip_accent)),
+        }
+    }
+    folded
+}
+
 /// The end of a web or mail address starting at `i`, if one does.
 fn address_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
+    // Most chunks are words: an address starts with one of these letters or holds an "@".
+    let may_start = matches!(
+        rest.as_bytes()[0].to_ascii_lowercase(),
+        b'h' | b'w' | b'f' | b'm'
+    );
+    if !may_start
+        && !rest
+            .bytes()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .any(|b| b == b'@')
+    {
+        return None;
+    }
     let starts_url = ["http://", "https://", "www.", "ftp://", "mailto:"]
         .iter()
         .any(|p| {
@@ -223,8 +252,22 @@ mod tests {
 
     #[test]
     fn folds_accents_and_case() {
-        let t = tokenize("Février");
-        assert_eq!(t[0].norm, "fevrier");
+        let t = tokenize("Février ÉTÉ Año MAÑANA Œuvre Straße İstanbul");
+        let norms: Vec<&str> = t.iter().map(|t| &*t.norm).collect();
+        assert_eq!(
+            norms,
+            [
+                "fevrier",
+                "ete",
+                "ano",
+                "manana",
+                "ouvre",
+                "straße",
+                "i\u{307}stanbul"
+            ]
+        );
+        assert_eq!(fold("Inscripción"), "inscripcion");
+        assert!(matches!(fold("mardi"), Cow::Borrowed("mardi")));
     }
 
     #[test]

@@ -15,7 +15,7 @@ const MAX_WORDS: usize = 14;
 /// The venue a post's blocks name: the first one in a sentence with a date (`dated` says
 /// whether a sentence has one), else the first one. Each block comes as its text and tokens.
 pub fn read<'a, 't: 'a>(
-    blocks: impl IntoIterator<Item = (&'a str, &'a [Token<'t>])>,
+    blocks: impl IntoIterator<Item = (&'a str, &'a [Token<'t>], &'a [(usize, usize)])>,
     dated: impl Fn(&[Token<'_>]) -> bool,
 ) -> Option<String> {
     let mut first = None;
@@ -25,11 +25,11 @@ pub fn read<'a, 't: 'a>(
         toks.iter()
             .any(|t| t.kind == Kind::Num || t.kind == Kind::Word && named.contains(&t.norm))
     };
-    for (text, toks) in blocks {
+    for (text, toks, sentences) in blocks {
         if !may_name(toks) {
             continue;
         }
-        for (s, e) in sentence::bounds(toks) {
+        for &(s, e) in sentences {
             let sent = &toks[s..e];
             let Some(venue) = in_sentence(text, sent) else {
                 continue;
@@ -194,7 +194,8 @@ mod tests {
 
     fn venue(text: &str) -> Option<String> {
         let tokens = tokenize(text);
-        read([(text, tokens.as_slice())], |_| false)
+        let sentences = crate::extract::sentence::bounds(&tokens);
+        read([(text, tokens.as_slice(), sentences.as_slice())], |_| false)
     }
 
     #[test]

@@ -6,12 +6,13 @@ use super::Fnv;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-/// What the words of a table look like: their lengths and first bytes. Most words of a
-/// post fail one of these, and are turned away before any hashing.
+/// What the words of a table look like: their lengths and first two bytes. Most words of
+/// a post fail one of these, and are turned away before any hashing.
 pub struct Screen {
     shortest: usize,
     longest: usize,
-    initials: [bool; 256],
+    /// For each first byte, the set of second bytes (bit 0: the word ends there).
+    pairs: Box<[[u64; 4]; 256]>,
 }
 
 impl Screen {
@@ -19,29 +20,39 @@ impl Screen {
         let mut screen = Screen {
             shortest: usize::MAX,
             longest: 0,
-            initials: [false; 256],
+            pairs: Box::new([[0; 4]; 256]),
         };
         for w in words {
-            let Some(first) = w.as_bytes().first() else {
+            let Some(&first) = w.as_bytes().first() else {
                 continue;
             };
             screen.shortest = screen.shortest.min(w.len());
             screen.longest = screen.longest.max(w.len());
-            screen.initials[usize::from(*first)] = true;
+            let second = w.as_bytes().get(1).copied().unwrap_or(0);
+            screen.pairs[usize::from(first)][usize::from(second / 64)] |= 1 << (second % 64);
         }
         screen
     }
 
-    /// Whether the word starts as one of the table's does.
+    /// Whether the table has a word starting with `first` followed by `second` (0: none).
+    fn has_pair(&self, first: u8, second: u8) -> bool {
+        self.pairs[usize::from(first)][usize::from(second / 64)] & (1 << (second % 64)) != 0
+    }
+
+    /// Whether the word may start with one of the table's words.
     fn may_start(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|b| self.initials[usize::from(*b)])
+        match word.as_bytes() {
+            [] => false,
+            [first] => self.has_pair(*first, 0),
+            [first, second, ..] => self.has_pair(*first, *second) || self.has_pair(*first, 0),
+        }
     }
 
     /// Whether the word may be one of the table's.
     pub fn admits(&self, word: &str) -> bool {
-        self.may_start(word) && (self.shortest..=self.longest).contains(&word.len())
+        let b = word.as_bytes();
+        (self.shortest..=self.longest).contains(&b.len())
+            && self.has_pair(b[0], b.get(1).copied().unwrap_or(0))
     }
 }
 

@@ -53,8 +53,6 @@ pub(super) struct Builder {
     day: Option<(usize, NaiveDate)>,
     /// Dates considered so far: the reading order of drafts.
     read: usize,
-    /// The place a "Where:" line or a date line gives, the first one.
-    labelled_place: Option<String>,
 }
 
 impl Builder {
@@ -232,26 +230,9 @@ impl Builder {
         }
     }
 
-    /// Reads a "Where:" line for the post's place.
-    pub(super) fn labelled_place(
-        &mut self,
-        toks: &[Token<'_>],
-        text: &str,
-        sentences: &[(usize, usize)],
-    ) {
-        if self.labelled_place.is_some() {
-            return;
-        }
-        // A label may be a sentence of its own ("Où ? Salle des fêtes, 67140 Itterswiller").
-        self.labelled_place = sentences.iter().enumerate().find_map(|(i, &(s, e))| {
-            let short = e - s <= 4;
-            let end = if short {
-                sentences.get(i + 1).map_or(e, |n| n.1)
-            } else {
-                e
-            };
-            label::place_of(&toks[s..end], text)
-        });
+    /// Whether a gathering's day or month was read.
+    pub(super) fn has_dates(&self) -> bool {
+        !self.events.is_empty() || !self.months.is_empty()
     }
 
     pub(super) fn finish(
@@ -259,6 +240,7 @@ impl Builder {
         ctx: &Context<'_>,
         blocks: &[Cow<'_, Block>],
         tokens: &[Vec<Token<'_>>],
+        sentences: &[Vec<(usize, usize)>],
         post_url: Option<&str>,
         facts: &Facts,
     ) -> Extraction {
@@ -299,18 +281,20 @@ impl Builder {
             main.span.end = main.span.end.max(extra.span.end);
         }
         let primary_title = drafts.get(primary).map(|d| event_title(ctx, d));
-        let post_place = tokens.iter().find_map(|t| place::from_postcode(t));
-        let online = blocks.iter().zip(tokens).take(8).any(|(_, t)| {
-            let w = sentence::words(t);
-            place::is_online(&w)
-        });
-        let labelled_place = self.labelled_place.clone();
+        // The primary gathering's place, else the post's: each read only when needed.
+        let online = || {
+            blocks
+                .iter()
+                .zip(tokens)
+                .take(8)
+                .any(|(_, t)| place::is_online(&sentence::words(t)))
+        };
         let primary_place = drafts.get(primary).and_then(|d| {
             d.place
                 .clone()
-                .or_else(|| labelled_place.clone())
-                .or_else(|| post_place.clone())
-                .or_else(|| (online || d.online).then(|| "online".to_string()))
+                .or_else(|| labelled_place(blocks, tokens, sentences))
+                .or_else(|| tokens.iter().find_map(|t| place::from_postcode(t)))
+                .or_else(|| (d.online || online()).then(|| "online".to_string()))
         });
         let captioned = drafts.iter().filter(|d| d.caption.is_some()).count();
         let mut events = Vec::with_capacity(drafts.len());
@@ -378,7 +362,15 @@ impl Builder {
         // date was not understood, when the post is about a gathering or the link says so
         // plainly.
         let gathering = !events.is_empty() || ctx.about_gathering;
-        let registration_url = match link::best(blocks, tokens, post_url) {
+        // Outside a gathering's post only a plain form counts: a post without a form's
+        // address has none to weigh.
+        let weighed = gathering || link::any_form(blocks, tokens);
+        let best = if weighed {
+            link::best(blocks, tokens, sentences, post_url)
+        } else {
+            None
+        };
+        let registration_url = match best {
             Some((score, url)) if gathering || link::is_plain_form(score, &url) => Some(url),
             _ => None,
         }
@@ -388,8 +380,9 @@ impl Builder {
                 blocks
                     .iter()
                     .zip(tokens)
-                    .filter(|(b, _)| b.kind != BlockKind::Code)
-                    .map(|(b, t)| (b.text.as_str(), t.as_slice())),
+                    .zip(sentences)
+                    .filter(|((b, _), _)| b.kind != BlockKind::Code)
+                    .map(|((b, t), s)| (b.text.as_str(), t.as_slice(), s.as_slice())),
             )
         } else {
             None
@@ -399,16 +392,23 @@ impl Builder {
             crate::extract::Language::En => Lang::MonthFirst,
             _ => Lang::DayFirst,
         };
-        let venue = facts.venue.clone().or_else(|| {
-            venue::read(
-                blocks
-                    .iter()
-                    .zip(tokens)
-                    .filter(|(b, _)| b.kind != BlockKind::Code && b.kind != BlockKind::Title)
-                    .map(|(b, t)| (b.text.as_str(), t.as_slice())),
-                |sent| !date::find(sent, order).is_empty(),
-            )
-        });
+        let venue = if gathering {
+            facts.venue.clone().or_else(|| {
+                venue::read(
+                    blocks
+                        .iter()
+                        .zip(tokens)
+                        .zip(sentences)
+                        .filter(|((b, _), _)| {
+                            b.kind != BlockKind::Code && b.kind != BlockKind::Title
+                        })
+                        .map(|((b, t), s)| (b.text.as_str(), t.as_slice(), s.as_slice())),
+                    |sent| !date::find(sent, order).is_empty(),
+                )
+            })
+        } else {
+            None
+        };
         Extraction {
             lang: ctx.language,
             events,
@@ -416,9 +416,38 @@ impl Builder {
             registration_url,
             help: Vec::new(),
             price,
-            venue: venue.filter(|_| gathering),
+            venue,
         }
     }
+}
+
+/// The place the post's first "Where:" line gives. A label may be a sentence of its own
+/// ("Où ? Salle des fêtes, 67140 Itterswiller").
+fn labelled_place(
+    blocks: &[Cow<'_, Block>],
+    tokens: &[Vec<Token<'_>>],
+    sentences: &[Vec<(usize, usize)>],
+) -> Option<String> {
+    let labelled = |toks: &[Token<'_>]| {
+        toks.iter()
+            .any(|t| t.kind == Kind::Sym && matches!(t.text, ":" | "?" | "："))
+    };
+    blocks
+        .iter()
+        .zip(tokens)
+        .zip(sentences)
+        .filter(|((b, toks), _)| b.kind != BlockKind::Code && labelled(toks))
+        .find_map(|((block, toks), sentences)| {
+            sentences.iter().enumerate().find_map(|(i, &(s, e))| {
+                let short = e - s <= 4;
+                let end = if short {
+                    sentences.get(i + 1).map_or(e, |n| n.1)
+                } else {
+                    e
+                };
+                label::place_of(&toks[s..end], &block.text)
+            })
+        })
 }
 
 /// Whether `d` is a nameless day right before or after the main gathering `main`, in the

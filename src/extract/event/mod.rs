@@ -50,6 +50,7 @@ pub fn extract(post: &Post) -> Extraction {
     });
     blocks.splice(1..1, shown);
     let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| token::tokenize(&b.text)).collect();
+    let sentences: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentence::bounds(t)).collect();
     let title_words = sentence::words(&tokens[0]);
     let title_year = years_in(&tokens[0]).first().copied();
     let Some(post_date) = post
@@ -84,7 +85,7 @@ pub fn extract(post: &Post) -> Extraction {
                 std::cmp::Reverse(name.len()),
             )
         });
-    let ctx = Context {
+    let mut ctx = Context {
         post_date,
         language,
         about_name,
@@ -92,8 +93,8 @@ pub fn extract(post: &Post) -> Extraction {
             || about_words
             || facts.gathering_keys
             || facts.start.is_some(),
-        title_cancelled: sentence::has_stem(&title_words, lexicon::all().cancelled)
-            || says_cancelled(&blocks, &tokens, order),
+        // Read once the post is known to date a gathering (below).
+        title_cancelled: false,
         title_year,
         title: &post.title,
     };
@@ -106,7 +107,7 @@ pub fn extract(post: &Post) -> Extraction {
             continue;
         }
         let toks = &tokens[b];
-        let sentences = sentence::bounds(toks);
+        let sentences = &sentences[b];
         let mentions_here = date::find(toks, order);
         let towns = if mentions_here.is_empty() {
             Vec::new()
@@ -155,37 +156,55 @@ pub fn extract(post: &Post) -> Extraction {
             );
         }
         builder.programme_line(block, toks, blocks.get(b + 1).map(|x| x.as_ref()));
-        builder.labelled_place(toks, &block.text, &sentences);
     }
-    builder.finish(&ctx, &blocks, &tokens, post.url.as_deref(), &facts)
+    // A notice of cancellation is only worth reading in a post that dates a gathering.
+    ctx.title_cancelled = (builder.has_dates() || facts.start.is_some())
+        && (sentence::has_stem(&title_words, lexicon::all().cancelled)
+            || says_cancelled(&blocks, &tokens, &sentences, order));
+    builder.finish(
+        &ctx,
+        &blocks,
+        &tokens,
+        &sentences,
+        post.url.as_deref(),
+        &facts,
+    )
 }
 
 /// Whether a sentence of the post without a date says its gathering is cancelled or put
 /// off ("THIS MEETING IS CANCELLED", "se pospone esta actividad"); one with a date speaks
 /// of that date only (a new one, when put off), and a denial ("not cancelled") says the
 /// opposite.
-fn says_cancelled(blocks: &[Cow<'_, Block>], tokens: &[Vec<Token<'_>>], order: Lang) -> bool {
+fn says_cancelled(
+    blocks: &[Cow<'_, Block>],
+    tokens: &[Vec<Token<'_>>],
+    sentences: &[Vec<(usize, usize)>],
+    order: Lang,
+) -> bool {
     let l = lexicon::all();
     let notices = crate::word_set!(l.cancelled, l.postponed);
     let stems = |t: &Token<'_>| notices.has_prefix_of(&t.norm);
-    blocks.iter().zip(tokens).any(|(block, toks)| {
-        block.kind != BlockKind::Code
-            // Most blocks say nothing of the kind: only those are cut into sentences.
-            && toks.iter().any(stems)
-            && sentence::bounds(toks).into_iter().any(|(s, e)| {
-                let sent = &toks[s..e];
-                let words = sentence::words(sent);
-                // A notice is short; a long sentence tells a story ("last year's meetup
-                // was cancelled because…").
-                words.len() <= 15
-                    && (sentence::has_stem(&words, l.cancelled)
-                        || sentence::has_stem(&words, l.postponed))
-                    && (sentence::has_gathering_noun(&words)
-                        || words.iter().any(|w| lexicon::GENERIC_KINDS.contains(w)))
-                    && !words.iter().any(|w| NEGATIONS.contains(w))
-                    && date::find(sent, order).is_empty()
-            })
-    })
+    blocks
+        .iter()
+        .zip(tokens)
+        .zip(sentences)
+        .any(|((block, toks), sentences)| {
+            block.kind != BlockKind::Code
+                && toks.iter().any(stems)
+                && sentences.iter().any(|&(s, e)| {
+                    let sent = &toks[s..e];
+                    let words = sentence::words(sent);
+                    // A notice is short; a long sentence tells a story ("last year's meetup
+                    // was cancelled because…").
+                    words.len() <= 15
+                        && (sentence::has_stem(&words, l.cancelled)
+                            || sentence::has_stem(&words, l.postponed))
+                        && (sentence::has_gathering_noun(&words)
+                            || words.iter().any(|w| lexicon::GENERIC_KINDS.contains(w)))
+                        && !words.iter().any(|w| NEGATIONS.contains(w))
+                        && date::find(sent, order).is_empty()
+                })
+        })
 }
 
 /// Words that deny what a sentence says.
