@@ -56,6 +56,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
+    // Where words with capitals or accents are folded.
+    let mut scratch = String::new();
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII first: most of any post is ASCII, and it needs no decoding.
@@ -66,7 +68,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             (c, c.len_utf8())
         };
         if c == '\n' {
-            tokens.push(token(text, Kind::Break, i, i + 1, space_before));
+            tokens.push(Token {
+                kind: Kind::Break,
+                text: &text[i..i + 1],
+                norm: CompactString::const_new("\n"),
+                start: i,
+                end: i + 1,
+                space_before,
+            });
             i += 1;
             space_before = true;
             continue;
@@ -77,6 +86,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let start = i;
+        // Whether a word is already lowercase ASCII, as most are: its folded form is itself.
+        let mut folded = b.is_ascii_lowercase();
         // Addresses start a whitespace-separated chunk; checking only there keeps this linear.
         let address = if space_before {
             address_end(text, i)
@@ -95,9 +106,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             i += len;
             while i < bytes.len() {
                 let b = bytes[i];
-                if b.is_ascii_alphabetic() {
+                if b.is_ascii_lowercase() {
                     i += 1;
+                } else if b.is_ascii_uppercase() {
+                    i += 1;
+                    folded = false;
                 } else if b >= 0x80 {
+                    folded = false;
                     let ch = text[i..].chars().next().expect("i is on a char boundary");
                     if !ch.is_alphabetic() {
                         break;
@@ -112,27 +127,24 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             i += len;
             Kind::Sym
         };
-        tokens.push(token(text, kind, start, i, space_before));
+        let slice = &text[start..i];
+        let norm = match kind {
+            Kind::Word if folded => CompactString::new(slice),
+            Kind::Word => fold_compact(slice, &mut scratch),
+            Kind::Url => CompactString::default(),
+            _ => CompactString::new(slice),
+        };
+        tokens.push(Token {
+            kind,
+            text: slice,
+            norm,
+            start,
+            end: i,
+            space_before,
+        });
         space_before = false;
     }
     tokens
-}
-
-fn token(text: &str, kind: Kind, start: usize, end: usize, space_before: bool) -> Token<'_> {
-    let slice = &text[start..end];
-    let norm = match kind {
-        Kind::Word => fold_compact(slice),
-        Kind::Url => CompactString::default(),
-        _ => CompactString::new(slice),
-    };
-    Token {
-        kind,
-        text: slice,
-        norm,
-        start,
-        end,
-        space_before,
-    }
 }
 
 /// Lowercase without diacritics ("Février" → "fevrier"); borrows when nothing changes.
@@ -140,7 +152,7 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Cow::Borrowed(word);
     }
-    Cow::Owned(fold_compact(word).into_string())
+    Cow::Owned(fold_compact(word, &mut String::new()).into_string())
 }
 
 fn strip_accent(c: char) -> char {
@@ -159,14 +171,15 @@ fn strip_accent(c: char) -> char {
     }
 }
 
-/// `fold` into an inline string: what tokens keep.
-fn fold_compact(word: &str) -> CompactString {
+/// `fold` into an inline string, what tokens keep, written first into `scratch`.
+fn fold_compact(word: &str, scratch: &mut String) -> CompactString {
     if word.is_ascii() {
         let mut folded = CompactString::new(word);
         folded.make_ascii_lowercase();
         return folded;
     }
-    let mut folded = CompactString::with_capacity(word.len());
+    scratch.clear();
+    let folded = scratch;
     for c in word.chars() {
         match c {
             // Latin-1 capitals are their small letter less 32 ("É" → "é").
@@ -177,7 +190,7 @@ fn fold_compact(word: &str) -> CompactString {
             _ => folded.extend(c.to_lowercase().map(strip_accent)),
         }
     }
-    folded
+    CompactString::new(folded)
 }
 
 /// The end of a web or mail address starting at `i`, if one does.

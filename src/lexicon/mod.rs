@@ -616,12 +616,21 @@ pub fn is_time_lead(word: &str) -> bool {
 }
 
 /// Whether a word starts a phrase of `relative_days` ("la", "tomorrow", "hoy").
-pub fn starts_relative_day(word: &str) -> bool {
+/// Whether a folded word may start a date: a month, a weekday or a relative day's first
+/// word. One look-up for the words that are none, as most are.
+pub fn may_start_date(word: &str) -> bool {
     crate::word_set!(
-        words = all()
-            .relative_days
-            .iter()
-            .filter_map(|(phrase, _, _)| phrase.first().copied())
+        words = calendar()
+            .months
+            .keys()
+            .chain(calendar().weekdays.keys())
+            .copied()
+            .chain(
+                all()
+                    .relative_days
+                    .iter()
+                    .filter_map(|(phrase, _, _)| phrase.first().copied())
+            )
     )
     .contains(word)
 }

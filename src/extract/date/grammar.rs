@@ -14,11 +14,7 @@ pub fn find(tokens: &[Token<'_>], lang: Lang) -> Vec<Mention> {
         let t = &tokens[i];
         let worth = match t.kind {
             Kind::Num => true,
-            Kind::Word => {
-                lexicon::month(&t.norm).is_some()
-                    || lexicon::weekday(&t.norm).is_some()
-                    || lexicon::starts_relative_day(&t.norm)
-            }
+            Kind::Word => lexicon::may_start_date(&t.norm),
             _ => false,
         };
         if worth {
