@@ -11,7 +11,9 @@ use super::place;
 use super::sentence;
 use super::token::{Kind, fold, tokenize};
 use crate::lexicon;
+use crate::lexicon::set::WordSet;
 use crate::post::Field;
+use crate::word_set;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
 /// A date with, maybe, a time of day.
@@ -148,37 +150,37 @@ pub fn role(key: &str) -> Role {
     let last = key.rsplit('.').next().unwrap_or(key);
     let words = key_words(last);
     let l = lexicon::all();
-    let has = |table: &[&str]| words.iter().any(|w| table.contains(&w.as_str()));
-    if has(l.about_keys) {
+    let has = |set: &WordSet| words.iter().any(|w| set.contains(w));
+    if has(word_set!(l.about_keys)) {
         return Role::About;
     }
     if in_list {
         return Role::Other;
     }
     // The post's own date, or its publication: never a gathering's.
-    if key == "date" || has(l.publication_keys) {
+    if key == "date" || has(word_set!(l.publication_keys)) {
         return Role::Other;
     }
-    if has(l.shown_keys) {
+    if has(word_set!(l.shown_keys)) {
         return Role::Shown;
     }
     // A value that is no date makes these nothing (or a time of day).
-    if has(l.end_keys) {
+    if has(word_set!(l.end_keys)) {
         return Role::End;
     }
-    if has(l.start_keys) || has(l.date_keys) {
+    if has(word_set!(l.start_keys)) || has(word_set!(l.date_keys)) {
         return Role::Start;
     }
-    if has(l.time_keys) {
+    if has(word_set!(l.time_keys)) {
         return Role::Time;
     }
-    if has(l.town_keys) {
+    if has(word_set!(l.town_keys)) {
         return Role::Town;
     }
-    if has(l.address_keys) {
+    if has(word_set!(l.address_keys)) {
         return Role::Address;
     }
-    if has(l.place_keys) {
+    if has(word_set!(l.place_keys)) {
         return Role::Place;
     }
     let folded = fold(last);

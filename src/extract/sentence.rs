@@ -3,7 +3,7 @@
 //! punctuation.
 
 use super::token::{Kind, Token};
-use crate::lexicon::set::Screen;
+use crate::lexicon::set::{Screen, WordSet};
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
@@ -128,6 +128,16 @@ fn phrase_index(phrases: &'static [&'static [&'static str]]) -> &'static PhraseI
 /// Whether a word names a gathering (see `lexicon::is_gathering_noun`).
 pub fn has_gathering_noun(words: &[&str]) -> bool {
     words.iter().any(|w| crate::lexicon::is_gathering_noun(w))
+}
+
+/// Whether one of the words is in the set.
+pub fn has_word_in(words: &[&str], set: &WordSet) -> bool {
+    words.iter().any(|w| set.contains(w))
+}
+
+/// Whether a word starts with one of the set's stems.
+pub fn has_stem_in(words: &[&str], set: &WordSet) -> bool {
+    words.iter().any(|w| set.has_prefix_of(w))
 }
 
 /// Whether a word starts with one of the stems.

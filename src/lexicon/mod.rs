@@ -473,30 +473,44 @@ fn union<T: PartialEq + Copy + 'static>(
     Box::leak(out.into_boxed_slice())
 }
 
-/// A map from words, hashed with FNV-1a: the lexicon's keys are short and known, and
+/// A map from words, hashed by `WordHasher`: the lexicon's keys are short and known, and
 /// lookups run on every word of every post, where SipHash's protection against chosen keys
 /// costs more than the lookup.
-pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 
-/// FNV-1a, 64 bits.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+/// A hasher for short words: eight bytes at a time, each folded in with a rotation and a
+/// multiplication (the mixing of rustc's FxHash). A word of a post is one to three steps.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-impl std::hash::Hasher for Fnv {
+impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 

@@ -2,7 +2,7 @@
 //! hundred words is a hundred string comparisons per word when scanned, one hash here, and
 //! most words are turned away by their length or first letter before that.
 
-use super::Fnv;
+use super::WordHasher;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -58,7 +58,7 @@ impl Screen {
 
 /// Folded words (or word beginnings) of one or more tables.
 pub struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    words: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
     screen: Screen,
 }
 

@@ -8,6 +8,7 @@ use crate::extract::token::{Kind, Token};
 use crate::extract::{DeadlineKind, sentence};
 use crate::lexicon;
 use crate::post::BlockKind;
+use crate::word_set;
 use chrono::{Datelike, Duration};
 
 /// How strongly the words around a date say it is a gathering.
@@ -81,8 +82,8 @@ pub(super) fn event_score(
     }
     // A release, a publication, a price: not a gathering. An award neither, unless the
     // sentence says people gather for it ("the awards brought together…").
-    let negative = w.iter().any(|x| lexicon::all().not_gathering.contains(x));
-    let award = w.iter().any(|x| lexicon::all().awards.contains(x));
+    let negative = sentence::has_word_in(w, word_set!(lexicon::all().not_gathering));
+    let award = sentence::has_word_in(w, word_set!(lexicon::all().awards));
     if negative || award && !verb {
         score -= 3;
     }
@@ -90,7 +91,9 @@ pub(super) fn event_score(
     // opening of registration is no gathering.
     let before = &seen.before[seen.before.len().saturating_sub(8)..];
     let l = lexicon::all();
-    if sentence::has_stem(before, l.opening) && sentence::has_stem(w, l.registration) {
+    if sentence::has_stem_in(before, word_set!(l.opening))
+        && sentence::has_stem_in(w, word_set!(l.registration))
+    {
         score -= 4;
     }
     // "(3/4)", "score 14/09": figures alone date nothing outside a title unless the words
@@ -106,7 +109,7 @@ pub(super) fn event_score(
         score -= 3;
     }
     // "The deadline for our call for presentations has passed on March 10".
-    if w.iter().any(|x| lexicon::all().deadline_nouns.contains(x)) {
+    if sentence::has_word_in(w, word_set!(lexicon::all().deadline_nouns)) {
         score -= 3;
     }
     score
@@ -123,16 +126,17 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
     let weak = sentence::has_any_phrase(before, lexicon::all().deadline_weak);
     let w = &seen.words;
     let l = lexicon::all();
-    let action =
-        if sentence::has_stem(w, l.proposal) || sentence::has_any_phrase(w, l.proposal_phrases) {
-            Some(DeadlineKind::Proposal)
-        } else if sentence::has_stem(w, lexicon::all().registration) {
-            Some(DeadlineKind::Registration)
-        } else if sentence::has_stem(w, lexicon::all().other_action) {
-            Some(DeadlineKind::Other)
-        } else {
-            None
-        };
+    let action = if sentence::has_stem_in(w, word_set!(l.proposal))
+        || sentence::has_any_phrase(w, l.proposal_phrases)
+    {
+        Some(DeadlineKind::Proposal)
+    } else if sentence::has_stem_in(w, word_set!(l.registration)) {
+        Some(DeadlineKind::Registration)
+    } else if sentence::has_stem_in(w, word_set!(l.other_action)) {
+        Some(DeadlineKind::Other)
+    } else {
+        None
+    };
     // "Apply: if you'd like to attend … Submissions close February 22": submitting an
     // application to attend is registering, unless a talk or a paper is what is submitted.
     let action = match action {
