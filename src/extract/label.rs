@@ -26,7 +26,7 @@ pub fn of(tokens: &[Token<'_>]) -> Option<(Label, usize)> {
     for (i, t) in tokens.iter().enumerate().skip(start).take(6) {
         match t.kind {
             Kind::Word => words.push(t.norm.as_ref()),
-            Kind::Sym if matches!(t.text, ":" | "?" | "：") => {
+            Kind::Sym if ends_label(t) => {
                 if words.is_empty() || i + 1 >= tokens.len() {
                     return None;
                 }
@@ -48,6 +48,11 @@ pub fn of(tokens: &[Token<'_>]) -> Option<(Label, usize)> {
         }
     }
     None
+}
+
+/// Whether a token ends a line's label: ":" (or "?" in "Quand ?").
+pub fn ends_label(t: &Token<'_>) -> bool {
+    t.kind == Kind::Sym && matches!(t.text, ":" | "?" | "：")
 }
 
 fn is_bullet(s: &str) -> bool {

@@ -1,8 +1,8 @@
 //! The registration link of a post: the link whose text, sentence or section speaks of
 //! registering, with a bonus for addresses that look like forms or ticket offices.
 
-use super::sentence;
 use super::token::{Kind, Token, tokenize};
+use super::{label, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 use crate::word_set;
@@ -141,10 +141,7 @@ pub fn best<B: std::borrow::Borrow<Block>>(
 
 /// The words of a line's label: those before a ":" or a "?" among its first tokens.
 fn label_words<'a>(toks: &'a [Token<'a>]) -> Option<Vec<&'a str>> {
-    let end = toks
-        .iter()
-        .take(8)
-        .position(|t| t.kind == Kind::Sym && matches!(t.text, ":" | "?" | "："))?;
+    let end = toks.iter().take(8).position(label::ends_label)?;
     (end > 0).then(|| sentence::words(&toks[..end]))
 }
 

@@ -196,20 +196,12 @@ fn fold_compact(word: &str, scratch: &mut String) -> CompactString {
 /// The end of a web or mail address starting at `i`, if one does.
 fn address_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
-    // Most chunks are words: an address starts with one of these letters or holds an "@".
-    let may_start = matches!(
+    // An address starts with one of these letters or holds an "@": most chunks are words,
+    // turned away by their first letter and one look at their bytes.
+    let starts_url = matches!(
         rest.as_bytes()[0].to_ascii_lowercase(),
         b'h' | b'w' | b'f' | b'm'
-    );
-    if !may_start
-        && !rest
-            .bytes()
-            .take_while(|b| !b.is_ascii_whitespace())
-            .any(|b| b == b'@')
-    {
-        return None;
-    }
-    let starts_url = ["http://", "https://", "www.", "ftp://", "mailto:"]
+    ) && ["http://", "https://", "www.", "ftp://", "mailto:"]
         .iter()
         .any(|p| {
             rest.get(..p.len())

@@ -629,9 +629,8 @@ pub fn is_time_lead(word: &str) -> bool {
     all().time_leads.contains(&word)
 }
 
-/// Whether a word starts a phrase of `relative_days` ("la", "tomorrow", "hoy").
 /// Whether a folded word may start a date: a month, a weekday or a relative day's first
-/// word. One look-up for the words that are none, as most are.
+/// word ("la", "tomorrow", "hoy"). One look-up for the words that are none, as most are.
 pub fn may_start_date(word: &str) -> bool {
     crate::word_set!(
         words = calendar()

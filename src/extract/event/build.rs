@@ -428,15 +428,11 @@ fn labelled_place(
     tokens: &[Vec<Token<'_>>],
     sentences: &[Vec<(usize, usize)>],
 ) -> Option<String> {
-    let labelled = |toks: &[Token<'_>]| {
-        toks.iter()
-            .any(|t| t.kind == Kind::Sym && matches!(t.text, ":" | "?" | "："))
-    };
     blocks
         .iter()
         .zip(tokens)
         .zip(sentences)
-        .filter(|((b, toks), _)| b.kind != BlockKind::Code && labelled(toks))
+        .filter(|((b, toks), _)| b.kind != BlockKind::Code && toks.iter().any(label::ends_label))
         .find_map(|((block, toks), sentences)| {
             sentences.iter().enumerate().find_map(|(i, &(s, e))| {
                 let short = e - s <= 4;

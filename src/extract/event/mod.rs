@@ -190,6 +190,7 @@ fn says_cancelled(
         .zip(sentences)
         .any(|((block, toks), sentences)| {
             block.kind != BlockKind::Code
+                // Most blocks say nothing of the kind: only those are read by sentence.
                 && toks.iter().any(stems)
                 && sentences.iter().any(|&(s, e)| {
                     let sent = &toks[s..e];
