@@ -5,7 +5,7 @@
 use super::search;
 use crate::extract::Language;
 use crate::extract::help::Topic;
-use crate::extract::token::{Kind, tokenize};
+use crate::extract::token::{Kind, fold, tokenize};
 use crate::lexicon;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -235,7 +235,8 @@ fn small_talk(all: &[String]) -> Option<(Talk, Option<Language>)> {
 
 /// Two digits written right after a word ("unconf17", "useR!19"): a year of this century.
 fn glued_years(text: &str) -> Vec<String> {
-    let tokens = tokenize(text);
+    let folded = fold(text);
+    let tokens = tokenize(text, &folded);
     tokens
         .windows(2)
         .filter(|w| {
@@ -326,7 +327,7 @@ fn as_typed(text: &str) -> Vec<String> {
 }
 
 fn folded(text: &str) -> Vec<String> {
-    tokenize(text)
+    tokenize(text, &fold(text))
         .iter()
         .filter(|t| matches!(t.kind, Kind::Word | Kind::Num))
         .map(|t| t.norm.to_string())

@@ -79,12 +79,12 @@ pub fn place_of(tokens: &[Token<'_>], text: &str) -> Option<String> {
     let words = &tokens[after..];
     let first = words.iter().find(|t| t.kind == Kind::Word)?;
     let l = crate::lexicon::all();
-    if l.venue_prepositions.contains(&first.norm.as_ref()) {
+    if l.venue_prepositions.contains(&first.norm) {
         return place::structured_town(&text[first.end..tokens.last()?.end]);
     }
     let last_prep = words
         .iter()
-        .rposition(|t| t.kind == Kind::Word && l.place_prepositions.contains(&t.norm.as_ref()));
+        .rposition(|t| t.kind == Kind::Word && l.place_prepositions.contains(&t.norm));
     match last_prep.and_then(|k| words.get(k + 1)) {
         Some(next) => place::town_of_address(&text[next.start..tokens.last()?.end]),
         None => place::town_of_address(rest),
@@ -124,7 +124,7 @@ pub fn date_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
+    use crate::extract::token::testing::tokenize;
 
     #[test]
     fn reads_the_town_of_a_where_line() {

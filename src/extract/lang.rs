@@ -10,7 +10,7 @@ pub use crate::lexicon::Language;
 pub fn detect<'t, 'a: 't>(tokens: impl IntoIterator<Item = &'t Token<'a>>) -> Language {
     let mut counts = [0usize; lexicon::SPOKEN.len()];
     for t in tokens.into_iter().filter(|t| t.kind == Kind::Word) {
-        let w = &*t.norm;
+        let w = t.norm;
         for (i, (_, l)) in lexicon::SPOKEN.iter().enumerate() {
             if l.common.contains(&w) {
                 counts[i] += 1;
@@ -31,7 +31,7 @@ pub fn detect<'t, 'a: 't>(tokens: impl IntoIterator<Item = &'t Token<'a>>) -> La
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
+    use crate::extract::token::testing::tokenize;
 
     #[test]
     fn detects_the_three_languages() {

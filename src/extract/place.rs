@@ -5,7 +5,7 @@
 
 use super::Language;
 use super::sentence;
-use super::token::{Kind, Token, tokenize};
+use super::token::{Kind, Token, fold, tokenize};
 use crate::lexicon;
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
@@ -57,13 +57,13 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         if t.kind != Kind::Word {
             continue;
         }
-        if venue_preps.contains(&&*t.norm) {
+        if venue_preps.contains(&t.norm) {
             if let Some(name) = address_run(tokens, k + 1, true) {
                 found.push((k, name));
             }
             continue;
         }
-        if !preps.contains(&&*t.norm) {
+        if !preps.contains(&t.norm) {
             continue;
         }
         // "à" is folded to "a"; an English "a" is an article, so French "à" must be written with its accent.
@@ -167,7 +167,7 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
     }
     // "Penn Pavilion", "Trabant Coffee": the first words of a venue's name, not a town.
     if tokens.get(end).is_some_and(|t| {
-        t.kind == Kind::Word && t.is_capitalized() && lexicon::all().venue_words.contains(&&*t.norm)
+        t.kind == Kind::Word && t.is_capitalized() && lexicon::all().venue_words.contains(&t.norm)
     }) {
         return None;
     }
@@ -185,7 +185,7 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
     if words == 1
         && end == k + 1
         && matches!(
-            &*first.norm,
+            first.norm,
             "le" | "la" | "les" | "the" | "el" | "los" | "las"
         )
     {
@@ -195,7 +195,7 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
 }
 
 fn is_not_town(t: &Token<'_>) -> bool {
-    let n = &*t.norm;
+    let n = t.norm;
     lexicon::all().venue_words.contains(&n)
         || lexicon::PLATFORMS.contains(&n)
         || lexicon::month(n).is_some_and(|(_, strong)| strong)
@@ -265,7 +265,8 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
 /// Whether a place as written names an online place: a video or streaming service,
 /// "online", "en ligne", a web address.
 pub fn names_online(text: &str) -> bool {
-    let tokens = tokenize(text);
+    let folded = fold(text);
+    let tokens = tokenize(text, &folded);
     if tokens.iter().any(|t| t.kind == Kind::Url) || text.contains('\u{1F310}') {
         return true;
     }
@@ -298,10 +299,11 @@ pub fn town_of_address(text: &str) -> Option<String> {
 /// A part of an address that names a street or a number in one: "Calle Guinea Nº 2",
 /// "6717 Roosevelt Way NE", "124 rue La Boétie".
 fn is_street(part: &str) -> bool {
-    let tokens = tokenize(part);
+    let folded = fold(part);
+    let tokens = tokenize(part, &folded);
     tokens
         .iter()
-        .any(|t| t.kind == Kind::Word && lexicon::all().street_words.contains(&&*t.norm))
+        .any(|t| t.kind == Kind::Word && lexicon::all().street_words.contains(&t.norm))
 }
 
 /// The town an address's form shows: a postcode with its town, or the part before a
@@ -340,7 +342,12 @@ pub fn town_of_venue(text: &str) -> Option<String> {
     let text = without_brackets(text);
     structured_town(&text).or_else(|| {
         let parts = address_parts(&text);
-        let words = |p: &str| tokenize(p).iter().filter(|t| t.kind == Kind::Word).count();
+        let words = |p: &str| {
+            tokenize(p, &fold(p))
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count()
+        };
         match parts.as_slice() {
             // "Heidelberg"
             [one] if words(one) == 1 => town_name(one),
@@ -376,7 +383,8 @@ fn without_brackets(text: &str) -> String {
 
 /// "75008 Paris", "04700 El Ejido", "Seattle WA 98121": the town beside a postcode.
 fn postcode_town(part: &str) -> Option<String> {
-    let tokens = tokenize(part);
+    let folded = fold(part);
+    let tokens = tokenize(part, &folded);
     let code = |t: &Token<'_>| t.kind == Kind::Num && (4..=5).contains(&t.text.len());
     let first = tokens.first()?;
     if code(first) && tokens.len() > 1 {
@@ -399,13 +407,14 @@ fn is_code_word(t: &Token<'_>) -> bool {
 
 /// "WA", "WA 98104 USA", "France", "FR": what follows a town in an address.
 fn is_state_or_country(part: &str) -> bool {
-    let tokens = tokenize(part);
+    let folded = fold(part);
+    let tokens = tokenize(part, &folded);
     !tokens.is_empty()
         && tokens.iter().any(|t| t.kind == Kind::Word)
         && tokens.iter().all(|t| {
             is_code_word(t)
                 || t.kind == Kind::Num
-                || t.kind == Kind::Word && lexicon::all().not_towns.contains(&&*t.norm)
+                || t.kind == Kind::Word && lexicon::all().not_towns.contains(&t.norm)
         })
 }
 
@@ -445,7 +454,8 @@ fn is_name_particle(word: &str) -> bool {
 /// around a name that are not part of it go ("Almería capital" → Almería).
 fn town_name(part: &str) -> Option<String> {
     let part = without_qualifiers(part.trim());
-    let tokens = tokenize(part);
+    let folded = fold(part);
+    let tokens = tokenize(part, &folded);
     let first = tokens.first()?;
     if first.kind != Kind::Word || !first.is_capitalized() || is_code_word(first) {
         return None;
@@ -454,7 +464,7 @@ fn town_name(part: &str) -> Option<String> {
     for t in &tokens {
         match t.kind {
             Kind::Word if t.is_capitalized() => {
-                let n = &*t.norm;
+                let n = t.norm;
                 if lexicon::all().venue_words.contains(&n)
                     || lexicon::all().street_words.contains(&n)
                     || lexicon::all()
@@ -470,7 +480,7 @@ fn town_name(part: &str) -> Option<String> {
                 }
                 words += 1;
             }
-            Kind::Word if is_name_particle(&t.norm) => {}
+            Kind::Word if is_name_particle(t.norm) => {}
             Kind::Sym if matches!(t.text, "-" | "'" | "’" | ".") => {}
             _ => return None,
         }
@@ -482,9 +492,10 @@ fn town_name(part: &str) -> Option<String> {
 /// `part` without a qualifier word at its start or end.
 fn without_qualifiers(part: &str) -> &str {
     let part = part.trim_end_matches(['.', ';', '!']).trim();
-    let tokens = tokenize(part);
+    let folded = fold(part);
+    let tokens = tokenize(part, &folded);
     let is_qualifier =
-        |t: &Token<'_>| t.kind == Kind::Word && lexicon::all().town_qualifiers.contains(&&*t.norm);
+        |t: &Token<'_>| t.kind == Kind::Word && lexicon::all().town_qualifiers.contains(&t.norm);
     let mut from = 0;
     let mut to = part.len();
     if tokens.len() > 1 {
@@ -550,6 +561,7 @@ pub fn is_online(words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::token::testing::tokenize;
 
     fn place(text: &str, lang: Language) -> Option<String> {
         let t = tokenize(text);

@@ -34,7 +34,7 @@ pub fn read<'a, 't: 'a>(
                 .filter_map(|p| p.first().copied())
         )
     );
-    let may_say = |toks: &[Token<'_>]| toks.iter().any(|t| cues.contains(&t.norm));
+    let may_say = |toks: &[Token<'_>]| toks.iter().any(|t| cues.contains(t.norm));
     for (text, toks, sentences) in blocks {
         if !may_say(toks) {
             continue;
@@ -75,7 +75,7 @@ fn quote(text: &str, sent: &[Token<'_>]) -> Option<String> {
 fn has_amount(sent: &[Token<'_>]) -> bool {
     let currencies = word_set!(CURRENCIES);
     let currency =
-        |t: &Token<'_>| matches!(t.kind, Kind::Word | Kind::Sym) && currencies.contains(&t.norm);
+        |t: &Token<'_>| matches!(t.kind, Kind::Word | Kind::Sym) && currencies.contains(t.norm);
     sent.iter().enumerate().any(|(i, t)| {
         t.kind == Kind::Num
             && (i.checked_sub(1).is_some_and(|j| currency(&sent[j]))
@@ -104,7 +104,7 @@ fn says_free(sent: &[Token<'_>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
+    use crate::extract::token::testing::tokenize;
 
     fn price(text: &str) -> Option<Price> {
         let tokens = tokenize(text);

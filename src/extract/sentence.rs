@@ -67,7 +67,7 @@ pub fn words<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a str> {
     tokens
         .iter()
         .filter(|t| t.kind == Kind::Word || t.kind == Kind::Num)
-        .map(|t| &*t.norm)
+        .map(|t| t.norm)
         .collect()
 }
 
@@ -148,7 +148,7 @@ pub fn has_stem(words: &[&str], stems: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
+    use crate::extract::token::testing::tokenize;
 
     #[test]
     fn splits_sentences_but_not_abbreviations() {

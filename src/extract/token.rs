@@ -4,7 +4,6 @@
 //! Web and mail addresses become single `Url` tokens, so the digits inside them are never
 //! read as dates.
 
-use compact_str::CompactString;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,9 +21,9 @@ pub struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
     /// Lowercase without accents, for words; the text for numbers and symbols; empty for
-    /// addresses (read their `text`). Kept inline (up to 24 bytes): a post's words are
-    /// short, and tokenizing allocates for almost none.
-    pub norm: CompactString,
+    /// addresses (read their `text`). A slice of the block's folded text (`fold`), so
+    /// tokenizing copies no word.
+    pub norm: &'a str,
     pub start: usize,
     pub end: usize,
     pub space_before: bool,
@@ -51,13 +50,19 @@ impl Token<'_> {
     }
 }
 
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// Splits `text` into tokens; `folded` is `fold(text)`, which the words' `norm` borrow:
+/// `let folded = fold(text); let tokens = tokenize(text, &folded);`.
+pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
-    // Where words with capitals or accents are folded.
-    let mut scratch = String::new();
+    // How far `folded` runs ahead of `text` at `i`: folding changes the length of some
+    // letters ("É" is two bytes, "e" one).
+    let mut shift = 0isize;
+    let at = |i: usize, shift: isize| i.wrapping_add_signed(shift);
+    // The next "@" at or after `i`: a mail address holds one, and most blocks have none.
+    let mut next_at = text.find('@');
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII first: most of any post is ASCII, and it needs no decoding.
@@ -71,7 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             tokens.push(Token {
                 kind: Kind::Break,
                 text: &text[i..i + 1],
-                norm: CompactString::const_new("\n"),
+                norm: &text[i..i + 1],
                 start: i,
                 end: i + 1,
                 space_before,
@@ -81,21 +86,30 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         if c.is_whitespace() {
+            shift += folded_len(c) - len as isize;
             i += len;
             space_before = true;
             continue;
         }
         let start = i;
-        // Whether a word is already lowercase ASCII, as most are: its folded form is itself.
-        let mut folded = b.is_ascii_lowercase();
+        let folded_start = at(i, shift);
         // Addresses start a whitespace-separated chunk; checking only there keeps this linear.
         let address = if space_before {
-            address_end(text, i)
+            if next_at.is_some_and(|at| at < i) {
+                next_at = text[i..].find('@').map(|at| i + at);
+            }
+            let mail = next_at.is_some_and(|at| !bytes[i..at].iter().any(u8::is_ascii_whitespace));
+            address_end(text, i, mail)
         } else {
             None
         };
         let kind = if let Some(end) = address {
             i = end;
+            shift += text[start..end]
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .map(|c| folded_len(c) - c.len_utf8() as isize)
+                .sum::<isize>();
             Kind::Url
         } else if b.is_ascii_digit() {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -103,20 +117,18 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             Kind::Num
         } else if c.is_alphabetic() {
+            shift += folded_len(c) - len as isize;
             i += len;
             while i < bytes.len() {
                 let b = bytes[i];
-                if b.is_ascii_lowercase() {
+                if b.is_ascii_alphabetic() {
                     i += 1;
-                } else if b.is_ascii_uppercase() {
-                    i += 1;
-                    folded = false;
                 } else if b >= 0x80 {
-                    folded = false;
                     let ch = text[i..].chars().next().expect("i is on a char boundary");
                     if !ch.is_alphabetic() {
                         break;
                     }
+                    shift += folded_len(ch) - ch.len_utf8() as isize;
                     i += ch.len_utf8();
                 } else {
                     break;
@@ -124,15 +136,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             Kind::Word
         } else {
+            shift += folded_len(c) - len as isize;
             i += len;
             Kind::Sym
         };
         let slice = &text[start..i];
         let norm = match kind {
-            Kind::Word if folded => CompactString::new(slice),
-            Kind::Word => fold_compact(slice, &mut scratch),
-            Kind::Url => CompactString::default(),
-            _ => CompactString::new(slice),
+            Kind::Word => &folded[folded_start..at(i, shift)],
+            Kind::Url => "",
+            _ => slice,
         };
         tokens.push(Token {
             kind,
@@ -148,14 +160,67 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Lowercase without diacritics ("Février" → "fevrier"); borrows when nothing changes.
-pub fn fold(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Cow::Borrowed(word);
+/// Letter by letter, so a word's folded form is the fold of its letters.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80) {
+        return Cow::Borrowed(text);
     }
-    Cow::Owned(fold_compact(word, &mut String::new()).into_string())
+    let mut folded = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs are copied whole, and lowercased once at the end.
+        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        folded.push_str(&rest[..run]);
+        let mut chars = rest[run..].chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, |f| folded.push(f));
+        }
+        rest = chars.as_str();
+    }
+    folded.make_ascii_lowercase();
+    Cow::Owned(folded)
 }
 
-fn strip_accent(c: char) -> char {
+/// The folded form of one character, written out through `push`.
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    match LATIN1.get(c as usize) {
+        Some(&f) => push(f),
+        None => c.to_lowercase().map(strip_accent).for_each(push),
+    }
+}
+
+/// How many bytes the folded form of `c` takes.
+fn folded_len(c: char) -> isize {
+    match LATIN1.get(c as usize) {
+        Some(f) => f.len_utf8() as isize,
+        None => c
+            .to_lowercase()
+            .map(|f| strip_accent(f).len_utf8() as isize)
+            .sum(),
+    }
+}
+
+/// The folded form of each Latin-1 character, the letters of French and Spanish.
+const LATIN1: [char; 256] = {
+    let mut table = ['\0'; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = char::from_u32(i as u32).expect("Latin-1 is Unicode");
+        // Latin-1 capitals are their small letter less 32 ("É" → "é"); "×" is not a letter.
+        let small = match c {
+            'A'..='Z' | 'À'..='Þ' if c != '×' => {
+                char::from_u32(i as u32 + 32).expect("a letter")
+            }
+            _ => c,
+        };
+        table[i] = strip_accent(small);
+        i += 1;
+    }
+    table
+};
+
+const fn strip_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'ç' => 'c',
@@ -171,33 +236,25 @@ fn strip_accent(c: char) -> char {
     }
 }
 
-/// `fold` into an inline string, what tokens keep, written first into `scratch`.
-fn fold_compact(word: &str, scratch: &mut String) -> CompactString {
-    if word.is_ascii() {
-        let mut folded = CompactString::new(word);
-        folded.make_ascii_lowercase();
-        return folded;
+/// For tests: tokens of a text kept for the whole run.
+#[cfg(test)]
+pub mod testing {
+    use super::Token;
+
+    /// `tokenize` of a copy of `text` that lives as long as the program.
+    pub fn tokenize(text: &str) -> Vec<Token<'static>> {
+        let text: &'static str = Box::leak(text.into());
+        let folded: &'static str = Box::leak(super::fold(text).into());
+        super::tokenize(text, folded)
     }
-    scratch.clear();
-    let folded = scratch;
-    for c in word.chars() {
-        match c {
-            // Latin-1 capitals are their small letter less 32 ("É" → "é").
-            'A'..='Z' | 'À'..='Þ' if c != '×' => {
-                folded.push(strip_accent(char::from_u32(c as u32 + 32).unwrap_or(c)));
-            }
-            '\0'..='ÿ' => folded.push(strip_accent(c)),
-            _ => folded.extend(c.to_lowercase().map(strip_accent)),
-        }
-    }
-    CompactString::new(folded)
 }
 
-/// The end of a web or mail address starting at `i`, if one does.
-fn address_end(text: &str, i: usize) -> Option<usize> {
+/// The end of a web or mail address starting at `i`, if one does; `mail` when the chunk
+/// holds an "@".
+fn address_end(text: &str, i: usize, mail: bool) -> Option<usize> {
     let rest = &text[i..];
     // An address starts with one of these letters or holds an "@": most chunks are words,
-    // turned away by their first letter and one look at their bytes.
+    // turned away by their first letter.
     let starts_url = matches!(
         rest.as_bytes()[0].to_ascii_lowercase(),
         b'h' | b'w' | b'f' | b'm'
@@ -207,12 +264,7 @@ fn address_end(text: &str, i: usize) -> Option<usize> {
             rest.get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         });
-    if !starts_url
-        && !rest
-            .bytes()
-            .take_while(|b| !b.is_ascii_whitespace())
-            .any(|b| b == b'@')
-    {
+    if !starts_url && !mail {
         return None;
     }
     let word_end = rest
@@ -232,6 +284,7 @@ fn address_end(text: &str, i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::testing::tokenize;
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
@@ -258,7 +311,7 @@ mod tests {
     #[test]
     fn folds_accents_and_case() {
         let t = tokenize("Février ÉTÉ Año MAÑANA Œuvre Straße İstanbul");
-        let norms: Vec<&str> = t.iter().map(|t| &*t.norm).collect();
+        let norms: Vec<&str> = t.iter().map(|t| t.norm).collect();
         assert_eq!(
             norms,
             [
@@ -273,6 +326,19 @@ mod tests {
         );
         assert_eq!(fold("Inscripción"), "inscripcion");
         assert!(matches!(fold("mardi"), Cow::Borrowed("mardi")));
+    }
+
+    #[test]
+    fn words_borrow_their_folded_form_from_the_block() {
+        // Letters whose folded form is longer or shorter, before and after an address
+        // and a no-break space with non-ASCII in it.
+        let text = "İSTANBUL\u{a0}Ωmega https://exämple.org/Été ÉTÉ — Año x@ÿ.es Œuvre ﬁn";
+        for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
+            assert_eq!(t.norm, fold(t.text), "{}", t.text);
+        }
+        let words: Vec<&str> = tokenize(text).iter().map(|t| t.norm).collect();
+        assert_eq!(words[..2], ["i\u{307}stanbul", "ωmega"]);
+        assert_eq!(words[3..], ["ete", "—", "ano", "", "ouvre", "ﬁn"]);
     }
 
     #[test]

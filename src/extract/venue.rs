@@ -23,7 +23,7 @@ pub fn read<'a, 't: 'a>(
     // A venue has a venue's or a street's word, or a number: other blocks are not read.
     let may_name = |toks: &[Token<'_>]| {
         toks.iter()
-            .any(|t| t.kind == Kind::Num || t.kind == Kind::Word && named.contains(&t.norm))
+            .any(|t| t.kind == Kind::Num || t.kind == Kind::Word && named.contains(t.norm))
     };
     for (text, toks, sentences) in blocks {
         if !may_name(toks) {
@@ -58,7 +58,7 @@ pub fn in_sentence(text: &str, sent: &[Token<'_>]) -> Option<String> {
     (0..sent.len())
         .filter(|&k| {
             let w = &sent[k];
-            w.kind == Kind::Word && prepositions.contains(&w.norm)
+            w.kind == Kind::Word && prepositions.contains(w.norm)
         })
         .find_map(|k| after(text, &sent[k + 1..]))
 }
@@ -129,7 +129,7 @@ fn is_article(t: &Token<'_>) -> bool {
     t.kind == Kind::Word
         && !t.is_capitalized()
         && matches!(
-            t.norm.as_ref(),
+            t.norm,
             "the" | "la" | "le" | "l" | "les" | "el" | "los" | "las"
         )
 }
@@ -142,7 +142,7 @@ fn ends_part(t: &Token<'_>) -> bool {
         Kind::Sym => !matches!(t.text, "-" | "'" | "’" | "&" | "º" | "°" | "/"),
         Kind::Num => false,
         Kind::Word => matches!(
-            t.norm.as_ref(),
+            t.norm,
             "from"
                 | "on"
                 | "for"
@@ -190,7 +190,7 @@ fn is_street_part(part: &[Token<'_>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
+    use crate::extract::token::testing::tokenize;
 
     fn venue(text: &str) -> Option<String> {
         let tokens = tokenize(text);

@@ -5,7 +5,7 @@
 
 use super::local_instant;
 use crate::extract::date::{self, Anchor, Lang};
-use crate::extract::token::{Kind, Token, tokenize};
+use crate::extract::token::{Kind, Token, fold, tokenize};
 use crate::lexicon;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -17,7 +17,8 @@ fn default_time() -> NaiveTime {
 
 /// Reads the time phrase at the start of `text`; `None` if there is none.
 pub fn parse(text: &str, now: DateTime<Utc>, zone: Tz) -> Option<(DateTime<Utc>, String)> {
-    let tokens = tokenize(text);
+    let folded = fold(text);
+    let tokens = tokenize(text, &folded);
     let local_now = now.with_timezone(&zone).naive_local();
     let today = local_now.date();
     let (at, end) = relative(&tokens, now)
@@ -38,11 +39,11 @@ pub fn parse(text: &str, now: DateTime<Utc>, zone: Tz) -> Option<(DateTime<Utc>,
 fn relative(t: &[Token<'_>], now: DateTime<Utc>) -> Option<(DateTime<Utc>, usize)> {
     let lead = t
         .first()
-        .filter(|x| matches!(&*x.norm, "in" | "dans" | "en"))?;
+        .filter(|x| matches!(x.norm, "in" | "dans" | "en"))?;
     let _ = lead;
     let n = i64::from(t.get(1)?.num()?);
     let unit = t.get(2).filter(|x| x.kind == Kind::Word)?;
-    let step = match &*unit.norm {
+    let step = match unit.norm {
         "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" | "segundo"
         | "segundos" => Duration::seconds(n),
         u if u.starts_with("min") => Duration::minutes(n),
@@ -76,12 +77,12 @@ fn day_word(t: &[Token<'_>], today: NaiveDate, zone: Tz) -> Option<(DateTime<Utc
     let mut k = 0;
     while t
         .get(k)
-        .is_some_and(|x| matches!(&*x.norm, "le" | "el" | "next" | "this" | "ce"))
+        .is_some_and(|x| matches!(x.norm, "le" | "el" | "next" | "this" | "ce"))
     {
         k += 1;
     }
     let word = t.get(k).filter(|x| x.kind == Kind::Word)?;
-    let day = match &*word.norm {
+    let day = match word.norm {
         "today" | "hoy" => today,
         "aujourd" => {
             // aujourd'hui
@@ -102,7 +103,7 @@ fn day_word(t: &[Token<'_>], today: NaiveDate, zone: Tz) -> Option<(DateTime<Utc
     };
     k += 1;
     if t.get(k)
-        .is_some_and(|x| matches!(&*x.norm, "prochain" | "prochaine" | "proximo" | "next"))
+        .is_some_and(|x| matches!(x.norm, "prochain" | "prochaine" | "proximo" | "next"))
     {
         k += 1;
     }
@@ -115,7 +116,7 @@ fn written_date(t: &[Token<'_>], today: NaiveDate, zone: Tz) -> Option<(DateTime
     let mut k = 0;
     while t
         .get(k)
-        .is_some_and(|x| matches!(&*x.norm, "le" | "el" | "on"))
+        .is_some_and(|x| matches!(x.norm, "le" | "el" | "on"))
     {
         k += 1;
     }
@@ -160,7 +161,7 @@ fn time_only(
 fn time_at(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
     let mut k = k;
     while t.get(k).is_some_and(|x| {
-        x.kind == Kind::Word && matches!(&*x.norm, "a" | "at" | "las" | "la" | "vers" | "around")
+        x.kind == Kind::Word && matches!(x.norm, "a" | "at" | "las" | "la" | "vers" | "around")
     }) {
         k += 1;
     }
@@ -170,7 +171,7 @@ fn time_at(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
     // "a las 10", "at 10": a bare hour after a lead word.
     let hour = t.get(k)?.num().filter(|h| *h < 24 && k > 0)?;
     let lead = &t[k - 1];
-    matches!(&*lead.norm, "las" | "at" | "a")
+    matches!(lead.norm, "las" | "at" | "a")
         .then(|| (NaiveTime::from_hms_opt(hour, 0, 0), k + 1))
         .and_then(|(t, e)| t.map(|t| (t, e)))
 }

@@ -13,7 +13,7 @@ pub(super) fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize
     }
     while t
         .get(k)
-        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(&x.norm))
+        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(x.norm))
         && k < j + 3
     {
         k += 1;
@@ -32,7 +32,7 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
         x.is_sym(",")
             || x.is_sym("(")
             || x.is_sym("-")
-            || x.kind == Kind::Word && lexicon::is_part_of_day(&x.norm)
+            || x.kind == Kind::Word && lexicon::is_part_of_day(x.norm)
     }) && k < j + 4
     {
         k += 1;
@@ -40,7 +40,7 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
     if t.get(k).is_some_and(|x| {
         x.kind == Kind::Word
             && matches!(
-                &*x.norm,
+                x.norm,
                 "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir"
             )
     }) {
@@ -60,7 +60,7 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
         x.is_sym("-")
             || x.is_sym("–")
             || x.kind == Kind::Word
-                && matches!(&*x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
+                && matches!(x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
     });
     if sep && let Some((to, end)) = clock(t, k + 1) {
         k = end;
@@ -84,7 +84,7 @@ fn bare_hour_range(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, NaiveTime, u
     // "17-19 h", "17-19h": hours of a 24-hour clock, the unit written once.
     if let Some(second) = t.get(k + 2).and_then(Token::num).filter(|h| *h <= 24)
         && t.get(k + 3)
-            .is_some_and(|x| x.kind == Kind::Word && is_hour_word(&x.norm))
+            .is_some_and(|x| x.kind == Kind::Word && is_hour_word(x.norm))
         && first.num().is_some_and(|h| h < second)
     {
         let from = NaiveTime::from_hms_opt(first.num()?, 0, 0)?;
@@ -125,7 +125,7 @@ pub fn is_clock_ahead(t: &[Token<'_>], k: usize) -> bool {
     // "1-3 UTC", "9-10 PDT": hours with a time zone.
     let zone_at = |i: usize| {
         t.get(i)
-            .is_some_and(|x| x.kind == Kind::Word && lexicon::TIME_ZONES.contains(&&*x.norm))
+            .is_some_and(|x| x.kind == Kind::Word && lexicon::TIME_ZONES.contains(&x.norm))
     };
     let hours = t.get(k).is_some_and(|x| x.num().is_some_and(|h| h <= 24));
     hours
@@ -141,7 +141,7 @@ pub(super) fn time_tail(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)>
     let sep = t.get(j)?;
     let is_sep = sep.is_sym("-")
         || sep.is_sym("–")
-        || sep.kind == Kind::Word && matches!(&*sep.norm, "a" | "to" | "until");
+        || sep.kind == Kind::Word && matches!(sep.norm, "a" | "to" | "until");
     if !is_sep {
         return None;
     }
@@ -152,7 +152,7 @@ pub(super) fn time_tail(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)>
 pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
     let tok = t.get(k)?;
     if tok.kind == Kind::Word {
-        let (h, m) = lexicon::named_time(&tok.norm)?;
+        let (h, m) = lexicon::named_time(tok.norm)?;
         return Some((NaiveTime::from_hms_opt(h, m, 0)?, k + 1));
     }
     let hour = tok.num().filter(|h| *h <= 24 && tok.text.len() <= 2)?;
@@ -208,7 +208,7 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
 
 fn meridiem(t: &[Token<'_>], k: usize) -> Option<(bool, usize)> {
     let tok = t.get(k).filter(|x| x.kind == Kind::Word)?;
-    match &*tok.norm {
+    match tok.norm {
         "pm" => Some((true, k + 1)),
         "am" => Some((false, k + 1)),
         "p" | "a" => {

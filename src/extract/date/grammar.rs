@@ -14,7 +14,7 @@ pub fn find(tokens: &[Token<'_>], lang: Lang) -> Vec<Mention> {
         let t = &tokens[i];
         let worth = match t.kind {
             Kind::Num => true,
-            Kind::Word => lexicon::may_start_date(&t.norm),
+            Kind::Word => lexicon::may_start_date(t.norm),
             _ => false,
         };
         if worth {
@@ -53,12 +53,12 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
     let words: Vec<&str> = t[i..(i + 3).min(t.len())]
         .iter()
         .take_while(|x| x.kind == Kind::Word)
-        .map(|x| &*x.norm)
+        .map(|x| x.norm)
         .collect();
     // "por la mañana" is in the morning, "les talents de demain" tomorrow's talents.
     let after_noun_word = i > 0
         && t[i - 1].kind == Kind::Word
-        && lexicon::all().not_relative_after.contains(&&*t[i - 1].norm);
+        && lexicon::all().not_relative_after.contains(&t[i - 1].norm);
     if let Some((days, day_precision, len)) = lexicon::relative_day(&words)
         && !(len == 1 && after_noun_word)
     {
@@ -214,7 +214,7 @@ fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)>
     let (sep, after) = bare_separator(t, j, prev_bare)?;
     let article = t
         .get(after)
-        .is_some_and(|x| x.kind == Kind::Word && matches!(&*x.norm, "le" | "la" | "el" | "the"))
+        .is_some_and(|x| x.kind == Kind::Word && matches!(x.norm, "le" | "la" | "el" | "the"))
         && t.get(after + 1).is_some_and(|x| x.kind == Kind::Num);
     Some((sep, after + usize::from(article)))
 }
@@ -224,13 +224,13 @@ fn bare_separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, us
     if tok.is_sym(",") {
         // ", and" / ", et"
         if t.get(j + 1)
-            .is_some_and(|n| n.kind == Kind::Word && lexicon::is_list_word(&n.norm))
+            .is_some_and(|n| n.kind == Kind::Word && lexicon::is_list_word(n.norm))
         {
             return Some((Sep::List, j + 2));
         }
         return Some((Sep::List, j + 1));
     }
-    if tok.is_sym("&") || tok.kind == Kind::Word && lexicon::is_list_word(&tok.norm) {
+    if tok.is_sym("&") || tok.kind == Kind::Word && lexicon::is_list_word(tok.norm) {
         return Some((Sep::List, j + 1));
     }
     if tok.is_sym("-") || tok.is_sym("–") || tok.is_sym("—") || tok.is_sym("→") {
@@ -245,7 +245,7 @@ fn bare_separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, us
     {
         return Some((Sep::Range, j + 1));
     }
-    if tok.kind == Kind::Word && lexicon::is_range_word(&tok.norm) {
+    if tok.kind == Kind::Word && lexicon::is_range_word(tok.norm) {
         // "jusqu'au", "jusqu’au"
         if tok.norm == "jusqu" {
             let apos = t.get(j + 1).is_some_and(|a| a.is_sym("'") || a.is_sym("’"));
@@ -272,7 +272,7 @@ fn element(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Element> {
     if let Some(wd) = t
         .get(j)
         .filter(|x| x.kind == Kind::Word)
-        .and_then(|x| lexicon::weekday(&x.norm))
+        .and_then(|x| lexicon::weekday(x.norm))
     {
         date.weekday = Some(wd);
         j += 1;
@@ -338,9 +338,9 @@ fn day_number(t: &[Token<'_>], j: usize) -> Option<(u32, usize)> {
     }
     let mut end = j + 1;
     if let Some(next) = t.get(end) {
-        let spaced_ordinal = matches!(&*next.norm, "st" | "nd" | "rd" | "th");
+        let spaced_ordinal = matches!(next.norm, "st" | "nd" | "rd" | "th");
         if next.kind == Kind::Word
-            && lexicon::is_ordinal_suffix(&next.norm)
+            && lexicon::is_ordinal_suffix(next.norm)
             && (!next.space_before || spaced_ordinal)
         {
             end += 1;
@@ -386,15 +386,15 @@ fn comma_year(t: &[Token<'_>], j: usize) -> Option<(i32, usize)> {
 fn day_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
     let (day, mut k) = day_number(t, j)?;
     if t.get(k)
-        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_day_month_glue(&x.norm))
+        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_day_month_glue(x.norm))
     {
         k += 1;
     }
     let tok = t.get(k).filter(|x| x.kind == Kind::Word)?;
-    let (month, _) = lexicon::month(&tok.norm)?;
+    let (month, _) = lexicon::month(tok.norm)?;
     k += 1;
     if t.get(k).is_some_and(|x| x.is_sym("."))
-        && !lexicon::month(&tok.norm).is_some_and(|(_, strong)| strong)
+        && !lexicon::month(tok.norm).is_some_and(|(_, strong)| strong)
     {
         k += 1;
     }
@@ -413,7 +413,7 @@ fn day_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
 /// "March 15, 2026", "June the 19th", "May 31".
 fn month_first(t: &[Token<'_>], j: usize) -> Option<(Partial, usize)> {
     let tok = t.get(j).filter(|x| x.kind == Kind::Word)?;
-    let (month, _) = lexicon::month(&tok.norm)?;
+    let (month, _) = lexicon::month(tok.norm)?;
     let mut k = j + 1;
     // "Oct. 27", "October, 27th" (a comma some writers put there), "June the 5th".
     if t.get(k).is_some_and(|x| x.is_sym(".") || x.is_sym(",")) {
@@ -514,7 +514,7 @@ fn numeric(t: &[Token<'_>], j: usize, lang: Lang) -> Option<(Partial, usize)> {
 /// and "May or June" are choices and yield nothing.
 fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
     let tok = t.get(i).filter(|x| x.kind == Kind::Word)?;
-    let (month, strong) = lexicon::month(&tok.norm)?;
+    let (month, strong) = lexicon::month(tok.norm)?;
     let year = year_at(t, i + 1).or_else(|| {
         t.get(i + 1)
             .filter(|x| x.is_word("de") || x.is_word("of"))
@@ -525,7 +525,7 @@ fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
         Some(x) if (x.is_sym("'") || x.is_sym("’")) && i >= 2 => Some(&t[i - 2]),
         other => other,
     };
-    let lead = before.is_some_and(|b| b.kind == Kind::Word && lexicon::is_month_lead(&b.norm));
+    let lead = before.is_some_and(|b| b.kind == Kind::Word && lexicon::is_month_lead(b.norm));
     // "may" and "sept" are ordinary words unless they look like a month.
     let plausible = strong && (tok.norm != "mai" || tok.is_capitalized() || lead || year.is_some())
         || (tok.is_capitalized() && tok.norm == "may" && (lead || year.is_some()));
@@ -536,17 +536,17 @@ fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
     let mut k = i + 1;
     if let Some(alt) = t.get(k) {
         let joins =
-            alt.kind == Kind::Word && lexicon::is_alternative_word(&alt.norm) || alt.is_sym("/");
+            alt.kind == Kind::Word && lexicon::is_alternative_word(alt.norm) || alt.is_sym("/");
         if joins
             && t.get(k + 1)
-                .is_some_and(|m| m.kind == Kind::Word && lexicon::month(&m.norm).is_some())
+                .is_some_and(|m| m.kind == Kind::Word && lexicon::month(m.norm).is_some())
         {
             return Some(Step::Skip(k + 2));
         }
     }
     if i >= 2
-        && lexicon::is_alternative_word(&t[i - 1].norm)
-        && lexicon::month(&t[i - 2].norm).is_some()
+        && lexicon::is_alternative_word(t[i - 1].norm)
+        && lexicon::month(t[i - 2].norm).is_some()
     {
         return Some(Step::Skip(i + 1));
     }

@@ -2,7 +2,7 @@
 //! that must never become dates.
 
 use super::*;
-use crate::extract::token::tokenize;
+use crate::extract::token::testing::tokenize;
 use chrono::NaiveDate;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

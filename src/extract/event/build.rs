@@ -211,7 +211,7 @@ impl Builder {
         let next_words: Vec<String> = next
             .filter(|n| n.kind == BlockKind::Cell && after >= toks.len())
             .map(|n| {
-                token::tokenize(&n.text)
+                token::tokenize(&n.text, &token::fold(&n.text))
                     .iter()
                     .take(3)
                     .map(|t| t.norm.to_string())
@@ -468,7 +468,8 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
     let talks = lexicon::all().talks;
     let talk = sentence::has_stem(&seen.words, talks)
         || caption.as_deref().is_some_and(|c| {
-            let tokens = token::tokenize(c);
+            let folded = token::fold(c);
+            let tokens = token::tokenize(c, &folded);
             sentence::has_stem(&sentence::words(&tokens), talks)
         });
     Draft {
@@ -551,7 +552,7 @@ fn later_time(seen: &Seen<'_, '_>) -> Option<(NaiveTime, Option<NaiveTime>)> {
         let lead = seen
             .tokens
             .get(k)
-            .is_some_and(|t| t.kind == Kind::Word && lexicon::is_time_lead(&t.norm));
+            .is_some_and(|t| t.kind == Kind::Word && lexicon::is_time_lead(t.norm));
         lead.then(|| date::time_range(seen.tokens, k + 1))
             .flatten()
             .map(|(from, to, _)| (from, to))

@@ -49,7 +49,12 @@ pub fn extract(post: &Post) -> Extraction {
         })
     });
     blocks.splice(1..1, shown);
-    let tokens: Vec<Vec<Token<'_>>> = blocks.iter().map(|b| token::tokenize(&b.text)).collect();
+    let folded: Vec<Cow<'_, str>> = blocks.iter().map(|b| token::fold(&b.text)).collect();
+    let tokens: Vec<Vec<Token<'_>>> = blocks
+        .iter()
+        .zip(&folded)
+        .map(|(b, f)| token::tokenize(&b.text, f))
+        .collect();
     let sentences: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentence::bounds(t)).collect();
     let title_words = sentence::words(&tokens[0]);
     let title_year = years_in(&tokens[0]).first().copied();
@@ -70,7 +75,8 @@ pub fn extract(post: &Post) -> Extraction {
     };
     let title_has_noun = sentence::has_gathering_noun(&title_words);
     let about_words = facts.about.iter().any(|text| {
-        let tokens = token::tokenize(text);
+        let folded = token::fold(text);
+        let tokens = token::tokenize(text, &folded);
         sentence::has_gathering_noun(&sentence::words(&tokens))
     });
     // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
@@ -183,7 +189,7 @@ fn says_cancelled(
 ) -> bool {
     let l = lexicon::all();
     let notices = crate::word_set!(l.cancelled, l.postponed);
-    let stems = |t: &Token<'_>| notices.has_prefix_of(&t.norm);
+    let stems = |t: &Token<'_>| notices.has_prefix_of(t.norm);
     blocks
         .iter()
         .zip(tokens)
@@ -216,9 +222,11 @@ const NEGATIONS: &[&str] = &[
 /// The language most of the title and body is written in.
 fn detect_language(post: &Post) -> Language {
     let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
+    let folded: Vec<Cow<'_, str>> = blocks.iter().map(|b| token::fold(&b.text)).collect();
     let tokens: Vec<Token<'_>> = blocks
         .iter()
-        .flat_map(|b| token::tokenize(&b.text))
+        .zip(&folded)
+        .flat_map(|(b, f)| token::tokenize(&b.text, f))
         .collect();
     lang::detect(&tokens)
 }

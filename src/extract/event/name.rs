@@ -24,7 +24,7 @@ pub(super) fn name_with_year(
                 && name.text.len() > 2;
             let is_year =
                 year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
-            (is_name && is_year && lexicon::month(&name.norm).is_none()).then(|| {
+            (is_name && is_year && lexicon::month(name.norm).is_none()).then(|| {
                 let sep = if year.space_before { " " } else { "" };
                 (k.abs_diff(near), format!("{}{sep}{}", name.text, year.text))
             })
@@ -74,7 +74,7 @@ pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
                     .iter()
                     .any(|s| t.norm.starts_with(s))
                 && !matches!(
-                    &*t.norm,
+                    t.norm,
                     "edition" | "edicion" | "event" | "evenement" | "evento" | "events"
                 )
         })
@@ -89,9 +89,9 @@ pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
             && !toks[start].space_before
             && start >= 2;
         let modifier = prev.kind == Kind::Word
-            && !is_function_word(&prev.norm)
-            && lexicon::weekday(&prev.norm).is_none()
-            && lexicon::month(&prev.norm).is_none();
+            && !is_function_word(prev.norm)
+            && lexicon::weekday(prev.norm).is_none()
+            && lexicon::month(prev.norm).is_none();
         if joined || (modifier && modifiers < 2) {
             modifiers += usize::from(modifier);
             start -= 1;
@@ -115,9 +115,9 @@ pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
                 );
             let word = toks.get(k).filter(|w| {
                 w.kind == Kind::Word
-                    && !is_function_word(&w.norm)
-                    && lexicon::month(&w.norm).is_none()
-                    && lexicon::weekday(&w.norm).is_none()
+                    && !is_function_word(w.norm)
+                    && lexicon::month(w.norm).is_none()
+                    && lexicon::weekday(w.norm).is_none()
             });
             if word.is_some() {
                 end = k + 1;
@@ -222,7 +222,8 @@ pub(super) fn is_function_word(w: &str) -> bool {
 /// else ("geOrchestra 14.12 is available" announcing "geOcom 2015").
 pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
     let head = post_title(ctx);
-    let head_tokens = token::tokenize(&head);
+    let head_tokens_folded = token::fold(&head);
+    let head_tokens = token::tokenize(&head, &head_tokens_folded);
     let head_words = sentence::words(&head_tokens);
     let about_event =
         sentence::has_gathering_noun(&head_words) || !years_in(&head_tokens).is_empty();
@@ -239,12 +240,13 @@ pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
 /// Monthly Meeting").
 pub(super) fn post_title(ctx: &Context<'_>) -> String {
     let head = title_head(ctx.title);
-    let tokens = token::tokenize(&head);
+    let folded = token::fold(&head);
+    let tokens = token::tokenize(&head, &folded);
     let only_a_date = tokens.iter().all(|t| {
         t.kind != token::Kind::Word
-            || crate::lexicon::month(&t.norm).is_some()
-            || crate::lexicon::weekday(&t.norm).is_some()
-            || crate::lexicon::is_ordinal_suffix(&t.norm)
+            || crate::lexicon::month(t.norm).is_some()
+            || crate::lexicon::weekday(t.norm).is_some()
+            || crate::lexicon::is_ordinal_suffix(t.norm)
     });
     match &ctx.about_name {
         Some(name) if only_a_date => name.clone(),
@@ -255,7 +257,8 @@ pub(super) fn post_title(ctx: &Context<'_>) -> String {
 /// A gathering's name in a text about the post ("May 15, 2024 CUGOS Monthly Meeting" →
 /// "CUGOS Monthly Meeting"): its words up to its gathering noun, dates left out.
 pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<String> {
-    let tokens = token::tokenize(text);
+    let folded = token::fold(text);
+    let tokens = token::tokenize(text, &folded);
     let mut dated = vec![false; tokens.len()];
     for m in crate::extract::date::find(&tokens, order) {
         dated[m.first..m.last].iter_mut().for_each(|d| *d = true);
@@ -263,7 +266,7 @@ pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<S
     let noun = (0..tokens.len()).find(|&k| {
         !dated[k]
             && tokens[k].kind == Kind::Word
-            && crate::lexicon::is_gathering_noun(&tokens[k].norm)
+            && crate::lexicon::is_gathering_noun(tokens[k].norm)
     });
     let Some(noun) = noun else {
         // "July 18, 2024 CUGOS GeoBeers": a date, then a name of capitalized words.
