@@ -323,7 +323,7 @@ impl Version {
 /// Names that share most of their significant words ("geOcom 2026" and "GeoCom 2026").
 fn names_match(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
-        crate::extract::token::tokenize(s, &crate::extract::token::fold(s))
+        crate::extract::token::tokenize(s, &mut String::new())
             .iter()
             .filter(|t| t.text.chars().count() > 1 || t.text.chars().all(|c| c.is_ascii_digit()))
             .map(|t| t.norm.to_string())

@@ -5,7 +5,7 @@
 use super::search;
 use crate::extract::Language;
 use crate::extract::help::Topic;
-use crate::extract::token::{Kind, fold, tokenize};
+use crate::extract::token::{Kind, tokenize};
 use crate::lexicon;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -235,8 +235,8 @@ fn small_talk(all: &[String]) -> Option<(Talk, Option<Language>)> {
 
 /// Two digits written right after a word ("unconf17", "useR!19"): a year of this century.
 fn glued_years(text: &str) -> Vec<String> {
-    let folded = fold(text);
-    let tokens = tokenize(text, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
     tokens
         .windows(2)
         .filter(|w| {
@@ -327,7 +327,7 @@ fn as_typed(text: &str) -> Vec<String> {
 }
 
 fn folded(text: &str) -> Vec<String> {
-    tokenize(text, &fold(text))
+    tokenize(text, &mut String::new())
         .iter()
         .filter(|t| matches!(t.kind, Kind::Word | Kind::Num))
         .map(|t| t.norm.to_string())

@@ -5,7 +5,7 @@
 
 use super::catalog::Gathering;
 use crate::extract::Language;
-use crate::extract::token::{Kind, fold, tokenize};
+use crate::extract::token::{Kind, tokenize};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 
@@ -384,7 +384,7 @@ fn terms(text: &str, lang: Language, stemmers: &[Stemmer; 3]) -> Vec<String> {
 
 /// The folded words of a text that can name something (stop words dropped).
 pub fn words(text: &str) -> Vec<String> {
-    tokenize(text, &fold(text))
+    tokenize(text, &mut String::new())
         .iter()
         .filter(|t| matches!(t.kind, Kind::Word | Kind::Num))
         .map(|t| t.norm.to_string())

@@ -227,8 +227,8 @@ fn moments(
     if let Some(m) = iso(value) {
         return Some((m, None));
     }
-    let folded = fold(value);
-    let tokens = tokenize(value, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(value, &mut folded);
     let mention = date::find(&tokens, lang).into_iter().next()?;
     if !matches!(mention.shape, Shape::Single | Shape::Range | Shape::List) {
         return None;
@@ -305,8 +305,8 @@ fn means_all_day(t: NaiveTime) -> bool {
 
 /// "6:00pm-7:30pm", "18h - 20h", "9am": a time of day or a range.
 fn clock_range(value: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
-    let folded = fold(value);
-    let tokens = tokenize(value, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(value, &mut folded);
     let (from, to, _) = date::time_range(&tokens, 0)?;
     Some((from, to))
 }
@@ -318,8 +318,8 @@ fn is_web_address(value: &str) -> bool {
 
 /// A web address in a sentence that speaks of registering ("Free registration at https://…").
 fn registration_in(text: &str) -> Option<String> {
-    let folded = fold(text);
-    let tokens = tokenize(text, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
     let words = sentence::words(&tokens);
     if !sentence::has_stem(&words, lexicon::all().registration) {
         return None;

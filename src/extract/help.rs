@@ -5,7 +5,7 @@
 
 use super::lang::Language;
 use super::sentence;
-use super::token::{Kind, fold, tokenize};
+use super::token::{Kind, tokenize};
 use crate::post::{Block, BlockKind};
 use serde::{Deserialize, Serialize};
 
@@ -63,8 +63,8 @@ pub fn entries(blocks: &[Block], lang: Language) -> Vec<HelpEntry> {
         .iter()
         .filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Heading(_)))
     {
-        let folded = fold(&block.text);
-        let tokens = tokenize(&block.text, &folded);
+        let mut folded = String::new();
+        let tokens = tokenize(&block.text, &mut folded);
         let words = sentence::words(&tokens);
         let emails: Vec<String> = tokens
             .iter()
@@ -133,8 +133,8 @@ pub fn entries(blocks: &[Block], lang: Language) -> Vec<HelpEntry> {
             if l.url.starts_with("mailto:") || emails.iter().any(|e| l.text.contains(e.as_str())) {
                 continue;
             }
-            let link_tokens_folded = fold(&l.text);
-            let link_tokens = tokenize(&l.text, &link_tokens_folded);
+            let mut link_tokens_folded = String::new();
+            let link_tokens = tokenize(&l.text, &mut link_tokens_folded);
             let link_words = sentence::words(&link_tokens);
             if let Some(address) = chat_room(&l.url).or_else(|| chat_service(&l.url)) {
                 push(Topic::Chat, Some(address), Some(l.url.clone()));

@@ -1,7 +1,7 @@
 //! The registration link of a post: the link whose text, sentence or section speaks of
 //! registering, with a bonus for addresses that look like forms or ticket offices.
 
-use super::token::{Kind, Token, fold, tokenize};
+use super::token::{Kind, Token, tokenize};
 use super::{label, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
@@ -13,10 +13,10 @@ pub fn registration<'a>(
     post_url: Option<&str>,
 ) -> Option<String> {
     let blocks: Vec<&Block> = blocks.collect();
-    let folded: Vec<_> = blocks.iter().map(|b| fold(&b.text)).collect();
+    let mut folds: Vec<String> = vec![String::new(); blocks.len()];
     let tokens: Vec<Vec<Token<'_>>> = blocks
         .iter()
-        .zip(&folded)
+        .zip(folds.iter_mut())
         .map(|(b, f)| tokenize(&b.text, f))
         .collect();
     let sentences: Vec<_> = tokens.iter().map(|t| sentence::bounds(t)).collect();

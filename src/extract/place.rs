@@ -5,7 +5,7 @@
 
 use super::Language;
 use super::sentence;
-use super::token::{Kind, Token, fold, tokenize};
+use super::token::{Kind, Token, tokenize};
 use crate::lexicon;
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
@@ -265,8 +265,8 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
 /// Whether a place as written names an online place: a video or streaming service,
 /// "online", "en ligne", a web address.
 pub fn names_online(text: &str) -> bool {
-    let folded = fold(text);
-    let tokens = tokenize(text, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
     if tokens.iter().any(|t| t.kind == Kind::Url) || text.contains('\u{1F310}') {
         return true;
     }
@@ -299,8 +299,8 @@ pub fn town_of_address(text: &str) -> Option<String> {
 /// A part of an address that names a street or a number in one: "Calle Guinea Nº 2",
 /// "6717 Roosevelt Way NE", "124 rue La Boétie".
 fn is_street(part: &str) -> bool {
-    let folded = fold(part);
-    let tokens = tokenize(part, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(part, &mut folded);
     tokens
         .iter()
         .any(|t| t.kind == Kind::Word && lexicon::all().street_words.contains(&t.norm))
@@ -343,7 +343,7 @@ pub fn town_of_venue(text: &str) -> Option<String> {
     structured_town(&text).or_else(|| {
         let parts = address_parts(&text);
         let words = |p: &str| {
-            tokenize(p, &fold(p))
+            tokenize(p, &mut String::new())
                 .iter()
                 .filter(|t| t.kind == Kind::Word)
                 .count()
@@ -383,8 +383,8 @@ fn without_brackets(text: &str) -> String {
 
 /// "75008 Paris", "04700 El Ejido", "Seattle WA 98121": the town beside a postcode.
 fn postcode_town(part: &str) -> Option<String> {
-    let folded = fold(part);
-    let tokens = tokenize(part, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(part, &mut folded);
     let code = |t: &Token<'_>| t.kind == Kind::Num && (4..=5).contains(&t.text.len());
     let first = tokens.first()?;
     if code(first) && tokens.len() > 1 {
@@ -407,8 +407,8 @@ fn is_code_word(t: &Token<'_>) -> bool {
 
 /// "WA", "WA 98104 USA", "France", "FR": what follows a town in an address.
 fn is_state_or_country(part: &str) -> bool {
-    let folded = fold(part);
-    let tokens = tokenize(part, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(part, &mut folded);
     !tokens.is_empty()
         && tokens.iter().any(|t| t.kind == Kind::Word)
         && tokens.iter().all(|t| {
@@ -454,8 +454,8 @@ fn is_name_particle(word: &str) -> bool {
 /// around a name that are not part of it go ("Almería capital" → Almería).
 fn town_name(part: &str) -> Option<String> {
     let part = without_qualifiers(part.trim());
-    let folded = fold(part);
-    let tokens = tokenize(part, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(part, &mut folded);
     let first = tokens.first()?;
     if first.kind != Kind::Word || !first.is_capitalized() || is_code_word(first) {
         return None;
@@ -492,8 +492,8 @@ fn town_name(part: &str) -> Option<String> {
 /// `part` without a qualifier word at its start or end.
 fn without_qualifiers(part: &str) -> &str {
     let part = part.trim_end_matches(['.', ';', '!']).trim();
-    let folded = fold(part);
-    let tokens = tokenize(part, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(part, &mut folded);
     let is_qualifier =
         |t: &Token<'_>| t.kind == Kind::Word && lexicon::all().town_qualifiers.contains(&t.norm);
     let mut from = 0;

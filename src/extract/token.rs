@@ -50,17 +50,17 @@ impl Token<'_> {
     }
 }
 
-/// Splits `text` into tokens; `folded` is `fold(text)`, which the words' `norm` borrow:
-/// `let folded = fold(text); let tokens = tokenize(text, &folded);`.
-pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
+/// Splits `text` into tokens. The folded forms of words that are not already lowercase
+/// ASCII are written into `folds`, which their `norm` borrow:
+/// `let mut folds = String::new(); let tokens = tokenize(text, &mut folds);`.
+pub fn tokenize<'a>(text: &'a str, folds: &'a mut String) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Words whose folded form is in `folds`: their index and where it starts there.
+    let mut folded_words: Vec<(usize, usize)> = Vec::new();
+    folds.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
-    // How far `folded` runs ahead of `text` at `i`: folding changes the length of some
-    // letters ("É" is two bytes, "e" one).
-    let mut shift = 0isize;
-    let at = |i: usize, shift: isize| i.wrapping_add_signed(shift);
     // The next "@" at or after `i`: a mail address holds one, and most blocks have none.
     let mut next_at = text.find('@');
     while i < bytes.len() {
@@ -86,13 +86,13 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
             continue;
         }
         if c.is_whitespace() {
-            shift += folded_len(c) - len as isize;
             i += len;
             space_before = true;
             continue;
         }
         let start = i;
-        let folded_start = at(i, shift);
+        // Whether a word is already lowercase ASCII, as most are: its folded form is itself.
+        let mut plain = b.is_ascii_lowercase();
         // Addresses start a whitespace-separated chunk; checking only there keeps this linear.
         let address = if space_before {
             if next_at.is_some_and(|at| at < i) {
@@ -105,11 +105,6 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
         };
         let kind = if let Some(end) = address {
             i = end;
-            shift += text[start..end]
-                .chars()
-                .filter(|c| !c.is_ascii())
-                .map(|c| folded_len(c) - c.len_utf8() as isize)
-                .sum::<isize>();
             Kind::Url
         } else if b.is_ascii_digit() {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -117,18 +112,20 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
             }
             Kind::Num
         } else if c.is_alphabetic() {
-            shift += folded_len(c) - len as isize;
             i += len;
             while i < bytes.len() {
                 let b = bytes[i];
-                if b.is_ascii_alphabetic() {
+                if b.is_ascii_lowercase() {
                     i += 1;
+                } else if b.is_ascii_uppercase() {
+                    i += 1;
+                    plain = false;
                 } else if b >= 0x80 {
+                    plain = false;
                     let ch = text[i..].chars().next().expect("i is on a char boundary");
                     if !ch.is_alphabetic() {
                         break;
                     }
-                    shift += folded_len(ch) - ch.len_utf8() as isize;
                     i += ch.len_utf8();
                 } else {
                     break;
@@ -136,13 +133,16 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
             }
             Kind::Word
         } else {
-            shift += folded_len(c) - len as isize;
             i += len;
             Kind::Sym
         };
         let slice = &text[start..i];
         let norm = match kind {
-            Kind::Word => &folded[folded_start..at(i, shift)],
+            Kind::Word if !plain => {
+                folded_words.push((tokens.len(), folds.len()));
+                fold_into(slice, folds);
+                ""
+            }
             Kind::Url => "",
             _ => slice,
         };
@@ -156,7 +156,26 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
         });
         space_before = false;
     }
+    // The folded forms are all written: words can borrow them now.
+    let folds: &'a String = folds;
+    for (n, &(k, from)) in folded_words.iter().enumerate() {
+        let to = folded_words
+            .get(n + 1)
+            .map_or(folds.len(), |&(_, next)| next);
+        tokens[k].norm = &folds[from..to];
+    }
     tokens
+}
+
+/// Writes the folded form of `word` at the end of `out`.
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.chars() {
+        fold_char(c, |f| out.push(f));
+    }
 }
 
 /// Lowercase without diacritics ("Février" → "fevrier"); borrows when nothing changes.
@@ -187,17 +206,6 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
     match LATIN1.get(c as usize) {
         Some(&f) => push(f),
         None => c.to_lowercase().map(strip_accent).for_each(push),
-    }
-}
-
-/// How many bytes the folded form of `c` takes.
-fn folded_len(c: char) -> isize {
-    match LATIN1.get(c as usize) {
-        Some(f) => f.len_utf8() as isize,
-        None => c
-            .to_lowercase()
-            .map(|f| strip_accent(f).len_utf8() as isize)
-            .sum(),
     }
 }
 
@@ -244,8 +252,7 @@ pub mod testing {
     /// `tokenize` of a copy of `text` that lives as long as the program.
     pub fn tokenize(text: &str) -> Vec<Token<'static>> {
         let text: &'static str = Box::leak(text.into());
-        let folded: &'static str = Box::leak(super::fold(text).into());
-        super::tokenize(text, folded)
+        super::tokenize(text, Box::leak(Box::default()))
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::local_instant;
 use crate::extract::date::{self, Anchor, Lang};
-use crate::extract::token::{Kind, Token, fold, tokenize};
+use crate::extract::token::{Kind, Token, tokenize};
 use crate::lexicon;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -17,8 +17,8 @@ fn default_time() -> NaiveTime {
 
 /// Reads the time phrase at the start of `text`; `None` if there is none.
 pub fn parse(text: &str, now: DateTime<Utc>, zone: Tz) -> Option<(DateTime<Utc>, String)> {
-    let folded = fold(text);
-    let tokens = tokenize(text, &folded);
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
     let local_now = now.with_timezone(&zone).naive_local();
     let today = local_now.date();
     let (at, end) = relative(&tokens, now)

@@ -211,7 +211,7 @@ impl Builder {
         let next_words: Vec<String> = next
             .filter(|n| n.kind == BlockKind::Cell && after >= toks.len())
             .map(|n| {
-                token::tokenize(&n.text, &token::fold(&n.text))
+                token::tokenize(&n.text, &mut String::new())
                     .iter()
                     .take(3)
                     .map(|t| t.norm.to_string())
@@ -468,8 +468,8 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
     let talks = lexicon::all().talks;
     let talk = sentence::has_stem(&seen.words, talks)
         || caption.as_deref().is_some_and(|c| {
-            let folded = token::fold(c);
-            let tokens = token::tokenize(c, &folded);
+            let mut folded = String::new();
+            let tokens = token::tokenize(c, &mut folded);
             sentence::has_stem(&sentence::words(&tokens), talks)
         });
     Draft {

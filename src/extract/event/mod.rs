@@ -49,10 +49,10 @@ pub fn extract(post: &Post) -> Extraction {
         })
     });
     blocks.splice(1..1, shown);
-    let folded: Vec<Cow<'_, str>> = blocks.iter().map(|b| token::fold(&b.text)).collect();
+    let mut folds: Vec<String> = vec![String::new(); blocks.len()];
     let tokens: Vec<Vec<Token<'_>>> = blocks
         .iter()
-        .zip(&folded)
+        .zip(folds.iter_mut())
         .map(|(b, f)| token::tokenize(&b.text, f))
         .collect();
     let sentences: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentence::bounds(t)).collect();
@@ -75,8 +75,8 @@ pub fn extract(post: &Post) -> Extraction {
     };
     let title_has_noun = sentence::has_gathering_noun(&title_words);
     let about_words = facts.about.iter().any(|text| {
-        let folded = token::fold(text);
-        let tokens = token::tokenize(text, &folded);
+        let mut folded = String::new();
+        let tokens = token::tokenize(text, &mut folded);
         sentence::has_gathering_noun(&sentence::words(&tokens))
     });
     // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
@@ -222,10 +222,10 @@ const NEGATIONS: &[&str] = &[
 /// The language most of the title and body is written in.
 fn detect_language(post: &Post) -> Language {
     let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
-    let folded: Vec<Cow<'_, str>> = blocks.iter().map(|b| token::fold(&b.text)).collect();
+    let mut folds: Vec<String> = vec![String::new(); blocks.len()];
     let tokens: Vec<Token<'_>> = blocks
         .iter()
-        .zip(&folded)
+        .zip(folds.iter_mut())
         .flat_map(|(b, f)| token::tokenize(&b.text, f))
         .collect();
     lang::detect(&tokens)

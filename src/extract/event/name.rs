@@ -222,8 +222,8 @@ pub(super) fn is_function_word(w: &str) -> bool {
 /// else ("geOrchestra 14.12 is available" announcing "geOcom 2015").
 pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
     let head = post_title(ctx);
-    let head_tokens_folded = token::fold(&head);
-    let head_tokens = token::tokenize(&head, &head_tokens_folded);
+    let mut head_tokens_folded = String::new();
+    let head_tokens = token::tokenize(&head, &mut head_tokens_folded);
     let head_words = sentence::words(&head_tokens);
     let about_event =
         sentence::has_gathering_noun(&head_words) || !years_in(&head_tokens).is_empty();
@@ -240,8 +240,8 @@ pub(super) fn event_title(ctx: &Context<'_>, d: &Draft) -> String {
 /// Monthly Meeting").
 pub(super) fn post_title(ctx: &Context<'_>) -> String {
     let head = title_head(ctx.title);
-    let folded = token::fold(&head);
-    let tokens = token::tokenize(&head, &folded);
+    let mut folded = String::new();
+    let tokens = token::tokenize(&head, &mut folded);
     let only_a_date = tokens.iter().all(|t| {
         t.kind != token::Kind::Word
             || crate::lexicon::month(t.norm).is_some()
@@ -257,8 +257,8 @@ pub(super) fn post_title(ctx: &Context<'_>) -> String {
 /// A gathering's name in a text about the post ("May 15, 2024 CUGOS Monthly Meeting" →
 /// "CUGOS Monthly Meeting"): its words up to its gathering noun, dates left out.
 pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<String> {
-    let folded = token::fold(text);
-    let tokens = token::tokenize(text, &folded);
+    let mut folded = String::new();
+    let tokens = token::tokenize(text, &mut folded);
     let mut dated = vec![false; tokens.len()];
     for m in crate::extract::date::find(&tokens, order) {
         dated[m.first..m.last].iter_mut().for_each(|d| *d = true);
