@@ -20,7 +20,7 @@ pub fn registration<'a>(
         .map(|(b, f)| tokenize(&b.text, f))
         .collect();
     let sentences: Vec<_> = tokens.iter().map(|t| sentence::bounds(t)).collect();
-    best(&blocks, &tokens, &sentences, post_url).map(|(_, url)| url)
+    best(&blocks, &tokens, &sentences, post_url, true).map(|(_, url)| url)
 }
 
 /// Whether a link is plainly a registration form, worth giving even when the post's
@@ -47,11 +47,14 @@ pub fn any_form<B: std::borrow::Borrow<Block>>(blocks: &[B], tokens: &[Vec<Token
 const NEAR: usize = 20;
 
 /// The best registration link and its score, from the blocks, their tokens and sentences.
+/// `upcoming`: the post's gatherings were still to come when it was written (a report's
+/// links to event pages are not registrations).
 pub fn best<B: std::borrow::Borrow<Block>>(
     blocks: &[B],
     tokens: &[Vec<Token<'_>>],
     sentences: &[Vec<(usize, usize)>],
     post_url: Option<&str>,
+    upcoming: bool,
 ) -> Option<(i32, String)> {
     let mut best: Option<(i32, String)> = None;
     let mut under_registration_heading = false;
@@ -120,6 +123,16 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             if looks_like_form(&link.url) {
                 score += 1;
             }
+            // An event's page at a ticket office is its registration when its link is a
+            // button (an embedded button often says only the office's name) and the text
+            // gives it no other purpose ("see the meetup page for details").
+            if upcoming
+                && is_button(&text_words, &link.url)
+                && !sentence::has_stem(&around, lexicon::all().info_links)
+                && is_ticket_office_event(&link.url)
+            {
+                score += 1;
+            }
             // What follows only lowers the score: a link that cannot win is left here.
             if score < 2 || best.as_ref().is_some_and(|(s, _)| score <= *s) {
                 continue;
@@ -163,7 +176,60 @@ fn mentions_registration(words: &[&str]) -> bool {
     let stems = word_set!(l.registration, l.registration_links);
     let not = word_set!(l.not_registration);
     let registering = |w: &&str| stems.has_prefix_of(w) && !not.has_prefix_of(w);
-    words.iter().any(registering) || sentence::has_any_phrase(words, l.registration_phrases)
+    words.iter().any(registering)
+        || sentence::has_any_phrase(words, l.registration_phrases)
+        || fills_form(words)
+}
+
+/// A request to fill in a form, a few words apart ("rellena también este formulario",
+/// "merci de remplir ce court formulaire", "please fill in this form"), unless the form is
+/// for proposals.
+fn fills_form(words: &[&str]) -> bool {
+    let l = lexicon::all();
+    let fill = word_set!(l.fill_verbs);
+    let forms = word_set!(l.form_nouns);
+    words.iter().enumerate().any(|(i, w)| {
+        fill.has_prefix_of(w) && words[i + 1..].iter().take(4).any(|n| forms.contains(n))
+    }) && !sentence::has_stem(words, l.proposal)
+        && !sentence::has_stem(words, l.other_forms)
+}
+
+/// A link whose text only points ("ici", "here"), is its address, or names the site it
+/// leads to ("Eventbrite - Jornadas 2015"): a button, which its address explains.
+fn is_button(text_words: &[&str], url: &str) -> bool {
+    let pointers = word_set!(lexicon::all().pointers);
+    let host = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+        .unwrap_or_default();
+    text_words.iter().all(|w| pointers.contains(w))
+        || text_words
+            .iter()
+            .any(|w| w.len() > 3 && host.split('.').any(|part| part == *w))
+}
+
+/// A page of one event at a ticket office or an event platform: a path, not the front page.
+fn is_ticket_office_event(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url) else {
+        return false;
+    };
+    let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
+    let path = u.path().trim_matches('/');
+    let office = [
+        "eventbrite.",
+        "pretix.eu",
+        "weezevent.com",
+        "helloasso.com",
+        "billetweb.fr",
+        "tito.io",
+        "ti.to",
+        "lu.ma",
+        "yurplan.com",
+    ]
+    .iter()
+    .any(|o| host == o.trim_end_matches('.') || host.contains(o));
+    let meetup_event = host.ends_with("meetup.com") && path.contains("/events/");
+    (office && !path.is_empty()) || meetup_event
 }
 
 /// An address with no path: a site's front page.
@@ -249,6 +315,56 @@ mod tests {
         let md = "Deux places à offrir : [inscrivez-vous au tirage au sort](https://docs.example/forms/1).\n\n\
                   Il reste des places, venez vite vous inscrire [ici](https://tickets.example/x).";
         assert_eq!(pick(md).as_deref(), Some("https://tickets.example/x"));
+    }
+
+    #[test]
+    fn reads_a_request_to_fill_in_a_form() {
+        for md in [
+            "Para llevar un control de la asistencia, rellena también este [formulario](https://docs.example/f/1).",
+            "Merci de [remplir ce court formulaire](https://docs.example/f/1) avant de venir.",
+            "Please [fill in this short form](https://docs.example/f/1) so we can plan the room.",
+        ] {
+            assert_eq!(
+                pick(md).as_deref(),
+                Some("https://docs.example/f/1"),
+                "{md}"
+            );
+        }
+        // A form for talk proposals is not the registration.
+        let md = "Fill in [the form](https://docs.example/f/2) to send your talk proposal.";
+        assert_eq!(pick(md), None);
+    }
+
+    #[test]
+    fn an_event_page_at_a_ticket_office_is_its_registration() {
+        // An embedded button: its text names only the office.
+        let md = "Las jornadas serán el sábado.\n\n\
+                  [Eventbrite - Jornadas 2015](https://www.eventbrite.es/e/entradas-jornadas-2015-1985)";
+        assert_eq!(
+            pick(md).as_deref(),
+            Some("https://www.eventbrite.es/e/entradas-jornadas-2015-1985")
+        );
+        let md = "Pour avoir une place, rendez-vous [ici](https://www.meetup.com/wwc-paris/events/30412/) !";
+        assert_eq!(
+            pick(md).as_deref(),
+            Some("https://www.meetup.com/wwc-paris/events/30412/")
+        );
+        // A page for details is not a registration by its address alone.
+        let md =
+            "See the [meetup page](https://www.meetup.com/wwc-paris/events/30412/) for details.";
+        assert_eq!(pick(md), None);
+        // A link that names another gathering is about it, not a button to register.
+        let md = "Jeff will give an update on the [JOSM training](https://www.meetup.com/osm/events/107/).";
+        assert_eq!(pick(md), None);
+        // A group's page and an office's front page are not an event's.
+        assert_eq!(
+            pick("Follow [our group](https://www.meetup.com/wwc-paris/)."),
+            None
+        );
+        assert_eq!(
+            pick("Tickets are sold on [Eventbrite](https://www.eventbrite.com/)."),
+            None
+        );
     }
 
     #[test]

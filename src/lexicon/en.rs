@@ -239,6 +239,18 @@ pub const EN: Lexicon = Lexicon {
         &["get", "your", "tickets"],
         &["buy", "tickets"],
     ],
+    fill_verbs: &["fill", "complete"],
+    form_nouns: &["form", "forms"],
+    other_forms: &["applica", "apply", "contact", "survey", "feedback"],
+    pointers: &["here", "this", "link", "click"],
+    info_links: &[
+        "detail",
+        "info",
+        "learn",
+        "programme",
+        "program",
+        "schedule",
+    ],
     not_registration: &["registered", "registry", "registri", "registrar"],
     giveaways: &[
         &["raffle"],
@@ -246,6 +258,7 @@ pub const EN: Lexicon = Lexicon {
         &["win", "a", "ticket"],
         &["win", "tickets"],
         &["contest"],
+        &["try", "your", "luck"],
     ],
     proposal: &[
         "proposal",

@@ -120,6 +120,19 @@ pub struct Lexicon {
     pub registration_links: Words,
     /// Phrases of more than one word that do the same: "sign up".
     pub registration_phrases: Phrases,
+    /// Stems of filling in ("remplissez", "fill", "rellena"): with a form noun a few
+    /// words after, a request to register ("rellena también este formulario").
+    pub fill_verbs: Words,
+    /// A form, in the singular and the plural: "formulaire", "form", "formulario".
+    pub form_nouns: Words,
+    /// Stems of what else a form is for: applying, contact, a survey, feedback.
+    pub other_forms: Words,
+    /// Link texts that only point ("ici", "here", "aquí"): the link is a button, and its
+    /// address says what it is.
+    pub pointers: Words,
+    /// Stems that make a link one for information ("for details", "plus d'infos", "más
+    /// información"): not a form by its address alone.
+    pub info_links: Words,
     /// Words that start like registering but are not ("registered as", "registradas en
     /// el calendario", "inscrits au programme").
     pub not_registration: Words,
@@ -404,6 +417,11 @@ pub fn all() -> &'static Lexicon {
             registration: merged!(registration),
             registration_links: merged!(registration_links),
             registration_phrases: merged!(registration_phrases),
+            fill_verbs: merged!(fill_verbs),
+            form_nouns: merged!(form_nouns),
+            other_forms: merged!(other_forms),
+            pointers: merged!(pointers),
+            info_links: merged!(info_links),
             not_registration: merged!(not_registration),
             giveaways: merged!(giveaways),
             proposal: merged!(proposal),
@@ -679,7 +697,7 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 12] = [
+            let roles: [(&str, usize); 17] = [
                 ("common", l.common.len()),
                 ("range_words", l.range_words.len()),
                 ("list_words", l.list_words.len()),
@@ -688,6 +706,11 @@ mod tests {
                 ("gathering_verbs", l.gathering_verbs.len()),
                 ("deadline_strong", l.deadline_strong.len()),
                 ("registration", l.registration.len()),
+                ("fill_verbs", l.fill_verbs.len()),
+                ("form_nouns", l.form_nouns.len()),
+                ("other_forms", l.other_forms.len()),
+                ("pointers", l.pointers.len()),
+                ("info_links", l.info_links.len()),
                 ("proposal", l.proposal.len()),
                 ("online", l.online.len()),
                 ("cancelled", l.cancelled.len()),

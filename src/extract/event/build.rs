@@ -366,7 +366,8 @@ impl Builder {
         // address has none to weigh.
         let weighed = gathering || link::any_form(blocks, tokens);
         let best = if weighed {
-            link::best(blocks, tokens, sentences, post_url)
+            let upcoming = last_end.is_none_or(|end| end >= ctx.post_date);
+            link::best(blocks, tokens, sentences, post_url, upcoming)
         } else {
             None
         };
