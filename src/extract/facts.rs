@@ -70,6 +70,8 @@ pub enum Role {
 pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts {
     let mut facts = Facts::default();
     let mut places: Vec<(Role, &str)> = Vec::new();
+    let midnight = NaiveTime::from_hms_opt(0, 0, 0);
+    let mut end_at_midnight = false;
     for field in fields {
         let role = role(&field.key);
         let value = field.value.trim();
@@ -83,6 +85,7 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
                         }
                     } else {
                         facts.end = Some(to.unwrap_or(from));
+                        end_at_midnight = iso_written(value).and_then(|(_, t)| t) == midnight;
                     }
                 }
                 // "startTime: 18:00": a time key after all.
@@ -115,6 +118,16 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
             }
             Role::Registration | Role::Other => {}
         }
+    }
+    // An end at midnight closes the day before: "21:45" to "00:00" the next day is an
+    // evening, not two days. A start with no time is a date written with a zero time.
+    if let (Some(start), Some(end)) = (facts.start, facts.end.as_mut())
+        && start.time.is_some()
+        && end_at_midnight
+        && end.date > start.date
+        && let Some(before) = end.date.pred_opt()
+    {
+        end.date = before;
     }
     facts.place = place_of(&places);
     facts.venue = venue_of(&places);
@@ -251,6 +264,15 @@ fn moments(
 }
 
 fn iso(value: &str) -> Option<Moment> {
+    let (date, time) = iso_written(value)?;
+    Some(Moment {
+        date,
+        time: time.filter(|t| !means_all_day(*t)),
+    })
+}
+
+/// An ISO date and the time written after it, as written (a zero time included).
+fn iso_written(value: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let bytes = value.as_bytes();
     let mut i = 0;
     let year = digits(bytes, &mut i, 4)?;
@@ -283,10 +305,7 @@ fn iso(value: &str) -> Option<Moment> {
         }
         _ => None,
     };
-    Some(Moment {
-        date,
-        time: time.filter(|t| !means_all_day(*t)),
-    })
+    Some((date, time))
 }
 
 /// Up to `max` digits at `*i`, as a number; moves `*i` past them.
@@ -374,6 +393,39 @@ mod tests {
 
     fn read_at(pairs: &[(&str, &str)], post: NaiveDate) -> Facts {
         read(&fields(pairs), Some(post), Lang::DayFirst)
+    }
+
+    #[test]
+    fn an_end_at_midnight_closes_the_first_day() {
+        let f = read(
+            &fields(&[
+                ("startDate", "2019-06-29T21:45"),
+                ("endDate", "2019-06-30T00:00"),
+            ]),
+            None,
+            Lang::DayFirst,
+        );
+        assert_eq!(f.end.map(|m| m.date), Some(day(2019, 6, 29)));
+        // Midnight two days on ends the second day.
+        let f = read(
+            &fields(&[
+                ("startDate", "2019-06-29T10:00"),
+                ("endDate", "2019-07-01T00:00"),
+            ]),
+            None,
+            Lang::DayFirst,
+        );
+        assert_eq!(f.end.map(|m| m.date), Some(day(2019, 6, 30)));
+        // Dates written with a zero time are days.
+        let f = read(
+            &fields(&[
+                ("startDate", "2019-06-29T00:00"),
+                ("endDate", "2019-06-30T00:00"),
+            ]),
+            None,
+            Lang::DayFirst,
+        );
+        assert_eq!(f.end.map(|m| m.date), Some(day(2019, 6, 30)));
     }
 
     #[test]
