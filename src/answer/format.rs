@@ -89,7 +89,16 @@ pub fn month(d: NaiveDate, lang: Language) -> String {
 /// read at a glance in "8 juin – 10 juin 2026".
 pub fn days(start: NaiveDate, end: NaiveDate, precision: Precision, lang: Language) -> String {
     if precision == Precision::Month {
-        return month(start, lang);
+        // One month, or a period of months: "février – mars 2023".
+        if (start.year(), start.month()) == (end.year(), end.month()) {
+            return month(start, lang);
+        }
+        let head = if start.year() == end.year() {
+            month_name(start.month(), lang).to_string()
+        } else {
+            month(start, lang)
+        };
+        return format!("{head} – {}", month(end, lang));
     }
     if start == end {
         return date(start, lang);
@@ -164,6 +173,24 @@ mod tests {
                 Language::Es
             ),
             "junio de 2015"
+        );
+        assert_eq!(
+            days(
+                d(2023, 2, 1),
+                d(2023, 3, 31),
+                Precision::Month,
+                Language::Fr
+            ),
+            "février – mars 2023"
+        );
+        assert_eq!(
+            days(
+                d(2026, 12, 1),
+                d(2027, 1, 31),
+                Precision::Month,
+                Language::Es
+            ),
+            "diciembre de 2026 – enero de 2027"
         );
         assert_eq!(date(d(2026, 6, 1), Language::Fr), "1er juin 2026");
     }

@@ -71,11 +71,8 @@ fn event(e: &Event) -> ExportEvent<'_> {
     ExportEvent {
         title: &e.title,
         start: day(e.start),
-        end: day(if e.precision == Precision::Month {
-            e.start
-        } else {
-            e.end
-        }),
+        // A month's end is its last day: the same month, or the last of a period of months.
+        end: day(e.end),
         start_time: time(e.start_time),
         end_time: time(e.end_time),
         place: e.place.as_deref(),

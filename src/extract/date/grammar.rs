@@ -559,13 +559,33 @@ fn month_period(t: &[Token<'_>], i: usize) -> Option<Step> {
                 && t.get(i + 1)
                     .is_some_and(|x| x.is_word("de") || x.is_word("of")),
         );
+    let mut items = vec![Partial {
+        month: Some(month),
+        year,
+        ..Partial::default()
+    }];
+    // "During February and March", "de junio a julio": the next month, joined by a list or
+    // range word, makes one period with it. Months further apart are left alone.
+    let joined = t.get(k).is_some_and(|x| {
+        x.kind == Kind::Word && (lexicon::is_list_word(x.norm) || lexicon::is_range_word(x.norm))
+            || x.is_sym("-")
+            || x.is_sym("–")
+    });
+    if joined
+        && let Some(next) = t.get(k + 1).filter(|x| x.kind == Kind::Word)
+        && lexicon::month(next.norm).is_some_and(|(m, _)| m == month % 12 + 1)
+    {
+        let next_year = year_at(t, k + 2);
+        items.push(Partial {
+            month: Some(month % 12 + 1),
+            year: next_year,
+            ..Partial::default()
+        });
+        k += 2 + usize::from(next_year.is_some());
+    }
     Some(Step::Found(Mention {
         shape: Shape::Month,
-        items: vec![Partial {
-            month: Some(month),
-            year,
-            ..Partial::default()
-        }],
+        items,
         first: i,
         last: k,
         start_time: None,

@@ -48,10 +48,23 @@ pub fn resolve(m: &Mention, anchor: &Anchor) -> Option<Span> {
             })
         }
         Shape::Month => {
-            let p = m.items[0];
-            let month = p.month?;
-            let year = p.year.unwrap_or_else(|| infer_month_year(month, anchor));
-            month_span(year, month)
+            // One month, or two that follow each other ("February and March"): the year
+            // written after the second is the period's.
+            let (first, last) = (m.items[0], *m.items.last()?);
+            let month = first.month?;
+            let year = first
+                .year
+                .or(last
+                    .year
+                    .map(|y| if last.month < first.month { y - 1 } else { y }))
+                .unwrap_or_else(|| infer_month_year(month, anchor));
+            let span = month_span(year, month)?;
+            let last_month = last.month?;
+            let last_year = if last_month < month { year + 1 } else { year };
+            Some(Span {
+                end: month_span(last_year, last_month)?.end,
+                ..span
+            })
         }
         Shape::Single | Shape::Range | Shape::List => {
             let last = *m.items.last()?;

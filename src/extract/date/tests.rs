@@ -181,6 +181,31 @@ fn reads_dates_as_people_write_them() {
             (d(2015, 6, 1), d(2015, 6, 30), Month),
         ),
         (
+            "During February and March, champions will receive training",
+            d(2023, 2, 21),
+            Lang::MonthFirst,
+            (d(2023, 2, 1), d(2023, 3, 31), Month),
+        ),
+        (
+            "Les ateliers auront lieu en décembre et janvier 2027",
+            d(2026, 10, 1),
+            Lang::DayFirst,
+            (d(2026, 12, 1), d(2027, 1, 31), Month),
+        ),
+        (
+            "Los talleres serán de junio a julio de 2024",
+            d(2024, 3, 1),
+            Lang::DayFirst,
+            (d(2024, 6, 1), d(2024, 7, 31), Month),
+        ),
+        (
+            // Months apart are not one period.
+            "in March and June 2024",
+            d(2024, 1, 10),
+            Lang::MonthFirst,
+            (d(2024, 3, 1), d(2024, 3, 31), Month),
+        ),
+        (
             "Fin novembre s'est tenu à Rennes",
             d(2017, 11, 26),
             Lang::DayFirst,
