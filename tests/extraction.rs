@@ -796,3 +796,24 @@ fn talks_on_days_a_few_apart_are_one_conference() {
         ]
     );
 }
+
+#[test]
+fn a_date_naming_a_thing_is_not_a_gathering() {
+    // "the April 8 total solar eclipse" names the eclipse; "the April 30 workshop" a
+    // gathering.
+    let x = extract(
+        "2024-04-01",
+        "en",
+        "April 17th 2024 monthly meeting",
+        "Our monthly meeting is on April 17, 2024 at 6pm.\n\n\
+         * Christy will talk about mapping the April 8 total solar eclipse.\n\
+         * Jo will present the April 30 workshop on raster tools.",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2024-04-17"), d("2024-04-17")),
+            (d("2024-04-30"), d("2024-04-30"))
+        ]
+    );
+}

@@ -112,7 +112,41 @@ pub(super) fn event_score(
     if sentence::has_word_in(w, word_set!(lexicon::all().deadline_nouns)) {
         score -= 3;
     }
+    if names_a_thing(seen) {
+        score -= 3;
+    }
     score
+}
+
+/// "mapping the April 8 total solar eclipse": a date between "the" and a noun names that
+/// thing; unless the noun is a gathering ("the May 3 workshop").
+fn names_a_thing(seen: &Seen<'_, '_>) -> bool {
+    let m = &seen.mention;
+    let t = seen.tokens;
+    let the = m.first > 0 && t[m.first - 1].is_word("the");
+    let after: Vec<&Token<'_>> = t[m.last..]
+        .iter()
+        .take(3)
+        .take_while(|x| x.kind == Kind::Word)
+        .collect();
+    let Some(next) = after.first() else {
+        return false;
+    };
+    let l = lexicon::all();
+    let linking = word_set!(
+        l.stopwords,
+        l.range_words,
+        l.list_words,
+        l.parts_of_day,
+        l.time_leads,
+        &[
+            "from", "until", "till", "through", "on", "between", "pm", "am"
+        ]
+    );
+    the && !next.is_capitalized()
+        && !linking.contains(next.norm)
+        && !after.iter().any(|x| lexicon::is_gathering_noun(x.norm))
+        && !sentence::has_stem(&after.iter().map(|x| x.norm).collect::<Vec<_>>(), l.talks)
 }
 
 /// A deadline: a cue just before the date ("au plus tard le", "until", "by") and, for the
