@@ -137,7 +137,7 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             if score < 2 || best.as_ref().is_some_and(|(s, _)| score <= *s) {
                 continue;
             }
-            if names_something_else(&text_words) {
+            if names_something_else(&text_words) || is_quoted_title(&toks[first..last]) {
                 score -= 2;
             }
             // A site's front page is where to find the form, not the form (a ticket
@@ -235,6 +235,14 @@ fn is_ticket_office_event(url: &str) -> bool {
 /// An address with no path: a site's front page.
 fn is_front_page(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| u.path().trim_matches('/').is_empty() && u.query().is_none())
+}
+
+/// A link text in quotation marks is the title of a talk, a paper or an article
+/// ("[\"Efficient Data Analysis with data.table\"](…) (pre-registration required)").
+fn is_quoted_title(text: &[Token<'_>]) -> bool {
+    let quote =
+        |t: &Token<'_>| t.kind == Kind::Sym && matches!(t.text, "\"" | "«" | "»" | "“" | "”");
+    text.len() > 2 && text.first().is_some_and(quote) && text.last().is_some_and(quote)
 }
 
 /// Link texts that name another thing than a form: a map, photos, slides, a programme.
@@ -365,6 +373,17 @@ mod tests {
             pick("Tickets are sold on [Eventbrite](https://www.eventbrite.com/)."),
             None
         );
+    }
+
+    #[test]
+    fn a_quoted_title_is_not_the_form() {
+        let md = "Paola's tutorial [\"Efficient Data Analysis\"](https://sched.example/1c8yF) \
+                  on Monday (pre-registration required). Register for the conference on \
+                  [the registration page](https://conf.example/register).";
+        assert_eq!(pick(md).as_deref(), Some("https://conf.example/register"));
+        let md = "Paola's tutorial [\"Efficient Data Analysis\"](https://sched.example/1c8yF) \
+                  on Monday (pre-registration required).";
+        assert_eq!(pick(md), None);
     }
 
     #[test]
