@@ -42,8 +42,6 @@ pub struct Facts {
     /// 15th Ave NE"), unless they only name a town or an online place.
     pub venue: Option<String>,
     pub registration: Option<String>,
-    /// Text layouts show under the title ("subtitle"): read like the body.
-    pub shown: Vec<String>,
     /// Text saying what the post is about (layout, categories, tags, excerpt): it can say the
     /// post is about a gathering, never when (excerpts are often left over from older posts).
     pub about: Vec<String>,
@@ -64,6 +62,16 @@ pub enum Role {
     Shown,
     About,
     Other,
+}
+
+/// The texts the front matter has shown under the title ("subtitle"), as `read` gives
+/// them; readable before the post's language is known.
+pub fn shown(fields: &[Field]) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|f| role(&f.key) == Role::Shown)
+        .map(|f| f.value.trim().to_string())
+        .collect()
 }
 
 /// Reads the fields of one post.
@@ -109,7 +117,8 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
             Role::Registration if is_web_address(value) => {
                 facts.registration = facts.registration.take().or(Some(value.to_string()));
             }
-            Role::Shown => facts.shown.push(value.to_string()),
+            // Read with the body (`shown`).
+            Role::Shown => {}
             Role::About => {
                 if facts.registration.is_none() {
                     facts.registration = registration_in(value);
@@ -552,10 +561,10 @@ mod tests {
 
     #[test]
     fn shows_the_subtitle() {
-        let f = read_at(
-            &[("subtitle", "7 de Noviembre de 2014 / Almería")],
-            day(2014, 11, 1),
-        );
-        assert_eq!(f.shown, vec!["7 de Noviembre de 2014 / Almería"]);
+        let f = fields(&[
+            ("subtitle", " 7 de Noviembre de 2014 / Almería "),
+            ("title", "Jornadas"),
+        ]);
+        assert_eq!(shown(&f), vec!["7 de Noviembre de 2014 / Almería"]);
     }
 }

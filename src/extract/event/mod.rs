@@ -28,33 +28,41 @@ pub const MAX_MENTIONS: usize = 1000;
 
 /// Extracts the gatherings, deadlines and registration link of a post.
 pub fn extract(post: &Post) -> Extraction {
-    let language = post
-        .lang
-        .as_deref()
-        .map(Language::from_code)
-        .filter(|l| *l != Language::Other)
-        .unwrap_or_else(|| detect_language(post));
-    let order = match language {
-        Language::En => Lang::MonthFirst,
-        _ => Lang::DayFirst,
-    };
-    let facts = facts::read(&post.fields, post.date.map(|d| d.date()), order);
     // A subtitle is shown under the title: read it as part of the title.
+    let shown = facts::shown(&post.fields);
     let mut blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
-    let shown = facts.shown.iter().map(|text| {
-        Cow::Owned(Block {
-            kind: BlockKind::Title,
-            text: text.clone(),
-            links: Vec::new(),
-        })
-    });
-    blocks.splice(1..1, shown);
+    blocks.splice(
+        1..1,
+        shown.iter().map(|text| {
+            Cow::Owned(Block {
+                kind: BlockKind::Title,
+                text: text.clone(),
+                links: Vec::new(),
+            })
+        }),
+    );
     let mut folds: Vec<String> = vec![String::new(); blocks.len()];
     let tokens: Vec<Vec<Token<'_>>> = blocks
         .iter()
         .zip(folds.iter_mut())
         .map(|(b, f)| token::tokenize(&b.text, f))
         .collect();
+    // The language the post's own text is written in (its subtitle aside), unless its
+    // front matter says.
+    let language = post
+        .lang
+        .as_deref()
+        .map(Language::from_code)
+        .filter(|l| *l != Language::Other)
+        .unwrap_or_else(|| {
+            let own = tokens[..1].iter().chain(&tokens[1 + shown.len()..]);
+            lang::detect(own.flatten())
+        });
+    let order = match language {
+        Language::En => Lang::MonthFirst,
+        _ => Lang::DayFirst,
+    };
+    let facts = facts::read(&post.fields, post.date.map(|d| d.date()), order);
     let sentences: Vec<Vec<(usize, usize)>> = tokens.iter().map(|t| sentence::bounds(t)).collect();
     let title_words = sentence::words(&tokens[0]);
     let title_year = years_in(&tokens[0]).first().copied();
@@ -218,18 +226,6 @@ fn says_cancelled(
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "isn", "wasn", "won", "pas", "jamais", "ni", "nunca", "tampoco",
 ];
-
-/// The language most of the title and body is written in.
-fn detect_language(post: &Post) -> Language {
-    let blocks: Vec<Cow<'_, Block>> = post.blocks_with_title().collect();
-    let mut folds: Vec<String> = vec![String::new(); blocks.len()];
-    let tokens: Vec<Token<'_>> = blocks
-        .iter()
-        .zip(folds.iter_mut())
-        .flat_map(|(b, f)| token::tokenize(&b.text, f))
-        .collect();
-    lang::detect(&tokens)
-}
 
 struct Context<'a> {
     post_date: NaiveDate,
