@@ -183,7 +183,7 @@ fn mentions_registration(words: &[&str]) -> bool {
 
 /// A request to fill in a form, a few words apart ("rellena también este formulario",
 /// "merci de remplir ce court formulaire", "please fill in this form"), unless the form is
-/// for proposals.
+/// for proposals or for something else than attending (applying, contact, a survey).
 fn fills_form(words: &[&str]) -> bool {
     let l = lexicon::all();
     let fill = word_set!(l.fill_verbs);
@@ -215,20 +215,22 @@ fn is_ticket_office_event(url: &str) -> bool {
     };
     let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
     let path = u.path().trim_matches('/');
-    let office = [
-        "eventbrite.",
-        "pretix.eu",
-        "weezevent.com",
-        "helloasso.com",
-        "billetweb.fr",
-        "tito.io",
-        "ti.to",
-        "lu.ma",
-        "yurplan.com",
-    ]
-    .iter()
-    .any(|o| host == o.trim_end_matches('.') || host.contains(o));
-    let meetup_event = host.ends_with("meetup.com") && path.contains("/events/");
+    let on = |site: &str| host == site || host.ends_with(&format!(".{site}"));
+    // Eventbrite has a domain per country (eventbrite.es, eventbrite.co.uk).
+    let office = host.split('.').any(|label| label == "eventbrite")
+        || [
+            "pretix.eu",
+            "weezevent.com",
+            "helloasso.com",
+            "billetweb.fr",
+            "tito.io",
+            "ti.to",
+            "lu.ma",
+            "yurplan.com",
+        ]
+        .into_iter()
+        .any(on);
+    let meetup_event = on("meetup.com") && path.contains("/events/");
     (office && !path.is_empty()) || meetup_event
 }
 
@@ -364,6 +366,9 @@ mod tests {
         // A link that names another gathering is about it, not a button to register.
         let md = "Jeff will give an update on the [JOSM training](https://www.meetup.com/osm/events/107/).";
         assert_eq!(pick(md), None);
+        // A look-alike address is no ticket office; each country's Eventbrite is one.
+        assert!(!is_ticket_office_event("https://notlu.ma/e/1"));
+        assert!(is_ticket_office_event("https://www.eventbrite.co.uk/e/1"));
         // A group's page and an office's front page are not an event's.
         assert_eq!(
             pick("Follow [our group](https://www.meetup.com/wwc-paris/)."),
