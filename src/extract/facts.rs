@@ -406,35 +406,21 @@ mod tests {
 
     #[test]
     fn an_end_at_midnight_closes_the_first_day() {
-        let f = read(
-            &fields(&[
-                ("startDate", "2019-06-29T21:45"),
-                ("endDate", "2019-06-30T00:00"),
-            ]),
-            None,
-            Lang::DayFirst,
-        );
-        assert_eq!(f.end.map(|m| m.date), Some(day(2019, 6, 29)));
-        // Midnight two days on ends the second day.
-        let f = read(
-            &fields(&[
-                ("startDate", "2019-06-29T10:00"),
-                ("endDate", "2019-07-01T00:00"),
-            ]),
-            None,
-            Lang::DayFirst,
-        );
-        assert_eq!(f.end.map(|m| m.date), Some(day(2019, 6, 30)));
-        // Dates written with a zero time are days.
-        let f = read(
-            &fields(&[
-                ("startDate", "2019-06-29T00:00"),
-                ("endDate", "2019-06-30T00:00"),
-            ]),
-            None,
-            Lang::DayFirst,
-        );
-        assert_eq!(f.end.map(|m| m.date), Some(day(2019, 6, 30)));
+        for (start, end, last_day) in [
+            // One evening.
+            ("2019-06-29T21:45", "2019-06-30T00:00", day(2019, 6, 29)),
+            // Midnight two days on ends the second day.
+            ("2019-06-29T10:00", "2019-07-01T00:00", day(2019, 6, 30)),
+            // Dates written with a zero time are days.
+            ("2019-06-29T00:00", "2019-06-30T00:00", day(2019, 6, 30)),
+        ] {
+            let f = read(
+                &fields(&[("startDate", start), ("endDate", end)]),
+                None,
+                Lang::DayFirst,
+            );
+            assert_eq!(f.end.map(|m| m.date), Some(last_day), "{start} {end}");
+        }
     }
 
     #[test]

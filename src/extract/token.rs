@@ -21,8 +21,8 @@ pub struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
     /// Lowercase without accents, for words; the text for numbers and symbols; empty for
-    /// addresses (read their `text`). A slice of the block's folded text (`fold`), so
-    /// tokenizing copies no word.
+    /// addresses (read their `text`). Borrowed from the text itself, or, for a word with
+    /// capitals or accents, from the buffer `tokenize` folds it into.
     pub norm: &'a str,
     pub start: usize,
     pub end: usize,
@@ -186,18 +186,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut folded = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // ASCII runs are copied whole, and lowercased once at the end.
-        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
-        folded.push_str(&rest[..run]);
-        let mut chars = rest[run..].chars();
-        if let Some(c) = chars.next() {
-            fold_char(c, |f| folded.push(f));
-        }
-        rest = chars.as_str();
-    }
-    folded.make_ascii_lowercase();
+    fold_into(text, &mut folded);
     Cow::Owned(folded)
 }
 

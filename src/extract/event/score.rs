@@ -123,11 +123,14 @@ pub(super) fn event_score(
 fn names_a_thing(seen: &Seen<'_, '_>) -> bool {
     let m = &seen.mention;
     let t = seen.tokens;
-    let the = m.first > 0 && t[m.first - 1].is_word("the");
-    let after: Vec<&Token<'_>> = t[m.last..]
+    if m.first == 0 || !t[m.first - 1].is_word("the") {
+        return false;
+    }
+    let after: Vec<&str> = t[m.last..]
         .iter()
         .take(3)
         .take_while(|x| x.kind == Kind::Word)
+        .map(|x| x.norm)
         .collect();
     let Some(next) = after.first() else {
         return false;
@@ -143,10 +146,10 @@ fn names_a_thing(seen: &Seen<'_, '_>) -> bool {
             "from", "until", "till", "through", "on", "between", "pm", "am"
         ]
     );
-    the && !next.is_capitalized()
-        && !linking.contains(next.norm)
-        && !after.iter().any(|x| lexicon::is_gathering_noun(x.norm))
-        && !sentence::has_stem(&after.iter().map(|x| x.norm).collect::<Vec<_>>(), l.talks)
+    !t[m.last].is_capitalized()
+        && !linking.contains(next)
+        && !after.iter().any(|w| lexicon::is_gathering_noun(w))
+        && !sentence::has_stem(&after, l.talks)
 }
 
 /// A deadline: a cue just before the date ("au plus tard le", "until", "by") and, for the
