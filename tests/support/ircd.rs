@@ -195,6 +195,12 @@ impl Ircd {
                 }
                 continue;
             }
+            // No web server: the test network needs none, and it would hold port 8080.
+            if line == "loadmodule \"modules/misc/httpd\";"
+                || line == "loadmodule \"modules/transport/xmlrpc\";"
+            {
+                continue;
+            }
             let line = match line {
                 "#loadmodule \"modules/protocol/charybdis\";" => {
                     "loadmodule \"modules/protocol/inspircd\";".to_string()
