@@ -5,8 +5,8 @@
 
 use super::Language;
 use super::sentence;
-use super::token::{Kind, Token, tokenize};
-use crate::lexicon;
+use super::token::{Kind, Token, fold, tokenize};
+use crate::lexicon::{self, towns};
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
 pub fn after_preposition(
@@ -50,8 +50,9 @@ pub fn nearest(
 /// "in Strasbourg", "en Burdeos", "at Saint-Mandé, France". Read once per block; rules ask
 /// for the one nearest a date.
 pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
-    let preps = lexicon::of(lang).place_prepositions;
-    let venue_preps = lexicon::of(lang).venue_prepositions;
+    let lex = lexicon::of(lang);
+    let preps = lex.place_prepositions;
+    let venue_preps = lex.venue_prepositions;
     let mut found: Vec<(usize, String)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != Kind::Word {
@@ -59,6 +60,19 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         }
         if venue_preps.contains(&t.norm) {
             if let Some(name) = address_run(tokens, k + 1, true) {
+                found.push((k, name));
+            }
+            continue;
+        }
+        // "sur Paris", "au Paris JUG", "au Théâtre de Paris": only a known town.
+        let opener = lex.venue_openers.contains(&t.norm);
+        if opener || lex.known_town_prepositions.contains(&t.norm) {
+            let name = known_town_at(tokens, k + 1).or_else(|| {
+                opener
+                    .then(|| venue_town(tokens, k + 1, lex.venue_of))
+                    .flatten()
+            });
+            if let Some(name) = name {
                 found.push((k, name));
             }
             continue;
@@ -80,12 +94,62 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         }
         // A town, or the town at the end of an address ("in Penn Pavilion, Duke
         // University, Durham, North Carolina").
-        let name = town_at(tokens, start).or_else(|| address_run(tokens, start, false));
+        let name = town_at(tokens, start)
+            .or_else(|| address_run(tokens, start, false))
+            .or_else(|| venue_town(tokens, start, lex.venue_of));
         if let Some(name) = name {
             found.push((k, name));
         }
     }
     found
+}
+
+/// A known town starting at `k` (its first word, when the name goes on: "Marseille
+/// Provence").
+fn known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
+    let name = town_at(tokens, k)?;
+    let first = name.split(' ').next().unwrap_or(&name);
+    [name.as_str(), first]
+        .into_iter()
+        .find(|n| towns::is_town(&fold(n)))
+        .map(str::to_string)
+}
+
+/// A known town written whole from `k`: not the first name of a person ("David Gageot").
+fn whole_known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
+    town_at(tokens, k).filter(|name| towns::is_town(&fold(name)))
+}
+
+/// The known town ending a venue's name written from `k`, within its clause: "l'IUT
+/// d'Aix-en-Provence", "la bibliothèque de la Méjanes d'Aix-en-Provence", "el Centro
+/// Cultural de Almería".
+fn venue_town(tokens: &[Token<'_>], k: usize, venue_of: &[&str]) -> Option<String> {
+    // A venue's name starts with an article or a capital: "à cette session de David" names
+    // no venue.
+    let first = tokens.get(k)?;
+    if !(first.is_capitalized()
+        || matches!(first.norm, "l" | "le" | "la" | "les" | "el" | "los" | "las"))
+    {
+        return None;
+    }
+    let end = (k + 12).min(tokens.len());
+    for j in k..end {
+        let t = &tokens[j];
+        if t.kind == Kind::Break
+            || t.kind == Kind::Sym && matches!(t.text, "." | ";" | ":" | "(" | "!" | "?" | ",")
+        {
+            return None;
+        }
+        if t.kind == Kind::Word && venue_of.contains(&t.norm) {
+            let elided = tokens
+                .get(j + 1)
+                .is_some_and(|x| x.kind == Kind::Sym && matches!(x.text, "'" | "’"));
+            if let Some(name) = whole_known_town_at(tokens, j + 1 + usize::from(elided)) {
+                return Some(name);
+            }
+        }
+    }
+    None
 }
 
 /// How far token `k` is from the span `near`.
@@ -683,6 +747,56 @@ mod tests {
             .as_deref(),
             Some("Beg Meil")
         );
+    }
+
+    #[test]
+    fn some_words_give_a_town_only_when_it_is_a_known_one() {
+        for (text, lang, town) in [
+            (
+                "Il aura lieu dans Paris le 24 avril",
+                Language::Fr,
+                Some("Paris"),
+            ),
+            (
+                "Rejoignez-nous sur Lyon le 24 juin",
+                Language::Fr,
+                Some("Lyon"),
+            ),
+            (
+                "le mardi 6 juillet au Paris JUG",
+                Language::Fr,
+                Some("Paris"),
+            ),
+            (
+                "le 10 octobre au Théâtre de Paris.",
+                Language::Fr,
+                Some("Paris"),
+            ),
+            (
+                "à la bibliothèque de la Méjanes d'Aix-en-Provence le premier camp",
+                Language::Fr,
+                Some("Aix-en-Provence"),
+            ),
+            (
+                "les 23 et 24 septembre à l'école d'ingénieur ESTIA de Bidart",
+                Language::Fr,
+                Some("Bidart"),
+            ),
+            (
+                "el sábado en el Teatro Auditorio de Almería",
+                Language::Es,
+                Some("Almería"),
+            ),
+            ("disponible sur Android le 5 mai", Language::Fr, None),
+            ("un plugin dans Eclipse le 5 mai", Language::Fr, None),
+            ("au Lava JUG le 5 mai", Language::Fr, None),
+            ("à cette session de David au camp", Language::Fr, None),
+            ("au Théâtre de la Ville, le 5 mai", Language::Fr, None),
+            // English "of" does not join a venue to its town.
+            ("at the University of Washington", Language::En, None),
+        ] {
+            assert_eq!(place(text, lang).as_deref(), town, "{text}");
+        }
     }
 
     #[test]

@@ -414,6 +414,9 @@ pub const EN: Lexicon = Lexicon {
     // Not "at": English puts venues after it ("at Trabant Coffee"), towns after "in".
     place_prepositions: &["in"],
     venue_prepositions: &["at"],
+    known_town_prepositions: &[],
+    venue_openers: &[],
+    venue_of: &[],
     venue_words: &[
         "university",
         "college",

@@ -258,6 +258,9 @@ pub const ES: Lexicon = Lexicon {
     ],
     place_prepositions: &["en"],
     venue_prepositions: &[],
+    known_town_prepositions: &[],
+    venue_openers: &["al"],
+    venue_of: &["de", "del"],
     venue_words: &[
         "universidad",
         "facultad",

@@ -406,6 +406,9 @@ pub const FR: Lexicon = Lexicon {
     ],
     place_prepositions: &["a"],
     venue_prepositions: &["chez"],
+    known_town_prepositions: &["sur", "dans"],
+    venue_openers: &["au", "aux"],
+    venue_of: &["de", "d", "du"],
     venue_words: &[
         "universite",
         "salle",

@@ -12,6 +12,7 @@ pub mod en;
 pub mod es;
 pub mod fr;
 pub mod set;
+pub mod towns;
 
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
@@ -175,6 +176,15 @@ pub struct Lexicon {
     /// Prepositions before a venue, which give a town only in a written address: "at
     /// Trabant Coffee" has none, "at Saint-Mandé, France" has one.
     pub venue_prepositions: Words,
+    /// Prepositions that name a town only when the town is a known one (`towns`): "sur
+    /// Paris" and "dans Paris" are towns, "sur Android" and "dans Eclipse" are not.
+    pub known_town_prepositions: Words,
+    /// A preposition joined with an article ("au", "al"): before a known town ("au Paris
+    /// JUG") or a venue ending in one ("au Théâtre de Paris").
+    pub venue_openers: Words,
+    /// Words joining a venue to its town: "l'IUT d'Aix-en-Provence", "el Centro Cultural de
+    /// Almería". Not English "of": "the University of Washington" is in Seattle.
+    pub venue_of: Words,
     /// Words that make a place name a venue, a street or a room rather than a town
     /// ("University of Washington", "Salle Pleyel", "Calle Real").
     pub venue_words: Words,
@@ -440,6 +450,9 @@ pub fn all() -> &'static Lexicon {
             not_towns: merged!(not_towns),
             place_prepositions: merged!(place_prepositions),
             venue_prepositions: merged!(venue_prepositions),
+            known_town_prepositions: merged!(known_town_prepositions),
+            venue_openers: merged!(venue_openers),
+            venue_of: merged!(venue_of),
             venue_words: merged!(venue_words),
             town_qualifiers: merged!(town_qualifiers),
             street_words: merged!(street_words),
