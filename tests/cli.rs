@@ -61,7 +61,7 @@ fn reports_a_broken_post_with_file_and_line_and_indexes_the_rest() {
     write(
         site.path(),
         "_posts/2026-01-12-bad-yaml.md",
-        "---\ntitle: [unclosed\n---\nbody\n",
+        "---\ntitle: oops\ntags: [a, b\nlang: fr\n---\nbody\n",
     );
     let out = crieur(&["export", "--site", site.path().to_str().unwrap()]);
     let err = text(&out.stderr);
@@ -71,7 +71,9 @@ fn reports_a_broken_post_with_file_and_line_and_indexes_the_rest() {
     );
     assert!(err.contains("_posts/2026-01-11-unclosed.md: line 1: front matter not closed; expected a line with ---"), "{err}");
     assert!(
-        err.contains("_posts/2026-01-12-bad-yaml.md: line 2: front matter is not valid YAML"),
+        err.contains(
+            "_posts/2026-01-12-bad-yaml.md: line 4, column 5: front matter is not valid YAML"
+        ),
         "{err}"
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -448,7 +450,7 @@ fn check_config_refuses_a_password_in_the_file_and_bad_irc_keys() {
     for expected in [
         "irc.port: expected 1..=65535, got 70000",
         "irc.nick: \"9lives\" is not a valid nick",
-        "irc.password: secrets do not go in the config; use password_env or password_file",
+        "irc.password: a secret is never written in this file; put it in an environment variable named by password_env, or in a file named by password_file",
         "irc.channel[0].name: \"georchestra\" is not a channel name; channels start with #",
         "irc.channel[0].language: \"de\" is not a language crieur speaks",
     ] {
@@ -500,7 +502,7 @@ fn check_config_names_bad_matrix_keys() {
     for expected in [
         "matrix.homeserver: \"matrix.example.org\" is not an http(s) address",
         "matrix.user: \"crieur\" is not a Matrix user id",
-        "matrix.password: secrets do not go in the config; use password_env or password_file",
+        "matrix.password: a secret is never written in this file; put it in an environment variable named by password_env, or in a file named by password_file",
         "matrix: give password_env or password_file",
         "matrix.organisers[0]: \"alice\" is not a Matrix user id",
         "matrix.organiser_power_level: 0 would make every member an organiser",

@@ -25,8 +25,6 @@ pub struct IrcConfig {
     pub sasl_account: Option<String>,
     pub password_env: Option<String>,
     pub password_file: Option<PathBuf>,
-    /// Never read: a password in the config is refused with a pointer to the right keys.
-    pub password: Option<toml::Value>,
     #[serde(default, rename = "channel")]
     pub channels: Vec<ChannelConfig>,
     #[serde(default = "bang")]
@@ -129,12 +127,6 @@ impl IrcConfig {
             if !valid_nick(nick) {
                 problems.push(format!("{key}: {nick:?} is not a valid nick (letters, digits, -_[]\\`^{{}}|, not starting with a digit or -)"));
             }
-        }
-        if self.password.is_some() {
-            problems.push(
-                "irc.password: secrets do not go in the config; use password_env or password_file"
-                    .to_string(),
-            );
         }
         let secret = Secret::from_keys(
             self.password_env.as_deref(),

@@ -21,8 +21,6 @@ pub struct MatrixConfig {
     /// The recovery key of the account's key backup, to restore the crypto identity.
     pub recovery_key_env: Option<String>,
     pub recovery_key_file: Option<PathBuf>,
-    /// Never read: refused with a pointer to the right keys.
-    pub password: Option<toml::Value>,
     /// Name of the device crieur creates when it logs in.
     #[serde(default = "device_name")]
     pub device_name: String,
@@ -114,12 +112,6 @@ impl MatrixConfig {
                 "matrix.user: {:?} is not a Matrix user id like \"@crieur:example.org\"",
                 self.user
             ));
-        }
-        if self.password.is_some() {
-            problems.push(
-                "matrix.password: secrets do not go in the config; use password_env or password_file"
-                    .to_string(),
-            );
         }
         let password = Secret::from_keys(
             self.password_env.as_deref(),

@@ -5,6 +5,7 @@
 
 pub mod irc;
 pub mod matrix;
+pub mod read;
 pub mod reminders;
 pub mod secret;
 
@@ -102,9 +103,8 @@ pub enum ConfigError {
         path: PathBuf,
         cause: std::io::Error,
     },
-    #[error("{}: {message}", path.display())]
-    Syntax { path: PathBuf, message: String },
-    #[error("{}", problems.iter().map(|p| format!("{}: {p}", path.display())).collect::<Vec<_>>().join("\n"))]
+    /// Each problem on a line of its own, as `file:line:column: key: what is wrong`.
+    #[error("{}", problems.iter().map(|p| located(path, p)).collect::<Vec<_>>().join("\n"))]
     Invalid {
         path: PathBuf,
         problems: Vec<String>,
@@ -113,21 +113,30 @@ pub enum ConfigError {
 
 impl Config {
     /// Parses a configuration; `path` names it in messages and anchors relative paths.
+    /// Every problem is reported at once, each with its line, column and dotted key.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Syntax {
-            path: path.to_path_buf(),
-            message: syntax_message(&e),
-        })?;
-        config.origin = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let problems = config.validate();
-        if problems.is_empty() {
-            Ok(config)
-        } else {
-            Err(ConfigError::Invalid {
-                path: path.to_path_buf(),
-                problems,
-            })
+        let read = read::read::<Config>(text);
+        let mut problems = read.problems;
+        if let Some(mut config) = read.value {
+            config.origin = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let locator = read::Locator::new(text);
+            // Keys already in error were left out: what is said of them would mislead.
+            problems.extend(
+                config
+                    .validate()
+                    .iter()
+                    .filter(|p| !read.left_out.iter().any(|k| read::is_under(p, k)))
+                    .map(|p| locator.locate(p)),
+            );
+            if problems.is_empty() {
+                return Ok(config);
+            }
         }
+        problems.sort_by_key(|p| read::position(p));
+        Err(ConfigError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        })
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -319,12 +328,14 @@ impl Config {
     }
 }
 
-fn syntax_message(e: &toml::de::Error) -> String {
-    let message = e.message().trim_end_matches('.').to_string();
-    match e.span() {
-        Some(span) => format!("invalid TOML at byte {}: {message}", span.start),
-        None => format!("invalid TOML: {message}"),
-    }
+/// `file:line:column: problem`, or `file: problem` where the problem has no place.
+fn located(path: &Path, problem: &str) -> String {
+    let separator = if problem.starts_with(|c: char| c.is_ascii_digit()) {
+        ":"
+    } else {
+        ": "
+    };
+    format!("{}{separator}{problem}", path.display())
 }
 
 pub fn parse_timezone(name: &str) -> Option<Tz> {
@@ -375,9 +386,65 @@ mod tests {
     }
 
     #[test]
-    fn rejects_unknown_keys() {
+    fn rejects_unknown_keys_with_the_key_meant() {
         let err = parse("timezon = \"UTC\"\n").unwrap_err().to_string();
-        assert!(err.contains("unknown field `timezon`"), "{err}");
+        assert!(
+            err.contains("crieur.toml:1:1: timezon: unknown key; did you mean `timezone`?"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_gives_line_column_and_key() {
+        let err =
+            parse("timezone = \"UTC\"\n[[site]]\npath = \"/tmp\"\nbase_url = https://x.org\n")
+                .unwrap_err()
+                .to_string();
+        assert!(
+            err.contains("crieur.toml:4:12: site[0].base_url: invalid TOML"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn type_errors_give_line_column_and_key_all_at_once() {
+        let text = "languages = \"en\"\ntimezone = \"Mars/Olympus\"\n[[site]]\npath = \"/tmp\"\n[[site]]\npath = \"/tmp\"\ndrafts = \"yes\"\ncolour = 3\n[reminders]\ndeadline_days = 7\n";
+        let err = parse(text).unwrap_err().to_string();
+        for expected in [
+            "crieur.toml:1:13: languages: invalid type: string \"en\", expected a sequence",
+            "crieur.toml:7:10: site[1].drafts: invalid type: string \"yes\", expected a boolean",
+            "crieur.toml:8:1: site[1].colour: unknown key; this table takes path, base_url",
+            "crieur.toml:2:1: timezone: unknown time zone \"Mars/Olympus\"",
+        ] {
+            assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+        }
+        // Left out for its type error, the key is not also said to be missing or empty.
+        assert!(!err.contains("languages: empty"), "{err}");
+        assert!(
+            err.contains("crieur.toml:10:17: reminders.deadline_days: invalid type"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn refuses_secrets_by_name_wherever_they_are_written() {
+        let text = "[[site]]\npath = \"/tmp\"\n[irc]\nserver = \"irc.libera.chat\"\nnick = \"crieur\"\npassword = \"hunter2\"\n[matrix]\nhomeserver = \"https://m.org\"\nuser = \"@c:m.org\"\naccess_token = \"syt_abc\"\nrecovery_key = \"EsT\"\nkey = \"k\"\n";
+        let err = parse(text).unwrap_err().to_string();
+        for (line, key, name) in [
+            (6, "irc.password", "password"),
+            (10, "matrix.access_token", "access_token"),
+            (11, "matrix.recovery_key", "recovery_key"),
+            (12, "matrix.key", "key"),
+        ] {
+            let expected = format!(
+                "crieur.toml:{line}:1: {key}: a secret is never written in this file; put it in an environment variable named by {name}_env, or in a file named by {name}_file"
+            );
+            assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
+        }
+        assert!(
+            !err.contains("hunter2") && !err.contains("syt_abc"),
+            "{err}"
+        );
     }
 
     #[test]

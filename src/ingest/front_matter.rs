@@ -35,9 +35,11 @@ pub struct Split<'a> {
 pub enum FrontMatterError {
     #[error("line {line}: front matter not closed; expected a line with {fence}")]
     Unclosed { line: usize, fence: &'static str },
-    #[error("line {line}: front matter is not valid {format}: {message}")]
+    /// `line` and `column` count from the top of the file, fence included.
+    #[error("line {line}, column {column}: front matter is not valid {format}: {message}")]
     Invalid {
         line: usize,
+        column: usize,
         format: &'static str,
         message: String,
     },
@@ -69,12 +71,16 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         if trimmed == fence || (format == Format::Yaml && trimmed == "...") {
             let meta_src = &source[meta_start..offset];
             let body_start = (offset + line.len() + 1).min(source.len());
-            let meta =
-                parse_meta(meta_src, format).map_err(|message| FrontMatterError::Invalid {
-                    line: 2,
+            // The front matter starts on the file's second line.
+            let meta = parse_meta(meta_src, format).map_err(|(at, message)| {
+                let (line, column) = at.unwrap_or((1, 1));
+                FrontMatterError::Invalid {
+                    line: line + 1,
+                    column,
                     format: format.name(),
                     message,
-                })?;
+                }
+            })?;
             return Ok(Split {
                 meta,
                 body: &source[body_start..],
@@ -106,18 +112,45 @@ impl Format {
     }
 }
 
-fn parse_meta(src: &str, format: Format) -> Result<FrontMatter, String> {
+/// The front matter read, or where (line and column within it) and why it is not.
+fn parse_meta(src: &str, format: Format) -> Result<FrontMatter, (Option<(usize, usize)>, String)> {
     let src = src.replace("\r\n", "\n");
     let value: Value = match format {
         Format::Yaml if src.trim().is_empty() => Value::Null,
-        Format::Yaml => serde_saphyr::from_str(&src).map_err(|e| first_line(&e.to_string()))?,
+        Format::Yaml => serde_saphyr::from_str(&src).map_err(|e| {
+            let at = e.location().and_then(|l| {
+                let line = usize::try_from(l.line()).ok()?;
+                Some((line, usize::try_from(l.column()).ok()?))
+            });
+            (at, without_position(&first_line(&e.to_string())))
+        })?,
         Format::Toml => {
-            let table: toml::Table =
-                toml::from_str(&src).map_err(|e| first_line(&e.to_string()))?;
+            let table: toml::Table = toml::from_str(&src).map_err(|e| {
+                let at = e.span().map(|span| {
+                    let before = &src[..span.start.min(src.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                        .chars()
+                        .count()
+                        + 1;
+                    (line, column)
+                });
+                (at, e.message().trim_end_matches('.').to_string())
+            })?;
             toml_to_json(toml::Value::Table(table))
         }
     };
     Ok(from_value(&value))
+}
+
+/// A parser's message without the position it writes in it ("error: line 4 column 5:
+/// illegal placement…" → "illegal placement…"): the position is given from the file's top.
+fn without_position(message: &str) -> String {
+    let rest = message.strip_prefix("error: ").unwrap_or(message);
+    match rest.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((position, after)) if position.contains("column") => after.to_string(),
+        _ => rest.to_string(),
+    }
 }
 
 /// TOML values as JSON ones; dates (TOML has a type for them) become their text.
@@ -321,11 +354,19 @@ mod tests {
     }
 
     #[test]
-    fn reports_invalid_yaml() {
-        let err = split("---\ntitle: [unclosed\n---\n").unwrap_err();
+    fn reports_invalid_front_matter_at_its_line_in_the_file() {
+        let err = split("---\ntitle: \"Broken\"\ndate: 2024-01-01\ntags: [a, b\nlang: en\n---\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "line 5, column 5: front matter is not valid YAML: illegal placement of ':' indicator"
+        );
+        let err = split("+++\ntitle = \"x\"\ndate = 2024-01-01\ntags = [\"a\"\n+++\n")
+            .unwrap_err()
+            .to_string();
         assert!(
-            err.to_string()
-                .starts_with("line 2: front matter is not valid YAML"),
+            err.starts_with("line 4, column 12: front matter is not valid TOML: unclosed array"),
             "{err}"
         );
     }
