@@ -2,6 +2,7 @@
 //! store), on a given site and on synthetic sites of 2,000 and 20,000 posts, to show that
 //! indexing grows linearly. Measures; asserts nothing.
 
+use crate::chat::Network;
 use crate::index::{self, extract_post};
 use crate::ingest::{self, SiteSpec};
 use crate::store::Store;
@@ -214,7 +215,7 @@ fn schedule_memory() -> anyhow::Result<(usize, u64)> {
     let answerer = index::answerer(&store)?;
     let before = rss_bytes();
     let targets = [Target {
-        network: "irc".into(),
+        network: Network::Irc,
         room: "#c".into(),
         lang: crate::extract::Language::En,
     }];
@@ -226,7 +227,7 @@ fn schedule_memory() -> anyhow::Result<(usize, u64)> {
     for p in &planned {
         store.enqueue(&Entry {
             key: p.key.clone(),
-            network: p.target.network.clone(),
+            network: Some(p.target.network),
             room: p.target.room.clone(),
             lines: vec!["Registration for a gathering closes in 3 days, on March 15, 2026: https://forms.example.org/x".into()],
             html: String::new(),
@@ -240,8 +241,8 @@ fn schedule_memory() -> anyhow::Result<(usize, u64)> {
             id: 0,
             text: format!("Announcement {i}: the weekly call starts in ten minutes."),
             at: now + chrono::Duration::days(30),
-            rooms: vec![("irc".into(), "#c".into())],
-            author: Some(("irc".into(), "orga".into())),
+            rooms: vec![(Network::Irc, "#c".into())],
+            author: Some((Network::Irc, "orga".into())),
             weekly: None,
             cancelled: false,
         })?;

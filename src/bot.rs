@@ -6,35 +6,11 @@
 use crate::answer::Answerer;
 use crate::answer::followup::Memory;
 use crate::answer::reply::{Line, Reply};
+pub use crate::chat::{Incoming, Room, Sender};
 use crate::extract::Language;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
-
-/// Where a message was said.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Room {
-    /// A channel name, a Matrix room id, or the nick of a private conversation.
-    pub id: String,
-    pub direct: bool,
-}
-
-/// Who said it. `account` is what organiser checks trust; `name` is only for addressing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sender {
-    pub name: String,
-    pub account: Option<String>,
-    /// The network vouches that this sender organises the room (on Matrix, a power level at
-    /// or above the configured one), whether or not the account is listed.
-    pub room_organiser: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Incoming {
-    pub room: Room,
-    pub sender: Sender,
-    pub text: String,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

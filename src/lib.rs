@@ -19,6 +19,7 @@
 pub mod answer;
 pub mod bench;
 pub mod bot;
+pub mod chat;
 pub mod clock;
 pub mod config;
 pub mod export;

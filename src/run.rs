@@ -6,8 +6,9 @@
 use crate::answer::Answerer;
 use crate::answer::reply::{Line, Reply};
 use crate::bot::{Bot, Request, Room};
+use crate::chat::Network;
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, KnownRoom};
 use crate::extract::Language;
 use crate::index;
 use crate::schedule::Target;
@@ -63,7 +64,7 @@ impl Shared {
 /// An organiser's request, with where it was said.
 #[derive(Debug)]
 pub struct CoreRequest {
-    pub network: String,
+    pub network: Network,
     pub room: Room,
     pub lang: Language,
     pub request: Request,
@@ -136,16 +137,8 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let wake = Arc::new(Notify::new());
     let zone = source.timezone;
     add_config_announcements(&config, &store, zone)?;
-    // The rooms an organiser can name in `!announce`: the channels crieur is in.
-    let rooms: Vec<(String, String)> = config
-        .irc
-        .iter()
-        .flat_map(|c| {
-            c.channels
-                .iter()
-                .map(|ch| ("irc".to_string(), ch.name.clone()))
-        })
-        .collect();
+    // The rooms an organiser can name in `!announce`, on either network.
+    let rooms = config.rooms();
     let core_task = tokio::spawn(serve_core(
         source.clone(),
         rooms,
@@ -173,14 +166,14 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             bot = bot.with_room_language(&c.name, lang);
             if c.announce {
                 targets.push(Target {
-                    network: "irc".to_string(),
+                    network: Network::Irc,
                     room: c.name.clone(),
                     lang,
                 });
             }
         }
         let (tx, rx) = mpsc::channel(256);
-        deliveries.insert("irc".to_string(), tx);
+        deliveries.insert(Network::Irc, tx);
         networks.spawn(irc::run(
             settings,
             bot,
@@ -192,7 +185,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     if let (Some(settings), Some(cfg)) = (matrix_settings, &config.matrix) {
         for r in cfg.rooms.iter().filter(|r| r.announce) {
             targets.push(Target {
-                network: "matrix".to_string(),
+                network: Network::Matrix,
                 room: r.id.clone(),
                 lang: r
                     .language
@@ -201,7 +194,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             });
         }
         let (tx, rx) = mpsc::channel(256);
-        deliveries.insert("matrix".to_string(), tx);
+        deliveries.insert(Network::Matrix, tx);
         networks.spawn(matrix::run(
             settings,
             shared.clone(),
@@ -262,7 +255,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
 /// core), schedules, lists and cancels announcements. Wakes the scheduler after changes.
 async fn serve_core(
     source: Source,
-    rooms: Vec<(String, String)>,
+    rooms: Vec<KnownRoom>,
     store: Arc<Store>,
     shared: Arc<Shared>,
     mut requests: mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>,
@@ -385,7 +378,7 @@ mod tests {
         // An organiser's announcement survives config changes; a removed table is dropped.
         store
             .add_announcement(Announcement {
-                author: Some(("irc".into(), "orga".into())),
+                author: Some((Network::Irc, "orga".into())),
                 text: "From the chat".into(),
                 ..call.clone()
             })

@@ -754,6 +754,110 @@ async fn one_process_serves_irc_and_matrix_and_one_failing_leaves_the_other() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organiser_on_either_network_announces_to_the_rooms_of_the_other() {
+    let synapse = Synapse::start();
+    let ircd = Ircd::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    let mut orga = IrcClient::connect(ircd.client_port, "orga");
+    orga.register_account("orga-secret");
+    orga.join("#community");
+    let dir = tempfile::tempdir().unwrap();
+    // Alice organises on Matrix, orga (by services account) on IRC. No reminders: what
+    // crieur says is the announcements.
+    let extra = format!(
+        "organisers = [\"@alice:localhost\"]\n[irc]\nserver = \"127.0.0.1\"\nport = {}\ntls = false\nnick = \"crieur\"\norganisers = [\"orga\"]\n[[irc.channel]]\nname = \"#community\"\n[reminders]\ndeadline_days = []\nevent_days = []\n",
+        ircd.bot_port
+    );
+    let cfg = config(
+        dir.path(),
+        &synapse.url(),
+        &["#community:localhost"],
+        &extra,
+    );
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    alice.wait_member(&room, &bot, MembershipState::Join).await;
+    orga.expect(
+        |l| l.starts_with(":crieur!") && l.contains("JOIN") && l.contains("#community"),
+        WAIT,
+    );
+
+    // From Matrix to the IRC channel.
+    let confirmation = ask(
+        &mut alice,
+        &room,
+        &bot,
+        "!announce in 3 seconds #community Sprint tonight on IRC",
+        &crieur,
+    )
+    .await;
+    assert!(
+        body(&confirmation).contains("in #community (to cancel"),
+        "{}",
+        body(&confirmation)
+    );
+    let line = orga.expect(
+        |l| said_by(l, "crieur").is_some_and(|t| t.contains("Sprint tonight on IRC")),
+        WAIT,
+    );
+    assert!(line.contains("#community"), "{line}");
+
+    // From IRC to the Matrix room, named by its alias.
+    orga.privmsg(
+        "#community",
+        "!announce in 3 seconds #community:localhost Sprint tonight on Matrix",
+    );
+    let reply = orga.expect(|l| said_by(l, "crieur").is_some(), WAIT);
+    assert!(
+        reply.contains("in #community:localhost (to cancel"),
+        "{reply}"
+    );
+    let announced = alice
+        .saying(&room, &bot, "Sprint tonight on Matrix")
+        .await
+        .unwrap_or_else(|| panic!("no announcement on Matrix: {}", crieur.log()));
+    assert_eq!(body(&announced), "notice: Sprint tonight on Matrix");
+
+    // "all": every announce room, on both networks.
+    orga.privmsg(
+        "#community",
+        "!announce in 3 seconds all Doors open at 18:00",
+    );
+    let reply = orga.expect(|l| said_by(l, "crieur").is_some(), WAIT);
+    assert!(
+        reply.contains("#community, #community:localhost"),
+        "{reply}"
+    );
+    orga.expect(
+        |l| said_by(l, "crieur").is_some_and(|t| t.contains("Doors open at 18:00")),
+        WAIT,
+    );
+    alice
+        .saying(&room, &bot, "Doors open at 18:00")
+        .await
+        .unwrap_or_else(|| panic!("no announcement to all on Matrix: {}", crieur.log()));
+
+    // A room crieur is not in: the answer lists its rooms on both networks.
+    let refusal = ask(
+        &mut alice,
+        &room,
+        &bot,
+        "!announce in 3 seconds #elsewhere Hello",
+        &crieur,
+    )
+    .await;
+    assert!(
+        body(&refusal)
+            .contains("I am not in #elsewhere; my rooms: #community, #community:localhost."),
+        "{}",
+        body(&refusal)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_held_up_by_the_homeserver_does_not_hold_up_other_rooms() {
     let (synapse, bot, mut alice, room) = community().await;
     let other = alice.create_room(Some("other"), &[], false, false).await;

@@ -5,6 +5,7 @@
 //! after its deadline; the scheduler sleeps when nothing is due.
 
 use chrono::{DateTime, TimeZone, Timelike, Utc};
+use crieur::chat::Network;
 use crieur::clock::Clock;
 use crieur::extract::Language;
 use crieur::index;
@@ -13,7 +14,7 @@ use crieur::run::{Core, Shared};
 use crieur::schedule::runner::{Delivery, Scheduler};
 use crieur::schedule::{Settings, Target};
 use crieur::store::Store;
-use crieur::store::outbox::State;
+use crieur::store::outbox::{Key, State};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -73,7 +74,7 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
             record
                 .lock()
                 .unwrap()
-                .push((clock.now_utc(), d.key.clone(), d.lines.join("\n")));
+                .push((clock.now_utc(), d.key.to_string(), d.lines.join("\n")));
             drop(d.done.delivered());
         }
     });
@@ -88,11 +89,11 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
             ..Settings::default()
         },
         targets: vec![Target {
-            network: "irc".into(),
+            network: Network::Irc,
             room: "#c".into(),
             lang: Language::En,
         }],
-        networks: HashMap::from([("irc".to_string(), tx)]),
+        networks: HashMap::from([(Network::Irc, tx)]),
         grace: chrono::Duration::hours(1),
         wake: wake.clone(),
         looks: looks.clone(),
@@ -178,7 +179,9 @@ async fn reminders_go_out_at_nine_local_across_daylight_saving_changes() {
     // Everything sent is marked so in the outbox.
     for (_, key, _) in &sent {
         assert_eq!(
-            r.store.outbox_state(key).unwrap(),
+            r.store
+                .outbox_state(&Key::try_from(key.clone()).unwrap())
+                .unwrap(),
             Some(State::Sent),
             "{key}"
         );
@@ -286,8 +289,8 @@ async fn announcements_go_out_on_time_late_within_grace_or_are_reported() {
                     id: 0,
                     text: text.to_string(),
                     at,
-                    rooms: vec![("irc".to_string(), "#c".to_string())],
-                    author: Some(("irc".to_string(), "orga".to_string())),
+                    rooms: vec![(Network::Irc, "#c".to_string())],
+                    author: Some((Network::Irc, "orga".to_string())),
                     weekly,
                     cancelled: false,
                 })
@@ -370,8 +373,8 @@ async fn messages_held_up_by_an_outage_are_reworded_or_reported_never_sent_stale
             id: 0,
             text: "Lunch at noon".to_string(),
             at: paris(2026, 3, 29, 12),
-            rooms: vec![("irc".to_string(), "#c".to_string())],
-            author: Some(("irc".to_string(), "orga".to_string())),
+            rooms: vec![(Network::Irc, "#c".to_string())],
+            author: Some((Network::Irc, "orga".to_string())),
             weekly: None,
             cancelled: false,
         })

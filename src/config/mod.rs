@@ -9,6 +9,7 @@ pub mod read;
 pub mod reminders;
 pub mod secret;
 
+use crate::chat::Network;
 use crate::extract::Language;
 use crate::extract::help::{HelpEntry, Topic};
 use crate::ingest::SiteSpec;
@@ -93,6 +94,16 @@ fn default_timezone() -> String {
 
 fn default_data_dir() -> PathBuf {
     PathBuf::from("data")
+}
+
+/// A room crieur is in, as the config names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownRoom {
+    pub network: Network,
+    /// `#channel` on IRC; `#alias:server` or `!id:server` on Matrix.
+    pub name: String,
+    /// Reminders and announcements go to it.
+    pub announce: bool,
 }
 
 /// A configuration that cannot be used, with every reason.
@@ -198,7 +209,7 @@ impl Config {
             // An announcement goes to rooms crieur is in, or it would be lost.
             let rooms = self.rooms();
             for room in &a.rooms {
-                if !rooms.iter().any(|(_, r)| r.eq_ignore_ascii_case(room)) {
+                if !rooms.iter().any(|r| r.name.eq_ignore_ascii_case(room)) {
                     problems.push(format!(
                         "announcement[{i}].rooms: {room} is not one of the [[irc.channel]] or [[matrix.room]] tables"
                     ));
@@ -282,17 +293,22 @@ impl Config {
         self.reminders.settings(zone)
     }
 
-    /// Every room crieur is in, as (network, room): IRC channels and Matrix rooms.
-    pub fn rooms(&self) -> Vec<(String, String)> {
+    /// Every room crieur is in: IRC channels and Matrix rooms.
+    pub fn rooms(&self) -> Vec<KnownRoom> {
         let irc = self.irc.iter().flat_map(|c| {
-            c.channels
-                .iter()
-                .map(|ch| ("irc".to_string(), ch.name.clone()))
+            c.channels.iter().map(|ch| KnownRoom {
+                network: Network::Irc,
+                name: ch.name.clone(),
+                announce: ch.announce,
+            })
         });
-        let matrix = self
-            .matrix
-            .iter()
-            .flat_map(|c| c.rooms.iter().map(|r| ("matrix".to_string(), r.id.clone())));
+        let matrix = self.matrix.iter().flat_map(|c| {
+            c.rooms.iter().map(|r| KnownRoom {
+                network: Network::Matrix,
+                name: r.id.clone(),
+                announce: r.announce,
+            })
+        });
         irc.chain(matrix).collect()
     }
 

@@ -2,6 +2,7 @@
 //! go out, the grace period of late announcements) and `[[announcement]]` tables
 //! (one-off at a date and time, or weekly on a day at a time).
 
+use crate::chat::Network;
 use crate::schedule::{self, Settings};
 use crate::store::outbox::Announcement;
 use chrono::{NaiveDateTime, NaiveTime, Weekday};
@@ -145,11 +146,11 @@ impl AnnouncementConfig {
             .iter()
             .map(|r| {
                 let network = if super::matrix::is_room(r) {
-                    "matrix"
+                    Network::Matrix
                 } else {
-                    "irc"
+                    Network::Irc
                 };
-                (network.to_string(), r.clone())
+                (network, r.clone())
             })
             .collect();
         let (at, weekly) = match (&self.at, &self.weekday, &self.time) {

@@ -7,6 +7,8 @@ use crate::answer::Answerer;
 use crate::answer::format;
 use crate::answer::reply::{Line, Reply};
 use crate::bot::Request;
+use crate::chat::Network;
+use crate::config::KnownRoom;
 use crate::extract::Language;
 use crate::index;
 use crate::schedule::when;
@@ -18,7 +20,7 @@ use chrono::{DateTime, Utc};
 pub fn handle(
     req: &CoreRequest,
     source: &Source,
-    known: &[(String, String)],
+    known: &[KnownRoom],
     store: &Store,
     shared: &Shared,
     replace: impl Fn(Answerer),
@@ -53,37 +55,47 @@ pub fn handle(
             let zone = shared.clock.zone();
             let usage = match lang {
                 Language::Fr => {
-                    "Usage : !announce <quand> [#salon…] <texte>, par exemple : !announce demain 9h Les inscriptions ferment vendredi"
+                    "Usage : !announce <quand> [#salon… | tous] <texte>, par exemple : !announce demain 9h Les inscriptions ferment vendredi"
                 }
                 Language::Es => {
-                    "Uso: !announce <cuándo> [#sala…] <texto>, por ejemplo: !announce mañana a las 9 Las inscripciones cierran el viernes"
+                    "Uso: !announce <cuándo> [#sala… | todas] <texto>, por ejemplo: !announce mañana a las 9 Las inscripciones cierran el viernes"
                 }
                 _ => {
-                    "Usage: !announce <when> [#room…] <text>, e.g. !announce tomorrow 9am Registration closes on Friday"
+                    "Usage: !announce <when> [#room… | all] <text>, e.g. !announce tomorrow 9am Registration closes on Friday"
                 }
             };
             let Some((at, rest)) = when::parse(args, now, zone) else {
                 return Ok(say(usage.to_string()));
             };
+            // The rooms named after the time, on either network, or every announce room.
             let mut words = rest.split_whitespace().peekable();
-            let mut rooms = Vec::new();
-            while let Some(room) = words.next_if(|w| w.starts_with('#')) {
-                rooms.push((req.network.clone(), room.to_string()));
-            }
-            let unknown: Vec<&str> = rooms
-                .iter()
-                .filter(|(n, r)| {
-                    !known
+            let mut rooms: Vec<(Network, String)> = Vec::new();
+            let mut unknown: Vec<&str> = Vec::new();
+            while let Some(word) = words.next_if(|w| names_room(w) || means_all(w)) {
+                let found: Vec<&KnownRoom> = if means_all(word) {
+                    known.iter().filter(|r| r.announce).collect()
+                } else {
+                    known
                         .iter()
-                        .any(|(kn, kr)| kn == n && kr.eq_ignore_ascii_case(r))
-                })
-                .map(|(_, r)| r.as_str())
-                .collect();
+                        .filter(|r| r.name.eq_ignore_ascii_case(word))
+                        .collect()
+                };
+                if found.is_empty() {
+                    unknown.push(word);
+                }
+                for r in found {
+                    if !rooms
+                        .iter()
+                        .any(|(n, name)| *n == r.network && *name == r.name)
+                    {
+                        rooms.push((r.network, r.name.clone()));
+                    }
+                }
+            }
             if !unknown.is_empty() {
                 let mine = known
                     .iter()
-                    .filter(|(n, _)| *n == req.network)
-                    .map(|(_, r)| r.as_str())
+                    .map(|r| r.name.as_str())
                     .collect::<Vec<_>>()
                     .join(", ");
                 let unknown = unknown.join(", ");
@@ -105,7 +117,7 @@ pub fn handle(
                         _ => "In a private chat, name the room: !announce tomorrow 9am #room text".to_string(),
                     }));
                 }
-                rooms.push((req.network.clone(), req.room.id.clone()));
+                rooms.push((req.network, req.room.id.clone()));
             }
             if at <= now {
                 return Ok(say(match lang {
@@ -119,7 +131,7 @@ pub fn handle(
                 text,
                 at,
                 rooms: rooms.clone(),
-                author: Some((req.network.clone(), author.clone())),
+                author: Some((req.network, author.clone())),
                 weekly: None,
                 cancelled: false,
             })?;
@@ -212,6 +224,19 @@ pub fn handle(
             }
         }
     })
+}
+
+/// A word naming a room: an IRC `#channel`, a Matrix `#alias:server` or `!id:server`.
+fn names_room(word: &str) -> bool {
+    Network::of_room(word).is_some()
+}
+
+/// "all" in the languages crieur speaks: every room that takes announcements.
+fn means_all(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "all" | "everywhere" | "tous" | "toutes" | "partout" | "todas" | "todos" | "todo"
+    )
 }
 
 /// "March 2, 2026 at 9 AM (Europe/Paris)" in the room's language.

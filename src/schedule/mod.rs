@@ -10,7 +10,9 @@
 use crate::answer::catalog::{Catalog, Gathering};
 use crate::answer::format;
 use crate::answer::reply::{Line, Reply};
+use crate::chat::Network;
 use crate::extract::{DeadlineKind, Language, Precision};
+use crate::store::outbox::Key;
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -41,7 +43,7 @@ impl Default for Settings {
 /// A room reminders go to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Target {
-    pub network: String,
+    pub network: Network,
     pub room: String,
     pub lang: Language,
 }
@@ -63,7 +65,7 @@ pub enum Subject {
 /// A reminder to send at `at`, identified by `key` (deadline or start, offset, room).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Planned {
-    pub key: String,
+    pub key: Key,
     /// Reminders of the same subject in the same room: only the latest missed one is sent.
     pub group: String,
     pub at: DateTime<Utc>,
@@ -163,7 +165,10 @@ fn push(
         let group = format!("{what}:{id}:{}:{}", t.network, t.room);
         for &days in offsets {
             out.push(Planned {
-                key: format!("{group}:{days}d"),
+                key: Key::Reminder {
+                    group: group.clone(),
+                    days,
+                },
                 group: group.clone(),
                 at: local_instant(
                     date - Duration::days(i64::from(days)),
@@ -184,7 +189,7 @@ fn push(
 pub fn due(
     planned: &[Planned],
     now: DateTime<Utc>,
-    done: impl Fn(&str) -> bool,
+    done: impl Fn(&Key) -> bool,
 ) -> (Vec<&Planned>, Vec<&Planned>) {
     let mut send: Vec<&Planned> = Vec::new();
     let mut skip: Vec<&Planned> = Vec::new();

@@ -5,9 +5,10 @@
 
 use super::{Planned, Settings, Target, due, next_due, plan, render};
 use crate::answer::reply::{Limits, Line, Reply};
+use crate::chat::Network;
 use crate::run::Shared;
 use crate::store::Store;
-use crate::store::outbox::{Announcement, Entry, State};
+use crate::store::outbox::{Announcement, Entry, Key, State};
 use chrono::{DateTime, Datelike, Duration, Utc};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -16,7 +17,7 @@ use tokio::sync::{Notify, mpsc, oneshot, watch};
 /// A message for one room of one network, acknowledged once the network has it.
 #[derive(Debug)]
 pub struct Delivery {
-    pub key: String,
+    pub key: Key,
     pub room: String,
     pub lines: Vec<String>,
     pub html: String,
@@ -64,7 +65,7 @@ struct Waiters {
 }
 
 /// Where each network takes its deliveries.
-pub type Networks = HashMap<String, mpsc::Sender<Delivery>>;
+pub type Networks = HashMap<Network, mpsc::Sender<Delivery>>;
 
 pub struct Scheduler {
     pub store: Arc<Store>,
@@ -93,7 +94,7 @@ const AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Scheduler {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
-        let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
+        let in_flight: Arc<Mutex<HashSet<Key>>> = Arc::default();
         let mut waiters = Waiters {
             set: tokio::task::JoinSet::new(),
             stop: shutdown.clone(),
@@ -134,7 +135,7 @@ impl Scheduler {
     fn tick(
         &self,
         now: DateTime<Utc>,
-        in_flight: &Arc<Mutex<HashSet<String>>>,
+        in_flight: &Arc<Mutex<HashSet<Key>>>,
         waiters: &mut Waiters,
     ) -> anyhow::Result<Option<DateTime<Utc>>> {
         let mut retry = false;
@@ -154,7 +155,7 @@ impl Scheduler {
         let answerer = self.shared.answerer();
         let catalog = answerer.catalog();
         let planned = plan(catalog, &self.settings, &self.targets);
-        let done = |key: &str| self.store.outbox_state(key).ok().flatten().is_some();
+        let done = |key: &Key| self.store.outbox_state(key).ok().flatten().is_some();
         let (mut send, skip) = due(&planned, now, done);
         // In the order they fell due, as pending ones are sent after a restart.
         send.sort_by(|a, b| (a.at, &a.key).cmp(&(b.at, &b.key)));
@@ -166,7 +167,7 @@ impl Scheduler {
             let Some(reply) = render(p, catalog, now, self.settings.zone) else {
                 continue;
             };
-            let entry = entry(&p.key, &p.target.network, &p.target.room, &reply, p.at, now);
+            let entry = entry(&p.key, p.target.network, &p.target.room, &reply, p.at, now);
             if self.store.enqueue(&entry)? {
                 retry |= !self.deliver(entry, in_flight, waiters);
             }
@@ -181,7 +182,12 @@ impl Scheduler {
             next_announcement = earliest(next_announcement, upcoming);
             let Some(at) = occurrence else { continue };
             for (network, room) in &a.rooms {
-                let key = format!("announce:{}:{}:{network}:{room}", a.id, at.timestamp());
+                let key = Key::Announcement {
+                    id: a.id,
+                    at: at.timestamp(),
+                    network: *network,
+                    room: room.clone(),
+                };
                 if self.store.outbox_state(&key)?.is_some() {
                     continue;
                 }
@@ -193,7 +199,7 @@ impl Scheduler {
                 }
                 let reply =
                     Reply::new(self.shared.language).line(Line::default().text(a.text.clone()));
-                let entry = entry(&key, network, room, &reply, at, now);
+                let entry = entry(&key, *network, room, &reply, at, now);
                 if self.store.enqueue(&entry)? {
                     retry |= !self.deliver(entry, in_flight, waiters);
                 }
@@ -215,12 +221,10 @@ impl Scheduler {
     /// reminder an hour after it was written. A report to an organiser states facts with
     /// their dates: it stays true, and waits as long as it must.
     fn expires(&self, entry: &Entry) -> DateTime<Utc> {
-        if entry.key.starts_with("announce:") {
-            entry.due + self.grace
-        } else if entry.key.starts_with("missed:") {
-            DateTime::<Utc>::MAX_UTC
-        } else {
-            entry.changed + STALE
+        match entry.key {
+            Key::Announcement { .. } => entry.due + self.grace,
+            Key::Missed { .. } => DateTime::<Utc>::MAX_UTC,
+            Key::Reminder { .. } => entry.changed + STALE,
         }
     }
 
@@ -231,18 +235,20 @@ impl Scheduler {
         &self,
         entry: &Entry,
         now: DateTime<Utc>,
-        in_flight: &Arc<Mutex<HashSet<String>>>,
+        in_flight: &Arc<Mutex<HashSet<Key>>>,
         waiters: &mut Waiters,
     ) -> anyhow::Result<()> {
-        if entry.key.starts_with("deadline:") || entry.key.starts_with("start:") {
+        if let Key::Reminder { .. } = entry.key {
             tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered within an hour; written again if still due");
             self.store.forget(&entry.key)?;
             return Ok(());
         }
         tracing::warn!(key = %entry.key, room = %entry.room, "scheduler: not delivered within the grace period; dropped");
         self.store.set_state(&entry.key, State::Skipped, now)?;
-        // "announce:{id}:{timestamp}:{network}:{room}"
-        let id = entry.key.split(':').nth(1).and_then(|id| id.parse().ok());
+        let id = match entry.key {
+            Key::Announcement { id, .. } => Some(id),
+            _ => None,
+        };
         if let Some(a) = id.and_then(|id| self.store.announcement(id).ok().flatten()) {
             self.report_missed(&a, entry.due, now, in_flight, waiters)?;
         }
@@ -255,13 +261,16 @@ impl Scheduler {
         a: &Announcement,
         at: DateTime<Utc>,
         now: DateTime<Utc>,
-        in_flight: &Arc<Mutex<HashSet<String>>>,
+        in_flight: &Arc<Mutex<HashSet<Key>>>,
         waiters: &mut Waiters,
     ) -> anyhow::Result<()> {
         let Some((network, author)) = &a.author else {
             return Ok(());
         };
-        let key = format!("missed:{}:{}", a.id, at.timestamp());
+        let key = Key::Missed {
+            id: a.id,
+            at: at.timestamp(),
+        };
         let local = at.with_timezone(&self.settings.zone);
         let text = format!(
             "Announcement #{} was due at {} but could not go out in time (crieur or its network was away); it was not sent: {}",
@@ -270,7 +279,7 @@ impl Scheduler {
             a.text
         );
         let reply = Reply::new(self.shared.language).line(Line::default().text(text));
-        let entry = entry(&key, network, author, &reply, now, now);
+        let entry = entry(&key, *network, author, &reply, now, now);
         if self.store.enqueue(&entry)? {
             self.deliver(entry, in_flight, waiters);
         }
@@ -282,7 +291,7 @@ impl Scheduler {
     fn deliver(
         &self,
         entry: Entry,
-        in_flight: &Arc<Mutex<HashSet<String>>>,
+        in_flight: &Arc<Mutex<HashSet<Key>>>,
         waiters: &mut Waiters,
     ) -> bool {
         if !in_flight
@@ -292,8 +301,8 @@ impl Scheduler {
         {
             return true;
         }
-        let Some(network) = self.networks.get(&entry.network) else {
-            tracing::warn!(network = %entry.network, key = %entry.key, "scheduler: no such network configured; kept pending");
+        let Some(network) = entry.network.and_then(|n| self.networks.get(&n)) else {
+            tracing::warn!(network = ?entry.network, key = %entry.key, "scheduler: no such network configured; kept pending");
             in_flight
                 .lock()
                 .expect("never poisoned: no panic while held")
@@ -350,16 +359,16 @@ impl Scheduler {
 }
 
 fn entry(
-    key: &str,
-    network: &str,
+    key: &Key,
+    network: Network,
     room: &str,
     reply: &Reply,
     due: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Entry {
     Entry {
-        key: key.to_string(),
-        network: network.to_string(),
+        key: key.clone(),
+        network: Some(network),
         room: room.to_string(),
         lines: reply.plain(Limits::IRC),
         html: reply.html(),

@@ -1,5 +1,5 @@
 use super::*;
-use chrono::Timelike;
+use chrono::{Datelike, Timelike};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -54,12 +54,16 @@ fn nine_stays_nine_across_daylight_saving_changes() {
 fn planned(group: &str, at: &str, until: &str) -> Planned {
     let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
     Planned {
-        key: format!("{group}:{at}"),
+        // Days before a subject on the 15th: the key names the reminder by its day.
+        key: Key::Reminder {
+            group: group.to_string(),
+            days: 15 - t(at).day(),
+        },
         group: group.to_string(),
         at: t(at),
         until: t(until),
         target: Target {
-            network: "irc".into(),
+            network: Network::Irc,
             room: "#c".into(),
             lang: Language::En,
         },
@@ -84,18 +88,15 @@ fn after_an_outage_only_the_latest_missed_reminder_is_sent_while_ahead() {
         .with_timezone(&Utc);
     let (send, skip) = due(&list, now, |_| false);
     assert_eq!(
-        send.iter().map(|p| p.key.as_str()).collect::<Vec<_>>(),
-        vec!["a:2026-03-12T08:00:00Z"]
+        send.iter().map(|p| p.key.to_string()).collect::<Vec<_>>(),
+        vec!["a:3d"]
     );
     // The older reminder of "a", and "b" whose subject is past, are dropped for good.
-    let mut skipped: Vec<&str> = skip.iter().map(|p| p.key.as_str()).collect();
+    let mut skipped: Vec<String> = skip.iter().map(|p| p.key.to_string()).collect();
     skipped.sort();
-    assert_eq!(
-        skipped,
-        vec!["a:2026-03-01T08:00:00Z", "b:2026-03-01T08:00:00Z"]
-    );
+    assert_eq!(skipped, vec!["a:14d", "b:14d"]);
     // What was sent is not sent again.
-    let (send, _) = due(&list, now, |k| k == "a:2026-03-12T08:00:00Z");
+    let (send, _) = due(&list, now, |k| k.to_string() == "a:3d");
     assert!(send.is_empty());
     assert_eq!(
         next_due(&list, now).map(|t| t.to_rfc3339()),

@@ -4,8 +4,92 @@
 //! crash loses nothing and repeats at most the message whose socket write raced the crash.
 
 use super::{Store, StoreError};
+use crate::chat::Network;
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// What an outbox entry is for. Its text (`Display`) is the idempotency key the entry is
+/// filed under, the same across restarts: a message is written once per key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum Key {
+    /// A reminder `days` before a deadline or a gathering's start, in one room. `group`
+    /// names the deadline or start and the room: the reminders of a group supersede each
+    /// other.
+    Reminder { group: String, days: u32 },
+    /// One occurrence (`at`, Unix seconds) of an announcement in one room.
+    Announcement {
+        id: u64,
+        at: i64,
+        network: Network,
+        room: String,
+    },
+    /// The note telling an announcement's author that one occurrence could not go out.
+    Missed { id: u64, at: i64 },
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Key::Reminder { group, days } => write!(f, "{group}:{days}d"),
+            Key::Announcement {
+                id,
+                at,
+                network,
+                room,
+            } => write!(f, "announce:{id}:{at}:{network}:{room}"),
+            Key::Missed { id, at } => write!(f, "missed:{id}:{at}"),
+        }
+    }
+}
+
+impl From<Key> for String {
+    fn from(key: Key) -> String {
+        key.to_string()
+    }
+}
+
+impl TryFrom<String> for Key {
+    type Error = String;
+
+    /// Reads a key back from the store. Rooms and groups may hold colons (Matrix rooms do):
+    /// they are read last, as the rest of the key.
+    fn try_from(text: String) -> Result<Key, String> {
+        let bad = || format!("not an outbox key: {text:?}");
+        fn number<T: std::str::FromStr>(s: Option<&str>) -> Option<T> {
+            s?.parse().ok()
+        }
+        if let Some(rest) = text.strip_prefix("announce:") {
+            let mut parts = rest.splitn(4, ':');
+            let id = number(parts.next()).ok_or_else(bad)?;
+            let at = number(parts.next()).ok_or_else(bad)?;
+            let network = match parts.next() {
+                Some("irc") => Network::Irc,
+                Some("matrix") => Network::Matrix,
+                _ => return Err(bad()),
+            };
+            let room = parts.next().ok_or_else(bad)?.to_string();
+            return Ok(Key::Announcement {
+                id,
+                at,
+                network,
+                room,
+            });
+        }
+        if let Some(rest) = text.strip_prefix("missed:") {
+            let mut parts = rest.splitn(2, ':');
+            return Ok(Key::Missed {
+                id: number(parts.next()).ok_or_else(bad)?,
+                at: number(parts.next()).ok_or_else(bad)?,
+            });
+        }
+        let (group, days) = text.rsplit_once(':').ok_or_else(bad)?;
+        Ok(Key::Reminder {
+            group: group.to_string(),
+            days: number(days.strip_suffix('d')).ok_or_else(bad)?,
+        })
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -19,8 +103,10 @@ pub enum State {
 /// One message for one room.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    pub key: String,
-    pub network: String,
+    pub key: Key,
+    /// None for a reminder skipped before it was ever written.
+    #[serde(deserialize_with = "network_or_none")]
+    pub network: Option<Network>,
     pub room: String,
     /// The lines to say, rendered when the entry was written.
     pub lines: Vec<String>,
@@ -31,6 +117,15 @@ pub struct Entry {
     pub changed: DateTime<Utc>,
 }
 
+/// A network, or none: entries written before networks were typed say "" for none.
+fn network_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Network>, D::Error> {
+    Ok(match Option::<String>::deserialize(d)?.as_deref() {
+        Some("irc") => Some(Network::Irc),
+        Some("matrix") => Some(Network::Matrix),
+        _ => None,
+    })
+}
+
 /// An announcement an organiser scheduled (or the config lists).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Announcement {
@@ -38,9 +133,9 @@ pub struct Announcement {
     pub text: String,
     pub at: DateTime<Utc>,
     /// (network, room) pairs.
-    pub rooms: Vec<(String, String)>,
+    pub rooms: Vec<(Network, String)>,
     /// Who scheduled it: (network, account) — told if it could not go out in time.
-    pub author: Option<(String, String)>,
+    pub author: Option<(Network, String)>,
     /// Repeats every week on this day at this local time (config announcements).
     pub weekly: Option<(Weekday, NaiveTime)>,
     pub cancelled: bool,
@@ -48,10 +143,10 @@ pub struct Announcement {
 
 impl Store {
     /// The state of an outbox entry, if it exists.
-    pub fn outbox_state(&self, key: &str) -> Result<Option<State>, StoreError> {
+    pub fn outbox_state(&self, key: &Key) -> Result<Option<State>, StoreError> {
         Ok(self
             .outbox
-            .get(key)?
+            .get(key.to_string())?
             .map(|v| serde_json::from_slice::<Entry>(&v))
             .transpose()?
             .map(|e| e.state))
@@ -63,7 +158,7 @@ impl Store {
         let value = serde_json::to_vec(entry)?;
         let inserted = self
             .outbox
-            .compare_and_swap(&entry.key, None as Option<&[u8]>, Some(value))?
+            .compare_and_swap(entry.key.to_string(), None as Option<&[u8]>, Some(value))?
             .is_ok();
         if inserted {
             self.outbox.flush()?;
@@ -72,17 +167,18 @@ impl Store {
     }
 
     /// Records what became of an entry, durably.
-    pub fn set_state(&self, key: &str, state: State, at: DateTime<Utc>) -> Result<(), StoreError> {
-        if let Some(v) = self.outbox.get(key)? {
+    pub fn set_state(&self, key: &Key, state: State, at: DateTime<Utc>) -> Result<(), StoreError> {
+        let name = key.to_string();
+        if let Some(v) = self.outbox.get(&name)? {
             let mut entry: Entry = serde_json::from_slice(&v)?;
             entry.state = state;
             entry.changed = at;
-            self.outbox.insert(key, serde_json::to_vec(&entry)?)?;
+            self.outbox.insert(name, serde_json::to_vec(&entry)?)?;
         } else {
             // A skipped reminder that was never written: remember it was skipped.
             let entry = Entry {
-                key: key.to_string(),
-                network: String::new(),
+                key: key.clone(),
+                network: None,
                 room: String::new(),
                 lines: Vec::new(),
                 html: String::new(),
@@ -90,15 +186,15 @@ impl Store {
                 state,
                 changed: at,
             };
-            self.outbox.insert(key, serde_json::to_vec(&entry)?)?;
+            self.outbox.insert(name, serde_json::to_vec(&entry)?)?;
         }
         self.outbox.flush()?;
         Ok(())
     }
 
     /// Removes an entry, durably: what it was for is planned afresh.
-    pub fn forget(&self, key: &str) -> Result<(), StoreError> {
-        self.outbox.remove(key)?;
+    pub fn forget(&self, key: &Key) -> Result<(), StoreError> {
+        self.outbox.remove(key.to_string())?;
         self.outbox.flush()?;
         Ok(())
     }
@@ -161,10 +257,14 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn entry(key: &str) -> Entry {
+    fn key(n: u64) -> Key {
+        Key::Missed { id: n, at: 0 }
+    }
+
+    fn entry(key: Key) -> Entry {
         Entry {
-            key: key.into(),
-            network: "irc".into(),
+            key,
+            network: Some(Network::Irc),
             room: "#c".into(),
             lines: vec!["hello".into()],
             html: "hello".into(),
@@ -179,21 +279,64 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let store = Store::open(dir.path()).unwrap();
-            assert!(store.enqueue(&entry("k1")).unwrap());
-            assert!(!store.enqueue(&entry("k1")).unwrap(), "the same key twice");
-            assert!(store.enqueue(&entry("k2")).unwrap());
-            store.set_state("k1", State::Sent, Utc::now()).unwrap();
+            assert!(store.enqueue(&entry(key(1))).unwrap());
+            assert!(
+                !store.enqueue(&entry(key(1))).unwrap(),
+                "the same key twice"
+            );
+            assert!(store.enqueue(&entry(key(2))).unwrap());
+            store.set_state(&key(1), State::Sent, Utc::now()).unwrap();
         }
         let store = Store::open(dir.path()).unwrap();
-        assert_eq!(store.outbox_state("k1").unwrap(), Some(State::Sent));
+        assert_eq!(store.outbox_state(&key(1)).unwrap(), Some(State::Sent));
         assert_eq!(
             store
                 .pending()
                 .unwrap()
                 .iter()
-                .map(|e| e.key.as_str())
+                .map(|e| e.key.clone())
                 .collect::<Vec<_>>(),
-            vec!["k2"]
+            vec![key(2)]
         );
+    }
+
+    #[test]
+    fn keys_read_back_as_written_colons_in_rooms_and_all() {
+        for key in [
+            Key::Reminder {
+                group: "deadline:geocom-2026:2026-05-01:Registration:matrix:#geo:osgeo.org".into(),
+                days: 7,
+            },
+            Key::Announcement {
+                id: 3,
+                at: 1_767_225_600,
+                network: Network::Matrix,
+                room: "!abc:osgeo.org".into(),
+            },
+            Key::Missed { id: 3, at: -5 },
+        ] {
+            let text = key.to_string();
+            assert_eq!(Key::try_from(text.clone()), Ok(key), "{text}");
+        }
+        assert_eq!(
+            Key::Announcement {
+                id: 3,
+                at: 10,
+                network: Network::Irc,
+                room: "#c".into()
+            }
+            .to_string(),
+            "announce:3:10:irc:#c",
+            "the form stores already hold"
+        );
+        assert!(Key::try_from("announce:x".to_string()).is_err());
+    }
+
+    #[test]
+    fn entries_written_before_networks_were_typed_still_read() {
+        let old = r##"{"key":"deadline:g:2026-05-01:Registration:irc:#c:7d","network":"","room":"","lines":[],"html":"","due":"2026-01-01T00:00:00Z","state":"skipped","changed":"2026-01-01T00:00:00Z"}"##;
+        let e: Entry = serde_json::from_str(old).unwrap();
+        assert_eq!(e.network, None);
+        assert!(matches!(e.key, Key::Reminder { days: 7, .. }));
     }
 }

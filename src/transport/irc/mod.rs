@@ -16,9 +16,11 @@ pub mod throttle;
 
 use crate::answer::reply::{Limits, Line, Reply};
 use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
+use crate::chat::Network;
 use crate::config::irc::IrcConfig;
 use crate::run::{CoreRequest, Shared};
 use crate::schedule::runner::{Ack, Delivery};
+use crate::store::outbox::Key;
 use crate::transport::backoff::{Backoff, Cut};
 use line::irc_lower;
 use message::Message;
@@ -271,7 +273,7 @@ struct Conn<W> {
     /// crash repeats at most one.
     outbox: VecDeque<Delivery>,
     /// The outbox message whose lines are in the queue: its tag, key and acknowledgement.
-    writing: Option<(u64, String, Ack)>,
+    writing: Option<(u64, Key, Ack)>,
     /// The outbox message written, waiting for the server to show it has it.
     unacked: Option<Unacked>,
     /// The outbox message acknowledged, until the outbox records it as sent.
@@ -285,7 +287,7 @@ struct Conn<W> {
 /// after it (servers handle a client's lines in order), or by its echo.
 struct Unacked {
     tag: u64,
-    key: String,
+    key: Key,
     /// Its last line as the server echoes it: the target (folded) and the text.
     target: String,
     text: String,
@@ -952,7 +954,7 @@ fn answer<W: AsyncWrite + Unpin>(
                 tokio::spawn(async move {
                     let reply = core
                         .ask(CoreRequest {
-                            network: "irc".to_string(),
+                            network: Network::Irc,
                             room: room.clone(),
                             lang,
                             request,

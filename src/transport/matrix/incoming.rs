@@ -4,6 +4,7 @@
 
 use crate::answer::reply::{Line, Reply};
 use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room as BotRoom, Sender};
+use crate::chat::Network;
 use crate::run::{CoreRequest, Shared};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
@@ -251,7 +252,7 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
                     .shared
                     .core
                     .ask(CoreRequest {
-                        network: "matrix".to_string(),
+                        network: Network::Matrix,
                         room,
                         lang,
                         request,

@@ -335,7 +335,7 @@ async fn deliver(
         // A reminder is for everyone in the room: mention the room so that it notifies.
         content = content.add_mentions(Mentions::with_room_mention());
     }
-    let txn = OwnedTransactionId::from(transaction_id(&d.key));
+    let txn = OwnedTransactionId::from(transaction_id(&d.key.to_string()));
     let send = room
         .send(content)
         .with_transaction_id(txn)
