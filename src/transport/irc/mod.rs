@@ -9,6 +9,7 @@
 //! (see CRATES.md), and keeps its socket to itself (no `TCP_NODELAY`): this module owns the
 //! connection instead. What members say becomes `bot::Incoming` at once; the bot decides.
 
+pub mod error;
 pub mod line;
 pub mod message;
 pub mod register;
@@ -22,6 +23,7 @@ use crate::run::{CoreRequest, Shared};
 use crate::schedule::runner::{Ack, Delivery};
 use crate::store::outbox::Key;
 use crate::transport::backoff::{Backoff, Cut};
+use error::LinkError;
 use line::irc_lower;
 use message::Message;
 use register::{Identity, Outcome, RegisterError, Registration};
@@ -117,7 +119,7 @@ impl Settings {
 enum End {
     Shutdown,
     Lost {
-        reason: String,
+        reason: LinkError,
         cut: Cut,
         /// The server had welcomed crieur: the network works, the next try comes quickly.
         registered: bool,
@@ -125,9 +127,9 @@ enum End {
 }
 
 impl End {
-    fn lost(reason: String, registered: bool) -> End {
+    fn lost(reason: LinkError, registered: bool) -> End {
         End::Lost {
-            cut: Cut::of(&reason),
+            cut: Cut::of(&reason.to_string()),
             reason,
             registered,
         }
@@ -183,53 +185,70 @@ pub async fn run(
 trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 
-async fn connect(s: &Settings) -> Result<Box<dyn Stream>, String> {
+async fn connect(s: &Settings) -> Result<Box<dyn Stream>, LinkError> {
     let address = (s.server.as_str(), s.port);
+    let (server, port) = (s.server.clone(), s.port);
     let tcp = tokio::time::timeout(
         Duration::from_secs(30),
         tokio::net::TcpStream::connect(address),
     )
     .await
-    .map_err(|_| format!("{}:{}: connection timed out", s.server, s.port))?
-    .map_err(|e| format!("{}:{}: {e}", s.server, s.port))?;
+    .map_err(|_| LinkError::TimedOut {
+        server: server.clone(),
+        port,
+    })?
+    .map_err(|source| LinkError::Connect {
+        server: server.clone(),
+        port,
+        source,
+    })?;
     // Without it a reply can wait for the server's delayed ACK (~40 ms).
-    tcp.set_nodelay(true).map_err(|e| e.to_string())?;
+    tcp.set_nodelay(true).map_err(|source| LinkError::Connect {
+        server: server.clone(),
+        port,
+        source,
+    })?;
     if !s.tls {
         return Ok(Box::new(tcp));
     }
+    let tls_error = |reason: String| LinkError::Tls {
+        server: server.clone(),
+        port,
+        reason,
+    };
     let mut roots = tokio_rustls::rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
     if let Some(path) = &s.tls_ca_file {
         use tokio_rustls::rustls::pki_types::{CertificateDer, pem::PemObject};
-        for cert in
-            CertificateDer::pem_file_iter(path).map_err(|e| format!("{}: {e}", path.display()))?
-        {
-            let cert = cert.map_err(|e| format!("{}: {e}", path.display()))?;
-            roots
-                .add(cert)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+        let ca_error = |reason: String| LinkError::CaFile {
+            path: path.clone(),
+            reason,
+        };
+        for cert in CertificateDer::pem_file_iter(path).map_err(|e| ca_error(e.to_string()))? {
+            let cert = cert.map_err(|e| ca_error(e.to_string()))?;
+            roots.add(cert).map_err(|e| ca_error(e.to_string()))?;
         }
     }
     let config = tokio_rustls::rustls::ClientConfig::builder_with_provider(Arc::new(
         tokio_rustls::rustls::crypto::ring::default_provider(),
     ))
     .with_safe_default_protocol_versions()
-    .map_err(|e| e.to_string())?
+    .map_err(|e| tls_error(e.to_string()))?
     .with_root_certificates(roots)
     .with_no_client_auth();
     let name = tokio_rustls::rustls::pki_types::ServerName::try_from(s.server.clone())
-        .map_err(|e| format!("{}: {e}", s.server))?;
+        .map_err(|e| tls_error(e.to_string()))?;
     let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
         .connect(name, tcp)
         .await
-        .map_err(|e| format!("{}:{}: TLS: {e}", s.server, s.port))?;
+        .map_err(|e| tls_error(e.to_string()))?;
     Ok(Box::new(tls))
 }
 
 /// What happens inside a session besides lines from the server.
 enum Event {
     Line(String),
-    Closed(String),
+    Closed(LinkError),
 }
 
 /// One connection, from connect to loss or shutdown.
@@ -301,25 +320,25 @@ fn ack_token(tag: u64) -> String {
 
 impl<W: AsyncWrite + Unpin> Conn<W> {
     /// Sends at once (PONG, QUIT, JOIN), spending from the bucket all the same.
-    async fn now(&mut self, line: &str) -> Result<(), String> {
+    async fn now(&mut self, line: &str) -> Result<(), LinkError> {
         self.bucket.spend(Instant::now());
         self.write(line).await
     }
 
     /// Sends without spending: registration, which servers do not count as flood.
-    async fn write(&mut self, line: &str) -> Result<(), String> {
+    async fn write(&mut self, line: &str) -> Result<(), LinkError> {
         tracing::debug!("irc >> {line}");
         let mut bytes = line.as_bytes().to_vec();
         bytes.extend_from_slice(b"\r\n");
         self.writer
             .write_all(&bytes)
             .await
-            .map_err(|e| format!("write: {e}"))
+            .map_err(LinkError::Write)
     }
 
     /// Sends queued lines while the bucket allows; returns how long until the next may go.
     /// After the last line of an outbox message, a PING asks the server to acknowledge it.
-    async fn flush(&mut self) -> Result<Option<Duration>, String> {
+    async fn flush(&mut self) -> Result<Option<Duration>, LinkError> {
         loop {
             if self.queue.is_empty() {
                 return Ok(None);
@@ -448,11 +467,7 @@ async fn read_lines<R: AsyncRead + Unpin>(reader: R, events: mpsc::Sender<Event>
         buf.clear();
         match reader.read_until(b'\n', &mut buf).await {
             Ok(0) => {
-                let _ = events
-                    .send(Event::Closed(
-                        "the server closed the connection".to_string(),
-                    ))
-                    .await;
+                let _ = events.send(Event::Closed(LinkError::Closed)).await;
                 return;
             }
             Ok(_) => {
@@ -463,7 +478,7 @@ async fn read_lines<R: AsyncRead + Unpin>(reader: R, events: mpsc::Sender<Event>
                 }
             }
             Err(e) => {
-                let _ = events.send(Event::Closed(format!("read: {e}"))).await;
+                let _ = events.send(Event::Closed(LinkError::Read(e))).await;
                 return;
             }
         }
@@ -522,7 +537,7 @@ async fn drive<W: AsyncWrite + Unpin>(
     conn: &mut Conn<W>,
     events: &mut mpsc::Receiver<Event>,
 ) -> Result<End, RegisterError> {
-    let lost = |reason: String| Ok(End::lost(reason, false));
+    let lost = |reason: LinkError| Ok(End::lost(reason, false));
     // Registration.
     let mut registration = Registration::new(s.identity.clone());
     for line in registration.start() {
@@ -534,13 +549,13 @@ async fn drive<W: AsyncWrite + Unpin>(
     let (nick, caps, whox) = loop {
         let event = tokio::select! {
             e = events.recv() => e,
-            _ = tokio::time::sleep_until(deadline) => return lost("no welcome from the server within 60 s".to_string()),
+            _ = tokio::time::sleep_until(deadline) => return lost(LinkError::NoWelcome),
             _ = shutdown.changed() => return Ok(End::Shutdown),
         };
         let line = match event {
             Some(Event::Line(line)) => line,
             Some(Event::Closed(reason)) => return lost(reason),
-            None => return lost("reader stopped".to_string()),
+            None => return lost(LinkError::ReaderStopped),
         };
         let Some(msg) = Message::parse(&line) else {
             continue;
@@ -565,7 +580,7 @@ async fn drive<W: AsyncWrite + Unpin>(
         }
     };
     tracing::info!(server = %s.server, %nick, caps = %caps.join(" "), "irc: registered");
-    let lost = |reason: String| Ok(End::lost(reason, true));
+    let lost = |reason: LinkError| Ok(End::lost(reason, true));
     conn.echo = caps.iter().any(|c| c == "echo-message");
     bot.set_names(std::slice::from_ref(&nick));
     let (deferred_tx, mut deferred) = mpsc::channel::<Deferred>(16);
@@ -601,7 +616,7 @@ async fn drive<W: AsyncWrite + Unpin>(
                 let line = match event {
                     Some(Event::Line(line)) => line,
                     Some(Event::Closed(reason)) => return lost(reason),
-                    None => return lost("reader stopped".to_string()),
+                    None => return lost(LinkError::ReaderStopped),
                 };
                 st.last_rx = Instant::now();
                 st.pinged = false;
@@ -627,7 +642,7 @@ async fn drive<W: AsyncWrite + Unpin>(
                 let now = Instant::now();
                 let silent = now.duration_since(st.last_rx);
                 if silent > s.ping_interval + Duration::from_secs(60) {
-                    return lost(format!("ping timeout: nothing from the server for {}s", silent.as_secs()));
+                    return lost(LinkError::Silent(silent.as_secs()));
                 }
                 if silent > s.ping_interval && !st.pinged {
                     st.pinged = true;
@@ -659,7 +674,7 @@ async fn drive<W: AsyncWrite + Unpin>(
     }
 }
 
-async fn join<W: AsyncWrite + Unpin>(conn: &mut Conn<W>, s: &Settings) -> Result<(), String> {
+async fn join<W: AsyncWrite + Unpin>(conn: &mut Conn<W>, s: &Settings) -> Result<(), LinkError> {
     // Channels with keys first: JOIN #a,#b key_a
     let mut channels: Vec<&(String, Option<String>)> = s.channels.iter().collect();
     channels.sort_by_key(|(_, key)| key.is_none());
@@ -681,7 +696,7 @@ async fn regain<W: AsyncWrite + Unpin>(
     conn: &mut Conn<W>,
     s: &Settings,
     st: &State,
-) -> Result<(), String> {
+) -> Result<(), LinkError> {
     let wanted = &s.identity.nicks[0];
     if s.identity.sasl.is_some() {
         conn.now(&format!("PRIVMSG NickServ :REGAIN {wanted}"))
@@ -701,16 +716,21 @@ async fn handle<W: AsyncWrite + Unpin>(
     shared: &Arc<Shared>,
     st: &mut State,
     conn: &mut Conn<W>,
-) -> Result<Option<End>, String> {
+) -> Result<Option<End>, LinkError> {
     let from = msg.nick().map(irc_lower);
     let me = irc_lower(&st.nick);
     match msg.command.as_str() {
         "PING" => conn.now(&format!("PONG :{}", msg.trailing())).await?,
         "PONG" => conn.ponged(msg.trailing()),
-        "ERROR" => return Ok(Some(End::lost(msg.trailing().to_string(), true))),
+        "ERROR" => {
+            return Ok(Some(End::lost(
+                LinkError::Server(msg.trailing().to_string()),
+                true,
+            )));
+        }
         "465" | "466" => {
             return Ok(Some(End::Lost {
-                reason: msg.trailing().to_string(),
+                reason: LinkError::Server(msg.trailing().to_string()),
                 cut: Cut::Banned,
                 registered: true,
             }));
@@ -767,7 +787,7 @@ async fn privmsg<W: AsyncWrite + Unpin>(
     shared: &Arc<Shared>,
     st: &mut State,
     conn: &mut Conn<W>,
-) -> Result<(), String> {
+) -> Result<(), LinkError> {
     let Some(nick) = msg.nick() else {
         return Ok(());
     };
