@@ -9,16 +9,16 @@
 // matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
 
-#[path = "../tests/support/member.rs"]
-mod member;
+// The tests' helpers; the bench uses a few of them.
+#[allow(dead_code)]
 #[path = "../tests/support/mod.rs"]
 mod support;
 
 use matrix_sdk::ruma::events::room::member::MembershipState;
-use member::Member;
 use std::time::{Duration, Instant};
 use support::Crieur;
 use support::ircd::Ircd;
+use support::member::Member;
 use support::synapse::Synapse;
 
 const QUESTIONS: usize = 100;

@@ -1,17 +1,29 @@
 //! crieur reads a community's website and tells its members about its gatherings.
 //!
-//! # Layout
+//! # Layout, from the bottom up (a module imports only modules listed before it)
+//! - `unicode`: invisible characters that change how text displays, removed from posts.
+//! - `lexicon`: the words of each language (months, gathering words, cues), one file each,
+//!   and the world's towns.
 //! - `post`: a post as structured text, the contract between reading and extraction.
+//! - `chat`: networks, rooms, senders and messages, whatever the network.
+//! - `clock`: the real clock, or one started at a given instant (`--now`).
 //! - `ingest`: site folders (Jekyll, Hugo) → posts (front matter, Markdown/HTML, links).
-//! - `lexicon`: the words of each language (months, gathering words, cues), one file each.
 //! - `extract`: posts → events, deadlines, places, registration links (pure).
-//! - `store`: the sled store (posts, events by date, deadlines); the only code naming sled.
+//! - `store`: the sled store (posts, events by date, deadlines, outbox, announcements);
+//!   the only code naming sled.
+//! - `answer`: a member's question → a `Reply`, from the catalog of gatherings (pure).
+//! - `schedule`: reminders and announcements due, and the runner that sends them through
+//!   the outbox.
+//! - `config`: the TOML file, its defaults and validation, every problem with its line.
 //! - `index`: reads sites, extracts, and brings the store in line with them.
 //! - `export`: JSON and iCalendar output.
-//! - `config`: the TOML file, its defaults and validation.
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
+//! - `bot`: a message → what to do about it (commands, questions, organiser checks).
+//! - `shared`: what the networks share in `crieur run` (the answering core in use, the
+//!   clock, the way to the task that owns the store).
+//! - `transport`: IRC, Matrix and the terminal: each carries messages, the bot decides.
+//! - `run`: `crieur run`, wiring the store, the networks and the scheduler in one process.
 //! - `bench`, `synthetic`: throughput measurements on real and generated sites.
-//! - `unicode`: invisible characters that change how text displays, removed from posts.
 
 // matrix-sdk's futures are deep: proving the sync task `Send` needs more than 128 steps.
 #![recursion_limit = "256"]
@@ -30,6 +42,7 @@ pub mod lexicon;
 pub mod post;
 pub mod run;
 pub mod schedule;
+pub mod shared;
 pub mod source;
 pub mod store;
 pub mod synthetic;

@@ -3,9 +3,8 @@
 //! configured network, re-indexes on an organiser's request, and stops cleanly on SIGINT
 //! or SIGTERM. The store stays owned by one task; networks share the answerer.
 
-use crate::answer::Answerer;
 use crate::answer::reply::{Line, Reply};
-use crate::bot::{Bot, Request, Room};
+use crate::bot::Bot;
 use crate::chat::Network;
 use crate::clock::Clock;
 use crate::config::{Config, KnownRoom};
@@ -13,87 +12,18 @@ use crate::extract::Language;
 use crate::index;
 use crate::schedule::Target;
 use crate::schedule::runner::{Networks, Scheduler};
+pub use crate::shared::{Core, CoreRequest, Shared};
 use crate::source::Source;
 use crate::store::Store;
 use crate::transport::{irc, matrix};
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio::sync::{mpsc, oneshot, watch};
 
 mod organiser;
 
 use crate::store::outbox::Announcement;
-
-/// What every network task shares.
-pub struct Shared {
-    answerer: RwLock<Arc<Answerer>>,
-    pub clock: Clock,
-    pub language: Language,
-    pub core: Core,
-}
-
-impl Shared {
-    pub fn new(answerer: Answerer, clock: Clock, language: Language, core: Core) -> Shared {
-        Shared {
-            answerer: RwLock::new(Arc::new(answerer)),
-            clock,
-            language,
-            core,
-        }
-    }
-
-    /// The current answering core; a re-index swaps it without stopping anyone.
-    pub fn answerer(&self) -> Arc<Answerer> {
-        self.answerer
-            .read()
-            .expect("the answerer lock is never poisoned: no code panics while holding it")
-            .clone()
-    }
-
-    /// Swaps in a new answering core (after a re-index).
-    pub fn replace(&self, answerer: Answerer) {
-        *self
-            .answerer
-            .write()
-            .expect("the answerer lock is never poisoned: no code panics while holding it") =
-            Arc::new(answerer);
-    }
-}
-
-/// An organiser's request, with where it was said.
-#[derive(Debug)]
-pub struct CoreRequest {
-    pub network: Network,
-    pub room: Room,
-    pub lang: Language,
-    pub request: Request,
-}
-
-/// Hands organisers' requests to the task that owns the store.
-#[derive(Clone)]
-pub struct Core {
-    tx: mpsc::Sender<(CoreRequest, oneshot::Sender<Reply>)>,
-}
-
-impl Core {
-    pub fn new() -> (Core, mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>) {
-        let (tx, rx) = mpsc::channel(16);
-        (Core { tx }, rx)
-    }
-
-    /// Carries out a request; returns what to tell the organiser.
-    pub async fn ask(&self, request: CoreRequest) -> Reply {
-        let lang = request.lang;
-        let (tx, rx) = oneshot::channel();
-        let failed = |text: &str| Reply::new(lang).line(Line::default().text(text.to_string()));
-        if self.tx.send((request, tx)).await.is_err() {
-            return failed("crieur is stopping; try again later");
-        }
-        rx.await
-            .unwrap_or_else(|_| failed("that failed; see the logs"))
-    }
-}
 
 /// Runs the bot until SIGINT or SIGTERM.
 pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
@@ -122,21 +52,29 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             config.origin.join("crieur.toml").display()
         );
     }
-    let (store, reports) = source.open_and_index()?;
-    for r in &reports {
-        for p in &r.problems {
-            tracing::warn!(site = %r.root.display(), "{p}");
+    let zone = source.timezone;
+    // Indexing reads the sites and writes the store: on the blocking pool.
+    let (store, answerer) = tokio::task::spawn_blocking({
+        let (source, config) = (source.clone(), config.clone());
+        move || -> anyhow::Result<_> {
+            let (store, reports) = source.open_and_index()?;
+            for r in &reports {
+                for p in &r.problems {
+                    tracing::warn!(site = %r.root.display(), "{p}");
+                }
+                tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events, "indexed");
+            }
+            add_config_announcements(&config, &store, zone)?;
+            let answerer = index::answerer(&store)?;
+            Ok((store, answerer))
         }
-        tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events, "indexed");
-    }
-    let answerer = index::answerer(&store)?;
+    })
+    .await??;
     let store = Arc::new(store);
     let (core, requests) = Core::new();
     let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let wake = Arc::new(Notify::new());
-    let zone = source.timezone;
-    add_config_announcements(&config, &store, zone)?;
     // The rooms an organiser can name in `!announce`, on either network.
     let rooms = config.rooms();
     let core_task = tokio::spawn(serve_core(
@@ -204,7 +142,9 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     }
     let scheduler = Scheduler {
         store: store.clone(),
-        shared: shared.clone(),
+        answerer: shared.live.clone(),
+        clock,
+        language: source.language,
         settings: config.reminder_settings(zone),
         targets,
         networks: deliveries,
@@ -261,13 +201,21 @@ async fn serve_core(
     mut requests: mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>,
     wake: Arc<Notify>,
 ) {
+    let rooms = Arc::new(rooms);
     while let Some((req, reply)) = requests.recv().await {
         let lang = req.lang;
-        let result = tokio::task::block_in_place(|| {
-            organiser::handle(&req, &source, &rooms, &store, &shared, |a| {
-                shared.replace(a)
-            })
-        });
+        // Re-reading sites and writing to the store block: on the blocking pool.
+        let result = tokio::task::spawn_blocking({
+            let (source, rooms, store, shared) =
+                (source.clone(), rooms.clone(), store.clone(), shared.clone());
+            move || {
+                organiser::handle(&req, &source, &rooms, &store, &shared, |a| {
+                    shared.replace(a)
+                })
+            }
+        })
+        .await
+        .unwrap_or_else(|e| Err(anyhow::anyhow!("the request stopped: {e}")));
         let answer = result.unwrap_or_else(|e| {
             tracing::error!("organiser request failed: {e:#}");
             Reply::new(lang).line(Line::default().text(format!("that failed: {e}")))

@@ -4,7 +4,7 @@
 //! duplicate IRC allows, when the process dies between the server taking a message and
 //! the outbox recording it).
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;

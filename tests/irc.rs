@@ -2,7 +2,7 @@
 //! the test, with flood protection that disconnects flooders on the bot's port. Members
 //! are plain test clients.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

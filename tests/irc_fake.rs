@@ -2,7 +2,7 @@
 //! without `account-tag`, where crieur must ask WHOX (or WHOIS) who an organiser is, and
 //! messages from other bots, which it never answers.
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

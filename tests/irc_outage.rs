@@ -4,7 +4,7 @@
 //! message a crash in mid-send may repeat), and crieur is back within seconds. A binary of
 //! its own: it stops and kills servers.
 
-mod support;
+use crate::support;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

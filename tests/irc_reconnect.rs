@@ -2,7 +2,7 @@
 //! its own; SIGTERM makes it say goodbye and stop. A binary of its own, because it kills
 //! the server.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 use support::Crieur;

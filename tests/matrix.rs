@@ -9,12 +9,7 @@
 //! dies, and again after its homeserver restarts; a reply the homeserver holds up does not
 //! hold up other rooms.
 
-// matrix-sdk's futures are deep: proving a sync task `Send` needs more than 128 steps.
-#![recursion_limit = "256"]
-
-#[path = "support/member.rs"]
-mod member;
-mod support;
+use crate::support::{self, member};
 
 use matrix_sdk::ruma::OwnedRoomId;
 use matrix_sdk::ruma::events::room::member::MembershipState;

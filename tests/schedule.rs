@@ -83,7 +83,9 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let scheduler = Scheduler {
         store: store.clone(),
-        shared: shared.clone(),
+        answerer: shared.live.clone(),
+        clock,
+        language: Language::En,
         settings: Settings {
             zone: PARIS,
             ..Settings::default()

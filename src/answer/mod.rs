@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod followup;
 pub mod format;
 pub mod intent;
+pub mod live;
 pub mod phrases;
 pub mod reply;
 pub mod search;

@@ -16,7 +16,6 @@ use crate::ingest::SiteSpec;
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
-use url::Url;
 
 /// The whole configuration, as read from the file.
 #[derive(Debug, Clone, Deserialize)]
@@ -358,18 +357,7 @@ pub fn parse_timezone(name: &str) -> Option<Tz> {
     name.parse().ok()
 }
 
-/// An absolute http(s) base address, ending with `/` so that joining keeps its path.
-pub fn parse_base_url(text: &str) -> Option<Url> {
-    let mut url = Url::parse(text.trim()).ok()?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return None;
-    }
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    Some(url)
-}
+pub use crate::ingest::urls::parse_base_url;
 
 #[cfg(test)]
 mod tests {

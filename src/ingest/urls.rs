@@ -40,11 +40,7 @@ impl Urls {
             if urls.base.is_none() {
                 let site = text("url").unwrap_or_default();
                 let path = text("baseurl").unwrap_or_default();
-                urls.base = crate::config::parse_base_url(&format!(
-                    "{}{}",
-                    site.trim_end_matches('/'),
-                    path
-                ));
+                urls.base = parse_base_url(&format!("{}{}", site.trim_end_matches('/'), path));
             }
         }
         if let Some(config) = hugo
@@ -53,7 +49,7 @@ impl Urls {
             urls.base = config
                 .get("baseURL")
                 .and_then(|v| v.as_str())
-                .and_then(crate::config::parse_base_url);
+                .and_then(parse_base_url);
         }
         urls
     }
@@ -74,4 +70,17 @@ fn expand_style(style: &str) -> String {
         "none" => "/:categories/:title.html".to_string(),
         template => template.to_string(),
     }
+}
+
+/// An absolute http(s) base address, ending with `/` so that joining keeps its path.
+pub fn parse_base_url(text: &str) -> Option<Url> {
+    let mut url = Url::parse(text.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return None;
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Some(url)
 }

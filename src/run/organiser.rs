@@ -2,7 +2,6 @@
 //! schedule an announcement (echoing the time read, in the room's zone, so that a mistake
 //! shows at once), list and cancel announcements.
 
-use super::{CoreRequest, Shared};
 use crate::answer::Answerer;
 use crate::answer::format;
 use crate::answer::reply::{Line, Reply};
@@ -12,6 +11,7 @@ use crate::config::KnownRoom;
 use crate::extract::Language;
 use crate::index;
 use crate::schedule::when;
+use crate::shared::{CoreRequest, Shared};
 use crate::source::Source;
 use crate::store::Store;
 use crate::store::outbox::Announcement;

@@ -3,10 +3,12 @@
 //! the outbox (flushed) before handing it to its network, and marks it sent once the
 //! network has written it. Sleeps until the next due instant, at most an hour: no polling.
 
-use super::{Planned, Settings, Target, due, next_due, plan, render};
+use super::{Settings, Target, due, next_due, plan, render};
+use crate::answer::live::Live;
 use crate::answer::reply::{Limits, Line, Reply};
 use crate::chat::Network;
-use crate::run::Shared;
+use crate::clock::Clock;
+use crate::extract::Language;
 use crate::store::Store;
 use crate::store::outbox::{Announcement, Entry, Key, State};
 use chrono::{DateTime, Datelike, Duration, Utc};
@@ -69,7 +71,11 @@ pub type Networks = HashMap<Network, mpsc::Sender<Delivery>>;
 
 pub struct Scheduler {
     pub store: Arc<Store>,
-    pub shared: Arc<Shared>,
+    /// The answering core in use: its catalog says what to remind of.
+    pub answerer: Live,
+    pub clock: Clock,
+    /// The language of announcements and of notes to organisers.
+    pub language: Language,
     pub settings: Settings,
     pub targets: Vec<Target>,
     pub networks: Networks,
@@ -94,6 +100,7 @@ const AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Scheduler {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let me = Arc::new(self);
         let in_flight: Arc<Mutex<HashSet<Key>>> = Arc::default();
         let mut waiters = Waiters {
             set: tokio::task::JoinSet::new(),
@@ -102,10 +109,21 @@ impl Scheduler {
         loop {
             // Reap finished acknowledgement waiters.
             while waiters.set.try_join_next().is_some() {}
-            self.looks
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let now = self.shared.clock.now_utc();
-            let next = match self.tick(now, &in_flight, &mut waiters) {
+            me.looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let now = me.clock.now_utc();
+            // A look writes to the store and flushes it: on the blocking pool, not on one
+            // of the workers that carry the networks' messages.
+            let (result, back) = tokio::task::spawn_blocking({
+                let (me, in_flight) = (me.clone(), in_flight.clone());
+                move || {
+                    let result = me.tick(now, &in_flight, &mut waiters);
+                    (result, waiters)
+                }
+            })
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+            waiters = back;
+            let next = match result {
                 Ok(next) => next,
                 Err(e) => {
                     tracing::error!("scheduler: {e:#}");
@@ -118,7 +136,7 @@ impl Scheduler {
             tracing::debug!("scheduler: next look in {}s", wait.num_seconds());
             tokio::select! {
                 _ = tokio::time::sleep(wait.to_std().unwrap_or_default()) => {}
-                _ = self.wake.notified() => {}
+                _ = me.wake.notified() => {}
                 _ = shutdown.changed() => {
                     // Messages already written get marked sent before crieur stops.
                     let _ = tokio::time::timeout(std::time::Duration::from_secs(3), async {
@@ -152,7 +170,7 @@ impl Scheduler {
             retry |= !self.deliver(entry, in_flight, waiters);
         }
         // Reminders.
-        let answerer = self.shared.answerer();
+        let answerer = self.answerer.current();
         let catalog = answerer.catalog();
         let planned = plan(catalog, &self.settings, &self.targets);
         let done = |key: &Key| self.store.outbox_state(key).ok().flatten().is_some();
@@ -197,8 +215,7 @@ impl Scheduler {
                     self.report_missed(&a, at, now, in_flight, waiters)?;
                     continue;
                 }
-                let reply =
-                    Reply::new(self.shared.language).line(Line::default().text(a.text.clone()));
+                let reply = Reply::new(self.language).line(Line::default().text(a.text.clone()));
                 let entry = entry(&key, *network, room, &reply, at, now);
                 if self.store.enqueue(&entry)? {
                     retry |= !self.deliver(entry, in_flight, waiters);
@@ -278,7 +295,7 @@ impl Scheduler {
             local.format("%Y-%m-%d %H:%M %Z"),
             a.text
         );
-        let reply = Reply::new(self.shared.language).line(Line::default().text(text));
+        let reply = Reply::new(self.language).line(Line::default().text(text));
         let entry = entry(&key, *network, author, &reply, now, now);
         if self.store.enqueue(&entry)? {
             self.deliver(entry, in_flight, waiters);
@@ -326,7 +343,7 @@ impl Scheduler {
             return false;
         }
         let store = self.store.clone();
-        let clock = self.shared.clock;
+        let clock = self.clock;
         let in_flight = in_flight.clone();
         let wake = self.wake.clone();
         let mut stop = waiters.stop.clone();
@@ -334,8 +351,17 @@ impl Scheduler {
             let recorded = acked.await;
             let written = recorded.is_ok();
             if let Ok(recorded) = recorded {
-                if let Err(e) = store.set_state(&entry.key, State::Sent, clock.now_utc()) {
-                    tracing::error!(key = %entry.key, "scheduler: cannot mark sent: {e}");
+                let at = clock.now_utc();
+                let key = entry.key.clone();
+                let marked =
+                    tokio::task::spawn_blocking(move || store.set_state(&key, State::Sent, at))
+                        .await;
+                match marked {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => {
+                        tracing::error!(key = %entry.key, "scheduler: cannot mark sent: {e}")
+                    }
+                    Err(e) => std::panic::resume_unwind(e.into_panic()),
                 }
                 tracing::info!(key = %entry.key, room = %entry.room, "scheduler: sent");
                 let _ = recorded.send(());
@@ -417,12 +443,4 @@ fn occurrences(
     };
     // A weekly announcement starts at its first occurrence after it was written.
     ((last >= a.at).then_some(last), Some(next))
-}
-
-/// Reminders planned for the next `days`, for `crieur reminders` and the tests.
-pub fn upcoming(planned: &[Planned], now: DateTime<Utc>, days: i64) -> Vec<&Planned> {
-    planned
-        .iter()
-        .filter(|p| p.at > now && p.at <= now + Duration::days(days))
-        .collect()
 }

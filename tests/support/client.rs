@@ -138,14 +138,6 @@ impl Client {
             Duration::from_secs(15),
         );
     }
-
-    pub fn identify(&mut self, password: &str) {
-        self.privmsg("NickServ", &format!("IDENTIFY {password}"));
-        self.expect(
-            |l| l.contains("NickServ") && l.to_lowercase().contains("identified"),
-            Duration::from_secs(15),
-        );
-    }
 }
 
 /// The text of a PRIVMSG or NOTICE line from `nick`, if it is one.

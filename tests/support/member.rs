@@ -1,8 +1,5 @@
 //! A community member on Matrix: their own matrix-sdk client (with crypto, as Element
-//! would), which records what it sees so tests can wait for replies. Included only by the
-//! Matrix tests and bench (`#[path]`), so the IRC tests do not compile matrix-sdk's futures.
-
-#![allow(dead_code)]
+//! would), which records what it sees so tests can wait for replies.
 
 use matrix_sdk::Client;
 use matrix_sdk::config::SyncSettings;

@@ -1,10 +1,10 @@
 //! Real servers for end-to-end tests, started on loopback with their own temporary
 //! configs: InspIRCd 3 with Atheme services (SASL, accounts), as Libera runs them. Plus a
 //! small line-based IRC client to play members, and a way to run `crieur` itself.
-#![allow(dead_code)]
 
 pub mod client;
 pub mod ircd;
+pub mod member;
 pub mod relay;
 pub mod synapse;
 

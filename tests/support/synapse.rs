@@ -150,10 +150,6 @@ rc_invites:
         );
         format!("@{name}:localhost")
     }
-
-    pub fn path(&self) -> &Path {
-        self.dir.path()
-    }
 }
 
 impl Drop for Synapse {

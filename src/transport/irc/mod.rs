@@ -5,9 +5,9 @@
 //! announcements counted as sent only once the server acknowledges them, and a
 //! reconnection loop with capped exponential backoff and jitter, slower after a ban.
 //!
-//! The `irc` crate's client has no SASL flow, no working flood control and no reconnection
-//! (see CRATES.md), and keeps its socket to itself (no `TCP_NODELAY`): this module owns the
-//! connection instead. What members say becomes `bot::Incoming` at once; the bot decides.
+//! The `irc` crate's client has no SASL flow, no working flood control and no reconnection,
+//! and keeps its socket to itself (no `TCP_NODELAY`): this module owns the connection
+//! instead. What members say becomes `bot::Incoming` at once; the bot decides.
 
 pub mod error;
 pub mod line;
@@ -19,8 +19,8 @@ use crate::answer::reply::{Limits, Line, Reply};
 use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
 use crate::chat::Network;
 use crate::config::irc::IrcConfig;
-use crate::run::{CoreRequest, Shared};
 use crate::schedule::runner::{Ack, Delivery};
+use crate::shared::{CoreRequest, Shared};
 use crate::store::outbox::Key;
 use crate::transport::backoff::{Backoff, Cut};
 use error::LinkError;

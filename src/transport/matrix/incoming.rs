@@ -5,7 +5,7 @@
 use crate::answer::reply::{Line, Reply};
 use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room as BotRoom, Sender};
 use crate::chat::Network;
-use crate::run::{CoreRequest, Shared};
+use crate::shared::{CoreRequest, Shared};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
 use matrix_sdk::ruma::events::room::message::{
