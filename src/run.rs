@@ -4,7 +4,7 @@
 //! or SIGTERM. The store stays owned by one task; networks share the answerer.
 
 use crate::answer::reply::{Line, Reply};
-use crate::bot::Bot;
+use crate::bot::{Bot, Guard};
 use crate::chat::Network;
 use crate::clock::Clock;
 use crate::config::{Config, KnownRoom};
@@ -95,7 +95,11 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             &cfg.command_prefix,
             &cfg.organisers,
             source.language,
-        );
+        )
+        .with_guard(Guard::new(
+            std::time::Duration::from_secs(cfg.repeat_window_secs),
+            cfg.channel_share,
+        ));
         for c in &cfg.channels {
             let lang = c
                 .language

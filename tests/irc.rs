@@ -398,6 +398,45 @@ fn a_burst_of_thirty_commands_is_all_answered_without_a_flood_kill() {
 }
 
 #[test]
+fn a_repeated_question_is_noted_once_in_the_channels_language() {
+    let ircd = Ircd::start();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(
+        dir.path(),
+        &ircd,
+        "crieur",
+        "#communaute",
+        "sample/georchestra",
+        "repeat_window_secs = 60",
+    );
+    // The channel's table comes last: it speaks French.
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str("language = \"fr\"\n");
+    std::fs::write(&cfg, text).unwrap();
+    let mut member = Client::connect(ircd.client_port, "eve");
+    member.join("#communaute");
+    let _bot = Crieur::start(&cfg, &[], &["--now", "2026-02-01T09:00:00+01:00"]);
+    wait_join(&mut member, "crieur", "#communaute");
+    member.privmsg("#communaute", "!next");
+    member.privmsg("#communaute", "!next");
+    // The note, in whatever language it comes: it must be the channel's.
+    let note = member.expect(
+        |l| {
+            said_by(l, "crieur")
+                .is_some_and(|t| t.contains("même question") || t.contains("same question"))
+        },
+        WAIT,
+    );
+    assert_eq!(
+        said_by(&note, "crieur").unwrap(),
+        format!(
+            "eve: {}",
+            crieur::bot::repeat_note(crieur::extract::Language::Fr)
+        )
+    );
+}
+
+#[test]
 fn connects_with_tls_checking_the_server_certificate() {
     let ircd = Ircd::start();
     let dir = tempfile::tempdir().unwrap();

@@ -853,6 +853,52 @@ async fn an_organiser_on_either_network_announces_to_the_rooms_of_the_other() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeats_and_chatty_members_are_kept_in_check_as_the_config_says_in_the_rooms_language() {
+    let (synapse, bot, mut alice, room) = community().await;
+    let dir = tempfile::tempdir().unwrap();
+    // One answer a minute per member in a room; the room speaks French.
+    let cfg = config(
+        dir.path(),
+        &synapse.url(),
+        &["#community:localhost"],
+        "room_share = 1\nrepeat_window_secs = 60\n[reminders]\ndeadline_days = []\nevent_days = []",
+    );
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str("language = \"fr\"\n");
+    std::fs::write(&cfg, text).unwrap();
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    alice.wait_member(&room, &bot, MembershipState::Join).await;
+
+    let first = ask(&mut alice, &room, &bot, "!next", &crieur).await;
+    assert!(
+        body(&first).contains("Spring meeting 2026"),
+        "{}",
+        body(&first)
+    );
+    let note = ask(&mut alice, &room, &bot, "!next", &crieur).await;
+    assert_eq!(
+        body(&note),
+        format!(
+            "notice: {}",
+            crieur::bot::repeat_note(crieur::extract::Language::Fr)
+        )
+    );
+    // Her share of the room is spent: the next answer comes in a direct chat.
+    alice
+        .say(&room, "crieur: where is the spring meeting?")
+        .await;
+    let dm = alice
+        .accept_invite()
+        .await
+        .unwrap_or_else(|| panic!("no direct chat: {}", crieur.log()));
+    let private = alice
+        .saying(&dm, &bot, "Lyon")
+        .await
+        .unwrap_or_else(|| panic!("no answer in the direct chat: {}", crieur.log()));
+    assert!(body(&private).contains("Lyon"), "{}", body(&private));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_held_up_by_the_homeserver_does_not_hold_up_other_rooms() {
     let (synapse, bot, mut alice, room) = community().await;
     let other = alice.create_room(Some("other"), &[], false, false).await;

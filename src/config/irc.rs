@@ -76,10 +76,10 @@ fn burst() -> f64 {
 fn rate() -> f64 {
     1.0
 }
-fn repeat_window() -> u64 {
+pub(super) fn repeat_window() -> u64 {
     60
 }
-fn channel_share() -> usize {
+pub(super) fn channel_share() -> usize {
     3
 }
 fn ping() -> u64 {

@@ -38,6 +38,14 @@ pub struct MatrixConfig {
     /// accepts; other invites are refused.
     #[serde(default)]
     pub invites_from: Vec<String>,
+    /// The same question from the same member within this many seconds is answered once
+    /// (0: always answer).
+    #[serde(default = "super::irc::repeat_window")]
+    pub repeat_window_secs: u64,
+    /// Answers per member per window in a room; further answers go to a direct chat (0,
+    /// the default: no limit, each answer being a reply to its question).
+    #[serde(default)]
+    pub room_share: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -4,10 +4,13 @@
 
 use crate::answer::Answerer;
 use crate::answer::reply::Limits;
+use crate::bot::{Action, Bot, Guard};
+use crate::chat::{Incoming, Room, Sender};
 use crate::extract::Language;
 use chrono::NaiveDateTime;
 use rustyline::error::ReadlineError;
 use std::io::Write;
+use std::time::Instant;
 
 /// Runs the interactive session; `now` gives the local time for each question.
 pub fn chat(
@@ -17,8 +20,10 @@ pub fn chat(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let mut editor = rustyline::DefaultEditor::new()?;
-    // The terminal is one member in one room: follow-ups are about the last answer.
-    let mut memory = crate::answer::followup::Memory::default();
+    // The terminal is one member in a direct chat with the bot, who decides as on any
+    // network; it never holds back a repeated question.
+    let bot = Bot::new(&["crieur".to_string()], "!", &[], default)
+        .with_guard(Guard::new(std::time::Duration::ZERO, 0));
     writeln!(
         out,
         "crieur: ask about the community's events, or type !help. Ctrl-D quits."
@@ -31,12 +36,29 @@ pub fn chat(
                     continue;
                 }
                 let _ = editor.add_history_entry(line);
-                let now = now();
-                let last = memory.recall("terminal", "you", now).cloned();
-                let answered = answerer.answer_after(line, default, now, last.as_ref());
-                memory.remember("terminal", "you", answered.about, now);
-                for l in answered.reply.plain(Limits::IRC) {
-                    writeln!(out, "{l}")?;
+                let msg = Incoming {
+                    room: Room {
+                        id: "terminal".to_string(),
+                        direct: true,
+                    },
+                    sender: Sender {
+                        name: "you".to_string(),
+                        account: None,
+                        room_organiser: false,
+                    },
+                    text: line.to_string(),
+                };
+                let Some(question) = bot.read(&msg) else {
+                    continue;
+                };
+                let actions = bot.handle(&msg, question, answerer, now(), Instant::now());
+                for action in actions {
+                    // Nobody organises from the terminal: commands get the refusal.
+                    if let Action::Reply { reply, .. } = action {
+                        for l in reply.plain(Limits::IRC) {
+                            writeln!(out, "{l}")?;
+                        }
+                    }
                 }
                 out.flush()?;
             }

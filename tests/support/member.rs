@@ -235,6 +235,21 @@ impl Member {
         }
     }
 
+    /// Joins the first room this member is invited to (a direct chat someone opened), and
+    /// returns it.
+    pub async fn accept_invite(&self) -> Option<OwnedRoomId> {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while tokio::time::Instant::now() < deadline {
+            if let Some(room) = self.client.invited_rooms().into_iter().next() {
+                room.join().await.ok()?;
+                return Some(room.room_id().to_owned());
+            }
+            // Invites arrive with the member's next sync.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        None
+    }
+
     /// Every message from `sender` in `room` over `within`.
     pub async fn all_from(
         &mut self,

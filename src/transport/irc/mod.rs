@@ -15,8 +15,8 @@ pub mod message;
 pub mod register;
 pub mod throttle;
 
-use crate::answer::reply::{Limits, Line, Reply};
-use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room, Sender};
+use crate::answer::reply::{Limits, Reply};
+use crate::bot::{Action, Bot, Incoming, Question, Room, Sender};
 use crate::chat::Network;
 use crate::config::irc::IrcConfig;
 use crate::schedule::runner::{Ack, Delivery};
@@ -46,8 +46,6 @@ pub struct Settings {
     pub channels: Vec<(String, Option<String>)>,
     pub rate: Rate,
     pub ping_interval: Duration,
-    pub repeat_window: Duration,
-    pub channel_share: usize,
     pub quit_message: String,
     pub version: String,
 }
@@ -106,8 +104,6 @@ impl Settings {
                 per_second: cfg.throttle_per_second,
             },
             ping_interval: Duration::from_secs(cfg.ping_interval_secs),
-            repeat_window: Duration::from_secs(cfg.repeat_window_secs),
-            channel_share: cfg.channel_share,
             quit_message: cfg.quit_message.clone(),
             version: format!("crieur {}", env!("CARGO_PKG_VERSION")),
         })
@@ -494,7 +490,6 @@ struct State {
     /// `account-tag`, who is behind a nick is asked afresh for each command, never
     /// remembered: a nick can change hands between two messages.
     lookups: VecDeque<Lookup>,
-    guard: Guard,
     last_rx: Instant,
     pinged: bool,
     /// Where spawned tasks (a re-index) send their replies back.
@@ -518,7 +513,7 @@ struct Lookup {
     /// The account the answer names so far.
     account: Option<String>,
     /// The command waiting for the answer; taken when it waited too long.
-    message: Option<Incoming>,
+    message: Option<(Incoming, Question)>,
 }
 
 /// Messages from tasks spawned by the session (a finished re-index).
@@ -583,6 +578,7 @@ async fn drive<W: AsyncWrite + Unpin>(
     let lost = |reason: LinkError| Ok(End::lost(reason, true));
     conn.echo = caps.iter().any(|c| c == "echo-message");
     bot.set_names(std::slice::from_ref(&nick));
+    bot.reconnected();
     let (deferred_tx, mut deferred) = mpsc::channel::<Deferred>(16);
     let mut st = State {
         deferred: deferred_tx,
@@ -591,7 +587,6 @@ async fn drive<W: AsyncWrite + Unpin>(
         caps,
         whox,
         lookups: VecDeque::new(),
-        guard: Guard::new(s.repeat_window, s.channel_share),
         last_rx: Instant::now(),
         pinged: false,
     };
@@ -651,7 +646,7 @@ async fn drive<W: AsyncWrite + Unpin>(
                     }
                 }
                 expire_lookups(bot, shared, &mut st, conn);
-                st.guard.sweep(now);
+                bot.sweep(now);
                 if st.nick != s.identity.nicks[0] && last_regain.elapsed() > Duration::from_secs(60) {
                     last_regain = Instant::now();
                     regain(conn, s, &st).await.ok();
@@ -836,10 +831,10 @@ async fn privmsg<W: AsyncWrite + Unpin>(
         },
         text: text.to_string(),
     };
-    if bot.question(&incoming).is_none() {
+    let Some(question) = bot.read(&incoming) else {
         return Ok(());
-    }
-    if tagged.is_none() && bot.needs_account(&incoming) {
+    };
+    if tagged.is_none() && question.needs_account() {
         // Who is behind this nick now? Ask the server before deciding.
         let ask = if st.whox {
             format!("WHO {nick} %tna,152")
@@ -851,11 +846,11 @@ async fn privmsg<W: AsyncWrite + Unpin>(
             nick: folded,
             sent: Instant::now(),
             account: None,
-            message: Some(incoming),
+            message: Some((incoming, question)),
         });
         return Ok(());
     }
-    answer(incoming, bot, shared, st, conn);
+    answer(incoming, question, bot, shared, st, conn);
     Ok(())
 }
 
@@ -879,12 +874,12 @@ fn answer_looked_up<W: AsyncWrite + Unpin>(
     let Some(lookup) = st.lookups.pop_front() else {
         return;
     };
-    let Some(mut incoming) = lookup.message else {
+    let Some((mut incoming, question)) = lookup.message else {
         return;
     };
     // An answer about another nick than asked is no answer: the sender counts as logged out.
     incoming.sender.account = lookup.account.filter(|_| lookup.nick == irc_lower(nick));
-    answer(incoming, bot, shared, st, conn);
+    answer(incoming, question, bot, shared, st, conn);
 }
 
 /// Lookups that got no answer in time: their commands go on as from a logged-out sender.
@@ -895,14 +890,14 @@ fn expire_lookups<W: AsyncWrite + Unpin>(
     st: &mut State,
     conn: &mut Conn<W>,
 ) {
-    let stale: Vec<Incoming> = st
+    let stale: Vec<(Incoming, Question)> = st
         .lookups
         .iter_mut()
         .filter(|l| l.sent.elapsed() > Duration::from_secs(15))
         .filter_map(|l| l.message.take())
         .collect();
-    for incoming in stale {
-        answer(incoming, bot, shared, st, conn);
+    for (incoming, question) in stale {
+        answer(incoming, question, bot, shared, st, conn);
     }
     // A server that never answered will not: forget the oldest placeholders.
     while st
@@ -914,48 +909,25 @@ fn expire_lookups<W: AsyncWrite + Unpin>(
     }
 }
 
-/// Answers a message, minding the member's share of the room.
+/// Carries out what the bot decides about a message.
 fn answer<W: AsyncWrite + Unpin>(
     incoming: Incoming,
+    question: Question,
     bot: &Bot,
     shared: &Arc<Shared>,
     st: &mut State,
     conn: &mut Conn<W>,
 ) {
-    let Some(question) = bot.question(&incoming) else {
-        return;
-    };
     let key = irc_lower(&incoming.sender.name);
-    let mut incoming = incoming;
-    // Organiser commands are rare and must always get their answer (or their refusal).
-    let admit = if bot.needs_account(&incoming) {
-        Admit::Here
-    } else {
-        st.guard
-            .admit(&key, &question, incoming.room.direct, Instant::now())
-    };
-    match admit {
-        Admit::Here => {}
-        Admit::Privately => {
-            incoming.room = Room {
-                id: incoming.sender.name.clone(),
-                direct: true,
-            };
-        }
-        Admit::Repeat { first } => {
-            if first {
-                let lang = shared.language;
-                let reply =
-                    Reply::new(lang).line(Line::default().text(crate::bot::repeat_note(lang)));
-                let to = (!incoming.room.direct).then(|| incoming.sender.name.clone());
-                conn.queue
-                    .push(&key, lines(&incoming.room, to.as_deref(), &reply, st.relay));
-            }
-            return;
-        }
-    }
     let answerer = shared.answerer();
-    for action in bot.handle(&incoming, &answerer, shared.clock.now()) {
+    let actions = bot.handle(
+        &incoming,
+        question,
+        &answerer,
+        shared.clock.now(),
+        Instant::now(),
+    );
+    for action in actions {
         match action {
             Action::Reply { room, to, reply } => {
                 conn.queue
@@ -1005,6 +977,7 @@ fn lines(room: &Room, to: Option<&str>, reply: &Reply, relay: usize) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::reply::Line;
     use crate::extract::Language;
 
     #[test]

@@ -3,7 +3,7 @@
 //! users and servers the config allows).
 
 use crate::answer::reply::{Line, Reply};
-use crate::bot::{Action, Admit, Bot, Guard, Incoming, Room as BotRoom, Sender};
+use crate::bot::{Action, Bot, Incoming, Room as BotRoom, Sender};
 use crate::chat::Network;
 use crate::shared::{CoreRequest, Shared};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
@@ -25,7 +25,6 @@ const SEEN: usize = 4096;
 pub struct State {
     bot: Bot,
     shared: Arc<Shared>,
-    guard: Mutex<Guard>,
     me: OwnedUserId,
     invites_from: Vec<String>,
     /// Members at or above this power level in a room organise there.
@@ -65,7 +64,6 @@ impl State {
     pub fn new(
         bot: Bot,
         shared: Arc<Shared>,
-        guard: Guard,
         me: OwnedUserId,
         invites_from: Vec<String>,
         organiser_power_level: Option<i64>,
@@ -73,7 +71,6 @@ impl State {
         State {
             bot,
             shared,
-            guard: Mutex::new(guard),
             me,
             invites_from,
             organiser_power_level,
@@ -217,50 +214,45 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         },
         text: text.body.clone(),
     };
-    if state.bot.needs_account(&msg) && !state.bot.is_organiser(&msg.sender) {
-        msg.sender.room_organiser = organises(state, &room, &ev.sender).await;
-    }
-    let Some(question) = state.bot.question(&msg) else {
+    let Some(question) = state.bot.read(&msg) else {
         return;
     };
-    let admit = state
-        .guard
-        .lock()
-        .expect("no panics while the lock is held")
-        .admit(ev.sender.as_str(), &question, direct, Instant::now());
-    if let Admit::Repeat { first } = admit {
-        // Answered a moment ago: say so once, then stay quiet.
-        if first {
-            let lang = state.bot.language_of(&msg.room);
-            let note = Reply::new(lang).line(Line::default().text(crate::bot::repeat_note(lang)));
-            send_reply(&room, &ev, &note).await;
-        }
-        return;
+    if question.needs_account() && !state.bot.is_organiser(&msg.sender) {
+        msg.sender.room_organiser = organises(state, &room, &ev.sender).await;
     }
     let answerer = state.shared.answerer();
     let now = state.shared.clock.now();
-    for action in state.bot.handle(&msg, &answerer, now) {
-        let reply = match action {
-            Action::Reply { reply, .. } => reply,
+    for action in state
+        .bot
+        .handle(&msg, question, &answerer, now, Instant::now())
+    {
+        let (to_room, reply) = match action {
+            Action::Reply { room, reply, .. } => (room, reply),
             Action::Organiser {
                 room,
                 lang,
                 request,
                 ..
             } => {
-                state
+                let reply = state
                     .shared
                     .core
                     .ask(CoreRequest {
                         network: Network::Matrix,
-                        room,
+                        room: room.clone(),
                         lang,
                         request,
                     })
-                    .await
+                    .await;
+                (room, reply)
             }
         };
-        send_reply(&room, &ev, &reply).await;
+        if to_room.id == room_id.as_str() {
+            send_reply(&room, &ev, &reply).await;
+        } else {
+            // A member who had their share of the room: answered in a direct chat.
+            send_privately(&room, &to_room.id, &reply).await;
+        }
     }
     tracing::debug!(
         event = %ev.event_id,
@@ -268,6 +260,20 @@ async fn on_message(state: &State, ev: OriginalSyncRoomMessageEvent, room: Room)
         handled_ms = began.elapsed().as_secs_f64() * 1000.0,
         "matrix: answered"
     );
+}
+
+/// A reply in the direct chat with `user` (created if there is none yet).
+async fn send_privately(room: &Room, user: &str, reply: &Reply) {
+    let client = room.client();
+    match super::direct_room(&client, user).await {
+        Ok(dm) => {
+            let content = RoomMessageEventContent::notice_html(reply.plain_text(), reply.html());
+            if let Err(e) = dm.send(content).await {
+                tracing::warn!(%user, "matrix: cannot answer in private: {e}");
+            }
+        }
+        Err(e) => tracing::warn!(%user, "matrix: cannot open a direct chat: {e}"),
+    }
 }
 
 /// Whether `user`'s power level in `room` reaches the configured organiser level.

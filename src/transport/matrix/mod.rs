@@ -50,6 +50,9 @@ pub struct Settings {
     pub invites_from: Vec<String>,
     pub command_prefix: String,
     pub language: Language,
+    /// How repeats and chatty members are kept in check.
+    pub repeat_window: Duration,
+    pub room_share: usize,
     /// Session and SDK store.
     pub dir: PathBuf,
 }
@@ -104,6 +107,8 @@ impl Settings {
             organiser_power_level: cfg.organiser_power_level,
             invites_from: cfg.invites_from.clone(),
             command_prefix: cfg.command_prefix.clone(),
+            repeat_window: Duration::from_secs(cfg.repeat_window_secs),
+            room_share: cfg.room_share,
             language,
             dir,
         })
@@ -172,7 +177,8 @@ pub async fn run(
         &settings.command_prefix,
         &settings.organisers,
         settings.language,
-    );
+    )
+    .with_guard(Guard::new(settings.repeat_window, settings.room_share));
     let mut rooms: HashMap<String, OwnedRoomId> = HashMap::new();
     for (name, lang) in &settings.rooms {
         match join(&client, name).await {
@@ -186,7 +192,6 @@ pub async fn run(
     let state = Arc::new(State::new(
         bot,
         shared.clone(),
-        Guard::new(Duration::from_secs(60), 0),
         me,
         settings.invites_from.clone(),
         settings.organiser_power_level,
@@ -348,7 +353,7 @@ async fn deliver(
     }
 }
 
-async fn direct_room(client: &Client, user: &str) -> anyhow::Result<matrix_sdk::Room> {
+pub(super) async fn direct_room(client: &Client, user: &str) -> anyhow::Result<matrix_sdk::Room> {
     let user = OwnedUserId::try_from(user)?;
     if let Some(room) = client.get_dm_room(&user) {
         return Ok(room);

@@ -1,7 +1,11 @@
-//! The bot: a message from any network → what to do about it. Decides whether a message
-//! is for crieur (a `!command`, "crieur: …", anything in a direct chat), checks organisers
-//! by account (a services account on IRC, a user id on Matrix; never a display name), and
-//! turns questions into replies. No network I/O: transports carry out the actions.
+//! The bot: a message from any network → what to do about it, decided once per message
+//! and the same way on every network. Decides whether a message is for crieur (a
+//! `!command`, "crieur: …", anything in a direct chat), keeps a member from flooding a room
+//! (`guard`), checks organisers by account (a services account on IRC, a user id on
+//! Matrix; never a display name), and turns questions into replies. No network I/O:
+//! transports carry the messages and the actions.
+
+pub mod guard;
 
 use crate::answer::Answerer;
 use crate::answer::followup::Memory;
@@ -9,8 +13,26 @@ use crate::answer::reply::{Line, Reply};
 pub use crate::chat::{Incoming, Room, Sender};
 use crate::extract::Language;
 use chrono::NaiveDateTime;
+pub use guard::{Admit, Guard};
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// What a message asks of the bot, read once: the question as the answering core reads it
+/// (`!next`, "c'est quand ?"), and the organiser command it names, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub text: String,
+    command: Option<&'static str>,
+}
+
+impl Question {
+    /// Whether answering needs the sender's account (an organiser command): a transport
+    /// that does not have it yet asks the network before `handle`.
+    pub fn needs_account(&self) -> bool {
+        self.command.is_some()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -54,7 +76,9 @@ pub struct Bot {
     language: Language,
     room_languages: HashMap<String, Language>,
     /// What each member was last told about, for follow-up questions.
-    memory: std::sync::Mutex<Memory>,
+    memory: Mutex<Memory>,
+    /// Who asked what lately, room by room.
+    guard: Mutex<Guard>,
 }
 
 impl Bot {
@@ -65,8 +89,30 @@ impl Bot {
             organisers: organisers.iter().map(|a| a.to_lowercase()).collect(),
             language,
             room_languages: HashMap::new(),
-            memory: std::sync::Mutex::default(),
+            memory: Mutex::default(),
+            guard: Mutex::new(Guard::default()),
         }
+    }
+
+    /// How repeats and chatty members are kept in check (the network's settings).
+    pub fn with_guard(mut self, guard: Guard) -> Bot {
+        self.guard = Mutex::new(guard);
+        self
+    }
+
+    /// The network connection was made anew: members may have missed the last answers, so
+    /// a question asked again is answered again.
+    pub fn reconnected(&self) {
+        let mut guard = self.guard.lock().expect("never poisoned: no panic while held");
+        *guard = guard.emptied();
+    }
+
+    /// Forgets members who have been quiet for a while (bounded memory).
+    pub fn sweep(&self, at: Instant) {
+        self.guard
+            .lock()
+            .expect("never poisoned: no panic while held")
+            .sweep(at);
     }
 
     /// The language of commands in a room (`#georchestra` speaks French).
@@ -80,9 +126,15 @@ impl Bot {
         self.names = names.iter().map(|n| n.to_lowercase()).collect();
     }
 
-    /// The question in a message, if the message is for the bot: `!next` → `!next`,
-    /// "crieur: c'est quand ?" → "c'est quand ?", anything in a direct chat.
-    pub fn question(&self, msg: &Incoming) -> Option<String> {
+    /// What a message asks, if it is for the bot: `!next` → `!next`, "crieur: c'est quand
+    /// ?" → "c'est quand ?", anything in a direct chat.
+    pub fn read(&self, msg: &Incoming) -> Option<Question> {
+        let text = self.question(msg)?;
+        let command = organiser_command(&text);
+        Some(Question { text, command })
+    }
+
+    fn question(&self, msg: &Incoming) -> Option<String> {
         let text = msg.text.trim();
         if let Some(rest) = text.strip_prefix(self.prefix.as_str()) {
             let word = rest.split(char::is_whitespace).next().unwrap_or("");
@@ -113,12 +165,6 @@ impl Bot {
             .then(|| normalise_prefix(text, &self.prefix))
     }
 
-    /// Whether answering needs the sender's account (an organiser command).
-    pub fn needs_account(&self, msg: &Incoming) -> bool {
-        self.question(msg)
-            .is_some_and(|q| organiser_command(&q).is_some())
-    }
-
     pub fn is_organiser(&self, sender: &Sender) -> bool {
         sender.room_organiser
             || sender
@@ -135,23 +181,28 @@ impl Bot {
             .unwrap_or(self.language)
     }
 
-    /// What to do about a message.
-    pub fn handle(&self, msg: &Incoming, answerer: &Answerer, now: NaiveDateTime) -> Vec<Action> {
-        let Some(question) = self.question(msg) else {
-            return Vec::new();
-        };
+    /// What to do about a message `read` found for the bot, asked at `at`: its answer, a
+    /// note that it was just answered, its answer in private for a member who had their
+    /// share of the room, an organiser's command, or a refusal.
+    pub fn handle(
+        &self,
+        msg: &Incoming,
+        question: Question,
+        answerer: &Answerer,
+        now: NaiveDateTime,
+        at: Instant,
+    ) -> Vec<Action> {
         let lang = self.language_of(&msg.room);
-        let to = (!msg.room.direct).then(|| msg.sender.name.clone());
-        if let Some(command) = organiser_command(&question) {
+        let mut room = msg.room.clone();
+        let mut to = (!room.direct).then(|| msg.sender.name.clone());
+        if let Some(command) = question.command {
+            // Organiser commands are rare and always get their answer (or their refusal).
             if !self.is_organiser(&msg.sender) {
                 let reply = Reply::new(lang).line(Line::default().text(refusal(lang)));
-                return vec![Action::Reply {
-                    room: msg.room.clone(),
-                    to,
-                    reply,
-                }];
+                return vec![Action::Reply { room, to, reply }];
             }
             let args = question
+                .text
                 .split_once(char::is_whitespace)
                 .map_or("", |(_, rest)| rest)
                 .trim()
@@ -164,29 +215,48 @@ impl Bot {
                 _ => Request::Cancel { id: args },
             };
             return vec![Action::Organiser {
-                room: msg.room.clone(),
+                room,
                 to,
                 lang,
                 request,
             }];
         }
-        let (room, member) = (&msg.room.id, &msg.sender.name);
+        let admit = self
+            .guard
+            .lock()
+            .expect("never poisoned: no panic while held")
+            .admit(&msg.sender.name, &question.text, room.direct, at);
+        match admit {
+            Admit::Here => {}
+            Admit::Privately => {
+                room = Room {
+                    id: msg.sender.name.clone(),
+                    direct: true,
+                };
+                to = None;
+            }
+            Admit::Repeat { first: false } => return Vec::new(),
+            Admit::Repeat { first: true } => {
+                let reply = Reply::new(lang).line(Line::default().text(repeat_note(lang)));
+                return vec![Action::Reply { room, to, reply }];
+            }
+        }
+        let member = &msg.sender.name;
         let last = self
             .memory
             .lock()
             .expect("never poisoned: no panic while held")
-            .recall(room, member, now)
+            .recall(&msg.room.id, member, now)
             .cloned();
-        let answered = answerer.answer_after(&question, lang, now, last.as_ref());
+        let answered = answerer.answer_after(&question.text, lang, now, last.as_ref());
         self.memory
             .lock()
             .expect("never poisoned: no panic while held")
-            .remember(room, member, answered.about, now);
-        let reply = answered.reply;
+            .remember(&msg.room.id, member, answered.about, now);
         vec![Action::Reply {
-            room: msg.room.clone(),
+            room,
             to,
-            reply,
+            reply: answered.reply,
         }]
     }
 }
@@ -217,89 +287,6 @@ fn refusal(lang: Language) -> &'static str {
             "Lo siento, este comando está reservado a los organizadores (identificados por su cuenta)."
         }
         _ => "Sorry, only organisers (known by their account) can do that.",
-    }
-}
-
-/// Keeps one member from flooding a room: the same question again within a minute is
-/// answered once, and beyond a few answers a minute in a shared room the rest go to the
-/// member privately. Nothing is dropped silently but exact repeats.
-#[derive(Debug)]
-pub struct Guard {
-    seen: HashMap<String, Vec<Asked>>,
-    /// How long a question counts as just asked (zero: never coalesce).
-    window: Duration,
-    /// Answers per member per window in a shared room (zero: no limit).
-    share: usize,
-}
-
-impl Default for Guard {
-    fn default() -> Guard {
-        Guard::new(Duration::from_secs(60), 3)
-    }
-}
-
-/// A question a member asked in the last minute.
-#[derive(Debug)]
-struct Asked {
-    at: Instant,
-    question: String,
-    /// A repeat of it was already noted to the member.
-    noted: bool,
-}
-
-/// What to do with a message, for flood's sake.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Admit {
-    /// Answer where it was asked.
-    Here,
-    /// Answer, but privately: this member has had their share of the room.
-    Privately,
-    /// The same question was just answered; `first` is true the first time it repeats.
-    Repeat { first: bool },
-}
-
-impl Guard {
-    /// A guard with a window (coalescing repeats) and a share of a shared room; zeros turn
-    /// each off (benchmarks).
-    pub fn new(window: Duration, share: usize) -> Guard {
-        Guard {
-            seen: HashMap::new(),
-            window,
-            share,
-        }
-    }
-
-    pub fn admit(&mut self, sender: &str, question: &str, direct: bool, now: Instant) -> Admit {
-        if self.window.is_zero() {
-            return Admit::Here;
-        }
-        let question = question.trim().to_lowercase();
-        let window = self.window;
-        let history = self.seen.entry(sender.to_lowercase()).or_default();
-        history.retain(|a| now.duration_since(a.at) < window);
-        if let Some(earlier) = history.iter_mut().find(|a| a.question == question) {
-            let first = !earlier.noted;
-            earlier.noted = true;
-            return Admit::Repeat { first };
-        }
-        let answered = history.len();
-        history.push(Asked {
-            at: now,
-            question,
-            noted: false,
-        });
-        if direct || self.share == 0 || answered < self.share {
-            Admit::Here
-        } else {
-            Admit::Privately
-        }
-    }
-
-    /// Forgets members who have been quiet for a window (bounded memory).
-    pub fn sweep(&mut self, now: Instant) {
-        let window = self.window;
-        self.seen
-            .retain(|_, h| h.iter().any(|a| now.duration_since(a.at) < window));
     }
 }
 
@@ -375,19 +362,25 @@ mod tests {
         );
     }
 
+    fn now() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+    }
+
+    /// What the bot does about a message, as a transport would call it.
+    fn handle(b: &Bot, m: &Incoming, at: Instant) -> Vec<Action> {
+        let answerer = Answerer::new(Default::default());
+        let q = b.read(m).expect("a message for the bot");
+        b.handle(m, q, &answerer, now(), at)
+    }
+
     #[test]
     fn organisers_are_known_by_account_not_by_name() {
         let b = bot();
-        let answerer = Answerer::new(Default::default());
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap();
-        let by_account = b.handle(
-            &msg("#c", false, "!reindex", Some("organiser")),
-            &answerer,
-            now,
-        );
+        let at = Instant::now();
+        let by_account = handle(&b, &msg("#c", false, "!reindex", Some("organiser")), at);
         assert!(matches!(
             by_account[0],
             Action::Organiser {
@@ -398,31 +391,47 @@ mod tests {
         // Same nick as an organiser, no account: refused.
         let mut impostor = msg("#c", false, "!reindex", None);
         impostor.sender.name = "Organiser".into();
-        let refused = b.handle(&impostor, &answerer, now);
-        match &refused[0] {
+        match &handle(&b, &impostor, at)[0] {
             Action::Reply { reply, .. } => assert!(reply.plain_text().contains("only organisers")),
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
-    fn guard_coalesces_repeats_and_moves_chatty_members_to_private() {
-        let mut g = Guard::default();
-        let t0 = Instant::now();
-        assert_eq!(g.admit("bob", "!next", false, t0), Admit::Here);
+    fn a_repeat_is_noted_once_in_the_rooms_language_and_a_chatty_member_answered_privately() {
+        let b = bot().with_room_language("#fr", Language::Fr);
+        let at = Instant::now();
+        let said = |actions: Vec<Action>| -> Vec<(String, Option<String>, String)> {
+            actions
+                .into_iter()
+                .map(|a| match a {
+                    Action::Reply { room, to, reply } => (room.id, to, reply.plain_text()),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let first = said(handle(&b, &msg("#fr", false, "!help", None), at));
+        assert_eq!(first[0].0, "#fr");
+        let note = said(handle(&b, &msg("#fr", false, "!HELP", None), at));
         assert_eq!(
-            g.admit("bob", "!next", false, t0),
-            Admit::Repeat { first: true }
+            note,
+            [(
+                "#fr".to_string(),
+                Some("alice".to_string()),
+                repeat_note(Language::Fr).to_string()
+            )]
         );
+        assert!(said(handle(&b, &msg("#fr", false, "!help", None), at)).is_empty());
+        // Three answers a minute in a room, then in private.
+        said(handle(&b, &msg("#fr", false, "!next", None), at));
+        said(handle(&b, &msg("#fr", false, "!events", None), at));
+        let private = said(handle(&b, &msg("#fr", false, "!about", None), at));
         assert_eq!(
-            g.admit("bob", "!NEXT", false, t0),
-            Admit::Repeat { first: false }
+            (private[0].0.as_str(), private[0].1.as_deref()),
+            ("alice", None)
         );
-        assert_eq!(g.admit("bob", "!events", false, t0), Admit::Here);
-        assert_eq!(g.admit("bob", "!help", false, t0), Admit::Here);
-        assert_eq!(g.admit("bob", "!event geocom", false, t0), Admit::Privately);
-        assert_eq!(g.admit("carol", "!next", false, t0), Admit::Here);
-        let later = t0 + Duration::from_secs(61);
-        assert_eq!(g.admit("bob", "!next", false, later), Admit::Here);
+        // Organiser commands always get their answer.
+        let refused = said(handle(&b, &msg("#fr", false, "!reindex", None), at));
+        assert_eq!(refused[0].0, "#fr");
     }
 }
