@@ -20,6 +20,35 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc commits its arena eagerly by default: about 60 MiB resident after indexing a
+/// site of a hundred posts, most of it never used again. Committing on demand keeps a
+/// running bot at about a third of that. The option must be set before the first
+/// allocation reserves the arena, so it is set as the program loads, before `main`. An
+/// admin's `MIMALLOC_ARENA_EAGER_COMMIT` still wins.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LEAN_ALLOCATOR: extern "C" fn() = lean_allocator;
+
+#[cfg(target_os = "linux")]
+extern "C" fn lean_allocator() {
+    // `mi_option_arena_eager_commit` in mimalloc 3's option list.
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    // Reading the environment here must not allocate: a C string lookup.
+    // Safety: `getenv` with a NUL-terminated name, before any thread exists.
+    let set = unsafe { libc_getenv(c"MIMALLOC_ARENA_EAGER_COMMIT".as_ptr()) };
+    if set.is_null() {
+        // Safety: sets one of mimalloc's options; any value is valid for it.
+        unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
+    }
+}
+
+#[cfg(target_os = "linux")]
+unsafe extern "C" {
+    #[link_name = "getenv"]
+    fn libc_getenv(name: *const std::ffi::c_char) -> *const std::ffi::c_char;
+}
+
 #[derive(Parser)]
 #[command(
     name = "crieur",

@@ -389,7 +389,11 @@ async fn an_announcement_is_delivered_and_a_restart_replays_and_loses_nothing() 
     alice.say(&room, "!next").await;
     let mut crieur = Crieur::start(&cfg, &[], &[]);
     // Asked after the restart: answered once.
-    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert!(
+        crieur.wait_log("matrix: listening", WAIT),
+        "{}",
+        crieur.log()
+    );
     let asked = alice.say(&room, "!help").await;
     // The first thing crieur says after the restart is that answer.
     let help = alice
@@ -505,7 +509,11 @@ async fn a_revoked_session_stops_crieur_with_a_way_to_log_in_again() {
     // Doing what it says: a new device (the old one's keys set aside), answering again.
     std::fs::remove_file(matrix_dir.join("session.json")).unwrap();
     let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(
+        crieur.wait_log("matrix: listening", WAIT),
+        "{}",
+        crieur.log()
+    );
     let reply = ask(&mut alice, &room, &bot, "!next", &crieur).await;
     assert!(body(&reply).contains("Spring meeting 2026"));
     let again: serde_json::Value =
@@ -540,6 +548,7 @@ async fn matrix_serves_with_irc_down_and_after_its_homeserver_restarts() {
     );
     let reply = ask(&mut alice, &room, &bot, "!next", &crieur).await;
     assert!(body(&reply).contains("Spring meeting 2026"));
+    // Over a few seconds of watching, the room is not tried in a loop.
     tokio::time::sleep(Duration::from_secs(3)).await;
     let log = crieur.log();
     assert!(log.contains("irc"), "IRC was tried: {log}");

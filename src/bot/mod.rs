@@ -103,7 +103,10 @@ impl Bot {
     /// The network connection was made anew: members may have missed the last answers, so
     /// a question asked again is answered again.
     pub fn reconnected(&self) {
-        let mut guard = self.guard.lock().expect("never poisoned: no panic while held");
+        let mut guard = self
+            .guard
+            .lock()
+            .expect("never poisoned: no panic while held");
         *guard = guard.emptied();
     }
 

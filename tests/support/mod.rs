@@ -99,6 +99,18 @@ impl Crieur {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
+    /// Waits until the log says `text`; whether it did within `within`.
+    pub fn wait_log(&self, text: &str, within: Duration) -> bool {
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if self.log().contains(text) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     /// Waits for the process to end by itself.
     pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
         let deadline = Instant::now() + within;

@@ -1,8 +1,10 @@
-//! Reading one IRC line: `@tags :prefix COMMAND params :trailing`, tags unescaped
-//! (IRCv3 message-tags). Written here rather than taken from `irc-proto`, whose typed
-//! commands leave out the numerics crieur needs (WHOX 354, WHOIS 330) and which would
-//! still need this generic view. Pure.
+//! Reading one IRC line with `irc-proto`, the protocol half of the `irc` crate: IRCv3 tags
+//! (unescaped), prefix, command and parameters. crieur's rules read every command the same
+//! way, by name (numerics as their three digits) and parameters in order, so the typed
+//! commands of `irc-proto` are seen here as that. Pure.
 
+use irc_proto::Command;
+use irc_proto::message::Tag;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,42 +18,28 @@ pub struct Message {
 }
 
 impl Message {
-    /// Parses a line (without CR LF). `None` for an empty or commandless line.
+    /// Parses a line (with or without CR LF). `None` for an empty or commandless line.
     pub fn parse(line: &str) -> Option<Message> {
-        let mut rest = line.trim_end_matches(['\r', '\n']);
-        let mut msg = Message::default();
-        if let Some(tail) = rest.strip_prefix('@') {
-            let (tags, after) = tail.split_once(' ')?;
-            for tag in tags.split(';').filter(|t| !t.is_empty()) {
-                let (key, value) = tag.split_once('=').unwrap_or((tag, ""));
-                msg.tags.insert(key.to_string(), unescape(value));
-            }
-            rest = after.trim_start_matches(' ');
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.trim().is_empty() {
+            return None;
         }
-        if let Some(tail) = rest.strip_prefix(':') {
-            let (prefix, after) = tail.split_once(' ')?;
-            msg.prefix = Some(prefix.to_string());
-            rest = after.trim_start_matches(' ');
-        }
-        let (command, mut rest) = rest.split_once(' ').unwrap_or((rest, ""));
+        let proto: irc_proto::Message = line.parse().ok()?;
+        let (command, params) = by_name(proto.command);
         if command.is_empty() {
             return None;
         }
-        msg.command = command.to_ascii_uppercase();
-        loop {
-            rest = rest.trim_start_matches(' ');
-            if rest.is_empty() {
-                break;
-            }
-            if let Some(trailing) = rest.strip_prefix(':') {
-                msg.params.push(trailing.to_string());
-                break;
-            }
-            let (param, after) = rest.split_once(' ').unwrap_or((rest, ""));
-            msg.params.push(param.to_string());
-            rest = after;
-        }
-        Some(msg)
+        Some(Message {
+            tags: proto
+                .tags
+                .unwrap_or_default()
+                .into_iter()
+                .map(|Tag(key, value)| (key, value.unwrap_or_default()))
+                .collect(),
+            prefix: proto.prefix.map(|p| p.to_string()),
+            command,
+            params,
+        })
     }
 
     /// The nick of the prefix, if it names a user.
@@ -71,25 +59,40 @@ impl Message {
     }
 }
 
-fn unescape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
+/// A command by name and parameters in order. The commands crieur reads (and any numeric or
+/// command `irc-proto` does not type) keep every parameter; others only their name.
+fn by_name(command: Command) -> (String, Vec<String>) {
+    let some = |v: Vec<Option<String>>| v.into_iter().flatten().collect::<Vec<_>>();
+    let (name, params) = match command {
+        Command::Response(code, params) => (format!("{:03}", code as u16), params),
+        Command::Raw(name, params) => (name, params),
+        Command::PRIVMSG(target, text) => ("PRIVMSG".into(), vec![target, text]),
+        Command::NOTICE(target, text) => ("NOTICE".into(), vec![target, text]),
+        Command::PING(a, b) => ("PING".into(), some(vec![Some(a), b])),
+        Command::PONG(a, b) => ("PONG".into(), some(vec![Some(a), b])),
+        Command::ERROR(reason) => ("ERROR".into(), vec![reason]),
+        Command::NICK(nick) => ("NICK".into(), vec![nick]),
+        Command::JOIN(channels, keys, name) => {
+            ("JOIN".into(), some(vec![Some(channels), keys, name]))
         }
-        match chars.next() {
-            Some(':') => out.push(';'),
-            Some('s') => out.push(' '),
-            Some('\\') => out.push('\\'),
-            Some('r') => out.push('\r'),
-            Some('n') => out.push('\n'),
-            Some(other) => out.push(other),
-            None => {}
+        Command::PART(channels, reason) => ("PART".into(), some(vec![Some(channels), reason])),
+        Command::KICK(channel, nick, reason) => {
+            ("KICK".into(), some(vec![Some(channel), Some(nick), reason]))
         }
-    }
-    out
+        Command::QUIT(reason) => ("QUIT".into(), some(vec![reason])),
+        Command::CAP(target, sub, arg, param) => (
+            "CAP".into(),
+            some(vec![target, Some(sub.to_str().to_string()), arg, param]),
+        ),
+        Command::AUTHENTICATE(data) => ("AUTHENTICATE".into(), vec![data]),
+        Command::ACCOUNT(account) => ("ACCOUNT".into(), vec![account]),
+        other => {
+            let line = String::from(&other);
+            let name = line.split(' ').next().unwrap_or_default().to_string();
+            (name, Vec::new())
+        }
+    };
+    (name.to_ascii_uppercase(), params)
 }
 
 #[cfg(test)]
@@ -116,5 +119,28 @@ mod tests {
         let m = Message::parse(":s CAP * LS * :sasl message-tags").unwrap();
         assert_eq!(m.params, vec!["*", "LS", "*", "sasl message-tags"]);
         assert_eq!(Message::parse(""), None);
+    }
+
+    #[test]
+    fn reads_what_registration_and_lookups_need() {
+        let m = Message::parse(":s CAP crieur ACK :sasl message-tags").unwrap();
+        assert_eq!(m.params, vec!["crieur", "ACK", "sasl message-tags"]);
+        let m = Message::parse("AUTHENTICATE +").unwrap();
+        assert_eq!((m.command.as_str(), m.trailing()), ("AUTHENTICATE", "+"));
+        let m = Message::parse(":s 354 crieur 152 alice orga").unwrap();
+        assert_eq!(m.command, "354");
+        assert_eq!(m.params, vec!["crieur", "152", "alice", "orga"]);
+        let m = Message::parse(":s 330 crieur alice orga :is logged in as").unwrap();
+        assert_eq!((m.command.as_str(), m.param(2)), ("330", "orga"));
+        let m = Message::parse(":alice!a@h KICK #c crieur :bye").unwrap();
+        assert_eq!(m.params, vec!["#c", "crieur", "bye"]);
+        let m = Message::parse(":crieur!c@h JOIN #c").unwrap();
+        assert_eq!(
+            (m.command.as_str(), m.param(0), m.nick()),
+            ("JOIN", "#c", Some("crieur"))
+        );
+        let m = Message::parse("@account=orga :orga!o@h PRIVMSG #c ::) tags\r\n").unwrap();
+        assert_eq!(m.trailing(), ":) tags");
+        assert_eq!(Message::parse("   "), None);
     }
 }

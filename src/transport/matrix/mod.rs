@@ -197,6 +197,7 @@ pub async fn run(
         settings.organiser_power_level,
     ));
     incoming::register(&client, state.clone());
+    tracing::info!("matrix: listening");
 
     let mut sync_settings = bot_sync()
         .token(first.next_batch)
