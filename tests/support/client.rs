@@ -153,5 +153,7 @@ pub fn said_by<'a>(line: &'a str, nick: &str) -> Option<&'a str> {
     if command != "PRIVMSG" && command != "NOTICE" {
         return None;
     }
-    rest.split_once(" :").map(|(_, text)| text)
+    // The text is the last parameter: after " :", or a single word without the colon.
+    let (_, text) = rest.split_once(' ')?;
+    Some(text.strip_prefix(':').unwrap_or(text))
 }

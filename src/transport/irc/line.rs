@@ -3,6 +3,8 @@
 //! UTF-8 character boundaries so that each line fits the 512-byte limit with the prefix
 //! the server adds when relaying it. Pure.
 
+use irc_proto::Command;
+
 /// Bytes the server adds in front of our lines when relaying them: `:nick!user@host `.
 /// Hosts can be 63 bytes and cloaks long; this leaves room for the longest.
 pub const RELAY_PREFIX: usize = 1 + 32 + 1 + 12 + 1 + 64 + 1;
@@ -22,28 +24,42 @@ pub fn clean(text: &str) -> String {
 }
 
 /// `PRIVMSG`/`NOTICE` lines saying `text` to `target`, each within the limit once the
-/// server has put a `relay`-byte prefix in front (`RELAY_PREFIX` when unknown).
+/// server has put a `relay`-byte prefix in front (`RELAY_PREFIX` when unknown). Written by
+/// `irc-proto` from its commands.
 pub fn message(command: &str, target: &str, text: &str, relay: usize) -> Vec<String> {
     let target = clean(target).replace(' ', "");
     let head = format!("{command} {target} :");
     let room = MAX_LINE.saturating_sub(2 + relay + head.len()).max(64);
+    let notice = command.eq_ignore_ascii_case("NOTICE");
     split(&clean(text), room)
         .into_iter()
-        .map(|chunk| format!("{head}{chunk}"))
+        .map(|chunk| {
+            let command = if notice {
+                Command::NOTICE(target.clone(), chunk)
+            } else {
+                Command::PRIVMSG(target.clone(), chunk)
+            };
+            String::from(&command)
+        })
         .collect()
+}
+
+/// The answer to a server's `PING`, carrying its token back.
+pub fn pong(token: &str) -> String {
+    String::from(&Command::PONG(clean(token).replace(' ', ""), None))
 }
 
 /// A CTCP reply (`\x01VERSION crieur 0.1\x01`) in a NOTICE.
 pub fn ctcp_reply(target: &str, command: &str, args: &str) -> String {
     let body = clean(&format!("{command} {args}"));
     let target = clean(target).replace(' ', "");
-    let mut line = format!("NOTICE {target} :\u{1}{body}");
-    let max = MAX_LINE - 2 - RELAY_PREFIX - 1;
-    while line.len() > max {
-        line.pop();
+    let max = MAX_LINE - 2 - RELAY_PREFIX - 1 - format!("NOTICE {target} :").len();
+    let mut body = format!("\u{1}{body}");
+    while body.len() > max {
+        body.pop();
     }
-    line.push('\u{1}');
-    line
+    body.push('\u{1}');
+    String::from(&Command::NOTICE(target, body))
 }
 
 /// Splits `text` into pieces of at most `max` bytes, on character boundaries, at a space
@@ -103,7 +119,7 @@ mod tests {
         assert_eq!(lines, vec!["PRIVMSG #c :title  QUIT :x  ACTION"]);
         assert_eq!(
             message("PRIVMSG", "#c\r\nQUIT", "hi", RELAY_PREFIX),
-            vec!["PRIVMSG #cQUIT :hi"]
+            vec!["PRIVMSG #cQUIT hi"]
         );
     }
 
@@ -117,7 +133,12 @@ mod tests {
         }
         let joined: String = lines
             .iter()
-            .map(|l| l.trim_start_matches("PRIVMSG #chan :"))
+            .map(|l| {
+                super::super::message::Message::parse(l)
+                    .unwrap()
+                    .trailing()
+                    .to_string()
+            })
             .collect();
         assert_eq!(joined, text);
     }

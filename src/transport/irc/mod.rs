@@ -441,9 +441,10 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
 
 /// The target (folded) and text of a PRIVMSG line we write, as the server echoes them.
 fn echoed(line: &str) -> (String, String) {
-    let rest = line.strip_prefix("PRIVMSG ").unwrap_or(line);
-    let (target, text) = rest.split_once(" :").unwrap_or((rest, ""));
-    (irc_lower(target), text.to_string())
+    match Message::parse(line) {
+        Some(m) => (irc_lower(m.param(0)), m.trailing().to_string()),
+        None => (String::new(), String::new()),
+    }
 }
 
 /// Waits for the outbox to record a message as sent; forever when none is being recorded.
@@ -715,7 +716,7 @@ async fn handle<W: AsyncWrite + Unpin>(
     let from = msg.nick().map(irc_lower);
     let me = irc_lower(&st.nick);
     match msg.command.as_str() {
-        "PING" => conn.now(&format!("PONG :{}", msg.trailing())).await?,
+        "PING" => conn.now(&line::pong(msg.trailing())).await?,
         "PONG" => conn.ponged(msg.trailing()),
         "ERROR" => {
             return Ok(Some(End::lost(
@@ -991,7 +992,7 @@ mod tests {
         };
         assert_eq!(
             lines(&room, Some("bob"), &reply, line::RELAY_PREFIX),
-            vec!["PRIVMSG #c :bob: one", "PRIVMSG #c :two"]
+            vec!["PRIVMSG #c :bob: one", "PRIVMSG #c two"]
         );
     }
 }

@@ -184,7 +184,7 @@ impl Registration {
             }
             "465" => Err(RegisterError::Refused(msg.trailing().to_string())),
             "ERROR" => Err(RegisterError::Refused(msg.trailing().to_string())),
-            "PING" => send(vec![format!("PONG :{}", msg.trailing())]),
+            "PING" => send(vec![super::line::pong(msg.trailing())]),
             _ => send(vec![]),
         }
     }
