@@ -14,7 +14,12 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::OwnedRoomId;
 use matrix_sdk::ruma::events::room::member::MembershipState;
+use matrix_sdk::ruma::events::room::message::{
+    AddMentions, ForwardThread, MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+};
 use std::time::{Duration, Instant};
 use support::Crieur;
 use support::ircd::Ircd;
@@ -86,32 +91,7 @@ id = "#community:localhost"
     let crieur = Crieur::start(&cfg, &[], &[]);
     alice.wait_member(&room, &bot, MembershipState::Join).await;
 
-    let mut times = Vec::new();
-    let mut to_server = Vec::new();
-    for i in 0..QUESTIONS + 5 {
-        // Distinct questions: the same one again within a minute is coalesced, not answered.
-        let question = if i % 2 == 0 {
-            format!("!next {i}")
-        } else {
-            format!("crieur: when is the next geOcom? ({i})")
-        };
-        let start = Instant::now();
-        let sent_ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_millis() as u64;
-        let asked = alice.say(&room, &question).await;
-        let reply = alice
-            .answer_to(&room, &bot, &asked)
-            .await
-            .unwrap_or_else(|| panic!("no answer: {}", crieur.log()));
-        if i >= 5 {
-            times.push(start.elapsed());
-            // When the homeserver had the reply: the part before the asker's sync.
-            let server: u64 = reply.origin_server_ts.get().into();
-            to_server.push(Duration::from_millis(server.saturating_sub(sent_ms)));
-        }
-    }
+    let (mut times, mut to_server) = measure(&mut alice, &room, &bot, &crieur).await;
     times.sort();
     to_server.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
@@ -162,4 +142,110 @@ id = "#community:localhost"
         "crieur resident memory with Matrix and IRC connected (IRC joined: {irc_joined}): {:.1} MB",
         rss_kib(crieur.child.id()) as f64 / 1024.0
     );
+
+    // The floor, on the same Synapse in the same run: a matrix-sdk bot that answers every
+    // text message with a fixed line, in a room of its own.
+    let floor_id = synapse.register("nullbot", "bot-pass");
+    let floor_room = alice.create_room(Some("floor"), &[], false, false).await;
+    let _floor = null_bot(&synapse.url(), &floor_id, &floor_room).await;
+    alice
+        .wait_member(&floor_room, &floor_id, MembershipState::Join)
+        .await;
+    let (mut floor, _) = measure(&mut alice, &floor_room, &floor_id, &crieur).await;
+    floor.sort();
+    let p50 = |v: &[Duration]| ms(v[v.len() / 2]);
+    println!(
+        "do-nothing matrix-sdk bot, same Synapse, same run: p50 {:.1} ms, p90 {:.1} ms; crieur's p50 is {:.2}x the floor",
+        p50(&floor),
+        ms(floor[floor.len() * 9 / 10]),
+        ms(at(0.5)) / p50(&floor),
+    );
+}
+
+/// Asks `QUESTIONS` distinct questions (after 5 to warm up) one after another; returns each
+/// one's time from the send to the reply in the asker's sync, and to the reply stored by
+/// the homeserver.
+async fn measure(
+    alice: &mut Member,
+    room: &OwnedRoomId,
+    bot: &str,
+    crieur: &Crieur,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let mut times = Vec::new();
+    let mut to_server = Vec::new();
+    for i in 0..QUESTIONS + 5 {
+        // Distinct questions: the same one again within a minute is coalesced, not answered.
+        let question = if i % 2 == 0 {
+            format!("!next {i}")
+        } else {
+            format!("crieur: when is the next geOcom? ({i})")
+        };
+        let start = Instant::now();
+        let sent_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        let asked = alice.say(room, &question).await;
+        let reply = alice
+            .answer_to(room, bot, &asked)
+            .await
+            .unwrap_or_else(|| panic!("no answer from {bot}: {}", crieur.log()));
+        if i >= 5 {
+            times.push(start.elapsed());
+            // When the homeserver had the reply: the part before the asker's sync.
+            let server: u64 = reply.origin_server_ts.get().into();
+            to_server.push(Duration::from_millis(server.saturating_sub(sent_ms)));
+        }
+    }
+    (times, to_server)
+}
+
+/// A matrix-sdk bot doing nothing but answering each text message in `room` with "ok", in
+/// a reply, syncing without pauses as crieur does.
+async fn null_bot(
+    url: &str,
+    user: &str,
+    room: &OwnedRoomId,
+) -> (matrix_sdk::Client, tempfile::TempDir) {
+    let store = tempfile::tempdir().unwrap();
+    let client = matrix_sdk::Client::builder()
+        .homeserver_url(url)
+        .sqlite_store(store.path(), None)
+        .build()
+        .await
+        .unwrap();
+    client
+        .matrix_auth()
+        .login_username(user, "bot-pass")
+        .await
+        .unwrap();
+    let first = client.sync_once(SyncSettings::default()).await.unwrap();
+    client.join_room_by_id(room).await.unwrap();
+    let me = client.user_id().unwrap().to_owned();
+    client.add_event_handler(
+        move |ev: OriginalSyncRoomMessageEvent, room: matrix_sdk::Room| {
+            let me = me.clone();
+            async move {
+                if ev.sender == me || !matches!(ev.content.msgtype, MessageType::Text(_)) {
+                    return;
+                }
+                let content = RoomMessageEventContent::notice_plain("ok").make_reply_to(
+                    &ev,
+                    ForwardThread::Yes,
+                    AddMentions::Yes,
+                );
+                let _ = room.send(content).await;
+            }
+        },
+    );
+    let c = client.clone();
+    tokio::spawn(async move {
+        let mut settings = SyncSettings::default().token(first.next_batch);
+        loop {
+            if let Ok(r) = c.sync_once(settings.clone()).await {
+                settings = settings.token(r.next_batch);
+            }
+        }
+    });
+    (client, store)
 }

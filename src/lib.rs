@@ -14,15 +14,16 @@
 //! - `answer`: a member's question → a `Reply`, from the catalog of gatherings (pure).
 //! - `schedule`: reminders and announcements due, and the runner that sends them through
 //!   the outbox.
-//! - `config`: the TOML file, its defaults and validation, every problem with its line.
 //! - `index`: reads sites, extracts, and brings the store in line with them.
 //! - `export`: JSON and iCalendar output.
-//! - `source`: `--config` / `--site` on the command line → sites and a store location.
 //! - `bot`: a message → what to do about it (commands, questions, organiser checks).
 //! - `shared`: what the networks share in `crieur run` (the answering core in use, the
 //!   clock, the way to the task that owns the store).
 //! - `transport`: IRC, Matrix and the terminal: each carries messages, the bot decides.
-//! - `run`: `crieur run`, wiring the store, the networks and the scheduler in one process.
+//! - `config`: the TOML file, its defaults and validation, every problem with its line.
+//! - `source`: `--config` / `--site` on the command line → sites and a store location.
+//! - `run`: `crieur run`, wiring the config, the store, the networks and the scheduler in
+//!   one process.
 //! - `bench`, `synthetic`: throughput measurements on real and generated sites.
 
 // matrix-sdk's futures are deep: proving the sync task `Send` needs more than 128 steps.

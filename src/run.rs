@@ -22,6 +22,7 @@ use tokio::sync::Notify;
 use tokio::sync::{mpsc, oneshot, watch};
 
 mod organiser;
+mod settings;
 
 use crate::store::outbox::Announcement;
 
@@ -35,7 +36,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let irc_settings = config
         .irc
         .as_ref()
-        .map(|c| irc::Settings::from_config(c, &config.origin))
+        .map(|c| settings::irc(c, &config.origin))
         .transpose()?;
     let data_dir = source
         .data_dir
@@ -44,7 +45,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let matrix_settings = config
         .matrix
         .as_ref()
-        .map(|c| matrix::Settings::from_config(c, &config.origin, &data_dir, source.language))
+        .map(|c| settings::matrix(c, &config.origin, &data_dir, source.language))
         .transpose()?;
     if irc_settings.is_none() && matrix_settings.is_none() {
         anyhow::bail!(

@@ -18,7 +18,6 @@ pub mod throttle;
 use crate::answer::reply::{Limits, Reply};
 use crate::bot::{Action, Bot, Incoming, Question, Room, Sender};
 use crate::chat::Network;
-use crate::config::irc::IrcConfig;
 use crate::schedule::runner::{Ack, Delivery};
 use crate::shared::{CoreRequest, Shared};
 use crate::store::outbox::Key;
@@ -34,7 +33,8 @@ use throttle::{Bucket, Queue, Rate};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::{mpsc, oneshot, watch};
 
-/// Everything a connection needs, resolved from the config (secrets read).
+/// Everything a connection needs, with its secrets read (`run::settings` makes it from the
+/// config).
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub server: String,
@@ -48,66 +48,6 @@ pub struct Settings {
     pub ping_interval: Duration,
     pub quit_message: String,
     pub version: String,
-}
-
-impl Settings {
-    /// Reads the `[irc]` table and its secrets; an error names the key.
-    pub fn from_config(cfg: &IrcConfig, origin: &std::path::Path) -> anyhow::Result<Settings> {
-        use crate::config::secret::Secret;
-        let sasl = match (&cfg.sasl_account, cfg.password(origin)) {
-            (Some(account), Some(secret)) => Some((
-                account.clone(),
-                secret
-                    .read()
-                    .map_err(|e| anyhow::anyhow!("irc.password: {e}"))?,
-            )),
-            _ => None,
-        };
-        let mut channels = Vec::new();
-        for (i, c) in cfg.channels.iter().enumerate() {
-            let mut ignored = Vec::new();
-            let key = Secret::from_keys(
-                c.key_env.as_deref(),
-                c.key_file.as_ref().map(|p| origin.join(p)).as_deref(),
-                "key",
-                &mut ignored,
-            )
-            .map(|s| {
-                s.read()
-                    .map_err(|e| anyhow::anyhow!("irc.channel[{i}].key: {e}"))
-            })
-            .transpose()?;
-            channels.push((c.name.clone(), key));
-        }
-        let mut nicks = vec![cfg.nick.clone()];
-        nicks.extend(cfg.alt_nicks.iter().cloned());
-        Ok(Settings {
-            server: cfg.server.clone(),
-            port: cfg.port(),
-            tls: cfg.tls,
-            tls_ca_file: cfg.tls_ca_file.as_ref().map(|p| origin.join(p)),
-            identity: Identity {
-                nicks,
-                username: cfg
-                    .username
-                    .clone()
-                    .unwrap_or_else(|| cfg.nick.to_lowercase()),
-                realname: cfg
-                    .realname
-                    .clone()
-                    .unwrap_or_else(|| "crieur, the community's town crier".to_string()),
-                sasl,
-            },
-            channels,
-            rate: Rate {
-                burst: cfg.throttle_burst,
-                per_second: cfg.throttle_per_second,
-            },
-            ping_interval: Duration::from_secs(cfg.ping_interval_secs),
-            quit_message: cfg.quit_message.clone(),
-            version: format!("crieur {}", env!("CARGO_PKG_VERSION")),
-        })
-    }
 }
 
 /// How a session ended.

@@ -11,7 +11,6 @@ mod incoming;
 pub mod session;
 
 use crate::bot::{Bot, Guard};
-use crate::config::matrix::{Login, MatrixConfig};
 use crate::extract::Language;
 use crate::schedule::runner::Delivery;
 use crate::shared::Shared;
@@ -29,7 +28,7 @@ use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::ruma::{OwnedRoomId, OwnedRoomOrAliasId, OwnedTransactionId, OwnedUserId};
 use session::{Credentials, Paths};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -55,64 +54,6 @@ pub struct Settings {
     pub room_share: usize,
     /// Session and SDK store.
     pub dir: PathBuf,
-}
-
-impl Settings {
-    /// Reads the `[matrix]` table and its secrets. Without a saved session, the password
-    /// or token must be readable now: crieur stops before connecting otherwise.
-    pub fn from_config(
-        cfg: &MatrixConfig,
-        origin: &Path,
-        data_dir: &Path,
-        language: Language,
-    ) -> anyhow::Result<Settings> {
-        let dir = data_dir.join("matrix");
-        let credentials = if (Paths { dir: dir.clone() }).has_session() {
-            None
-        } else {
-            Some(match cfg.login(origin) {
-                Some(Login::Password(s)) => Credentials::Password(
-                    s.read()
-                        .map_err(|e| anyhow::anyhow!("matrix.password: {e}"))?,
-                ),
-                Some(Login::Token(s)) => Credentials::Token(
-                    s.read()
-                        .map_err(|e| anyhow::anyhow!("matrix.access_token: {e}"))?,
-                ),
-                None => anyhow::bail!("matrix: give password_env or password_file to log in"),
-            })
-        };
-        let recovery_key = cfg
-            .recovery_key(origin)
-            .map(|s| {
-                s.read()
-                    .map_err(|e| anyhow::anyhow!("matrix.recovery_key: {e}"))
-            })
-            .transpose()?;
-        Ok(Settings {
-            homeserver: cfg.homeserver.clone(),
-            user: cfg.user.clone(),
-            device_name: cfg.device_name.clone(),
-            credentials,
-            recovery_key,
-            rooms: cfg
-                .rooms
-                .iter()
-                .map(|r| {
-                    let lang = r.language.as_deref().map_or(language, Language::from_code);
-                    (r.id.clone(), lang)
-                })
-                .collect(),
-            organisers: cfg.organisers.clone(),
-            organiser_power_level: cfg.organiser_power_level,
-            invites_from: cfg.invites_from.clone(),
-            command_prefix: cfg.command_prefix.clone(),
-            repeat_window: Duration::from_secs(cfg.repeat_window_secs),
-            room_share: cfg.room_share,
-            language,
-            dir,
-        })
-    }
 }
 
 /// How long a reminder or announcement may take to send before it is left for later.
