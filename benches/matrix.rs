@@ -207,18 +207,7 @@ async fn null_bot(
     user: &str,
     room: &OwnedRoomId,
 ) -> (matrix_sdk::Client, tempfile::TempDir) {
-    let store = tempfile::tempdir().unwrap();
-    let client = matrix_sdk::Client::builder()
-        .homeserver_url(url)
-        .sqlite_store(store.path(), None)
-        .build()
-        .await
-        .unwrap();
-    client
-        .matrix_auth()
-        .login_username(user, "bot-pass")
-        .await
-        .unwrap();
+    let (client, store) = support::member::logged_in(url, user, "bot-pass").await;
     let first = client.sync_once(SyncSettings::default()).await.unwrap();
     client.join_room_by_id(room).await.unwrap();
     let me = client.user_id().unwrap().to_owned();

@@ -37,21 +37,32 @@ pub struct Member {
     _store: tempfile::TempDir,
 }
 
+/// A matrix-sdk client logged in as `user` with `password`, its store in the returned
+/// folder (kept as long as the client lives).
+pub async fn logged_in(
+    homeserver: &str,
+    user: &str,
+    password: &str,
+) -> (Client, tempfile::TempDir) {
+    let store = tempfile::tempdir().unwrap();
+    let client = Client::builder()
+        .homeserver_url(homeserver)
+        .sqlite_store(store.path(), None)
+        .build()
+        .await
+        .unwrap();
+    client
+        .matrix_auth()
+        .login_username(user, password)
+        .await
+        .unwrap();
+    (client, store)
+}
+
 impl Member {
     /// Logs in a registered user ("@alice:localhost") whose password is "secret-pass".
     pub async fn login(homeserver: &str, user: &str) -> Member {
-        let store = tempfile::tempdir().unwrap();
-        let client = Client::builder()
-            .homeserver_url(homeserver)
-            .sqlite_store(store.path(), None)
-            .build()
-            .await
-            .unwrap();
-        client
-            .matrix_auth()
-            .login_username(user, "secret-pass")
-            .await
-            .unwrap();
+        let (client, store) = logged_in(homeserver, user, "secret-pass").await;
         client.sync_once(SyncSettings::default()).await.unwrap();
         let (tx, seen) = mpsc::unbounded_channel();
         let t = tx.clone();
