@@ -20,6 +20,7 @@
 //! - `shared`: what the networks share in `crieur run` (the answering core in use, the
 //!   clock, the way to the task that owns the store).
 //! - `transport`: IRC, Matrix and the terminal: each carries messages, the bot decides.
+//! - `preview`: what crieur reads in posts and would post, shown before publishing.
 //! - `config`: the TOML file, its defaults and validation, every problem with its line.
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
 //! - `run`: `crieur run`, wiring the config, the store, the networks and the scheduler in
@@ -41,6 +42,7 @@ pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod post;
+pub mod preview;
 pub mod run;
 pub mod schedule;
 pub mod shared;

@@ -114,6 +114,19 @@ enum Command {
         #[arg(long, value_name = "L")]
         lang: Option<String>,
     },
+    /// Show what crieur reads in posts and the reminders it would post, before publishing
+    Preview {
+        #[command(flatten)]
+        source: SourceArgs,
+        /// The time to plan reminders from (RFC 3339); default now
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+        /// Fail when a post whose title names a gathering gives no date (for a site's CI)
+        #[arg(long)]
+        strict: bool,
+        /// Posts to show (default: every post of the sites)
+        files: Vec<PathBuf>,
+    },
     /// Show the outbox: reminders and announcements, pending, sent or skipped (JSON)
     Outbox {
         /// Configuration file (default: config/crieur.toml)
@@ -272,6 +285,61 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             for line in reply.plain(Limits::IRC) {
                 writeln!(out, "{line}")?;
+            }
+            Ok(code)
+        }
+        Command::Preview {
+            source,
+            now,
+            strict,
+            files,
+        } => {
+            let source = source.resolve()?;
+            let (store, reports) = source.open_and_index()?;
+            let code = report_problems(&reports);
+            if code == ExitCode::FAILURE {
+                return Ok(code);
+            }
+            let wanted: Vec<PathBuf> = files
+                .iter()
+                .map(|f| {
+                    f.canonicalize()
+                        .with_context(|| format!("{}: not found", f.display()))
+                })
+                .collect::<anyhow::Result<_>>()?;
+            let mut posts: Vec<StoredPost> = store.posts().collect::<Result<_, _>>()?;
+            posts.retain(|p| {
+                wanted.is_empty()
+                    || source.sites.get(p.post.site).is_some_and(|site| {
+                        site.root
+                            .join(&p.post.file)
+                            .canonicalize()
+                            .is_ok_and(|path| wanted.contains(&path))
+                    })
+            });
+            if posts.len() < wanted.len() {
+                eprintln!(
+                    "crieur: some files are not posts of the sites read (give --site or --config)"
+                );
+            }
+            let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
+            let lang = default_language(&source, &store)?;
+            let settings = match &source.config {
+                Some(config) => config.reminder_settings(source.timezone),
+                None => crieur::schedule::Settings {
+                    zone: source.timezone,
+                    ..Default::default()
+                },
+            };
+            let shown = crieur::preview::preview(&posts, lang, clock.now_utc(), &settings);
+            std::io::stdout().lock().write_all(shown.text.as_bytes())?;
+            if strict && !shown.undated.is_empty() {
+                eprintln!(
+                    "crieur: {} post(s) name a gathering but give no date: {}",
+                    shown.undated.len(),
+                    shown.undated.join(", ")
+                );
+                return Ok(ExitCode::FAILURE);
             }
             Ok(code)
         }

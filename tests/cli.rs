@@ -535,3 +535,55 @@ fn run_stops_before_connecting_when_a_secret_is_missing() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn preview_shows_what_crieur_reads_and_would_post_and_strict_fails_on_an_undated_announcement() {
+    let site = tempfile::tempdir().unwrap();
+    write(site.path(), "_posts/2026-01-10-good.md", GOOD);
+    write(
+        site.path(),
+        "_posts/2026-01-11-meeting.md",
+        "---\ntitle: \"Community meeting\"\ndate: 2026-01-11\nlang: en\n---\n\nJoin us, details soon.\n",
+    );
+    let root = site.path().to_str().unwrap();
+    let good = site.path().join("_posts/2026-01-10-good.md");
+    let out = crieur(&[
+        "preview",
+        "--site",
+        root,
+        "--now",
+        "2026-01-12T10:00:00+01:00",
+        good.to_str().unwrap(),
+    ]);
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        shown.contains("_posts/2026-01-10-good.md: Sprint 2026")
+            && shown.contains("gathering Sprint 2026: 2 mars – 4 mars 2026, Rennes"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("Community meeting"),
+        "only the file asked: {shown}"
+    );
+    // Reminders before the sprint, with their local times.
+    assert!(shown.contains("2026-02-23 09:00 CET: "), "{shown}");
+
+    // The whole site, strictly: the announcement without a date fails the check.
+    let out = crieur(&["preview", "--site", root, "--strict"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stdout)
+            .contains("_posts/2026-01-11-meeting.md: Community meeting\n  no date found"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr)
+            .contains("1 post(s) name a gathering but give no date: _posts/2026-01-11-meeting.md"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Without --strict, the same site previews without failing.
+    assert!(crieur(&["preview", "--site", root]).status.success());
+}

@@ -19,6 +19,7 @@ const LAYERS: &[&str] = &[
     "schedule",
     "index",
     "export",
+    "preview",
     "bot",
     "shared",
     "transport",
