@@ -272,12 +272,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             lang,
             question,
         } => {
-            let source = source.resolve()?;
-            let (store, reports) = source.open_and_index()?;
-            let code = report_problems(&reports);
-            if code == ExitCode::FAILURE {
-                return Ok(code);
-            }
+            let (source, store) = match indexed(source)? {
+                Ok(read) => read,
+                Err(code) => return Ok(code),
+            };
             let answerer = index::answerer(&store)?;
             let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
             let lang = language(lang.as_deref(), default_language(&source, &store)?)?;
@@ -286,7 +284,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             for line in reply.plain(Limits::IRC) {
                 writeln!(out, "{line}")?;
             }
-            Ok(code)
+            Ok(ExitCode::SUCCESS)
         }
         Command::Preview {
             source,
@@ -294,12 +292,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             strict,
             files,
         } => {
-            let source = source.resolve()?;
-            let (store, reports) = source.open_and_index()?;
-            let code = report_problems(&reports);
-            if code == ExitCode::FAILURE {
-                return Ok(code);
-            }
+            let (source, store) = match indexed(source)? {
+                Ok(read) => read,
+                Err(code) => return Ok(code),
+            };
             let wanted: Vec<PathBuf> = files
                 .iter()
                 .map(|f| {
@@ -341,15 +337,13 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::FAILURE);
             }
-            Ok(code)
+            Ok(ExitCode::SUCCESS)
         }
         Command::Chat { source, now, lang } => {
-            let source = source.resolve()?;
-            let (store, reports) = source.open_and_index()?;
-            let code = report_problems(&reports);
-            if code == ExitCode::FAILURE {
-                return Ok(code);
-            }
+            let (source, store) = match indexed(source)? {
+                Ok(read) => read,
+                Err(code) => return Ok(code),
+            };
             let answerer = index::answerer(&store)?;
             let default = default_language(&source, &store)?;
             drop(store);
@@ -361,7 +355,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 || clock.now(),
                 &mut std::io::stdout(),
             )?;
-            Ok(code)
+            Ok(ExitCode::SUCCESS)
         }
         Command::Outbox { config, data } => {
             let source = SourceArgs {
@@ -436,6 +430,17 @@ fn open_store(source: &Source) -> anyhow::Result<Store> {
 
 /// Prints the problems met while reading; a site that could not be read at all fails the
 /// command, a broken post does not (the others were indexed).
+/// The sites of `args` read into a store, what went wrong printed; `Err` with the exit code
+/// when a site could not be read at all.
+fn indexed(args: SourceArgs) -> anyhow::Result<Result<(Source, Store), ExitCode>> {
+    let source = args.resolve()?;
+    let (store, reports) = source.open_and_index()?;
+    if report_problems(&reports) == ExitCode::FAILURE {
+        return Ok(Err(ExitCode::FAILURE));
+    }
+    Ok(Ok((source, store)))
+}
+
 fn report_problems(reports: &[SiteReport]) -> ExitCode {
     let mut failed = false;
     for r in reports {
