@@ -327,7 +327,13 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     ..Default::default()
                 },
             };
-            let shown = crieur::preview::preview(&posts, lang, clock.now_utc(), &settings);
+            let announcements = source
+                .config
+                .as_ref()
+                .map(|c| c.announcements(source.timezone))
+                .unwrap_or_default();
+            let shown =
+                crieur::preview::preview(&posts, &announcements, lang, clock.now_utc(), &settings);
             std::io::stdout().lock().write_all(shown.text.as_bytes())?;
             if strict && !shown.undated.is_empty() {
                 eprintln!(

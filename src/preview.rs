@@ -9,6 +9,7 @@ use crate::chat::Network;
 use crate::extract::{Language, sentence, token};
 use crate::schedule::{self, Settings, Target};
 use crate::store::StoredPost;
+use crate::store::outbox::Announcement;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
 
@@ -19,9 +20,10 @@ pub struct Preview {
 }
 
 /// The preview of `posts` (already extracted), reminders planned as `settings` say from
-/// `now` on, in `lang`.
+/// `now` on, in `lang`, and the announcements the config schedules.
 pub fn preview(
     posts: &[StoredPost],
+    announcements: &[Announcement],
     lang: Language,
     now: DateTime<Utc>,
     settings: &Settings,
@@ -93,6 +95,25 @@ pub fn preview(
             .unwrap_or_default();
         let _ = writeln!(text, "  {}: {said}", at.format("%Y-%m-%d %H:%M %Z"));
     }
+    let coming: Vec<&Announcement> = announcements
+        .iter()
+        .filter(|a| !a.cancelled && (a.weekly.is_some() || a.at >= now))
+        .collect();
+    if !coming.is_empty() {
+        let _ = writeln!(text, "\nannouncements the config schedules:");
+    }
+    for a in coming {
+        let rooms: Vec<&str> = a.rooms.iter().map(|(_, r)| r.as_str()).collect();
+        let when = match a.weekly {
+            Some((day, time)) => format!("every {day} {}", time.format("%H:%M")),
+            None => {
+                a.at.with_timezone(&settings.zone)
+                    .format("%Y-%m-%d %H:%M %Z")
+                    .to_string()
+            }
+        };
+        let _ = writeln!(text, "  {when} in {}: {}", rooms.join(", "), a.text);
+    }
     Preview { text, undated }
 }
 
@@ -106,6 +127,39 @@ fn announces(title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shows_the_announcements_to_come_with_their_local_times() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let once = |text: &str, when: &str| Announcement {
+            id: 1,
+            text: text.to_string(),
+            at: at(when),
+            rooms: vec![(Network::Irc, "#c".to_string())],
+            author: None,
+            weekly: None,
+            cancelled: false,
+        };
+        let settings = Settings::default();
+        let shown = preview(
+            &[],
+            &[
+                once("Sprint tomorrow", "2026-03-02T08:00:00Z"),
+                once("Long gone", "2026-01-02T08:00:00Z"),
+            ],
+            Language::En,
+            at("2026-03-01T08:00:00Z"),
+            &settings,
+        );
+        assert!(
+            shown
+                .text
+                .contains("  2026-03-02 09:00 CET in #c: Sprint tomorrow"),
+            "{}",
+            shown.text
+        );
+        assert!(!shown.text.contains("Long gone"), "{}", shown.text);
+    }
 
     #[test]
     fn a_title_naming_a_gathering_announces_one() {
