@@ -20,6 +20,13 @@ impl Network {
         }
     }
 
+    /// The network named `irc` or `matrix`, as the store writes it.
+    pub fn from_name(name: &str) -> Option<Network> {
+        [Network::Irc, Network::Matrix]
+            .into_iter()
+            .find(|n| n.name() == name)
+    }
+
     /// The network a room's name belongs to: `#channel` on IRC, `#alias:server` and
     /// `!id:server` on Matrix.
     pub fn of_room(room: &str) -> Option<Network> {

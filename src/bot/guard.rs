@@ -80,9 +80,9 @@ impl Guard {
         }
     }
 
-    /// The same guard, with nobody's questions remembered.
-    pub fn emptied(&self) -> Guard {
-        Guard::new(self.window, self.share)
+    /// Forgets every member's questions.
+    pub fn clear(&mut self) {
+        self.seen.clear();
     }
 
     /// Forgets members who have been quiet for a window (bounded memory).

@@ -103,11 +103,10 @@ impl Bot {
     /// The network connection was made anew: members may have missed the last answers, so
     /// a question asked again is answered again.
     pub fn reconnected(&self) {
-        let mut guard = self
-            .guard
+        self.guard
             .lock()
-            .expect("never poisoned: no panic while held");
-        *guard = guard.emptied();
+            .expect("never poisoned: no panic while held")
+            .clear();
     }
 
     /// Forgets members who have been quiet for a while (bounded memory).

@@ -129,14 +129,13 @@ impl Config {
         let mut problems = read.problems;
         if let Some(mut config) = read.value {
             config.origin = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            let locator = read::Locator::new(text);
             // Keys already in error were left out: what is said of them would mislead.
             problems.extend(
                 config
                     .validate()
                     .iter()
                     .filter(|p| !read.left_out.iter().any(|k| read::is_under(p, k)))
-                    .map(|p| locator.locate(p)),
+                    .map(|p| read.locator.locate(p)),
             );
             if problems.is_empty() {
                 return Ok(config);

@@ -3,6 +3,7 @@
 //! is wrong`; a key in error is left out and the rest read on, so that one typo does not
 //! hide the next.
 
+use crate::ingest::front_matter::line_column;
 use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 use std::ops::Range;
@@ -22,16 +23,18 @@ enum Step {
     Index(usize),
 }
 
-/// What reading found: the value (keys in error left out), the problems, and the keys
-/// left out, so that later checks say nothing more about them.
-pub struct Read<T> {
+/// What reading found: the value (keys in error left out), the problems, the keys left
+/// out, so that later checks say nothing more about them, and where the file writes each
+/// key, for those checks' problems.
+pub struct Read<'a, T> {
     pub value: Option<T>,
     pub problems: Vec<String>,
     pub left_out: Vec<String>,
+    pub locator: Locator<'a>,
 }
 
 /// Reads `text` into a `T`, finding every problem it can.
-pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
+pub fn read<T: DeserializeOwned>(text: &str) -> Read<'_, T> {
     let (mut doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let problems = errors.iter().map(|e| syntax_problem(text, e)).collect();
@@ -39,8 +42,14 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
             value: None,
             problems,
             left_out: Vec::new(),
+            locator: Locator { text, doc: None },
         };
     }
+    // The file as written, before keys in error are left out.
+    let locator = Locator {
+        text,
+        doc: Some(doc.clone()),
+    };
     let mut problems = Vec::new();
     let mut left_out = Vec::new();
     refuse_secrets(text, doc.get_mut(), &[], &mut problems, &mut left_out);
@@ -88,6 +97,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Read<T> {
         value,
         problems,
         left_out,
+        locator,
     }
 }
 
@@ -98,14 +108,7 @@ pub struct Locator<'a> {
     doc: Option<Spanned<DeTable<'a>>>,
 }
 
-impl<'a> Locator<'a> {
-    pub fn new(text: &'a str) -> Locator<'a> {
-        Locator {
-            text,
-            doc: DeTable::parse(text).ok(),
-        }
-    }
-
+impl Locator<'_> {
     /// `problem` with the line and column of its key, or of the nearest table that holds it.
     pub fn locate(&self, problem: &str) -> String {
         let key = problem
@@ -364,13 +367,7 @@ fn table_at<'d, 'i>(table: &'d mut DeTable<'i>, path: &[Step]) -> Option<&'d mut
 fn located(text: &str, span: Option<Range<usize>>, problem: &str) -> String {
     match span {
         Some(span) => {
-            let start = span.start.min(text.len());
-            let before = &text[..start];
-            let line = before.matches('\n').count() + 1;
-            let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-                .chars()
-                .count()
-                + 1;
+            let (line, column) = line_column(text, span.start);
             format!("{line}:{column}: {problem}")
         }
         None => problem.to_string(),

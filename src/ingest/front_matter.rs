@@ -126,21 +126,24 @@ fn parse_meta(src: &str, format: Format) -> Result<FrontMatter, (Option<(usize, 
         })?,
         Format::Toml => {
             let table: toml::Table = toml::from_str(&src).map_err(|e| {
-                let at = e.span().map(|span| {
-                    let before = &src[..span.start.min(src.len())];
-                    let line = before.matches('\n').count() + 1;
-                    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-                        .chars()
-                        .count()
-                        + 1;
-                    (line, column)
-                });
+                let at = e.span().map(|span| line_column(&src, span.start));
                 (at, e.message().trim_end_matches('.').to_string())
             })?;
             toml_to_json(toml::Value::Table(table))
         }
     };
     Ok(from_value(&value))
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 /// A parser's message without the position it writes in it ("error: line 4 column 5:

@@ -63,11 +63,7 @@ impl TryFrom<String> for Key {
             let mut parts = rest.splitn(4, ':');
             let id = number(parts.next()).ok_or_else(bad)?;
             let at = number(parts.next()).ok_or_else(bad)?;
-            let network = match parts.next() {
-                Some("irc") => Network::Irc,
-                Some("matrix") => Network::Matrix,
-                _ => return Err(bad()),
-            };
+            let network = parts.next().and_then(Network::from_name).ok_or_else(bad)?;
             let room = parts.next().ok_or_else(bad)?.to_string();
             return Ok(Key::Announcement {
                 id,
@@ -119,11 +115,9 @@ pub struct Entry {
 
 /// A network, or none: entries written before networks were typed say "" for none.
 fn network_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Network>, D::Error> {
-    Ok(match Option::<String>::deserialize(d)?.as_deref() {
-        Some("irc") => Some(Network::Irc),
-        Some("matrix") => Some(Network::Matrix),
-        _ => None,
-    })
+    Ok(Option::<String>::deserialize(d)?
+        .as_deref()
+        .and_then(Network::from_name))
 }
 
 /// An announcement an organiser scheduled (or the config lists).
