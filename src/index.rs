@@ -87,39 +87,45 @@ pub fn extract_with(post: &Post, help_pages: &[String]) -> Extraction {
 pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>, StoreError> {
     let mut reports = Vec::with_capacity(sites.len());
     for (i, spec) in sites.iter().enumerate() {
-        let reading = ingest::read_site(spec, i);
-        let skipped = reading.problems.iter().any(IngestError::is_fatal);
-        let stored: Vec<StoredPost> = reading
-            .posts
-            .into_iter()
-            .map(|post| {
-                let extraction = extract_with(&post, &spec.help_pages);
-                StoredPost { post, extraction }
-            })
-            .collect();
-        let mut report = SiteReport {
-            root: spec.root.clone(),
-            posts: stored
-                .iter()
-                .filter(|s| s.post.kind != PostKind::Page)
-                .count(),
-            pages: stored
-                .iter()
-                .filter(|s| s.post.kind == PostKind::Page)
-                .count(),
-            events: stored.iter().map(|s| s.extraction.events.len()).sum(),
-            deadlines: stored.iter().map(|s| s.extraction.deadlines.len()).sum(),
-            problems: reading.problems,
-            summary: SyncSummary::default(),
-            skipped,
-        };
-        if !skipped {
-            report.summary = store.sync_site(&site_key(spec), stored)?;
-        }
-        reports.push(report);
+        reports.push(index_site(store, spec, i)?);
     }
     store.retain_sites(&sites.iter().map(site_key).collect::<Vec<_>>())?;
     Ok(reports)
+}
+
+/// Reads and extracts one site (the `index`th of the config), and brings its posts in the
+/// store in line with it.
+pub fn index_site(store: &Store, spec: &SiteSpec, index: usize) -> Result<SiteReport, StoreError> {
+    let reading = ingest::read_site(spec, index);
+    let skipped = reading.problems.iter().any(IngestError::is_fatal);
+    let stored: Vec<StoredPost> = reading
+        .posts
+        .into_iter()
+        .map(|post| {
+            let extraction = extract_with(&post, &spec.help_pages);
+            StoredPost { post, extraction }
+        })
+        .collect();
+    let mut report = SiteReport {
+        root: spec.root.clone(),
+        posts: stored
+            .iter()
+            .filter(|s| s.post.kind != PostKind::Page)
+            .count(),
+        pages: stored
+            .iter()
+            .filter(|s| s.post.kind == PostKind::Page)
+            .count(),
+        events: stored.iter().map(|s| s.extraction.events.len()).sum(),
+        deadlines: stored.iter().map(|s| s.extraction.deadlines.len()).sum(),
+        problems: reading.problems,
+        summary: SyncSummary::default(),
+        skipped,
+    };
+    if !skipped {
+        report.summary = store.sync_site(&site_key(spec), stored)?;
+    }
+    Ok(report)
 }
 
 /// The answering core over what the store holds.

@@ -21,6 +21,7 @@ use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio::sync::{mpsc, oneshot, watch};
 
+mod follow;
 mod organiser;
 mod settings;
 
@@ -76,17 +77,6 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let wake = Arc::new(Notify::new());
-    // The rooms an organiser can name in `!announce`, on either network.
-    let rooms = config.rooms();
-    let core_task = tokio::spawn(serve_core(
-        source.clone(),
-        rooms,
-        store.clone(),
-        shared.clone(),
-        requests,
-        wake.clone(),
-    ));
-
     let mut networks = tokio::task::JoinSet::new();
     let mut deliveries: Networks = HashMap::new();
     let mut targets = Vec::new();
@@ -145,6 +135,34 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             shutdown_rx.clone(),
         ));
     }
+    let follower = Arc::new(follow::Follower {
+        source: source.clone(),
+        store: store.clone(),
+        shared: shared.clone(),
+        targets: targets.clone(),
+        announce: config.announce.clone(),
+        wake: wake.clone(),
+        busy: std::sync::Mutex::new(()),
+    });
+    // What the sites say now is recorded (and what changed while crieur was away told)
+    // before anything else is read.
+    tokio::task::spawn_blocking({
+        let follower = follower.clone();
+        move || -> anyhow::Result<()> {
+            for i in 0..follower.source.sites.len() {
+                follower.tell(i)?;
+            }
+            Ok(())
+        }
+    })
+    .await??;
+    // The rooms an organiser can name in `!announce`, on either network.
+    let rooms = config.rooms();
+    let core_task = tokio::spawn(serve_core(follower.clone(), rooms, requests, wake.clone()));
+    let mut followers = tokio::task::JoinSet::new();
+    for i in 0..source.sites.len() {
+        followers.spawn(follow::follow(follower.clone(), i, shutdown_rx.clone()));
+    }
     let scheduler = Scheduler {
         store: store.clone(),
         answerer: shared.live.clone(),
@@ -189,6 +207,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     // Every network has stopped: so does the scheduler.
     let _ = shutdown_tx.send(true);
     core_task.abort();
+    followers.abort_all();
     let _ = scheduler_task.await;
     if failed {
         anyhow::bail!("stopped after an error (see the log above)");
@@ -199,10 +218,8 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
 /// Carries out organisers' requests: re-reads the sites (swapping in a new answering
 /// core), schedules, lists and cancels announcements. Wakes the scheduler after changes.
 async fn serve_core(
-    source: Source,
+    follower: Arc<follow::Follower>,
     rooms: Vec<KnownRoom>,
-    store: Arc<Store>,
-    shared: Arc<Shared>,
     mut requests: mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>,
     wake: Arc<Notify>,
 ) {
@@ -211,11 +228,10 @@ async fn serve_core(
         let lang = req.lang;
         // Re-reading sites and writing to the store block: on the blocking pool.
         let result = tokio::task::spawn_blocking({
-            let (source, rooms, store, shared) =
-                (source.clone(), rooms.clone(), store.clone(), shared.clone());
+            let (follower, rooms) = (follower.clone(), rooms.clone());
             move || {
-                organiser::handle(&req, &source, &rooms, &store, &shared, |a| {
-                    shared.replace(a)
+                organiser::handle(&req, &rooms, &follower.store, &follower.shared, || {
+                    follower.reindex(None)
                 })
             }
         })

@@ -10,6 +10,7 @@ mod answer;
 mod cli;
 mod crash;
 mod extraction;
+mod follow;
 mod ics;
 mod ingest;
 mod irc;

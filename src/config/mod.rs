@@ -8,6 +8,7 @@ pub mod matrix;
 pub mod read;
 pub mod reminders;
 pub mod secret;
+pub mod site;
 
 use crate::chat::Network;
 use crate::extract::Language;
@@ -47,28 +48,15 @@ pub struct Config {
     /// Announcements written in the config (one-off or weekly).
     #[serde(default, rename = "announcement")]
     pub announcements: Vec<reminders::AnnouncementConfig>,
+    /// What crieur tells announce rooms about new and changed gatherings.
+    #[serde(default)]
+    pub announce: AnnounceConfig,
     /// Folder the config file is in; relative paths are resolved against it.
     #[serde(skip)]
     pub origin: PathBuf,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteConfig {
-    /// Folder of the site's sources (a Jekyll or Hugo checkout).
-    pub path: PathBuf,
-    /// Address the site is published at, for absolute links.
-    pub base_url: Option<String>,
-    pub timezone: Option<String>,
-    /// Jekyll permalink template of posts, when the site's `_config.yml` sets one.
-    pub permalink: Option<String>,
-    #[serde(default)]
-    pub drafts: bool,
-    /// Pages that say where to get help, relative to the site folder. Default: pages named
-    /// community, contact or help (in English, French or Spanish), or with `uid: community`.
-    #[serde(default)]
-    pub help_pages: Vec<String>,
-}
+pub use site::{AnnounceConfig, GitSite, SiteConfig};
 
 /// An admin's help entry: `[[help]] topic = "security" address = "…" [help.text] fr = "…"`.
 #[derive(Debug, Clone, Deserialize)]
@@ -218,23 +206,7 @@ impl Config {
             problems.push("site: no site configured; add a [[site]] table with a path".to_string());
         }
         for (i, site) in self.sites.iter().enumerate() {
-            let key = format!("site[{i}]");
-            let path = self.resolve(&site.path);
-            if !path.is_dir() {
-                problems.push(format!("{key}.path: folder {} not found", path.display()));
-            }
-            if let Some(base) = &site.base_url
-                && parse_base_url(base).is_none()
-            {
-                problems.push(format!(
-                    "{key}.base_url: {base:?} is not an absolute http(s) address"
-                ));
-            }
-            if let Some(tz) = &site.timezone
-                && parse_timezone(tz).is_none()
-            {
-                problems.push(format!("{key}.timezone: unknown time zone {tz:?}; use an IANA name such as \"Europe/Paris\""));
-            }
+            site.validate(i, &self.origin, &mut problems);
         }
         problems
     }
@@ -322,12 +294,13 @@ impl Config {
         self.resolve(&self.data_dir)
     }
 
-    /// The sites as ingestion reads them.
-    pub fn site_specs(&self) -> Vec<SiteSpec> {
+    /// The sites as ingestion reads them; sites from git are read from their clone under
+    /// `data_dir`.
+    pub fn site_specs(&self, data_dir: &Path) -> Vec<SiteSpec> {
         self.sites
             .iter()
             .map(|s| SiteSpec {
-                root: self.resolve(&s.path),
+                root: s.root(&self.origin, data_dir),
                 base_url: s.base_url.as_deref().and_then(parse_base_url),
                 permalink: s.permalink.clone(),
                 drafts: s.drafts,
@@ -339,6 +312,11 @@ impl Config {
                 help_pages: s.help_pages.clone(),
             })
             .collect()
+    }
+
+    /// Each site's repository, for sites read from git (in the order of `site_specs`).
+    pub fn git_sites(&self, data_dir: &Path) -> Vec<Option<GitSite>> {
+        self.sites.iter().map(|s| s.git_site(data_dir)).collect()
     }
 }
 
@@ -416,7 +394,7 @@ mod tests {
         for expected in [
             "crieur.toml:1:13: languages: invalid type: string \"en\", expected a sequence",
             "crieur.toml:7:10: site[1].drafts: invalid type: string \"yes\", expected a boolean",
-            "crieur.toml:8:1: site[1].colour: unknown key; this table takes path, base_url",
+            "crieur.toml:8:1: site[1].colour: unknown key; this table takes path, git, branch",
             "crieur.toml:2:1: timezone: unknown time zone \"Mars/Olympus\"",
         ] {
             assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
@@ -448,6 +426,36 @@ mod tests {
             !err.contains("hunter2") && !err.contains("syt_abc"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn sites_from_git_are_checked_by_form_and_cloned_under_the_data_dir() {
+        let text = "data_dir = \"/var/lib/crieur\"\n[[site]]\ngit = \"https://github.com/org/site.git\"\npath = \"docs\"\nrefresh_minutes = 5\n[announce]\nchanges = false\n";
+        let config = parse(text).unwrap();
+        let data = config.data_dir();
+        let specs = config.site_specs(&data);
+        let git = config.git_sites(&data)[0].clone().unwrap();
+        assert!(
+            git.checkout
+                .to_string_lossy()
+                .starts_with("/var/lib/crieur/sites/site-"),
+            "{git:?}"
+        );
+        assert_eq!(specs[0].root, git.checkout.join("docs"));
+        assert_eq!(git.refresh, std::time::Duration::from_secs(300));
+        assert!(config.announce.new_gatherings && !config.announce.changes);
+
+        let err = parse("[[site]]\ngit = \"ext::sh -c reboot\"\npath = \"/etc\"\n[[site]]\npath = \"/tmp\"\nbranch = \"main\"\n[[site]]\nbase_url = \"https://x.org\"\n")
+            .unwrap_err()
+            .to_string();
+        for expected in [
+            "crieur.toml:2:1: site[0].git: \"ext::sh -c reboot\" is not a git address",
+            "crieur.toml:3:1: site[0].path: with git, the folder of the site inside the repository",
+            "crieur.toml:6:1: site[1].branch: only for a site read from git",
+            "site[2]: no path and no git",
+        ] {
+            assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+        }
     }
 
     #[test]

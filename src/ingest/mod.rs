@@ -246,6 +246,23 @@ pub fn read_post(
     }))
 }
 
+/// A summary of what `read_site` would read (each file's name, size and modification
+/// time), cheap enough to take every second: while it stays the same, there is nothing new
+/// to read.
+pub fn fingerprint(spec: &SiteSpec) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    spec.root.is_dir().hash(&mut hasher);
+    for (path, _) in discover(spec) {
+        path.hash(&mut hasher);
+        if let Ok(meta) = std::fs::metadata(&path) {
+            meta.len().hash(&mut hasher);
+            meta.modified().ok().hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
 /// Lists the files to read, with what they are. Sorted, so reading is deterministic.
 fn discover(spec: &SiteSpec) -> Vec<(PathBuf, PostKind)> {
     let root = &spec.root;

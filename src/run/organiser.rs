@@ -2,35 +2,31 @@
 //! schedule an announcement (echoing the time read, in the room's zone, so that a mistake
 //! shows at once), list and cancel announcements.
 
-use crate::answer::Answerer;
 use crate::answer::format;
 use crate::answer::reply::{Line, Reply};
 use crate::bot::Request;
 use crate::chat::Network;
 use crate::config::KnownRoom;
 use crate::extract::Language;
-use crate::index;
+use crate::index::SiteReport;
 use crate::schedule::when;
 use crate::shared::{CoreRequest, Shared};
-use crate::source::Source;
 use crate::store::Store;
 use crate::store::outbox::Announcement;
 use chrono::{DateTime, Utc};
 
 pub fn handle(
     req: &CoreRequest,
-    source: &Source,
     known: &[KnownRoom],
     store: &Store,
     shared: &Shared,
-    replace: impl Fn(Answerer),
+    reindex: impl Fn() -> anyhow::Result<Vec<SiteReport>>,
 ) -> anyhow::Result<Reply> {
     let lang = req.lang;
     let say = |text: String| Reply::new(lang).line(Line::default().text(text));
     Ok(match &req.request {
         Request::Reindex => {
-            let reports = index::index_sites(store, &source.sites)?;
-            replace(index::answerer(store)?);
+            let reports = reindex()?;
             let (mut posts, mut events, mut changed, mut problems) = (0, 0, 0, 0);
             for r in &reports {
                 posts += r.posts;

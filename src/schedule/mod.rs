@@ -17,6 +17,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Ut
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub mod news;
 pub mod runner;
 pub mod when;
 

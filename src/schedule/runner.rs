@@ -94,6 +94,8 @@ const RETRY: Duration = Duration::seconds(30);
 /// How long a reminder may wait for its network: "closes in 2 days" is only true for so
 /// long. Past this, it is written again with the right words if still due, or dropped.
 const STALE: Duration = Duration::hours(1);
+/// How long news of a gathering may wait for its network.
+const NEWS_STALE: Duration = Duration::days(1);
 /// How long a message whose send failed (connection lost, room refused) waits before it
 /// is tried again: a network that refuses at once is not hammered in a loop.
 const AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10);
@@ -242,6 +244,8 @@ impl Scheduler {
             Key::Announcement { .. } => entry.due + self.grace,
             Key::Missed { .. } => DateTime::<Utc>::MAX_UTC,
             Key::Reminder { .. } => entry.changed + STALE,
+            // "New: …" stays true while the gathering is ahead; a day late is still news.
+            Key::News { .. } => entry.changed + NEWS_STALE,
         }
     }
 
@@ -384,7 +388,8 @@ impl Scheduler {
     }
 }
 
-fn entry(
+/// A pending outbox entry carrying `reply` to one room.
+pub fn entry(
     key: &Key,
     network: Network,
     room: &str,

@@ -5,6 +5,7 @@
 //! never cleared.
 
 pub mod outbox;
+pub mod seen;
 
 use crate::extract::help::HelpEntry;
 use crate::extract::{Deadline, Event, Extraction};
@@ -57,6 +58,8 @@ pub struct Store {
     outbox: sled::Tree,
     /// Announcements organisers scheduled: not rebuildable, never cleared.
     announcements: sled::Tree,
+    /// What each site said of its gatherings when last read: not rebuildable.
+    seen: sled::Tree,
     help: sled::Tree,
     posts: sled::Tree,
     events: sled::Tree,
@@ -110,6 +113,7 @@ impl Store {
             meta: db.open_tree("meta")?,
             outbox: db.open_tree("outbox")?,
             announcements: db.open_tree("announcements")?,
+            seen: db.open_tree("seen")?,
             help: db.open_tree("help")?,
             posts: db.open_tree("posts")?,
             events: db.open_tree("events")?,

@@ -26,6 +26,13 @@ pub enum Key {
     },
     /// The note telling an announcement's author that one occurrence could not go out.
     Missed { id: u64, at: i64 },
+    /// News of a site's gathering (new, changed) in one room; `id` names the news and has
+    /// no colon.
+    News {
+        id: String,
+        network: Network,
+        room: String,
+    },
 }
 
 impl std::fmt::Display for Key {
@@ -39,6 +46,7 @@ impl std::fmt::Display for Key {
                 room,
             } => write!(f, "announce:{id}:{at}:{network}:{room}"),
             Key::Missed { id, at } => write!(f, "missed:{id}:{at}"),
+            Key::News { id, network, room } => write!(f, "news:{id}:{network}:{room}"),
         }
     }
 }
@@ -78,6 +86,13 @@ impl TryFrom<String> for Key {
                 id: number(parts.next()).ok_or_else(bad)?,
                 at: number(parts.next()).ok_or_else(bad)?,
             });
+        }
+        if let Some(rest) = text.strip_prefix("news:") {
+            let mut parts = rest.splitn(3, ':');
+            let id = parts.next().ok_or_else(bad)?.to_string();
+            let network = parts.next().and_then(Network::from_name).ok_or_else(bad)?;
+            let room = parts.next().ok_or_else(bad)?.to_string();
+            return Ok(Key::News { id, network, room });
         }
         let (group, days) = text.rsplit_once(':').ok_or_else(bad)?;
         Ok(Key::Reminder {
@@ -308,6 +323,11 @@ mod tests {
                 room: "!abc:osgeo.org".into(),
             },
             Key::Missed { id: 3, at: -5 },
+            Key::News {
+                id: "changed-00ab12cd34ef5678-2".into(),
+                network: Network::Matrix,
+                room: "#geo:osgeo.org".into(),
+            },
         ] {
             let text = key.to_string();
             assert_eq!(Key::try_from(text.clone()), Ok(key), "{text}");

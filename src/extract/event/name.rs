@@ -299,6 +299,18 @@ pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<S
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// Whether a title's head only says the gathering is cancelled or put off.
+fn is_notice(head: &str) -> bool {
+    let mut folded = String::new();
+    let tokens = token::tokenize(head, &mut folded);
+    let words = sentence::words(&tokens);
+    let l = lexicon::all();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| sentence::has_stem(&[w], l.cancelled) || sentence::has_stem(&[w], l.postponed))
+}
+
 pub(super) fn title_head(title: &str) -> String {
     let cut = [" : ", " – ", " — ", " - ", ", ", ": ", " ! ", " ? ", " | "]
         .iter()
@@ -308,6 +320,11 @@ pub(super) fn title_head(title: &str) -> String {
     let head = title[..cut]
         .trim()
         .trim_end_matches(['!', '?', ':', '.', ' ']);
+    // "Cancelled: Code sprint 2027", "ANNULÉ – Apéro OSM": a notice before the name.
+    let rest = title[cut..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !rest.is_empty() && is_notice(head) {
+        return title_head(rest);
+    }
     if head.chars().count() < 3 {
         title.trim().to_string()
     } else {
@@ -324,5 +341,27 @@ pub(super) fn side_title(d: &Draft, primary: Option<&str>) -> String {
     match primary {
         Some(p) if !noun.to_lowercase().contains(&p.to_lowercase()) => format!("{noun} ({p})"),
         _ => noun,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_head;
+
+    #[test]
+    fn a_notice_before_the_name_is_not_the_name() {
+        for (title, head) in [
+            ("Cancelled: Code sprint 2027", "Code sprint 2027"),
+            ("ANNULÉ – Apéro OSM de mars", "Apéro OSM de mars"),
+            ("Aplazado: Taller de QGIS", "Taller de QGIS"),
+            (
+                "Postponed - Community call, spring edition",
+                "Community call",
+            ),
+            ("geOcom 2026 : save the date !", "geOcom 2026"),
+            ("Cancelled", "Cancelled"),
+        ] {
+            assert_eq!(title_head(title), head, "{title}");
+        }
     }
 }

@@ -10,6 +10,8 @@ use anyhow::{Context, bail};
 use chrono_tz::Tz;
 use std::path::{Path, PathBuf};
 
+pub mod git;
+
 /// The default config, relative to the working folder: what a fresh clone runs with.
 pub const DEFAULT_CONFIG: &str = "config/crieur.toml";
 
@@ -43,6 +45,8 @@ pub struct Source {
     /// The language of commands and unclear questions.
     pub language: Language,
     pub config: Option<Config>,
+    /// For each site read from git, its repository (same order as `sites`).
+    pub git: Vec<Option<config::GitSite>>,
 }
 
 impl Source {
@@ -52,6 +56,16 @@ impl Source {
             Some(dir) => Store::open(dir)?,
             None => Store::temporary()?,
         };
+        // Sites from git: their clone brought to the remote's commit first; a remote that
+        // is away leaves the last good clone (or none) to read.
+        for repo in self.git.iter().flatten() {
+            match git::update(repo, true) {
+                Ok(git::Fetched::New(commit) | git::Fetched::Same(commit)) => {
+                    tracing::info!(url = %repo.url, %commit, "git: the site's commit");
+                }
+                Err(e) => tracing::warn!("{e}; reading the last good clone, if any"),
+            }
+        }
         let reports = index::index_sites(&store, &self.sites)?;
         let admin = self
             .config
@@ -116,16 +130,19 @@ impl SourceArgs {
             data_dir: self.data.clone(),
             language: Language::En,
             config: None,
+            git: Vec::new(),
         })
     }
 }
 
 fn from_config(path: &Path, data: Option<PathBuf>) -> anyhow::Result<Source> {
     let config = Config::load(path)?;
+    let data_dir = data.unwrap_or_else(|| config.data_dir());
     Ok(Source {
-        sites: config.site_specs(),
+        sites: config.site_specs(&data_dir),
+        git: config.git_sites(&data_dir),
         timezone: config.timezone(),
-        data_dir: Some(data.unwrap_or_else(|| config.data_dir())),
+        data_dir: Some(data_dir),
         language: config.language(),
         config: Some(config),
     })
