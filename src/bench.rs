@@ -234,6 +234,8 @@ fn schedule_memory() -> anyhow::Result<(usize, u64)> {
             due: p.at,
             state: State::Pending,
             changed: now,
+            event: None,
+            edit: None,
         })?;
     }
     for i in 0..1_000 {

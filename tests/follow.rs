@@ -299,3 +299,109 @@ fn a_local_folder_is_watched_and_what_was_there_first_is_not_announced() {
     let when = ask(&mut member, &bot, "crieur: when is the community meeting?");
     assert!(when.contains("February 23, 2027"), "{when}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_matrix_a_change_is_told_in_the_rooms_language_and_the_announcement_edited() {
+    use matrix_sdk::ruma::events::room::member::MembershipState;
+    use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
+    use support::member::{Member, body};
+
+    let synapse = support::synapse::Synapse::start();
+    let bot = synapse.register("crieur", "bot-pass");
+    let mut alice = Member::login(&synapse.url(), &synapse.register("alice", "secret-pass")).await;
+    let room = alice
+        .create_room(Some("community"), &[], false, false)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("site");
+    std::fs::create_dir_all(folder.join("_posts")).unwrap();
+    std::fs::write(folder.join(MEETING_FILE), MEETING).unwrap();
+    let password = dir.path().join("bot-password");
+    std::fs::write(&password, "bot-pass\n").unwrap();
+    let cfg = dir.path().join("crieur.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            r##"timezone = "Europe/Paris"
+data_dir = "{data}"
+
+[[site]]
+path = "{site}"
+base_url = "https://example.org"
+permalink = "/blog/:year/:month/:day/:title/"
+
+[reminders]
+event_days = []
+deadline_days = []
+
+[matrix]
+homeserver = "{url}"
+user = "@crieur:localhost"
+password_file = "{password}"
+
+[[matrix.room]]
+id = "#community:localhost"
+language = "fr"
+"##,
+            data = dir.path().join("data").display(),
+            site = folder.display(),
+            url = synapse.url(),
+            password = password.display(),
+        ),
+    )
+    .unwrap();
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    alice.wait_member(&room, &bot, MembershipState::Join).await;
+    assert!(crieur.wait_log("first reading of the site", WAIT));
+
+    std::fs::write(
+        folder.join(SPRINT_FILE),
+        sprint("on March 3-5, 2027", "Lyon", "February 20, 2027"),
+    )
+    .unwrap();
+    let new = alice
+        .saying(&room, &bot, "Nouveau : ")
+        .await
+        .unwrap_or_else(|| panic!("no announcement; log:\n{}", crieur.log()));
+    assert!(
+        body(&new).starts_with("notice: Nouveau : Code sprint 2027, 3 mars – 5 mars 2027, Lyon."),
+        "{}",
+        body(&new)
+    );
+
+    std::fs::write(
+        folder.join(SPRINT_FILE),
+        sprint("on April 7-9, 2027", "Lyon", "February 20, 2027"),
+    )
+    .unwrap();
+    let moved = alice
+        .saying(&room, &bot, "change de date")
+        .await
+        .unwrap_or_else(|| panic!("no correction; log:\n{}", crieur.log()));
+    assert!(
+        body(&moved).contains(
+            "Code sprint 2027 change de date : 7 avril – 9 avril 2027 (au lieu de 3 mars – 5 mars 2027)."
+        ),
+        "{}",
+        body(&moved)
+    );
+    // The first announcement is edited to say what is true now.
+    let edit = alice
+        .saying(&room, &bot, "Nouveau : ")
+        .await
+        .unwrap_or_else(|| panic!("no edit; log:\n{}", crieur.log()));
+    let Some(Relation::Replacement(replacement)) = &edit.content.relates_to else {
+        panic!("not an edit: {edit:#?}");
+    };
+    assert_eq!(replacement.event_id, new.event_id);
+    let MessageType::Notice(now_reads) = &replacement.new_content.msgtype else {
+        panic!("{replacement:#?}");
+    };
+    assert!(
+        now_reads
+            .body
+            .starts_with("Nouveau : Code sprint 2027, 7 avril – 9 avril 2027, Lyon."),
+        "{}",
+        now_reads.body
+    );
+}

@@ -14,7 +14,7 @@ use crate::shared::Shared;
 use crate::source::Source;
 use crate::source::git::{self, Fetched};
 use crate::store::Store;
-use crate::store::outbox::Key;
+use crate::store::outbox::{Edit, Key};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -120,7 +120,25 @@ impl Follower {
                     network: t.network,
                     room: t.room.clone(),
                 };
-                let entry = runner::entry(&key, t.network, &t.room, &reply, now, now);
+                let mut entry = runner::entry(&key, t.network, &t.room, &reply, now, now);
+                // Where messages can be edited, the announcement says what is true now.
+                if let News::Changed {
+                    gathering,
+                    announced: Some(first),
+                    ..
+                } = piece
+                {
+                    let now_reads = news::render(&News::New(gathering), t.lang);
+                    entry.edit = Some(Edit {
+                        of: Key::News {
+                            id: first.clone(),
+                            network: t.network,
+                            room: t.room.clone(),
+                        },
+                        lines: now_reads.plain(Limits::IRC),
+                        html: now_reads.html(),
+                    });
+                }
                 if self.store.enqueue(&entry)? {
                     tracing::info!(%key, text = %reply.plain(Limits::IRC).join(" "), "news of a gathering");
                 }

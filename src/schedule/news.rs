@@ -53,6 +53,9 @@ pub struct Seen {
     /// The post that first announced it (its `uid`, else its file): a gathering renamed in
     /// its post is still the same one.
     pub post: String,
+    /// The news that told it was new, if any: the message to edit when it changes.
+    #[serde(default)]
+    pub announced: Option<String>,
 }
 
 /// The post that first announced a gathering.
@@ -74,6 +77,8 @@ pub enum News<'a> {
         was: Facts,
         /// The record's revision after this change.
         revision: u32,
+        /// The news that told it was new, if any.
+        announced: Option<String>,
     },
 }
 
@@ -133,8 +138,11 @@ pub fn compare<'a>(
         let over = g.end < today;
         match previous {
             None => {
+                let mut announced = None;
                 if !over && !g.cancelled {
-                    news.push(News::New(g));
+                    let new = News::New(g);
+                    announced = Some(new.id());
+                    news.push(new);
                 }
                 out.insert(
                     key.clone(),
@@ -142,6 +150,7 @@ pub fn compare<'a>(
                         facts,
                         revision: 0,
                         post,
+                        announced,
                     },
                 );
             }
@@ -157,6 +166,7 @@ pub fn compare<'a>(
                         gathering: g,
                         was: seen.facts.clone(),
                         revision,
+                        announced: seen.announced.clone(),
                     });
                 }
                 out.remove(old_key);
@@ -166,6 +176,7 @@ pub fn compare<'a>(
                         facts,
                         revision,
                         post,
+                        announced: seen.announced.clone(),
                     },
                 );
             }

@@ -26,18 +26,32 @@ pub struct Delivery {
     /// Not to be sent after this: its wording may no longer be true (a transport that held
     /// it this long drops it, and the scheduler writes it again if it is still due).
     pub expires: DateTime<Utc>,
+    /// An earlier message of crieur's to rewrite as well, on networks that edit messages.
+    pub edit: Option<Rewrite>,
     /// Dropped without `delivered`: not sent, tried again.
     pub done: Ack,
 }
 
+/// New words for a message the network already shows (by its id there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rewrite {
+    pub event: String,
+    pub lines: Vec<String>,
+    pub html: String,
+}
+
+/// What the scheduler is told when a network has a message: the network's id of it, if
+/// it gives one, and where to say once the outbox has recorded it.
+type Acked = (Option<String>, oneshot::Sender<()>);
+
 /// How a transport tells the scheduler that the network has a message.
 #[derive(Debug)]
-pub struct Ack(oneshot::Sender<oneshot::Sender<()>>);
+pub struct Ack(oneshot::Sender<Acked>);
 
 impl Ack {
     /// A new acknowledgement, and what the scheduler waits on: the sender it is given back
     /// fires once the outbox records the message as sent.
-    pub fn new() -> (Ack, oneshot::Receiver<oneshot::Sender<()>>) {
+    pub fn new() -> (Ack, oneshot::Receiver<Acked>) {
         let (tx, rx) = oneshot::channel();
         (Ack(tx), rx)
     }
@@ -46,8 +60,14 @@ impl Ack {
     /// a transport that may repeat a message after a crash (IRC) sends the next one only
     /// then, so that a crash can repeat at most one.
     pub fn delivered(self) -> oneshot::Receiver<()> {
+        self.delivered_as(None)
+    }
+
+    /// Like `delivered`, with the network's id of the message (a Matrix event id), kept so
+    /// that the message can be edited later.
+    pub fn delivered_as(self, event: Option<String>) -> oneshot::Receiver<()> {
         let (tx, rx) = oneshot::channel();
-        let _ = self.0.send(tx);
+        let _ = self.0.send((event, tx));
         rx
     }
 }
@@ -331,12 +351,22 @@ impl Scheduler {
             return false;
         };
         let (done, acked) = Ack::new();
+        // The earlier message to rewrite, once it was sent and its network gave its id.
+        let edit = entry.edit.as_ref().and_then(|e| {
+            let earlier = self.store.outbox_entry(&e.of).ok().flatten()?;
+            Some(Rewrite {
+                event: earlier.event.filter(|_| earlier.state == State::Sent)?,
+                lines: e.lines.clone(),
+                html: e.html.clone(),
+            })
+        });
         let delivery = Delivery {
             key: entry.key.clone(),
             room: entry.room.clone(),
             lines: entry.lines.clone(),
             html: entry.html.clone(),
             expires: self.expires(&entry),
+            edit,
             done,
         };
         if network.try_send(delivery).is_err() {
@@ -354,12 +384,11 @@ impl Scheduler {
         waiters.set.spawn(async move {
             let recorded = acked.await;
             let written = recorded.is_ok();
-            if let Ok(recorded) = recorded {
+            if let Ok((event, recorded)) = recorded {
                 let at = clock.now_utc();
                 let key = entry.key.clone();
                 let marked =
-                    tokio::task::spawn_blocking(move || store.set_state(&key, State::Sent, at))
-                        .await;
+                    tokio::task::spawn_blocking(move || store.set_sent(&key, at, event)).await;
                 match marked {
                     Ok(Ok(())) => {}
                     Ok(Err(e)) => {
@@ -406,6 +435,8 @@ pub fn entry(
         due,
         state: State::Pending,
         changed: now,
+        event: None,
+        edit: None,
     }
 }
 

@@ -126,6 +126,21 @@ pub struct Entry {
     pub due: DateTime<Utc>,
     pub state: State,
     pub changed: DateTime<Utc>,
+    /// The network's id of the message once sent (a Matrix event id), to edit it later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// On networks that edit messages (Matrix): an earlier message to rewrite as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit: Option<Edit>,
+}
+
+/// New words for an earlier message (an announcement of a gathering that has changed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edit {
+    /// The entry whose message is rewritten.
+    pub of: Key,
+    pub lines: Vec<String>,
+    pub html: String,
 }
 
 /// A network, or none: entries written before networks were typed say "" for none.
@@ -175,6 +190,34 @@ impl Store {
         Ok(inserted)
     }
 
+    /// An entry, if one was written under `key`.
+    pub fn outbox_entry(&self, key: &Key) -> Result<Option<Entry>, StoreError> {
+        match self.outbox.get(key.to_string())? {
+            Some(v) => Ok(Some(serde_json::from_slice(&v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Records that an entry was sent, with the network's id of the message, durably.
+    pub fn set_sent(
+        &self,
+        key: &Key,
+        at: DateTime<Utc>,
+        event: Option<String>,
+    ) -> Result<(), StoreError> {
+        let name = key.to_string();
+        let Some(v) = self.outbox.get(&name)? else {
+            return self.set_state(key, State::Sent, at);
+        };
+        let mut entry: Entry = serde_json::from_slice(&v)?;
+        entry.state = State::Sent;
+        entry.changed = at;
+        entry.event = event.or(entry.event);
+        self.outbox.insert(name, serde_json::to_vec(&entry)?)?;
+        self.outbox.flush()?;
+        Ok(())
+    }
+
     /// Records what became of an entry, durably.
     pub fn set_state(&self, key: &Key, state: State, at: DateTime<Utc>) -> Result<(), StoreError> {
         let name = key.to_string();
@@ -194,6 +237,8 @@ impl Store {
                 due: at,
                 state,
                 changed: at,
+                event: None,
+                edit: None,
             };
             self.outbox.insert(name, serde_json::to_vec(&entry)?)?;
         }
@@ -280,6 +325,8 @@ mod tests {
             due: Utc::now(),
             state: State::Pending,
             changed: Utc::now(),
+            event: None,
+            edit: None,
         }
     }
 

@@ -12,7 +12,7 @@ pub mod session;
 
 use crate::bot::{Bot, Guard};
 use crate::extract::Language;
-use crate::schedule::runner::Delivery;
+use crate::schedule::runner::{Delivery, Rewrite};
 use crate::shared::Shared;
 use crate::transport::backoff::{Backoff, Cut};
 use incoming::State;
@@ -24,8 +24,10 @@ use matrix_sdk::ruma::api::client::filter::{
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter as SyncFilter;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::Mentions;
-use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
-use matrix_sdk::ruma::{OwnedRoomId, OwnedRoomOrAliasId, OwnedTransactionId, OwnedUserId};
+use matrix_sdk::ruma::events::room::message::{ReplacementMetadata, RoomMessageEventContent};
+use matrix_sdk::ruma::{
+    OwnedEventId, OwnedRoomId, OwnedRoomOrAliasId, OwnedTransactionId, OwnedUserId,
+};
 use session::{Credentials, Paths};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -290,8 +292,38 @@ async fn deliver(
     match send.await {
         // The transaction id makes a resend after a crash harmless: no need to wait for
         // the outbox to record it before the next message.
-        Ok(_) => drop(d.done.delivered()),
+        Ok(sent) => {
+            if let Some(edit) = &d.edit {
+                rewrite(&room, edit, &d.key.to_string()).await;
+            }
+            drop(
+                d.done
+                    .delivered_as(Some(sent.response.event_id.to_string())),
+            );
+        }
         Err(e) => tracing::error!(room = %d.room, key = %d.key, "matrix: send failed: {e}"),
+    }
+}
+
+/// Edits an earlier message of crieur's (`m.replace`) so that the room's history says
+/// what is true now. No mention: an edit does not notify the room again.
+async fn rewrite(room: &matrix_sdk::Room, edit: &Rewrite, key: &str) {
+    let Ok(event) = OwnedEventId::try_from(edit.event.as_str()) else {
+        tracing::warn!(event = %edit.event, "matrix: not an event id; not edited");
+        return;
+    };
+    let content = RoomMessageEventContent::notice_html(edit.lines.join("\n"), edit.html.clone())
+        .make_replacement(ReplacementMetadata::new(event, None));
+    let txn = OwnedTransactionId::from(transaction_id(&format!("{key}:edit")));
+    let send = room
+        .send(content)
+        .with_transaction_id(txn)
+        .with_request_config(RequestConfig::short_retry());
+    match send.await {
+        Ok(_) => tracing::info!(event = %edit.event, "matrix: earlier announcement edited"),
+        Err(e) => {
+            tracing::warn!(event = %edit.event, "matrix: cannot edit the earlier announcement: {e}")
+        }
     }
 }
 
