@@ -127,7 +127,8 @@ enum Command {
         /// Posts to show (default: every post of the sites)
         files: Vec<PathBuf>,
     },
-    /// Show the outbox: reminders and announcements, pending, sent or skipped (JSON)
+    /// Show what crieur posts: reminders, announcements and news, planned, pending, sent
+    /// or skipped, with local times and rooms
     Outbox {
         /// Configuration file (default: config/crieur.toml)
         #[arg(long, value_name = "FILE")]
@@ -135,6 +136,9 @@ enum Command {
         /// Folder of the store (default: the config's data_dir)
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
+        /// JSON, for scripts
+        #[arg(long)]
+        json: bool,
     },
     /// Check a configuration file and report every problem
     CheckConfig {
@@ -363,7 +367,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Outbox { config, data } => {
+        Command::Outbox { config, data, json } => {
             let source = SourceArgs {
                 config: Some(
                     config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG)),
@@ -373,8 +377,25 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             .resolve()?;
             let store = open_store(&source)?;
-            let entries = store.outbox_entries()?;
-            println!("{}", serde_json::to_string_pretty(&entries)?);
+            let zone = source.timezone;
+            let (settings, targets) = match &source.config {
+                Some(c) => (c.reminder_settings(zone), c.targets()),
+                None => (crieur::schedule::Settings::default(), Vec::new()),
+            };
+            let answerer = index::answerer(&store)?;
+            let rows = crieur::export::outbox::rows(
+                &store.outbox_entries()?,
+                answerer.catalog(),
+                &settings,
+                &targets,
+                &store.announcements()?,
+                chrono::Utc::now(),
+            );
+            if json {
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else {
+                print!("{}", crieur::export::outbox::table(&rows, zone));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckConfig { file } => {

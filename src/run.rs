@@ -10,7 +10,6 @@ use crate::clock::Clock;
 use crate::config::{Config, KnownRoom};
 use crate::extract::Language;
 use crate::index;
-use crate::schedule::Target;
 use crate::schedule::runner::{Networks, Scheduler};
 pub use crate::shared::{Core, CoreRequest, Shared};
 use crate::source::Source;
@@ -79,7 +78,8 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let wake = Arc::new(Notify::new());
     let mut networks = tokio::task::JoinSet::new();
     let mut deliveries: Networks = HashMap::new();
-    let mut targets = Vec::new();
+    // Rooms reminders, announcements and news go to.
+    let targets = config.targets();
     if let (Some(settings), Some(cfg)) = (irc_settings, &config.irc) {
         let mut bot = Bot::new(
             std::slice::from_ref(&cfg.nick),
@@ -97,13 +97,6 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
                 .as_deref()
                 .map_or(source.language, Language::from_code);
             bot = bot.with_room_language(&c.name, lang);
-            if c.announce {
-                targets.push(Target {
-                    network: Network::Irc,
-                    room: c.name.clone(),
-                    lang,
-                });
-            }
         }
         let (tx, rx) = mpsc::channel(256);
         deliveries.insert(Network::Irc, tx);
@@ -115,17 +108,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             shutdown_rx.clone(),
         ));
     }
-    if let (Some(settings), Some(cfg)) = (matrix_settings, &config.matrix) {
-        for r in cfg.rooms.iter().filter(|r| r.announce) {
-            targets.push(Target {
-                network: Network::Matrix,
-                room: r.id.clone(),
-                lang: r
-                    .language
-                    .as_deref()
-                    .map_or(source.language, Language::from_code),
-            });
-        }
+    if let Some(settings) = matrix_settings {
         let (tx, rx) = mpsc::channel(256);
         deliveries.insert(Network::Matrix, tx);
         networks.spawn(matrix::run(

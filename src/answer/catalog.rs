@@ -360,6 +360,45 @@ fn merge(g: &mut Gathering, event: &Event, version: Version, deadlines: Vec<Dead
     g.versions.push(version);
 }
 
+/// Catalogs made from posts written in tests.
+#[cfg(test)]
+pub mod testing {
+    use super::Catalog;
+    use crate::ingest::{Site, SiteSpec, read_post};
+    use crate::post::PostKind;
+    use crate::store::StoredPost;
+
+    /// The catalog of posts (`_posts/` file name, text) of a site at https://example.org.
+    pub fn catalog(posts: &[(&str, &str)]) -> Catalog {
+        let spec = SiteSpec {
+            root: "/site".into(),
+            base_url: crate::ingest::urls::parse_base_url("https://example.org"),
+            permalink: None,
+            drafts: false,
+            timezone: chrono_tz::Europe::Paris,
+            help_pages: Vec::new(),
+        };
+        let site = Site::new(&spec);
+        let stored: Vec<StoredPost> = posts
+            .iter()
+            .map(|(file, text)| {
+                let post = read_post(
+                    &site,
+                    0,
+                    format!("_posts/{file}"),
+                    PostKind::Post,
+                    text.as_bytes().to_vec(),
+                )
+                .expect("a post")
+                .expect("not a draft");
+                let extraction = crate::extract::extract(&post);
+                StoredPost { post, extraction }
+            })
+            .collect();
+        Catalog::build(&stored, &[])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -263,6 +263,30 @@ impl Config {
         self.reminders.settings(zone)
     }
 
+    /// The rooms reminders and announcements go to, each in its language.
+    pub fn targets(&self) -> Vec<crate::schedule::Target> {
+        let lang = |l: &Option<String>| l.as_deref().map_or(self.language(), Language::from_code);
+        let irc = self.irc.iter().flat_map(|c| {
+            c.channels
+                .iter()
+                .filter(|ch| ch.announce)
+                .map(move |ch| (Network::Irc, ch.name.clone(), lang(&ch.language)))
+        });
+        let matrix = self.matrix.iter().flat_map(|c| {
+            c.rooms
+                .iter()
+                .filter(|r| r.announce)
+                .map(move |r| (Network::Matrix, r.id.clone(), lang(&r.language)))
+        });
+        irc.chain(matrix)
+            .map(|(network, room, lang)| crate::schedule::Target {
+                network,
+                room,
+                lang,
+            })
+            .collect()
+    }
+
     /// Every room crieur is in: IRC channels and Matrix rooms.
     pub fn rooms(&self) -> Vec<KnownRoom> {
         let irc = self.irc.iter().flat_map(|c| {

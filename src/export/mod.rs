@@ -3,3 +3,4 @@
 
 pub mod ics;
 pub mod json;
+pub mod outbox;

@@ -449,7 +449,7 @@ fn earliest(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> Option<DateTi
 
 /// The occurrence of an announcement due by `now` (the latest one, for a weekly one) and
 /// the next one after `now`.
-fn occurrences(
+pub fn occurrences(
     a: &Announcement,
     now: DateTime<Utc>,
     zone: chrono_tz::Tz,

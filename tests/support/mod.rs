@@ -57,7 +57,7 @@ pub struct Entry {
 /// while it runs).
 pub fn outbox(config: &Path) -> Vec<Entry> {
     let out = Command::new(env!("CARGO_BIN_EXE_crieur"))
-        .args(["outbox", "--config"])
+        .args(["outbox", "--json", "--config"])
         .arg(config)
         .output()
         .expect("crieur outbox runs");

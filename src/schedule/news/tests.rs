@@ -1,37 +1,6 @@
 use super::*;
 use crate::answer::catalog::Catalog;
-use crate::ingest::{Site, SiteSpec, read_post};
-use crate::post::PostKind;
-use crate::store::StoredPost;
-
-fn catalog(posts: &[(&str, &str)]) -> Catalog {
-    let spec = SiteSpec {
-        root: "/site".into(),
-        base_url: crate::ingest::urls::parse_base_url("https://example.org"),
-        permalink: None,
-        drafts: false,
-        timezone: chrono_tz::Europe::Paris,
-        help_pages: Vec::new(),
-    };
-    let site = Site::new(&spec);
-    let stored: Vec<StoredPost> = posts
-        .iter()
-        .map(|(file, text)| {
-            let post = read_post(
-                &site,
-                0,
-                format!("_posts/{file}"),
-                PostKind::Post,
-                text.as_bytes().to_vec(),
-            )
-            .unwrap()
-            .unwrap();
-            let extraction = crate::extract::extract(&post);
-            StoredPost { post, extraction }
-        })
-        .collect();
-    Catalog::build(&stored, &[])
-}
+use crate::answer::catalog::testing::catalog;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
