@@ -347,4 +347,33 @@ mod tests {
             "branch"
         );
     }
+
+    #[test]
+    fn a_refused_login_fails_at_once_without_asking_anyone() {
+        use std::io::{Read, Write};
+        // A server that refuses every request for want of a login.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for mut conn in listener.incoming().flatten() {
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                let _ = conn.write_all(
+                    b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"site\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+            }
+        });
+        let top = tempfile::tempdir().unwrap();
+        let site = GitSite {
+            url: format!("http://127.0.0.1:{port}/site.git"),
+            branch: None,
+            checkout: top.path().join("clone"),
+            refresh: Duration::from_secs(1),
+        };
+        let started = Instant::now();
+        let err = update(&site, true).unwrap_err().to_string();
+        assert!(err.starts_with("git clone of http://127.0.0.1:"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(30), "{err}");
+        assert!(!site.checkout.exists());
+    }
 }
