@@ -7,6 +7,8 @@
 //! - `post`: a post as structured text, the contract between reading and extraction.
 //! - `chat`: networks, rooms, senders and messages, whatever the network.
 //! - `clock`: the real clock, or one started at a given instant (`--now`).
+//! - `status`: what crieur knows of its own state while it runs (networks, sites,
+//!   counters), for `/health` and `/metrics`.
 //! - `ingest`: site folders (Jekyll, Hugo) → posts (front matter, Markdown/HTML, links).
 //! - `extract`: posts → events, deadlines, places, registration links (pure).
 //! - `store`: the sled store (posts, events by date, deadlines, outbox, announcements);
@@ -15,11 +17,12 @@
 //! - `schedule`: reminders and announcements due, and the runner that sends them through
 //!   the outbox.
 //! - `index`: reads sites, extracts, and brings the store in line with them.
-//! - `export`: JSON and iCalendar output.
+//! - `export`: JSON, iCalendar, the outbox table and the web page of gatherings.
 //! - `bot`: a message → what to do about it (commands, questions, organiser checks).
 //! - `shared`: what the networks share in `crieur run` (the answering core in use, the
 //!   clock, the way to the task that owns the store).
-//! - `transport`: IRC, Matrix and the terminal: each carries messages, the bot decides.
+//! - `transport`: IRC, Matrix and the terminal: each carries messages, the bot decides;
+//!   and the HTTP server (`/health`, `/metrics`, `/calendar.ics`, `/events.json`, `/`).
 //! - `preview`: what crieur reads in posts and would post, shown before publishing.
 //! - `config`: the TOML file, its defaults and validation, every problem with its line.
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
@@ -47,6 +50,7 @@ pub mod run;
 pub mod schedule;
 pub mod shared;
 pub mod source;
+pub mod status;
 pub mod store;
 pub mod synthetic;
 pub mod transport;

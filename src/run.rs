@@ -14,7 +14,7 @@ use crate::schedule::runner::{Networks, Scheduler};
 pub use crate::shared::{Core, CoreRequest, Shared};
 use crate::source::Source;
 use crate::store::Store;
-use crate::transport::{irc, matrix};
+use crate::transport::{http, irc, matrix};
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -47,15 +47,24 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         .as_ref()
         .map(|c| settings::matrix(c, &config.origin, &data_dir, source.language))
         .transpose()?;
-    if irc_settings.is_none() && matrix_settings.is_none() {
+    if irc_settings.is_none() && matrix_settings.is_none() && config.http.is_none() {
         anyhow::bail!(
-            "{}: nothing to serve; add an [irc] or a [matrix] table",
+            "{}: nothing to serve; add an [irc], a [matrix] or an [http] table",
             config.origin.join("crieur.toml").display()
         );
     }
+    // The HTTP address is taken before anything else: a port in use stops crieur at once.
+    let listener = match &config.http {
+        Some(h) => Some(
+            tokio::net::TcpListener::bind(&h.listen)
+                .await
+                .map_err(|e| anyhow::anyhow!("http.listen: cannot listen on {}: {e}", h.listen))?,
+        ),
+        None => None,
+    };
     let zone = source.timezone;
     // Indexing reads the sites and writes the store: on the blocking pool.
-    let (store, answerer) = tokio::task::spawn_blocking({
+    let (store, answerer, reports) = tokio::task::spawn_blocking({
         let (source, config) = (source.clone(), config.clone());
         move || -> anyhow::Result<_> {
             let (store, reports) = source.open_and_index()?;
@@ -67,13 +76,22 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             }
             add_config_announcements(&config, &store, zone)?;
             let answerer = index::answerer(&store)?;
-            Ok((store, answerer))
+            Ok((store, answerer, reports))
         }
     })
     .await??;
     let store = Arc::new(store);
     let (core, requests) = Core::new();
     let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
+    follow::record_reads(&shared.status, &reports, None);
+    for (network, on) in [
+        (Network::Irc, irc_settings.is_some()),
+        (Network::Matrix, matrix_settings.is_some()),
+    ] {
+        if on {
+            shared.status.expect(network);
+        }
+    }
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let wake = Arc::new(Notify::new());
     let mut networks = tokio::task::JoinSet::new();
@@ -90,7 +108,8 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         .with_guard(Guard::new(
             std::time::Duration::from_secs(cfg.repeat_window_secs),
             cfg.channel_share,
-        ));
+        ))
+        .with_status(shared.status.clone(), Network::Irc);
         for c in &cfg.channels {
             let lang = c
                 .language
@@ -142,6 +161,25 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     // The rooms an organiser can name in `!announce`, on either network.
     let rooms = config.rooms();
     let core_task = tokio::spawn(serve_core(follower.clone(), rooms, requests, wake.clone()));
+    if let Some(listener) = listener {
+        tracing::info!(address = %listener.local_addr()?, "http: listening");
+        let web = Arc::new(http::Web {
+            shared: shared.clone(),
+            store: store.clone(),
+            settings: config.reminder_settings(zone),
+            targets: targets.clone(),
+            zones: source.sites.iter().map(|s| s.timezone).collect(),
+            language: source.language,
+        });
+        networks.spawn({
+            let shutdown = shutdown_rx.clone();
+            async move {
+                http::serve(listener, web, shutdown)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("http: {e}"))
+            }
+        });
+    }
     let mut followers = tokio::task::JoinSet::new();
     for i in 0..source.sites.len() {
         followers.spawn(follow::follow(follower.clone(), i, shutdown_rx.clone()));

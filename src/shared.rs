@@ -9,6 +9,7 @@ use crate::bot::Request;
 use crate::chat::{Network, Room};
 use crate::clock::Clock;
 use crate::extract::Language;
+use crate::status::Status;
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
@@ -18,6 +19,8 @@ pub struct Shared {
     pub clock: Clock,
     pub language: Language,
     pub core: Core,
+    /// Networks, sites and counters, for `/health` and `/metrics`.
+    pub status: Arc<Status>,
 }
 
 impl Shared {
@@ -27,6 +30,7 @@ impl Shared {
             clock,
             language,
             core,
+            status: Arc::default(),
         }
     }
 

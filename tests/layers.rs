@@ -12,6 +12,7 @@ const LAYERS: &[&str] = &[
     "post",
     "chat",
     "clock",
+    "status",
     "ingest",
     "extract",
     "store",

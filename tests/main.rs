@@ -11,6 +11,7 @@ mod cli;
 mod crash;
 mod extraction;
 mod follow;
+mod http;
 mod ics;
 mod ingest;
 mod irc;

@@ -43,6 +43,10 @@ impl About {
 pub struct Answered {
     pub reply: Reply,
     pub about: Option<About>,
+    /// What the question was understood to ask ("next", "event"…).
+    pub intent: &'static str,
+    /// The answer is that crieur does not know.
+    pub unknown: bool,
 }
 
 /// The last gathering of each conversation, by (room, member).

@@ -52,6 +52,26 @@ pub enum Intent {
     Usage(&'static str),
 }
 
+impl Intent {
+    /// A name for metrics: "next", "event", "contact"…
+    pub fn name(&self) -> &'static str {
+        match self {
+            Intent::Help => "help",
+            Intent::Next { .. } => "next",
+            Intent::Events { .. } => "events",
+            Intent::Event { .. } => "event",
+            Intent::Register { .. } => "register",
+            Intent::Proposals { .. } => "proposals",
+            Intent::Duration { .. } => "duration",
+            Intent::Price { .. } => "price",
+            Intent::Contact { .. } => "contact",
+            Intent::SmallTalk(_) => "small_talk",
+            Intent::Unknown => "unknown",
+            Intent::Usage(_) => "usage",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Talk {
     Greeting,

@@ -108,9 +108,13 @@ impl Answerer {
         let question = intent::understand_with(text, default, &|w| self.index.knows(w, default));
         let last = last.and_then(|a| self.catalog.gatherings.iter().position(|g| a.is(g)));
         let (reply, about) = self.reply_after(&question, now.date(), last);
+        let unknown = matches!(question.intent, Intent::Unknown)
+            || reply.plain_text() == phrases::dont_know(question.lang);
         Answered {
             reply,
             about: about.map(|i| About::of(&self.catalog.gatherings[i])),
+            intent: question.intent.name(),
+            unknown,
         }
     }
 

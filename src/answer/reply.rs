@@ -167,7 +167,7 @@ fn cut(line: &str, max: usize) -> String {
     format!("{}…", line[..end].trim_end())
 }
 
-fn safe_url(url: &str) -> bool {
+pub fn safe_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }

@@ -10,12 +10,14 @@ pub mod guard;
 use crate::answer::Answerer;
 use crate::answer::followup::Memory;
 use crate::answer::reply::{Line, Reply};
+use crate::chat::Network;
 pub use crate::chat::{Incoming, Room, Sender};
 use crate::extract::Language;
+use crate::status::Status;
 use chrono::NaiveDateTime;
 pub use guard::{Admit, Guard};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// What a message asks of the bot, read once: the question as the answering core reads it
@@ -79,6 +81,8 @@ pub struct Bot {
     memory: Mutex<Memory>,
     /// Who asked what lately, room by room.
     guard: Mutex<Guard>,
+    /// Where answers are counted, and for which network.
+    status: Option<(Arc<Status>, Network)>,
 }
 
 impl Bot {
@@ -91,12 +95,20 @@ impl Bot {
             room_languages: HashMap::new(),
             memory: Mutex::default(),
             guard: Mutex::new(Guard::default()),
+            status: None,
         }
     }
 
     /// How repeats and chatty members are kept in check (the network's settings).
     pub fn with_guard(mut self, guard: Guard) -> Bot {
         self.guard = Mutex::new(guard);
+        self
+    }
+
+    /// Counts the questions answered on `network` (by intent), the "I don't know" replies
+    /// and how long answering took, in `status`.
+    pub fn with_status(mut self, status: Arc<Status>, network: Network) -> Bot {
+        self.status = Some((status, network));
         self
     }
 
@@ -251,6 +263,9 @@ impl Bot {
             .recall(&msg.room.id, member, now)
             .cloned();
         let answered = answerer.answer_after(&question.text, lang, now, last.as_ref());
+        if let Some((status, network)) = &self.status {
+            status.answered(*network, answered.intent, answered.unknown, at.elapsed());
+        }
         self.memory
             .lock()
             .expect("never poisoned: no panic while held")

@@ -3,6 +3,7 @@
 //! the file's folder. Secrets are never in the file: it names environment variables or
 //! files that hold them.
 
+pub mod http;
 pub mod irc;
 pub mod matrix;
 pub mod read;
@@ -42,6 +43,8 @@ pub struct Config {
     pub irc: Option<irc::IrcConfig>,
     /// The Matrix account to serve, if any.
     pub matrix: Option<matrix::MatrixConfig>,
+    /// The HTTP server (health, metrics, calendar, page), if any.
+    pub http: Option<http::HttpConfig>,
     /// When reminders go out.
     #[serde(default)]
     pub reminders: reminders::RemindersConfig,
@@ -188,6 +191,9 @@ impl Config {
         }
         if let Some(m) = &self.matrix {
             m.validate(&self.origin, &mut problems);
+        }
+        if let Some(h) = &self.http {
+            h.validate(&mut problems);
         }
         self.reminders.validate(&mut problems);
         for (i, a) in self.announcements.iter().enumerate() {

@@ -4,3 +4,4 @@
 pub mod ics;
 pub mod json;
 pub mod outbox;
+pub mod page;

@@ -13,6 +13,7 @@ use crate::schedule::runner;
 use crate::shared::Shared;
 use crate::source::Source;
 use crate::source::git::{self, Fetched};
+use crate::status::Status;
 use crate::store::Store;
 use crate::store::outbox::{Edit, Key};
 use std::collections::BTreeMap;
@@ -50,6 +51,7 @@ impl Follower {
             Some(i) => vec![index::index_site(&self.store, &self.source.sites[i], i)?],
         };
         self.shared.replace(index::answerer(&self.store)?);
+        record_reads(&self.shared.status, &reports, which);
         let read: Vec<usize> = match which {
             None => (0..reports.len()).collect(),
             Some(i) => vec![i],
@@ -152,6 +154,15 @@ impl Follower {
     }
 }
 
+/// Tells the status which sites were read (all, or site `which`), for `/health`.
+pub fn record_reads(status: &Status, reports: &[SiteReport], which: Option<usize>) {
+    let now = chrono::Utc::now();
+    for (k, r) in reports.iter().enumerate().filter(|(_, r)| !r.skipped) {
+        let i = which.unwrap_or(k);
+        status.site_read(i, &r.root.display().to_string(), r.posts, r.events, now);
+    }
+}
+
 /// Follows site `i` until crieur stops.
 pub async fn follow(me: Arc<Follower>, i: usize, shutdown: watch::Receiver<bool>) {
     match me.source.git.get(i).cloned().flatten() {
@@ -185,6 +196,7 @@ async fn follow_git(
         .await;
         match fetched {
             Ok(Ok(Fetched::Same(_))) => {
+                me.shared.status.site_fetched(i, None, chrono::Utc::now());
                 if failures > 0 {
                     tracing::info!(url = %repo.url, "git: the repository answers again");
                 }
@@ -192,11 +204,15 @@ async fn follow_git(
             }
             Ok(Ok(Fetched::New(commit))) => {
                 failures = 0;
+                me.shared.status.site_fetched(i, None, chrono::Utc::now());
                 tracing::info!(url = %repo.url, %commit, "git: new commit; reading the site");
                 reindex(&me, i).await;
             }
             Ok(Err(e)) => {
                 failures += 1;
+                me.shared
+                    .status
+                    .site_fetched(i, Some(e.to_string()), chrono::Utc::now());
                 // Each failure is told once, then again at each doubling of the count.
                 if failures.is_power_of_two() {
                     tracing::warn!(

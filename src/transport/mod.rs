@@ -2,5 +2,6 @@
 
 pub mod backoff;
 pub mod console;
+pub mod http;
 pub mod irc;
 pub mod matrix;

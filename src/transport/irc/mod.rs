@@ -95,6 +95,9 @@ pub async fn run(
             Err(RegisterError::Refused(reason)) => {
                 let cut = Cut::of(&reason);
                 tracing::warn!(server = %settings.server, ?cut, "irc: refused: {reason}");
+                shared
+                    .status
+                    .disconnected(Network::Irc, &reason, chrono::Utc::now());
                 backoff.next(cut)
             }
             Ok(End::Lost {
@@ -103,6 +106,9 @@ pub async fn run(
                 registered,
             }) => {
                 tracing::warn!(server = %settings.server, ?cut, "irc: connection lost: {reason}");
+                shared
+                    .status
+                    .disconnected(Network::Irc, &reason.to_string(), chrono::Utc::now());
                 if registered && cut == Cut::Ordinary {
                     backoff.reset();
                 }
@@ -516,6 +522,7 @@ async fn drive<W: AsyncWrite + Unpin>(
         }
     };
     tracing::info!(server = %s.server, %nick, caps = %caps.join(" "), "irc: registered");
+    shared.status.connected(Network::Irc, chrono::Utc::now());
     let lost = |reason: LinkError| Ok(End::lost(reason, true));
     conn.echo = caps.iter().any(|c| c == "echo-message");
     bot.set_names(std::slice::from_ref(&nick));

@@ -11,9 +11,11 @@ mod incoming;
 pub mod session;
 
 use crate::bot::{Bot, Guard};
+use crate::chat::Network;
 use crate::extract::Language;
 use crate::schedule::runner::{Delivery, Rewrite};
 use crate::shared::Shared;
+use crate::status::Status;
 use crate::transport::backoff::{Backoff, Cut};
 use incoming::State;
 use matrix_sdk::Client;
@@ -121,7 +123,8 @@ pub async fn run(
         &settings.organisers,
         settings.language,
     )
-    .with_guard(Guard::new(settings.repeat_window, settings.room_share));
+    .with_guard(Guard::new(settings.repeat_window, settings.room_share))
+    .with_status(shared.status.clone(), Network::Matrix);
     let mut rooms: HashMap<String, OwnedRoomId> = HashMap::new();
     for (name, lang) in &settings.rooms {
         match join(&client, name).await {
@@ -151,6 +154,7 @@ pub async fn run(
             client.clone(),
             sync_settings.clone(),
             synced.clone(),
+            shared.status.clone(),
         ));
         tokio::pin!(sync);
         let ended = loop {
@@ -173,7 +177,12 @@ pub async fn run(
             Ok(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
                 return Err(revoked(&paths));
             }
-            Ok(e) => tracing::warn!("matrix: sync stopped: {e}"),
+            Ok(e) => {
+                tracing::warn!("matrix: sync stopped: {e}");
+                shared
+                    .status
+                    .disconnected(Network::Matrix, &e.to_string(), chrono::Utc::now());
+            }
             Err(e) => tracing::error!("matrix: sync task failed: {e}"),
         }
         // A connection that worked for a while starts again from the shortest wait.
@@ -207,7 +216,9 @@ async fn sync_loop(
     client: Client,
     mut settings: SyncSettings,
     synced: Arc<AtomicBool>,
+    status: Arc<Status>,
 ) -> matrix_sdk::Error {
+    let mut first = true;
     loop {
         let started = tokio::time::Instant::now();
         let response = match client.sync_once(settings.clone()).await {
@@ -215,6 +226,9 @@ async fn sync_loop(
             Err(e) => return e,
         };
         synced.store(true, Ordering::Relaxed);
+        if std::mem::take(&mut first) {
+            status.connected(Network::Matrix, chrono::Utc::now());
+        }
         settings = settings.token(response.next_batch);
         if started.elapsed() < Duration::from_millis(20) {
             tokio::time::sleep(Duration::from_millis(20)).await;

@@ -1,0 +1,313 @@
+//! The HTTP server of `[http]`, in the same process: `/health` for monitoring (200 when
+//! every site is read and every network connected, 503 otherwise, with a JSON body),
+//! `/metrics` in Prometheus text format, `/calendar.ics` (with ETag; `?site=` and
+//! `?lang=`), `/events.json` for other tools, and `/`, the page of upcoming gatherings and
+//! of what crieur will post.
+
+use crate::answer::catalog::Gathering;
+use crate::export::{ics, outbox, page};
+use crate::extract::Language;
+use crate::schedule::{Settings, Target};
+use crate::shared::Shared;
+use crate::status::LATENCY_BUCKETS;
+use crate::store::Store;
+use crate::store::outbox::Key;
+use axum::Router;
+use axum::extract::{Query, State as With};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::fmt::Write;
+use std::sync::Arc;
+use tokio::sync::watch;
+
+/// What the pages read.
+pub struct Web {
+    pub shared: Arc<Shared>,
+    pub store: Arc<Store>,
+    pub settings: Settings,
+    pub targets: Vec<Target>,
+    /// Each site's time zone, by site number.
+    pub zones: Vec<Tz>,
+    /// The sites' language: the page's, and the calendar's unless `?lang=` says otherwise.
+    pub language: Language,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Filter {
+    site: Option<usize>,
+    lang: Option<String>,
+}
+
+/// Serves until `shutdown`.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    web: Arc<Web>,
+    mut shutdown: watch::Receiver<bool>,
+) -> std::io::Result<()> {
+    let app = Router::new()
+        .route("/", get(index))
+        .route("/health", get(health))
+        .route("/metrics", get(metrics))
+        .route("/calendar.ics", get(calendar))
+        .route("/events.json", get(events))
+        .with_state(web);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = shutdown.changed().await;
+        })
+        .await
+}
+
+impl Web {
+    fn lang(&self, filter: &Filter) -> Language {
+        filter
+            .lang
+            .as_deref()
+            .map(Language::from_code)
+            .filter(|l| *l != Language::Other)
+            .unwrap_or(self.language)
+    }
+
+    fn zone(&self, site: usize) -> Tz {
+        self.zones.get(site).copied().unwrap_or(self.settings.zone)
+    }
+
+    /// What crieur has written and plans, as `crieur outbox` shows it.
+    fn rows(&self) -> Vec<outbox::Row> {
+        let answerer = self.shared.answerer();
+        let entries = self.store.outbox_entries().unwrap_or_default();
+        let announcements = self.store.announcements().unwrap_or_default();
+        outbox::rows(
+            &entries,
+            answerer.catalog(),
+            &self.settings,
+            &self.targets,
+            &announcements,
+            self.shared.clock.now_utc(),
+        )
+    }
+}
+
+async fn health(With(web): With<Arc<Web>>) -> Response {
+    let snapshot = web.shared.status.snapshot();
+    let healthy = snapshot.healthy();
+    let body = serde_json::json!({
+        "healthy": healthy,
+        "networks": snapshot.networks,
+        "sites": snapshot.sites.values().collect::<Vec<_>>(),
+    });
+    let code = if healthy {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        code,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+async fn index(With(web): With<Arc<Web>>, Query(filter): Query<Filter>) -> Response {
+    let lang = web.lang(&filter);
+    let answerer = web.shared.answerer();
+    let today = web.shared.clock.now().date();
+    let gatherings = page::upcoming(answerer.catalog(), today, filter.site);
+    let planned: Vec<outbox::Row> = web
+        .rows()
+        .into_iter()
+        .filter(|r| matches!(r.state, "planned" | "pending"))
+        .take(50)
+        .collect();
+    let html = page::html(&gatherings, &planned, lang, web.settings.zone);
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+async fn events(With(web): With<Arc<Web>>, Query(filter): Query<Filter>) -> Response {
+    let lang = web.lang(&filter);
+    let answerer = web.shared.answerer();
+    let today = web.shared.clock.now().date();
+    let gatherings = page::upcoming(answerer.catalog(), today, filter.site);
+    let body = serde_json::to_string_pretty(&page::events(&gatherings, lang)).unwrap_or_default();
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Every gathering (past ones too: a calendar keeps its history), answered with an ETag so
+/// that calendar clients polling every few minutes get a 304 while nothing changed.
+async fn calendar(
+    With(web): With<Arc<Web>>,
+    Query(filter): Query<Filter>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = web.lang(&filter);
+    let answerer = web.shared.answerer();
+    let gatherings: Vec<Gathering> = answerer
+        .catalog()
+        .gatherings
+        .iter()
+        .filter(|g| filter.site.is_none_or(|s| g.site == s))
+        .cloned()
+        .collect();
+    let body = ics::calendar(&gatherings, lang, |site| web.zone(site));
+    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let etag = format!("\"{hash:016x}\"");
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let tag = HeaderValue::from_str(&etag).expect("an ETag is ASCII");
+    if matches {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
+    }
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            ),
+            (header::ETAG, tag),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Prometheus text format (version 0.0.4).
+async fn metrics(With(web): With<Arc<Web>>) -> Response {
+    let snapshot = web.shared.status.snapshot();
+    let mut out = String::new();
+    head(
+        &mut out,
+        "crieur_questions_total",
+        "counter",
+        "Questions answered, by network and intent.",
+    );
+    for (network, n) in &snapshot.networks {
+        for (intent, count) in &n.questions {
+            let _ = writeln!(
+                out,
+                "crieur_questions_total{{network=\"{network}\",intent=\"{intent}\"}} {count}"
+            );
+        }
+    }
+    head(
+        &mut out,
+        "crieur_unknown_replies_total",
+        "counter",
+        "Questions answered \"I don't know\", by network.",
+    );
+    for (network, n) in &snapshot.networks {
+        let _ = writeln!(
+            out,
+            "crieur_unknown_replies_total{{network=\"{network}\"}} {}",
+            n.unknown
+        );
+    }
+    out.push_str("# HELP crieur_reply_seconds Time from a question's arrival to its answer.\n# TYPE crieur_reply_seconds histogram\n");
+    for (network, n) in &snapshot.networks {
+        let mut cumulative = 0;
+        for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
+            cumulative += n.latency[i];
+            let _ = writeln!(
+                out,
+                "crieur_reply_seconds_bucket{{network=\"{network}\",le=\"{bound}\"}} {cumulative}"
+            );
+        }
+        let count: u64 = n.latency.iter().sum();
+        let _ = writeln!(
+            out,
+            "crieur_reply_seconds_bucket{{network=\"{network}\",le=\"+Inf\"}} {count}\ncrieur_reply_seconds_sum{{network=\"{network}\"}} {}\ncrieur_reply_seconds_count{{network=\"{network}\"}} {count}",
+            n.latency_sum
+        );
+    }
+    out.push_str("# HELP crieur_connected Whether crieur is connected to the network.\n# TYPE crieur_connected gauge\n");
+    for (network, n) in &snapshot.networks {
+        let _ = writeln!(
+            out,
+            "crieur_connected{{network=\"{network}\"}} {}",
+            u8::from(n.connected)
+        );
+    }
+    out.push_str("# HELP crieur_reconnects_total Connections lost and made again, by network.\n# TYPE crieur_reconnects_total counter\n");
+    for (network, n) in &snapshot.networks {
+        let _ = writeln!(
+            out,
+            "crieur_reconnects_total{{network=\"{network}\"}} {}",
+            n.reconnects
+        );
+    }
+    // Messages by kind and state: reminders, announcements and news, sent, skipped,
+    // pending, and planned (not yet due).
+    let mut counts: std::collections::BTreeMap<(&str, &str), u64> = Default::default();
+    for row in web.rows() {
+        let kind = match Key::try_from(row.key.clone()) {
+            Ok(Key::Reminder { .. }) => "reminder",
+            Ok(Key::Announcement { .. }) => "announcement",
+            Ok(Key::News { .. }) => "news",
+            Ok(Key::Missed { .. }) => "missed",
+            Err(_) => "other",
+        };
+        *counts.entry((kind, row.state)).or_default() += 1;
+    }
+    out.push_str("# HELP crieur_messages Messages crieur posts, by kind and state.\n# TYPE crieur_messages gauge\n");
+    for ((kind, state), n) in &counts {
+        let _ = writeln!(
+            out,
+            "crieur_messages{{kind=\"{kind}\",state=\"{state}\"}} {n}"
+        );
+    }
+    let outbox_size = counts
+        .iter()
+        .filter(|((_, s), _)| *s != "planned")
+        .map(|(_, n)| n)
+        .sum::<u64>();
+    let _ = writeln!(
+        out,
+        "# HELP crieur_outbox_entries Entries in the outbox.\n# TYPE crieur_outbox_entries gauge\ncrieur_outbox_entries {outbox_size}"
+    );
+    out.push_str("# HELP crieur_posts Posts indexed, by site.\n# TYPE crieur_posts gauge\n");
+    for (i, s) in &snapshot.sites {
+        let _ = writeln!(out, "crieur_posts{{site=\"{i}\"}} {}", s.posts);
+    }
+    out.push_str("# HELP crieur_gatherings Gatherings read in posts, by site.\n# TYPE crieur_gatherings gauge\n");
+    for (i, s) in &snapshot.sites {
+        let _ = writeln!(out, "crieur_gatherings{{site=\"{i}\"}} {}", s.gatherings);
+    }
+    let now = chrono::Utc::now();
+    out.push_str("# HELP crieur_site_fetch_age_seconds Time since the site was last read or fetched.\n# TYPE crieur_site_fetch_age_seconds gauge\n");
+    for (i, s) in &snapshot.sites {
+        if let Some(at) = s.last_fetch.max(s.last_read) {
+            let _ = writeln!(
+                out,
+                "crieur_site_fetch_age_seconds{{site=\"{i}\"}} {}",
+                (now - at).num_milliseconds() as f64 / 1000.0
+            );
+        }
+    }
+    out.push_str("# HELP crieur_site_fetch_failures_total Failed fetches of the site's repository.\n# TYPE crieur_site_fetch_failures_total counter\n");
+    for (i, s) in &snapshot.sites {
+        let _ = writeln!(
+            out,
+            "crieur_site_fetch_failures_total{{site=\"{i}\"}} {}",
+            s.failures
+        );
+    }
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        out,
+    )
+        .into_response()
+}
+
+fn head(out: &mut String, name: &str, kind: &str, help: &str) {
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
+}
