@@ -41,7 +41,25 @@ fn follows_the_rfc_5545_rules() {
     let unfolded = ics.replace("\r\n ", "");
     assert!(unfolded.contains("VERSION:2.0") && unfolded.contains("PRODID:"));
     let events: Vec<&str> = unfolded.split("BEGIN:VEVENT").skip(1).collect();
-    assert_eq!(events.len(), 7, "translations are written once: {unfolded}");
+    // A gathering's UID is its key; a deadline's adds its kind and date.
+    let gatherings = events
+        .iter()
+        .filter(|e| {
+            e.split("UID:")
+                .nth(1)
+                .and_then(|u| u.split("\r\n").next())
+                .is_some_and(|uid| !uid.contains('-'))
+        })
+        .count();
+    assert_eq!(gatherings, 7, "translations are written once: {unfolded}");
+    // Each registration deadline is an all-day event of its own.
+    assert!(
+        events
+            .iter()
+            .any(|e| e.contains("SUMMARY:Registration closes: ")
+                && e.contains("DTSTART;VALUE=DATE:")),
+        "{unfolded}"
+    );
     for event in &events {
         for property in ["UID:", "DTSTAMP:", "DTSTART", "DTEND", "SUMMARY:"] {
             assert!(event.contains(property), "{property} missing in {event}");

@@ -4,7 +4,7 @@
 //! at 75 octets on character boundaries.
 
 use crate::answer::catalog::Gathering;
-use crate::extract::{Language, Precision};
+use crate::extract::{DeadlineKind, Language, Precision};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -19,6 +19,9 @@ pub fn calendar(gatherings: &[Gathering], lang: Language, zone_of: impl Fn(usize
     line(&mut out, "METHOD:PUBLISH");
     for g in gatherings {
         vevent(&mut out, g, lang, zone_of(g.site));
+        if !g.cancelled {
+            deadlines(&mut out, g, lang, zone_of(g.site));
+        }
     }
     line(&mut out, "END:VCALENDAR");
     out
@@ -88,6 +91,61 @@ fn vevent(out: &mut String, g: &Gathering, lang: Language, zone: Tz) {
     };
     property(out, "STATUS", status);
     line(out, "END:VEVENT");
+}
+
+/// Each deadline of a gathering as an all-day event of its own ("Registration closes:
+/// geOcom 2026"): calendar clients show them where alarms of a subscribed calendar are
+/// often dropped.
+fn deadlines(out: &mut String, g: &Gathering, lang: Language, zone: Tz) {
+    let mut seen = Vec::new();
+    for d in &g.deadlines {
+        if seen.contains(&(d.date, d.kind)) {
+            continue;
+        }
+        seen.push((d.date, d.kind));
+        let v = g.version(lang);
+        let what = match (d.kind, lang) {
+            (DeadlineKind::Registration, Language::Fr) => "Fin des inscriptions :",
+            (DeadlineKind::Registration, Language::Es) => "Cierre de inscripciones:",
+            (DeadlineKind::Registration, _) => "Registration closes:",
+            (DeadlineKind::Proposal, Language::Fr) => "Fin de l'appel à propositions :",
+            (DeadlineKind::Proposal, Language::Es) => "Cierre de propuestas:",
+            (DeadlineKind::Proposal, _) => "Call for proposals closes:",
+            (DeadlineKind::Other, Language::Fr) => "Échéance :",
+            (DeadlineKind::Other, Language::Es) => "Plazo:",
+            (DeadlineKind::Other, _) => "Deadline:",
+        };
+        line(out, "BEGIN:VEVENT");
+        let kind = format!("{:?}", d.kind).to_lowercase();
+        property(
+            out,
+            "UID",
+            &format!("{}-{kind}-{}@crieur", g.key(), d.date.format("%Y%m%d")),
+        );
+        let newest = g.versions.iter().filter_map(|v| v.post_date).max();
+        let stamp = newest.unwrap_or_else(|| d.date.and_time(NaiveTime::MIN));
+        property(out, "DTSTAMP", &utc(stamp, zone));
+        property(
+            out,
+            "DTSTART;VALUE=DATE",
+            &d.date.format("%Y%m%d").to_string(),
+        );
+        property(
+            out,
+            "DTEND;VALUE=DATE",
+            &next_day(d.date).format("%Y%m%d").to_string(),
+        );
+        property(out, "SUMMARY", &escape(&format!("{what} {}", v.title)));
+        property(out, "TRANSP", "TRANSPARENT");
+        let link = match d.kind {
+            DeadlineKind::Registration => g.registration_url(lang).or(g.post_url(lang)),
+            _ => g.post_url(lang),
+        };
+        if let Some(url) = link {
+            property(out, "URL", url);
+        }
+        line(out, "END:VEVENT");
+    }
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
