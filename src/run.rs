@@ -198,6 +198,9 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     };
     let scheduler_task = tokio::spawn(scheduler.run(shutdown_rx.clone()));
 
+    // Under systemd (Type=notify): ready once the sites are read, the HTTP address taken
+    // and every network started (`/health` says when they are connected).
+    let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
     let mut failed = false;
     let stop = stop_signal();
     tokio::pin!(stop);
@@ -205,6 +208,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         tokio::select! {
             _ = &mut stop => {
                 tracing::info!("stopping");
+                let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
                 let _ = shutdown_tx.send(true);
                 while let Some(done) = networks.join_next().await {
                     failed |= !matches!(done, Ok(Ok(())));

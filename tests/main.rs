@@ -23,4 +23,5 @@ mod matrix;
 mod phrasings;
 mod schedule;
 mod seeds;
+mod service;
 mod store;
