@@ -202,7 +202,39 @@ fn with_only_http_configured_crieur_serves_the_pages() {
     let bot = Crieur::start(&cfg, &[], &["--now", NOW]);
     let health = until(port, "/health", 200, &bot);
     assert!(health.body.contains("\"healthy\":true"), "{}", health.body);
-    assert!(get(port, "/", &[]).body.contains("Spring meeting 2026"));
+
+    // The page as a phone's browser shows it (headless Chromium, a phone's window).
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--window-size=390,844",
+            "--virtual-time-budget=2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .output()
+        .expect("chromium runs (Debian package chromium; scripts/test installs it)");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for text in [
+        "<h1>Upcoming gatherings</h1>",
+        "Spring meeting 2026",
+        "April 14 – April 16, 2026",
+        "Lyon",
+        "<a href=\"https://forms.example.org/spring\">Register</a> until March 30, 2026",
+        "What crieur will post",
+    ] {
+        assert!(dom.contains(text), "{text:?} in:\n{dom}");
+    }
 }
 
 #[test]
