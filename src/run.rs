@@ -170,6 +170,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             targets: targets.clone(),
             zones: source.sites.iter().map(|s| s.timezone).collect(),
             language: source.language,
+            calendars: std::sync::Mutex::default(),
         });
         networks.spawn({
             let shutdown = shutdown_rx.clone();

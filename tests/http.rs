@@ -18,7 +18,15 @@ const WAIT: Duration = Duration::from_secs(30);
 const NOW: &str = "2026-03-20T10:00:00+01:00";
 
 fn config(dir: &Path, http_port: u16, irc: Option<&Ircd>) -> PathBuf {
-    let root = env!("CARGO_MANIFEST_DIR");
+    config_for(
+        &format!("{}/tests/fixtures/deadlines", env!("CARGO_MANIFEST_DIR")),
+        dir,
+        http_port,
+        irc,
+    )
+}
+
+fn config_for(site: &str, dir: &Path, http_port: u16, irc: Option<&Ircd>) -> PathBuf {
     let irc = irc.map_or(String::new(), |ircd| {
         format!(
             "[irc]\nserver = \"127.0.0.1\"\nport = {}\ntls = false\nnick = \"crieur\"\nthrottle_per_second = 10.0\n\n[[irc.channel]]\nname = \"#c\"\n",
@@ -26,7 +34,7 @@ fn config(dir: &Path, http_port: u16, irc: Option<&Ircd>) -> PathBuf {
         )
     });
     let text = format!(
-        "timezone = \"Europe/Paris\"\ndata_dir = \"{data}\"\nlanguages = [\"en\"]\n\n[[site]]\npath = \"{root}/tests/fixtures/deadlines\"\nbase_url = \"https://example.org\"\n\n[http]\nlisten = \"127.0.0.1:{http_port}\"\n\n{irc}",
+        "timezone = \"Europe/Paris\"\ndata_dir = \"{data}\"\nlanguages = [\"en\"]\n\n[[site]]\npath = \"{site}\"\nbase_url = \"https://example.org\"\n\n[http]\nlisten = \"127.0.0.1:{http_port}\"\n\n{irc}",
         data = dir.join("data").display(),
     );
     let path = dir.join("crieur.toml");
@@ -198,10 +206,45 @@ fn health_metrics_calendar_and_page_of_a_running_crieur() {
 fn with_only_http_configured_crieur_serves_the_pages() {
     let dir = tempfile::tempdir().unwrap();
     let port = support::free_port();
-    let cfg = config(dir.path(), port, None);
+    // A copy of the site, to change it while crieur runs.
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("_posts")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines/_posts");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), site.join("_posts").join(entry.file_name())).unwrap();
+    }
+    let cfg = config_for(site.to_str().unwrap(), dir.path(), port, None);
     let bot = Crieur::start(&cfg, &[], &["--now", NOW]);
     let health = until(port, "/health", 200, &bot);
     assert!(health.body.contains("\"healthy\":true"), "{}", health.body);
+
+    // The calendar's ETag holds until the site changes.
+    let first = get(port, "/calendar.ics", &[]);
+    let etag = first
+        .headers
+        .lines()
+        .find_map(|l| l.strip_prefix("etag: "))
+        .expect("an ETag")
+        .to_string();
+    let mut moved = false;
+    for entry in std::fs::read_dir(site.join("_posts")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.contains("April 14") {
+            std::fs::write(&path, text.replace("April 14", "April 15")).unwrap();
+            moved = true;
+        }
+    }
+    assert!(moved, "the fixture dates the spring meeting April 14");
+    assert!(bot.wait_log("re-read", WAIT), "{}", bot.log());
+    let after = get(port, "/calendar.ics", &[&format!("If-None-Match: {etag}")]);
+    assert_eq!(after.code, 200, "a changed site gets a new calendar");
+    assert!(
+        after.body.contains("DTSTART;VALUE=DATE:20260415"),
+        "{}",
+        after.body
+    );
 
     // The page as a phone's browser shows it (headless Chromium, a phone's window).
     let profile = tempfile::tempdir().unwrap();
@@ -228,7 +271,7 @@ fn with_only_http_configured_crieur_serves_the_pages() {
     for text in [
         "<h1>Upcoming gatherings</h1>",
         "Spring meeting 2026",
-        "April 14 – April 16, 2026",
+        "April 15 – April 16, 2026",
         "Lyon",
         "<a href=\"https://forms.example.org/spring\">Register</a> until March 30, 2026",
         "What crieur will post",

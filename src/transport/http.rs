@@ -33,6 +33,17 @@ pub struct Web {
     pub zones: Vec<Tz>,
     /// The sites' language: the page's, and the calendar's unless `?lang=` says otherwise.
     pub language: Language,
+    /// Calendars already written, with their ETag, for the answering core in use: a
+    /// client polling every few minutes costs a lookup until the sites change.
+    pub calendars: std::sync::Mutex<Calendars>,
+}
+
+/// Calendars by (language, site filter), for one answering core (held, so that it is
+/// compared by identity).
+#[derive(Default)]
+pub struct Calendars {
+    core: Option<Arc<crate::answer::Answerer>>,
+    written: std::collections::HashMap<(Language, Option<usize>), (Arc<str>, HeaderValue)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -145,23 +156,53 @@ async fn calendar(
 ) -> Response {
     let lang = web.lang(&filter);
     let answerer = web.shared.answerer();
-    let gatherings: Vec<Gathering> = answerer
-        .catalog()
-        .gatherings
-        .iter()
-        .filter(|g| filter.site.is_none_or(|s| g.site == s))
-        .cloned()
-        .collect();
-    let body = ics::calendar(&gatherings, lang, |site| web.zone(site));
-    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    let etag = format!("\"{hash:016x}\"");
+    let cached = {
+        let mut calendars = web.calendars.lock().unwrap_or_else(|e| e.into_inner());
+        if !calendars
+            .core
+            .as_ref()
+            .is_some_and(|c| Arc::ptr_eq(c, &answerer))
+        {
+            *calendars = Calendars {
+                core: Some(answerer.clone()),
+                ..Calendars::default()
+            };
+        }
+        calendars.written.get(&(lang, filter.site)).cloned()
+    };
+    let (body, tag) = match cached {
+        Some(written) => written,
+        None => {
+            let gatherings: Vec<Gathering> = answerer
+                .catalog()
+                .gatherings
+                .iter()
+                .filter(|g| filter.site.is_none_or(|s| g.site == s))
+                .cloned()
+                .collect();
+            let body: Arc<str> = ics::calendar(&gatherings, lang, |site| web.zone(site)).into();
+            let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            let tag = HeaderValue::from_str(&format!("\"{hash:016x}\"")).expect("an ETag is ASCII");
+            let mut calendars = web.calendars.lock().unwrap_or_else(|e| e.into_inner());
+            if calendars
+                .core
+                .as_ref()
+                .is_some_and(|c| Arc::ptr_eq(c, &answerer))
+            {
+                calendars
+                    .written
+                    .insert((lang, filter.site), (body.clone(), tag.clone()));
+            }
+            (body, tag)
+        }
+    };
+    let etag = tag.to_str().unwrap_or_default().to_string();
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    let tag = HeaderValue::from_str(&etag).expect("an ETag is ASCII");
     if matches {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
     }
@@ -173,7 +214,7 @@ async fn calendar(
             ),
             (header::ETAG, tag),
         ],
-        body,
+        body.to_string(),
     )
         .into_response()
 }
