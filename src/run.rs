@@ -147,11 +147,16 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         busy: std::sync::Mutex::new(()),
     });
     // What the sites say now is recorded (and what changed while crieur was away told)
-    // before anything else is read.
+    // before anything else is read. A site that could not be read (a remote away at the
+    // first start) is not recorded as empty: its first reading comes later, and says
+    // nothing either.
+    let read: Vec<usize> = (0..reports.len())
+        .filter(|&i| !reports[i].skipped)
+        .collect();
     tokio::task::spawn_blocking({
         let follower = follower.clone();
         move || -> anyhow::Result<()> {
-            for i in 0..follower.source.sites.len() {
+            for i in read {
                 follower.tell(i)?;
             }
             Ok(())

@@ -405,3 +405,64 @@ language = "fr"
         now_reads.body
     );
 }
+
+#[test]
+fn a_remote_away_at_the_first_start_is_read_later_and_its_old_news_not_told() {
+    let ircd = Ircd::start();
+    let dir = tempfile::tempdir().unwrap();
+    // The remote does not exist yet when crieur first starts.
+    let later = dir.path().join("later");
+    let url = format!("file://{}", later.join("site.git").display());
+    let site = format!("git = \"{url}\"\nrefresh_minutes = 0.02");
+    let cfg = config(dir.path(), &ircd, &site, "");
+    let mut member = member_in_channel(&ircd, "erin");
+    let bot = Crieur::start(&cfg, &[], &["--now", NOW]);
+    member.expect(joined, WAIT);
+    assert!(
+        bot.wait_log("reading the last good clone", WAIT),
+        "{}",
+        bot.log()
+    );
+    std::fs::create_dir_all(&later).unwrap();
+    let remote = Remote::new(&later);
+    remote.commit(
+        "start",
+        &[
+            (MEETING_FILE, MEETING),
+            (
+                SPRINT_FILE,
+                &sprint("on March 3-5, 2027", "Lyon", "February 20, 2027"),
+            ),
+        ],
+    );
+    // Its first reading, late: recorded without a word.
+    assert!(
+        bot.wait_log("git: new commit", Duration::from_secs(90)),
+        "{}",
+        bot.log()
+    );
+    assert!(
+        bot.wait_log("first reading of the site", WAIT),
+        "{}",
+        bot.log()
+    );
+    remote.commit(
+        "workshop",
+        &[(
+            "_posts/2027-01-13-workshop.md",
+            "---\ntitle: QGIS workshop 2027\nlang: en\n---\nThe QGIS workshop 2027 takes place on May 6, 2027 in Nantes.\n",
+        )],
+    );
+    let said = next_said(&mut member, &bot);
+    assert!(
+        said.starts_with("New: QGIS workshop 2027, May 6, 2027, Nantes."),
+        "{said}"
+    );
+    // And nothing about what was there at the first reading.
+    let more = member.collect(
+        |l| said_by(l, "crieur").is_some(),
+        Duration::from_secs(4),
+        Duration::from_secs(10),
+    );
+    assert!(more.is_empty(), "{more:?}");
+}
