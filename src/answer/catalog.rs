@@ -118,12 +118,16 @@ impl Gathering {
         format!("{hash:016x}")
     }
 
-    /// Registration deadlines first, then the others, in date order.
+    /// The last day to register.
     pub fn registration_deadline(&self) -> Option<NaiveDate> {
-        use crate::extract::DeadlineKind;
+        self.last_deadline(crate::extract::DeadlineKind::Registration)
+    }
+
+    /// The latest deadline of a kind (a deadline extended is the later one).
+    pub fn last_deadline(&self, kind: crate::extract::DeadlineKind) -> Option<NaiveDate> {
         self.deadlines
             .iter()
-            .filter(|d| d.kind == DeadlineKind::Registration)
+            .filter(|d| d.kind == kind)
             .map(|d| d.date)
             .max()
     }

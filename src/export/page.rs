@@ -47,13 +47,6 @@ pub fn events<'a>(gatherings: &[&'a Gathering], lang: Language) -> Vec<Event<'a>
         .iter()
         .map(|g| {
             let v = g.version(lang);
-            let last = |kind| {
-                g.deadlines
-                    .iter()
-                    .filter(|d| d.kind == kind)
-                    .map(|d| d.date)
-                    .max()
-            };
             Event {
                 title: title(g, lang),
                 site: g.site,
@@ -64,8 +57,8 @@ pub fn events<'a>(gatherings: &[&'a Gathering], lang: Language) -> Vec<Event<'a>
                 end_time: g.end_time,
                 place: g.place(lang),
                 registration_url: g.registration_url(lang),
-                registration_deadline: last(DeadlineKind::Registration),
-                proposals_deadline: last(DeadlineKind::Proposal),
+                registration_deadline: g.registration_deadline(),
+                proposals_deadline: g.last_deadline(DeadlineKind::Proposal),
                 url: g.post_url(lang),
                 cancelled: g.cancelled,
                 lang: v.lang,
@@ -168,13 +161,7 @@ pub fn html(gatherings: &[&Gathering], planned: &[Row], lang: Language, zone: Tz
             if let Some(place) = g.place(lang) {
                 out.push_str(&format!(", {}", escape(place)));
             }
-            let until = g
-                .deadlines
-                .iter()
-                .filter(|d| d.kind == DeadlineKind::Registration)
-                .map(|d| d.date)
-                .max();
-            match (g.registration_url(lang), until) {
+            match (g.registration_url(lang), g.registration_deadline()) {
                 (Some(url), until) => {
                     out.push_str(&format!("<br>{}", link(url, w.register)));
                     if let Some(d) = until {

@@ -334,12 +334,7 @@ fn changes(was: &Facts, now: &Facts, g: &Gathering, lang: Language) -> Vec<Strin
 
 /// "how to register and until when": " Registration until May 15, 2027: <link>".
 fn registration(mut line: Line, g: &Gathering, lang: Language) -> Line {
-    let until = g
-        .deadlines
-        .iter()
-        .filter(|d| d.kind == DeadlineKind::Registration)
-        .map(|d| d.date)
-        .max();
+    let until = g.registration_deadline();
     let url = g.registration_url(lang);
     let head = match (lang, until) {
         (_, None) if url.is_none() => return line,
