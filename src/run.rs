@@ -204,12 +204,12 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     };
     let scheduler_task = tokio::spawn(scheduler.run(shutdown_rx.clone()));
 
-    // Under systemd (Type=notify): ready once the sites are read, the HTTP address taken
-    // and every network started (`/health` says when they are connected).
-    let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
-    let mut failed = false;
     let stop = stop_signal();
     tokio::pin!(stop);
+    // Under systemd (Type=notify): ready once the sites are read, the HTTP address taken,
+    // every network started (`/health` says when they are connected) and SIGTERM handled.
+    let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
+    let mut failed = false;
     loop {
         tokio::select! {
             _ = &mut stop => {
@@ -306,23 +306,33 @@ fn add_config_announcements(
     Ok(())
 }
 
-/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
-async fn stop_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM. The handlers are in place when this returns,
+/// not when the future is first polled: a service manager may send SIGTERM as soon as it
+/// hears that crieur is ready, and that must stop crieur cleanly, not kill it.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => return ctrl_c.await.unwrap_or(()),
-            };
-        tokio::select! {
-            _ = ctrl_c => {}
-            _ = term.recv() => {}
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => {
+                    tokio::select! {
+                        _ = term.recv() => {}
+                        _ = int.recv() => {}
+                    }
+                }
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
         }
     }
     #[cfg(not(unix))]
-    let _ = ctrl_c.await;
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 #[cfg(test)]
