@@ -83,7 +83,6 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let store = Arc::new(store);
     let (core, requests) = Core::new();
     let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
-    follow::record_reads(&shared.status, &reports, None);
     for (network, on) in [
         (Network::Irc, irc_settings.is_some()),
         (Network::Matrix, matrix_settings.is_some()),
@@ -147,20 +146,10 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         busy: std::sync::Mutex::new(()),
     });
     // What the sites say now is recorded (and what changed while crieur was away told)
-    // before anything else is read. A site that could not be read (a remote away at the
-    // first start) is not recorded as empty: its first reading comes later, and says
-    // nothing either.
-    let read: Vec<usize> = (0..reports.len())
-        .filter(|&i| !reports[i].skipped)
-        .collect();
+    // before anything else is read.
     tokio::task::spawn_blocking({
         let follower = follower.clone();
-        move || -> anyhow::Result<()> {
-            for i in read {
-                follower.tell(i)?;
-            }
-            Ok(())
-        }
+        move || follower.after_reading(&reports, None)
     })
     .await??;
     // The rooms an organiser can name in `!announce`, on either network.

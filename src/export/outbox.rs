@@ -16,7 +16,8 @@ use std::collections::HashSet;
 /// One message, written or planned.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
-    pub key: String,
+    /// Written as the outbox writes it (its idempotency key).
+    pub key: Key,
     /// planned, pending, sent or skipped.
     pub state: &'static str,
     /// When it is due (planned, pending) or when it was sent or skipped.
@@ -40,7 +41,7 @@ pub fn rows(
     let mut out: Vec<Row> = entries
         .iter()
         .map(|e| Row {
-            key: e.key.to_string(),
+            key: e.key.clone(),
             state: match e.state {
                 State::Pending => "pending",
                 State::Sent => "sent",
@@ -65,7 +66,7 @@ pub fn rows(
             continue;
         };
         out.push(Row {
-            key: p.key.to_string(),
+            key: p.key.clone(),
             state: "planned",
             at: p.at,
             network: Some(p.target.network),
@@ -77,14 +78,13 @@ pub fn rows(
         let (_, next) = occurrences(a, now, settings.zone);
         let Some(at) = next else { continue };
         for (network, room) in &a.rooms {
-            let key = Key::Announcement {
-                id: a.id,
-                at: at.timestamp(),
-                network: *network,
-                room: room.clone(),
-            };
             out.push(Row {
-                key: key.to_string(),
+                key: Key::Announcement {
+                    id: a.id,
+                    at: at.timestamp(),
+                    network: *network,
+                    room: room.clone(),
+                },
                 state: "planned",
                 at,
                 network: Some(*network),

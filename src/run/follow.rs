@@ -13,7 +13,6 @@ use crate::schedule::runner;
 use crate::shared::Shared;
 use crate::source::Source;
 use crate::source::git::{self, Fetched};
-use crate::status::Status;
 use crate::store::Store;
 use crate::store::outbox::{Edit, Key};
 use std::collections::BTreeMap;
@@ -51,27 +50,35 @@ impl Follower {
             Some(i) => vec![index::index_site(&self.store, &self.source.sites[i], i)?],
         };
         self.shared.replace(index::answerer(&self.store)?);
-        record_reads(&self.shared.status, &reports, which);
-        let read: Vec<usize> = match which {
-            None => (0..reports.len()).collect(),
-            Some(i) => vec![i],
-        };
-        let read = read
-            .into_iter()
-            .zip(&reports)
-            .filter(|(_, r)| !r.skipped)
-            .map(|(i, _)| i);
-        for i in read.collect::<Vec<_>>() {
-            self.tell(i)?;
-        }
+        self.after_reading(&reports, which)?;
         self.wake.notify_one();
         Ok(reports)
+    }
+
+    /// After a reading of the sites (all, or site `which`): tells the status which sites
+    /// were read, and the news of each. A site that could not be read (a remote away) is
+    /// neither recorded as empty nor compared: its reading comes later. Blocking.
+    pub fn after_reading(
+        &self,
+        reports: &[SiteReport],
+        which: Option<usize>,
+    ) -> anyhow::Result<()> {
+        let now = chrono::Utc::now();
+        for (k, r) in reports.iter().enumerate().filter(|(_, r)| !r.skipped) {
+            let i = which.unwrap_or(k);
+            let root = r.root.display().to_string();
+            self.shared
+                .status
+                .site_read(i, &root, r.posts, r.events, now);
+            self.tell(i)?;
+        }
+        Ok(())
     }
 
     /// Compares what site `i` says now with the record, writes the news to the outbox and
     /// keeps the new record. The first reading of a site (or the first by another version
     /// of crieur, which reads posts differently) is recorded without a word. Blocking.
-    pub fn tell(&self, i: usize) -> anyhow::Result<usize> {
+    fn tell(&self, i: usize) -> anyhow::Result<usize> {
         let Some(spec) = self.source.sites.get(i) else {
             return Ok(0);
         };
@@ -151,15 +158,6 @@ impl Follower {
         // the same keys, and the outbox takes each once.
         self.store.set_seen(&site, reader, &compared.record)?;
         Ok(told)
-    }
-}
-
-/// Tells the status which sites were read (all, or site `which`), for `/health`.
-pub fn record_reads(status: &Status, reports: &[SiteReport], which: Option<usize>) {
-    let now = chrono::Utc::now();
-    for (k, r) in reports.iter().enumerate().filter(|(_, r)| !r.skipped) {
-        let i = which.unwrap_or(k);
-        status.site_read(i, &r.root.display().to_string(), r.posts, r.events, now);
     }
 }
 

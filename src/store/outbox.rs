@@ -35,6 +35,18 @@ pub enum Key {
     },
 }
 
+impl Key {
+    /// What the message is: reminder, announcement, missed (a note to an organiser) or news.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Key::Reminder { .. } => "reminder",
+            Key::Announcement { .. } => "announcement",
+            Key::Missed { .. } => "missed",
+            Key::News { .. } => "news",
+        }
+    }
+}
+
 impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -9,9 +9,8 @@ use crate::export::{ics, outbox, page};
 use crate::extract::Language;
 use crate::schedule::{Settings, Target};
 use crate::shared::Shared;
-use crate::status::LATENCY_BUCKETS;
+use crate::status::{LATENCY_BUCKETS, NetworkState, SiteState};
 use crate::store::Store;
-use crate::store::outbox::Key;
 use axum::Router;
 use axum::extract::{Query, State as With};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -223,13 +222,14 @@ async fn calendar(
 async fn metrics(With(web): With<Arc<Web>>) -> Response {
     let snapshot = web.shared.status.snapshot();
     let mut out = String::new();
+    let networks = &snapshot.networks;
     head(
         &mut out,
         "crieur_questions_total",
         "counter",
         "Questions answered, by network and intent.",
     );
-    for (network, n) in &snapshot.networks {
+    for (network, n) in networks {
         for (intent, count) in &n.questions {
             let _ = writeln!(
                 out,
@@ -239,19 +239,11 @@ async fn metrics(With(web): With<Arc<Web>>) -> Response {
     }
     head(
         &mut out,
-        "crieur_unknown_replies_total",
-        "counter",
-        "Questions answered \"I don't know\", by network.",
+        "crieur_reply_seconds",
+        "histogram",
+        "Time from a question's arrival to its answer.",
     );
-    for (network, n) in &snapshot.networks {
-        let _ = writeln!(
-            out,
-            "crieur_unknown_replies_total{{network=\"{network}\"}} {}",
-            n.unknown
-        );
-    }
-    out.push_str("# HELP crieur_reply_seconds Time from a question's arrival to its answer.\n# TYPE crieur_reply_seconds histogram\n");
-    for (network, n) in &snapshot.networks {
+    for (network, n) in networks {
         let mut cumulative = 0;
         for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
             cumulative += n.latency[i];
@@ -267,78 +259,105 @@ async fn metrics(With(web): With<Arc<Web>>) -> Response {
             n.latency_sum
         );
     }
-    out.push_str("# HELP crieur_connected Whether crieur is connected to the network.\n# TYPE crieur_connected gauge\n");
-    for (network, n) in &snapshot.networks {
-        let _ = writeln!(
-            out,
-            "crieur_connected{{network=\"{network}\"}} {}",
-            u8::from(n.connected)
-        );
-    }
-    out.push_str("# HELP crieur_reconnects_total Connections lost and made again, by network.\n# TYPE crieur_reconnects_total counter\n");
-    for (network, n) in &snapshot.networks {
-        let _ = writeln!(
-            out,
-            "crieur_reconnects_total{{network=\"{network}\"}} {}",
-            n.reconnects
-        );
-    }
+    let per_network =
+        |out: &mut String, name, kind, help, value: &dyn Fn(&NetworkState) -> String| {
+            head(out, name, kind, help);
+            for (network, n) in networks {
+                let _ = writeln!(out, "{name}{{network=\"{network}\"}} {}", value(n));
+            }
+        };
+    per_network(
+        &mut out,
+        "crieur_unknown_replies_total",
+        "counter",
+        "Questions answered \"I don't know\", by network.",
+        &|n| n.unknown.to_string(),
+    );
+    per_network(
+        &mut out,
+        "crieur_connected",
+        "gauge",
+        "Whether crieur is connected to the network.",
+        &|n| u8::from(n.connected).to_string(),
+    );
+    per_network(
+        &mut out,
+        "crieur_reconnects_total",
+        "counter",
+        "Connections lost and made again, by network.",
+        &|n| n.reconnects.to_string(),
+    );
     // Messages by kind and state: reminders, announcements and news, sent, skipped,
     // pending, and planned (not yet due).
     let mut counts: std::collections::BTreeMap<(&str, &str), u64> = Default::default();
     for row in web.rows() {
-        let kind = match Key::try_from(row.key.clone()) {
-            Ok(Key::Reminder { .. }) => "reminder",
-            Ok(Key::Announcement { .. }) => "announcement",
-            Ok(Key::News { .. }) => "news",
-            Ok(Key::Missed { .. }) => "missed",
-            Err(_) => "other",
-        };
-        *counts.entry((kind, row.state)).or_default() += 1;
+        *counts.entry((row.key.kind(), row.state)).or_default() += 1;
     }
-    out.push_str("# HELP crieur_messages Messages crieur posts, by kind and state.\n# TYPE crieur_messages gauge\n");
+    head(
+        &mut out,
+        "crieur_messages",
+        "gauge",
+        "Messages crieur posts, by kind and state.",
+    );
     for ((kind, state), n) in &counts {
         let _ = writeln!(
             out,
             "crieur_messages{{kind=\"{kind}\",state=\"{state}\"}} {n}"
         );
     }
-    let outbox_size = counts
+    let outbox_size: u64 = counts
         .iter()
         .filter(|((_, s), _)| *s != "planned")
         .map(|(_, n)| n)
-        .sum::<u64>();
-    let _ = writeln!(
-        out,
-        "# HELP crieur_outbox_entries Entries in the outbox.\n# TYPE crieur_outbox_entries gauge\ncrieur_outbox_entries {outbox_size}"
+        .sum();
+    head(
+        &mut out,
+        "crieur_outbox_entries",
+        "gauge",
+        "Entries in the outbox.",
     );
-    out.push_str("# HELP crieur_posts Posts indexed, by site.\n# TYPE crieur_posts gauge\n");
-    for (i, s) in &snapshot.sites {
-        let _ = writeln!(out, "crieur_posts{{site=\"{i}\"}} {}", s.posts);
-    }
-    out.push_str("# HELP crieur_gatherings Gatherings read in posts, by site.\n# TYPE crieur_gatherings gauge\n");
-    for (i, s) in &snapshot.sites {
-        let _ = writeln!(out, "crieur_gatherings{{site=\"{i}\"}} {}", s.gatherings);
-    }
+    let _ = writeln!(out, "crieur_outbox_entries {outbox_size}");
     let now = chrono::Utc::now();
-    out.push_str("# HELP crieur_site_fetch_age_seconds Time since the site was last read or fetched.\n# TYPE crieur_site_fetch_age_seconds gauge\n");
-    for (i, s) in &snapshot.sites {
-        if let Some(at) = s.last_fetch.max(s.last_read) {
-            let _ = writeln!(
-                out,
-                "crieur_site_fetch_age_seconds{{site=\"{i}\"}} {}",
-                (now - at).num_milliseconds() as f64 / 1000.0
-            );
-        }
-    }
-    out.push_str("# HELP crieur_site_fetch_failures_total Failed fetches of the site's repository.\n# TYPE crieur_site_fetch_failures_total counter\n");
-    for (i, s) in &snapshot.sites {
-        let _ = writeln!(
-            out,
-            "crieur_site_fetch_failures_total{{site=\"{i}\"}} {}",
-            s.failures
-        );
-    }
+    let per_site =
+        |out: &mut String, name, kind, help, value: &dyn Fn(&SiteState) -> Option<String>| {
+            head(out, name, kind, help);
+            for (i, s) in &snapshot.sites {
+                if let Some(v) = value(s) {
+                    let _ = writeln!(out, "{name}{{site=\"{i}\"}} {v}");
+                }
+            }
+        };
+    per_site(
+        &mut out,
+        "crieur_posts",
+        "gauge",
+        "Posts indexed, by site.",
+        &|s| Some(s.posts.to_string()),
+    );
+    per_site(
+        &mut out,
+        "crieur_gatherings",
+        "gauge",
+        "Gatherings read in posts, by site.",
+        &|s| Some(s.gatherings.to_string()),
+    );
+    per_site(
+        &mut out,
+        "crieur_site_fetch_age_seconds",
+        "gauge",
+        "Time since the site was last read or fetched.",
+        &|s| {
+            let at = s.last_fetch.max(s.last_read)?;
+            Some(((now - at).num_milliseconds() as f64 / 1000.0).to_string())
+        },
+    );
+    per_site(
+        &mut out,
+        "crieur_site_fetch_failures_total",
+        "counter",
+        "Failed fetches of the site's repository.",
+        &|s| Some(s.failures.to_string()),
+    );
     (
         [(
             header::CONTENT_TYPE,
