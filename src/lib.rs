@@ -27,7 +27,7 @@
 //! - `config`: the TOML file, its defaults and validation, every problem with its line.
 //! - `source`: `--config` / `--site` on the command line → sites and a store location.
 //! - `run`: `crieur run`, wiring the config, the store, the networks and the scheduler in
-//!   one process.
+//!   one process, and taking a re-read config while it runs (SIGHUP, `!reload`).
 //! - `bench`, `synthetic`: throughput measurements on real and generated sites.
 
 // matrix-sdk's futures are deep: proving the sync task `Send` needs more than 128 steps.

@@ -140,6 +140,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tell the crieur running on a config to read it again (as SIGHUP does); a config
+    /// that fails check-config is reported here and not sent
+    Reload {
+        /// Configuration file (default: config/crieur.toml)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Folder of the store the running crieur uses (default: the config's data_dir)
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
     /// Check a configuration file and report every problem
     CheckConfig {
         /// The configuration file
@@ -189,17 +199,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// The source of the commands that take `--config FILE` (default: config/crieur.toml) and
+/// `--data DIR`.
+fn config_source(config: Option<PathBuf>, data: Option<PathBuf>) -> anyhow::Result<Source> {
+    SourceArgs {
+        config: Some(config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG))),
+        data,
+        ..SourceArgs::default()
+    }
+    .resolve()
+}
+
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Run { config, now, data } => {
-            let source = SourceArgs {
-                config: Some(
-                    config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG)),
-                ),
-                data,
-                ..SourceArgs::default()
-            }
-            .resolve()?;
+            let source = config_source(config, data)?;
             let clock = Clock::from_arg(now.as_deref(), source.timezone)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -368,14 +382,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Outbox { config, data, json } => {
-            let source = SourceArgs {
-                config: Some(
-                    config.unwrap_or_else(|| PathBuf::from(crieur::source::DEFAULT_CONFIG)),
-                ),
-                data,
-                ..SourceArgs::default()
-            }
-            .resolve()?;
+            let source = config_source(config, data)?;
             let store = open_store(&source)?;
             let zone = source.timezone;
             let (settings, targets) = match &source.config {
@@ -396,6 +403,16 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             } else {
                 print!("{}", crieur::export::outbox::table(&rows, zone));
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reload { config, data } => {
+            // Read and checked here first: a broken file is told to the admin at once.
+            let source = config_source(config, data)?;
+            let data_dir = source
+                .data_dir
+                .ok_or_else(|| anyhow::anyhow!("no data dir: pass --data DIR"))?;
+            let pid = crieur::run::signal_reload(&data_dir)?;
+            println!("crieur (pid {pid}) is reading its config again; its log says what changed");
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckConfig { file } => {

@@ -4,7 +4,7 @@
 //! or SIGTERM. The store stays owned by one task; networks share the answerer.
 
 use crate::answer::reply::{Line, Reply};
-use crate::bot::{Bot, Guard};
+use crate::bot::{Bot, Guard, Request};
 use crate::chat::Network;
 use crate::clock::Clock;
 use crate::config::{Config, KnownRoom};
@@ -22,7 +22,12 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 mod follow;
 mod organiser;
+mod pid;
+mod reload;
 mod settings;
+
+use pid::PidFile;
+pub use pid::signal_reload;
 
 use crate::store::outbox::Announcement;
 
@@ -36,7 +41,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let irc_settings = config
         .irc
         .as_ref()
-        .map(|c| settings::irc(c, &config.origin))
+        .map(|c| settings::irc(c, &config.origin, source.language))
         .transpose()?;
     let data_dir = source
         .data_dir
@@ -81,6 +86,8 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     })
     .await??;
     let store = Arc::new(store);
+    // `crieur reload` finds this crieur by its pid, beside the store it holds.
+    let pid_file = PidFile::write(&data_dir);
     let (core, requests) = Core::new();
     let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
     for (network, on) in [
@@ -95,13 +102,13 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let wake = Arc::new(Notify::new());
     let mut networks = tokio::task::JoinSet::new();
     let mut deliveries: Networks = HashMap::new();
-    // Rooms reminders, announcements and news go to.
-    let targets = config.targets();
-    if let (Some(settings), Some(cfg)) = (irc_settings, &config.irc) {
-        let mut bot = Bot::new(
+    let (rules_tx, rules) = watch::channel(config.rules(zone));
+    let mut irc_roster = None;
+    if let (Some((settings, roster)), Some(cfg)) = (irc_settings, &config.irc) {
+        let bot = Bot::new(
             std::slice::from_ref(&cfg.nick),
             &cfg.command_prefix,
-            &cfg.organisers,
+            &[],
             source.language,
         )
         .with_guard(Guard::new(
@@ -109,42 +116,43 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             cfg.channel_share,
         ))
         .with_status(shared.status.clone(), Network::Irc);
-        for c in &cfg.channels {
-            let lang = c
-                .language
-                .as_deref()
-                .map_or(source.language, Language::from_code);
-            bot = bot.with_room_language(&c.name, lang);
-        }
         let (tx, rx) = mpsc::channel(256);
         deliveries.insert(Network::Irc, tx);
+        let (roster_tx, roster) = watch::channel(roster);
+        irc_roster = Some(roster_tx);
         networks.spawn(irc::run(
             settings,
             bot,
             shared.clone(),
             rx,
+            roster,
             shutdown_rx.clone(),
         ));
     }
-    if let Some(settings) = matrix_settings {
+    let mut matrix_roster = None;
+    if let Some((settings, roster)) = matrix_settings {
         let (tx, rx) = mpsc::channel(256);
         deliveries.insert(Network::Matrix, tx);
+        let (roster_tx, roster) = watch::channel(roster);
+        matrix_roster = Some(roster_tx);
         networks.spawn(matrix::run(
             settings,
             shared.clone(),
             rx,
+            roster,
             shutdown_rx.clone(),
         ));
     }
-    let follower = Arc::new(follow::Follower {
-        source: source.clone(),
-        store: store.clone(),
-        shared: shared.clone(),
-        targets: targets.clone(),
-        announce: config.announce.clone(),
-        wake: wake.clone(),
-        busy: std::sync::Mutex::new(()),
-    });
+    let follower = Arc::new(follow::Follower::new(
+        follow::Following {
+            source: source.clone(),
+            targets: config.targets(),
+            announce: config.announce.clone(),
+        },
+        store.clone(),
+        shared.clone(),
+        wake.clone(),
+    ));
     // What the sites say now is recorded (and what changed while crieur was away told)
     // before anything else is read.
     tokio::task::spawn_blocking({
@@ -152,20 +160,18 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         move || follower.after_reading(&reports, None)
     })
     .await??;
-    // The rooms an organiser can name in `!announce`, on either network.
-    let rooms = config.rooms();
-    let core_task = tokio::spawn(serve_core(follower.clone(), rooms, requests, wake.clone()));
-    if let Some(listener) = listener {
-        tracing::info!(address = %listener.local_addr()?, "http: listening");
-        let web = Arc::new(http::Web {
+    let web = listener.as_ref().map(|_| {
+        Arc::new(http::Web {
             shared: shared.clone(),
             store: store.clone(),
-            settings: config.reminder_settings(zone),
-            targets: targets.clone(),
-            zones: source.sites.iter().map(|s| s.timezone).collect(),
+            rules: rules.clone(),
+            zones: std::sync::RwLock::new(source.sites.iter().map(|s| s.timezone).collect()),
             language: source.language,
             calendars: std::sync::Mutex::default(),
-        });
+        })
+    });
+    if let (Some(listener), Some(web)) = (listener, web.clone()) {
+        tracing::info!(address = %listener.local_addr()?, "http: listening");
         networks.spawn({
             let shutdown = shutdown_rx.clone();
             async move {
@@ -175,19 +181,35 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             }
         });
     }
-    let mut followers = tokio::task::JoinSet::new();
-    for i in 0..source.sites.len() {
-        followers.spawn(follow::follow(follower.clone(), i, shutdown_rx.clone()));
-    }
+    // The rooms an organiser can name in `!announce`, on either network.
+    let rooms = Arc::new(std::sync::RwLock::new(config.rooms()));
+    let reloader = Arc::new(tokio::sync::Mutex::new(reload::Reloader {
+        source: source.clone(),
+        data_dir,
+        irc: irc_roster,
+        matrix: matrix_roster,
+        rules: rules_tx,
+        rooms: rooms.clone(),
+        follower: follower.clone(),
+        web,
+        followers: tokio::task::JoinSet::new(),
+        shutdown: shutdown_rx.clone(),
+    }));
+    reloader.lock().await.follow_sites();
+    let core_task = tokio::spawn(serve_core(
+        follower.clone(),
+        rooms,
+        reloader.clone(),
+        requests,
+        wake.clone(),
+    ));
     let scheduler = Scheduler {
         store: store.clone(),
         answerer: shared.live.clone(),
         clock,
         language: source.language,
-        settings: config.reminder_settings(zone),
-        targets,
+        rules,
         networks: deliveries,
-        grace: chrono::Duration::minutes(config.reminders.grace_minutes),
         wake,
         looks: Arc::default(),
     };
@@ -195,6 +217,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
 
     let stop = stop_signal();
     tokio::pin!(stop);
+    let mut hangup = hangup_signal();
     // Under systemd (Type=notify): ready once the sites are read, the HTTP address taken,
     // every network started (`/health` says when they are connected) and SIGTERM handled.
     let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
@@ -209,6 +232,15 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
                     failed |= !matches!(done, Ok(Ok(())));
                 }
                 break;
+            }
+            Some(()) = hangup.recv() => {
+                tracing::info!("SIGHUP: re-reading the config");
+                let mut reloading = vec![sd_notify::NotifyState::Reloading];
+                reloading.extend(sd_notify::NotifyState::monotonic_usec_now().ok());
+                let _ = sd_notify::notify(&reloading);
+                let result = reloader.lock().await.reload().await;
+                log_reload(&result);
+                let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
             }
             done = networks.join_next() => match done {
                 None => break,
@@ -227,29 +259,49 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     // Every network has stopped: so does the scheduler.
     let _ = shutdown_tx.send(true);
     core_task.abort();
-    followers.abort_all();
+    reloader.lock().await.followers.abort_all();
     let _ = scheduler_task.await;
+    drop(pid_file);
     if failed {
         anyhow::bail!("stopped after an error (see the log above)");
     }
     Ok(())
 }
 
+/// Tells the log what a reload did, or why the config was refused.
+fn log_reload(result: &anyhow::Result<reload::Reloaded>) {
+    let told = reload::told(result, Language::En).plain_text();
+    match result {
+        Ok(done) if !done.restart.is_empty() => tracing::warn!("{told}"),
+        Ok(_) => tracing::info!("{told}"),
+        Err(_) => tracing::error!("{told}"),
+    }
+}
+
 /// Carries out organisers' requests: re-reads the sites (swapping in a new answering
-/// core), schedules, lists and cancels announcements. Wakes the scheduler after changes.
+/// core) or the config, schedules, lists and cancels announcements. Wakes the scheduler
+/// after changes.
 async fn serve_core(
     follower: Arc<follow::Follower>,
-    rooms: Vec<KnownRoom>,
+    rooms: Arc<std::sync::RwLock<Vec<KnownRoom>>>,
+    reloader: Arc<tokio::sync::Mutex<reload::Reloader>>,
     mut requests: mpsc::Receiver<(CoreRequest, oneshot::Sender<Reply>)>,
     wake: Arc<Notify>,
 ) {
-    let rooms = Arc::new(rooms);
     while let Some((req, reply)) = requests.recv().await {
         let lang = req.lang;
+        if req.request == Request::Reload {
+            tracing::info!(network = ?req.network, "!reload: re-reading the config");
+            let result = reloader.lock().await.reload().await;
+            log_reload(&result);
+            let _ = reply.send(reload::told(&result, lang));
+            continue;
+        }
         // Re-reading sites and writing to the store block: on the blocking pool.
         let result = tokio::task::spawn_blocking({
             let (follower, rooms) = (follower.clone(), rooms.clone());
             move || {
+                let rooms = rooms.read().unwrap_or_else(|e| e.into_inner()).clone();
                 organiser::handle(&req, &rooms, &follower.store, &follower.shared, || {
                     follower.reindex(None)
                 })
@@ -293,6 +345,29 @@ fn add_config_announcements(
         }
     }
     Ok(())
+}
+
+/// SIGHUP, each time it comes: re-read the config. Never resolves where there is none.
+fn hangup_signal() -> mpsc::Receiver<()> {
+    let (tx, rx) = mpsc::channel(1);
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::hangup()) {
+            Ok(mut hup) => {
+                tokio::spawn(async move {
+                    while hup.recv().await.is_some() {
+                        // Several at once are one reload.
+                        let _ = tx.try_send(());
+                    }
+                });
+            }
+            Err(e) => tracing::warn!("SIGHUP cannot be handled: {e}"),
+        }
+    }
+    #[cfg(not(unix))]
+    drop(tx);
+    rx
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM. The handlers are in place when this returns,

@@ -133,6 +133,12 @@ impl Status {
         });
     }
 
+    /// The config was re-read and has `n` sites: the state of the others goes (the sites
+    /// are read again, each says anew when it was read).
+    pub fn sites_now(&self, n: usize) {
+        self.with(|s| s.sites.retain(|i, _| *i < n));
+    }
+
     /// A fetch of a site's repository: `None` when it reached the remote.
     pub fn site_fetched(&self, i: usize, error: Option<String>, at: DateTime<Utc>) {
         self.with(|s| {

@@ -21,6 +21,7 @@ mod irc_reconnect;
 mod layers;
 mod matrix;
 mod phrasings;
+mod reload;
 mod schedule;
 mod seeds;
 mod service;

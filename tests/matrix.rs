@@ -947,3 +947,92 @@ async fn a_reply_held_up_by_the_homeserver_does_not_hold_up_other_rooms() {
         asked_at.elapsed()
     );
 }
+
+/// Waits until `member` sees `user` with `membership` in `room` (from its synced state,
+/// whatever order the events came in).
+async fn wait_membership(
+    member: &Member,
+    room: &OwnedRoomId,
+    user: &str,
+    membership: MembershipState,
+    crieur: &Crieur,
+) {
+    let user = matrix_sdk::ruma::OwnedUserId::try_from(user).unwrap();
+    let found = tokio::time::timeout(WAIT, async {
+        loop {
+            if let Some(r) = member.client.get_room(room)
+                && let Ok(Some(m)) = r.get_member_no_sync(&user).await
+                && *m.membership() == membership
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    })
+    .await;
+    assert!(
+        found.is_ok(),
+        "{user} never got {membership:?} in {room}: {}",
+        crieur.log()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_joins_and_leaves_rooms_and_takes_new_organisers() {
+    let (synapse, bot, mut alice, community) = community().await;
+    let second = alice.create_room(Some("second"), &[], false, false).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(dir.path(), &synapse.url(), &["#community:localhost"], "");
+    let crieur = Crieur::start(&cfg, &[], &["--now", NOW]);
+    wait_membership(&alice, &community, &bot, MembershipState::Join, &crieur).await;
+    let refused = ask(&mut alice, &community, &bot, "!reload", &crieur).await;
+    assert!(
+        body(&refused).contains("only organisers"),
+        "{}",
+        body(&refused)
+    );
+
+    // SIGHUP: crieur moves to the second room, which speaks French; Alice organises.
+    let organiser = "organisers = [\"@alice:localhost\"]";
+    let moved = config(
+        dir.path(),
+        &synapse.url(),
+        &["#second:localhost"],
+        organiser,
+    );
+    let mut text = std::fs::read_to_string(&moved).unwrap();
+    text.push_str("language = \"fr\"\n");
+    std::fs::write(&moved, text).unwrap();
+    let hup = std::process::Command::new("kill")
+        .args(["-HUP", &crieur.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(hup.success());
+    wait_membership(&alice, &second, &bot, MembershipState::Join, &crieur).await;
+    wait_membership(&alice, &community, &bot, MembershipState::Leave, &crieur).await;
+    assert!(
+        crieur.wait_log(
+            "Config re-read; joined: #second:localhost; left: #community:localhost.",
+            WAIT
+        ),
+        "{}",
+        crieur.log()
+    );
+    let next = ask(&mut alice, &second, &bot, "!next", &crieur).await;
+    assert!(body(&next).contains("Prochain"), "{}", body(&next));
+
+    // Alice asks from the chat: the first room is joined again.
+    config(
+        dir.path(),
+        &synapse.url(),
+        &["#second:localhost", "#community:localhost"],
+        organiser,
+    );
+    let told = ask(&mut alice, &second, &bot, "!reload", &crieur).await;
+    assert!(
+        body(&told).contains("Configuration relue ; rejoint : #community:localhost."),
+        "{}",
+        body(&told)
+    );
+    wait_membership(&alice, &community, &bot, MembershipState::Join, &crieur).await;
+}

@@ -12,7 +12,7 @@ use crieur::index;
 use crieur::ingest::SiteSpec;
 use crieur::run::{Core, Shared};
 use crieur::schedule::runner::{Delivery, Scheduler};
-use crieur::schedule::{Settings, Target};
+use crieur::schedule::{Rules, Settings, Target};
 use crieur::store::Store;
 use crieur::store::outbox::{Key, State};
 use std::collections::HashMap;
@@ -86,17 +86,20 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
         answerer: shared.live.clone(),
         clock,
         language: Language::En,
-        settings: Settings {
-            zone: PARIS,
-            ..Settings::default()
-        },
-        targets: vec![Target {
-            network: Network::Irc,
-            room: "#c".into(),
-            lang: Language::En,
-        }],
+        rules: watch::channel(Rules {
+            settings: Settings {
+                zone: PARIS,
+                ..Settings::default()
+            },
+            targets: vec![Target {
+                network: Network::Irc,
+                room: "#c".into(),
+                lang: Language::En,
+            }],
+            grace: chrono::Duration::hours(1),
+        })
+        .1,
         networks: HashMap::from([(Network::Irc, tx)]),
-        grace: chrono::Duration::hours(1),
         wake: wake.clone(),
         looks: looks.clone(),
     };

@@ -33,7 +33,12 @@ pub struct Answerer {
     index: Index,
     /// Per gathering, the kinds its titles name (see `of_kind`), computed once.
     kinds: Vec<Kinds>,
+    /// Which core this is: each one built gets the next number.
+    generation: u64,
 }
+
+/// The number of the next answering core built.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The kinds of gathering ("sprint", "rencontres") a gathering's own titles and its main
 /// gathering's titles name, as the prefixes `kind` gives.
@@ -82,7 +87,14 @@ impl Answerer {
             catalog,
             index,
             kinds,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// Which core this is: a core built later (the sites read again) has another number,
+    /// and may answer the same question differently.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn catalog(&self) -> &Catalog {

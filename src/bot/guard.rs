@@ -15,6 +15,8 @@ pub struct Guard {
     window: Duration,
     /// Answers per member per window in a shared room (zero: no limit).
     share: usize,
+    /// The answering core the questions were answered by.
+    core: Option<u64>,
 }
 
 impl Default for Guard {
@@ -27,6 +29,7 @@ impl Default for Guard {
 #[derive(Debug)]
 struct Asked {
     at: Instant,
+    room: String,
     question: String,
     /// A repeat of it was already noted to the member.
     noted: bool,
@@ -51,10 +54,28 @@ impl Guard {
             seen: HashMap::new(),
             window,
             share,
+            core: None,
         }
     }
 
-    pub fn admit(&mut self, sender: &str, question: &str, direct: bool, now: Instant) -> Admit {
+    /// Questions are answered by core `generation` now: if the sites were read again since
+    /// the last question, a repeat may have a new answer, so nothing counts as just asked.
+    pub fn answering_with(&mut self, generation: u64) {
+        if self.core.replace(generation) != Some(generation) {
+            self.seen.clear();
+        }
+    }
+
+    /// What to do with `question` from `sender` in `room` (a repeat is one in the same room:
+    /// "see above" means nothing in another).
+    pub fn admit(
+        &mut self,
+        sender: &str,
+        room: &str,
+        question: &str,
+        direct: bool,
+        now: Instant,
+    ) -> Admit {
         if self.window.is_zero() {
             return Admit::Here;
         }
@@ -62,7 +83,10 @@ impl Guard {
         let window = self.window;
         let history = self.seen.entry(sender.to_lowercase()).or_default();
         history.retain(|a| now.duration_since(a.at) < window);
-        if let Some(earlier) = history.iter_mut().find(|a| a.question == question) {
+        if let Some(earlier) = history
+            .iter_mut()
+            .find(|a| a.question == question && a.room == room)
+        {
             let first = !earlier.noted;
             earlier.noted = true;
             return Admit::Repeat { first };
@@ -70,6 +94,7 @@ impl Guard {
         let answered = history.len();
         history.push(Asked {
             at: now,
+            room: room.to_string(),
             question,
             noted: false,
         });
@@ -101,20 +126,25 @@ mod tests {
     fn guard_coalesces_repeats_and_moves_chatty_members_to_private() {
         let mut g = Guard::default();
         let t0 = Instant::now();
-        assert_eq!(g.admit("bob", "!next", false, t0), Admit::Here);
+        assert_eq!(g.admit("bob", "#c", "!next", false, t0), Admit::Here);
         assert_eq!(
-            g.admit("bob", "!next", false, t0),
+            g.admit("bob", "#c", "!next", false, t0),
             Admit::Repeat { first: true }
         );
         assert_eq!(
-            g.admit("bob", "!NEXT", false, t0),
+            g.admit("bob", "#c", "!NEXT", false, t0),
             Admit::Repeat { first: false }
         );
-        assert_eq!(g.admit("bob", "!events", false, t0), Admit::Here);
-        assert_eq!(g.admit("bob", "!help", false, t0), Admit::Here);
-        assert_eq!(g.admit("bob", "!event geocom", false, t0), Admit::Privately);
-        assert_eq!(g.admit("carol", "!next", false, t0), Admit::Here);
+        assert_eq!(g.admit("bob", "#c", "!events", false, t0), Admit::Here);
+        assert_eq!(g.admit("bob", "#c", "!help", false, t0), Admit::Here);
+        assert_eq!(
+            g.admit("bob", "#c", "!event geocom", false, t0),
+            Admit::Privately
+        );
+        assert_eq!(g.admit("carol", "#c", "!next", false, t0), Admit::Here);
+        // The same question in another room was not answered there: it is now.
+        assert_eq!(g.admit("carol", "#d", "!next", false, t0), Admit::Here);
         let later = t0 + Duration::from_secs(61);
-        assert_eq!(g.admit("bob", "!next", false, later), Admit::Here);
+        assert_eq!(g.admit("bob", "#c", "!next", false, later), Admit::Here);
     }
 }

@@ -17,7 +17,7 @@ use crate::status::Status;
 use chrono::NaiveDateTime;
 pub use guard::{Admit, Guard};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 /// What a message asks of the bot, read once: the question as the answering core reads it
@@ -58,6 +58,8 @@ pub enum Action {
 pub enum Request {
     /// Re-read the sites.
     Reindex,
+    /// Re-read the config file (rooms, organisers, reminders, sites), as SIGHUP does.
+    Reload,
     /// `!announce <when> [rooms] <text>` as written after the command; `author` is the
     /// organiser's account.
     Announce { args: String, author: String },
@@ -68,15 +70,22 @@ pub enum Request {
 }
 
 /// Commands that change what crieur does or says, for organisers only.
-const ORGANISER_COMMANDS: &[&str] = &["reindex", "announce", "announcements", "cancel"];
+const ORGANISER_COMMANDS: &[&str] = &["reindex", "reload", "announce", "announcements", "cancel"];
+
+/// Who organises (their accounts, lowercase) and the language of each room (by room id,
+/// lowercase).
+struct Roster {
+    organisers: Vec<String>,
+    room_languages: HashMap<String, Language>,
+}
 
 pub struct Bot {
     /// The names members address the bot by ("crieur"), lowercase.
     names: Vec<String>,
     prefix: String,
-    organisers: Vec<String>,
     language: Language,
-    room_languages: HashMap<String, Language>,
+    /// Who organises and what each room speaks: the config's, replaced on a reload.
+    roster: RwLock<Roster>,
     /// What each member was last told about, for follow-up questions.
     memory: Mutex<Memory>,
     /// Who asked what lately, room by room.
@@ -90,9 +99,11 @@ impl Bot {
         Bot {
             names: names.iter().map(|n| n.to_lowercase()).collect(),
             prefix: prefix.to_string(),
-            organisers: organisers.iter().map(|a| a.to_lowercase()).collect(),
             language,
-            room_languages: HashMap::new(),
+            roster: RwLock::new(Roster {
+                organisers: organisers.iter().map(|a| a.to_lowercase()).collect(),
+                room_languages: HashMap::new(),
+            }),
             memory: Mutex::default(),
             guard: Mutex::new(Guard::default()),
             status: None,
@@ -131,8 +142,27 @@ impl Bot {
 
     /// The language of commands in a room (`#georchestra` speaks French).
     pub fn with_room_language(mut self, room: &str, lang: Language) -> Bot {
-        self.room_languages.insert(room.to_lowercase(), lang);
+        self.roster
+            .get_mut()
+            .expect("never poisoned: no panic while held")
+            .room_languages
+            .insert(room.to_lowercase(), lang);
         self
+    }
+
+    /// The config was re-read: these accounts organise now, and these rooms speak these
+    /// languages (each replaces the earlier list whole).
+    pub fn reconfigure(&self, organisers: &[String], room_languages: &[(String, Language)]) {
+        *self
+            .roster
+            .write()
+            .expect("never poisoned: no panic while held") = Roster {
+            organisers: organisers.iter().map(|a| a.to_lowercase()).collect(),
+            room_languages: room_languages
+                .iter()
+                .map(|(room, lang)| (room.to_lowercase(), *lang))
+                .collect(),
+        };
     }
 
     /// Another name the bot answers to (its current nick after a nick change).
@@ -181,15 +211,21 @@ impl Bot {
 
     pub fn is_organiser(&self, sender: &Sender) -> bool {
         sender.room_organiser
-            || sender
-                .account
-                .as_ref()
-                .is_some_and(|a| self.organisers.contains(&a.to_lowercase()))
+            || sender.account.as_ref().is_some_and(|a| {
+                self.roster
+                    .read()
+                    .expect("never poisoned: no panic while held")
+                    .organisers
+                    .contains(&a.to_lowercase())
+            })
     }
 
     /// The language of commands and unclear questions in a room.
     pub fn language_of(&self, room: &Room) -> Language {
-        self.room_languages
+        self.roster
+            .read()
+            .expect("never poisoned: no panic while held")
+            .room_languages
             .get(&room.id.to_lowercase())
             .copied()
             .unwrap_or(self.language)
@@ -224,6 +260,7 @@ impl Bot {
             let author = msg.sender.account.clone().unwrap_or_default();
             let request = match command {
                 "reindex" => Request::Reindex,
+                "reload" => Request::Reload,
                 "announce" => Request::Announce { args, author },
                 "announcements" => Request::Announcements,
                 _ => Request::Cancel { id: args },
@@ -235,11 +272,14 @@ impl Bot {
                 request,
             }];
         }
-        let admit = self
-            .guard
-            .lock()
-            .expect("never poisoned: no panic while held")
-            .admit(&msg.sender.name, &question.text, room.direct, at);
+        let admit = {
+            let mut guard = self
+                .guard
+                .lock()
+                .expect("never poisoned: no panic while held");
+            guard.answering_with(answerer.generation());
+            guard.admit(&msg.sender.name, &room.id, &question.text, room.direct, at)
+        };
         match admit {
             Admit::Here => {}
             Admit::Privately => {
@@ -387,10 +427,13 @@ mod tests {
     }
 
     /// What the bot does about a message, as a transport would call it.
+    /// One answering core for every question, as between two readings of the sites.
+    static ANSWERER: std::sync::LazyLock<Answerer> =
+        std::sync::LazyLock::new(|| Answerer::new(Default::default()));
+
     fn handle(b: &Bot, m: &Incoming, at: Instant) -> Vec<Action> {
-        let answerer = Answerer::new(Default::default());
         let q = b.read(m).expect("a message for the bot");
-        b.handle(m, q, &answerer, now(), at)
+        b.handle(m, q, &ANSWERER, now(), at)
     }
 
     #[test]
@@ -410,6 +453,42 @@ mod tests {
         impostor.sender.name = "Organiser".into();
         match &handle(&b, &impostor, at)[0] {
             Action::Reply { reply, .. } => assert!(reply.plain_text().contains("only organisers")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_reload_changes_who_organises_and_what_rooms_speak() {
+        let b = bot();
+        let at = Instant::now();
+        let asks = |b: &Bot, account: &str| {
+            handle(b, &msg("#c", false, "!reload", Some(account)), at)
+                .into_iter()
+                .next()
+        };
+        assert!(matches!(
+            asks(&b, "organiser"),
+            Some(Action::Organiser {
+                request: Request::Reload,
+                ..
+            })
+        ));
+        assert!(matches!(asks(&b, "newcomer"), Some(Action::Reply { .. })));
+        b.reconfigure(
+            &["NewComer".to_string()],
+            &[("#C".to_string(), Language::Es)],
+        );
+        assert!(matches!(
+            asks(&b, "newcomer"),
+            Some(Action::Organiser {
+                lang: Language::Es,
+                ..
+            })
+        ));
+        match asks(&b, "organiser") {
+            Some(Action::Reply { reply, .. }) => {
+                assert!(reply.plain_text().contains("reservado a los organizadores"))
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -450,5 +529,14 @@ mod tests {
         // Organiser commands always get their answer.
         let refused = said(handle(&b, &msg("#fr", false, "!reindex", None), at));
         assert_eq!(refused[0].0, "#fr");
+        // The sites were read again: the same question may have a new answer, in the room.
+        let reread = Answerer::new(Default::default());
+        let ask = msg("#fr", false, "!help", None);
+        let again = said(b.handle(&ask, b.read(&ask).unwrap(), &reread, now(), at));
+        assert_eq!(
+            (again[0].0.as_str(), again[0].1.as_deref()),
+            ("#fr", Some("alice"))
+        );
+        assert_ne!(again[0].2, repeat_note(Language::Fr));
     }
 }

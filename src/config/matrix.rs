@@ -7,7 +7,7 @@ use crate::extract::Language;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixConfig {
     /// The homeserver's client API address ("https://matrix.org").
@@ -48,7 +48,7 @@ pub struct MatrixConfig {
     pub room_share: usize,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoomConfig {
     /// A room alias ("#georchestra:osgeo.org") or id ("!abc:osgeo.org").

@@ -5,6 +5,7 @@
 
 pub mod http;
 pub mod irc;
+pub mod live;
 pub mod matrix;
 pub mod read;
 pub mod reminders;
@@ -267,6 +268,15 @@ impl Config {
 
     pub fn reminder_settings(&self, zone: chrono_tz::Tz) -> crate::schedule::Settings {
         self.reminders.settings(zone)
+    }
+
+    /// When reminders go out, where, and how late an announcement may still be sent.
+    pub fn rules(&self, zone: chrono_tz::Tz) -> crate::schedule::Rules {
+        crate::schedule::Rules {
+            settings: self.reminder_settings(zone),
+            targets: self.targets(),
+            grace: chrono::Duration::minutes(self.reminders.grace_minutes),
+        }
     }
 
     /// The rooms reminders and announcements go to, each in its language.

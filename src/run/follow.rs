@@ -16,7 +16,7 @@ use crate::source::git::{self, Fetched};
 use crate::store::Store;
 use crate::store::outbox::{Edit, Key};
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
@@ -30,24 +30,64 @@ const MOST_NEWS: usize = 5;
 const MOST_BACKOFF: Duration = Duration::from_secs(3600);
 
 pub struct Follower {
-    pub source: Source,
+    /// The sites and where their news goes: the config's, replaced on a reload.
+    pub following: RwLock<Arc<Following>>,
     pub store: Arc<Store>,
     pub shared: Arc<Shared>,
-    pub targets: Vec<Target>,
-    pub announce: AnnounceConfig,
     pub wake: Arc<Notify>,
     /// One re-read at a time.
     pub busy: Mutex<()>,
 }
 
+/// What the config says of the sites and of their news.
+pub struct Following {
+    pub source: Source,
+    pub targets: Vec<Target>,
+    pub announce: AnnounceConfig,
+}
+
 impl Follower {
+    pub fn new(
+        following: Following,
+        store: Arc<Store>,
+        shared: Arc<Shared>,
+        wake: Arc<Notify>,
+    ) -> Follower {
+        Follower {
+            following: RwLock::new(Arc::new(following)),
+            store,
+            shared,
+            wake,
+            busy: Mutex::new(()),
+        }
+    }
+
+    /// The sites and rooms as the config says now.
+    pub fn now(&self) -> Arc<Following> {
+        self.following
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// A re-read config: its sites are followed, news goes to its rooms. Re-read the sites
+    /// after (`reindex(None)`), so that the answers and the store follow.
+    pub fn replace(&self, following: Following) {
+        *self.following.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(following);
+    }
+
     /// Re-reads the sites (`None`: all of them), swaps in the new answering core and tells
     /// the news of each site read. Blocking.
     pub fn reindex(&self, which: Option<usize>) -> anyhow::Result<Vec<SiteReport>> {
         let _one = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        let sites = &self.now().source.sites;
         let reports = match which {
-            None => index::index_sites(&self.store, &self.source.sites)?,
-            Some(i) => vec![index::index_site(&self.store, &self.source.sites[i], i)?],
+            None => index::index_sites(&self.store, sites)?,
+            // A site the config no longer has (a reload came first): nothing to read.
+            Some(i) => match sites.get(i) {
+                Some(spec) => vec![index::index_site(&self.store, spec, i)?],
+                None => return Ok(Vec::new()),
+            },
         };
         self.shared.replace(index::answerer(&self.store)?);
         self.after_reading(&reports, which)?;
@@ -79,7 +119,8 @@ impl Follower {
     /// keeps the new record. The first reading of a site (or the first by another version
     /// of crieur, which reads posts differently) is recorded without a word. Blocking.
     fn tell(&self, i: usize) -> anyhow::Result<usize> {
-        let Some(spec) = self.source.sites.get(i) else {
+        let following = self.now();
+        let Some(spec) = following.source.sites.get(i) else {
             return Ok(0);
         };
         let site = index::site_key(spec);
@@ -110,8 +151,8 @@ impl Follower {
         let mut told = 0;
         for piece in &compared.news {
             let wanted = match piece {
-                News::New(_) => self.announce.new_gatherings,
-                News::Changed { .. } => self.announce.changes,
+                News::New(_) => following.announce.new_gatherings,
+                News::Changed { .. } => following.announce.changes,
             };
             if !wanted {
                 continue;
@@ -122,7 +163,7 @@ impl Follower {
                 break;
             }
             let id = piece.id();
-            for t in &self.targets {
+            for t in &following.targets {
                 let reply = news::render(piece, t.lang);
                 let key = Key::News {
                     id: id.clone(),
@@ -161,9 +202,10 @@ impl Follower {
     }
 }
 
-/// Follows site `i` until crieur stops.
+/// Follows site `i` until crieur stops (or a reload ends the task).
 pub async fn follow(me: Arc<Follower>, i: usize, shutdown: watch::Receiver<bool>) {
-    match me.source.git.get(i).cloned().flatten() {
+    let repo = me.now().source.git.get(i).cloned().flatten();
+    match repo {
         Some(repo) => follow_git(me, i, repo, shutdown).await,
         None => watch_folder(me, i, shutdown).await,
     }
@@ -225,7 +267,10 @@ async fn follow_git(
 }
 
 async fn watch_folder(me: Arc<Follower>, i: usize, mut shutdown: watch::Receiver<bool>) {
-    let spec = me.source.sites[i].clone();
+    let Some(spec) = me.now().source.sites.get(i).cloned() else {
+        return;
+    };
+    let root = spec.root.clone();
     let look = move || {
         let spec = spec.clone();
         async move {
@@ -244,7 +289,7 @@ async fn watch_folder(me: Arc<Follower>, i: usize, mut shutdown: watch::Receiver
         let now = look().await;
         // Changed, and quiet since the last look: read it.
         if now != read && now == last {
-            tracing::info!(site = %me.source.sites[i].root.display(), "the site's folder changed; reading it");
+            tracing::info!(site = %root.display(), "the site's folder changed; reading it");
             reindex(&me, i).await;
             read = now;
         }

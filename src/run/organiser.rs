@@ -46,6 +46,8 @@ pub fn handle(
                 ),
             })
         }
+        // The config is re-read by the reloader, which `serve_core` hands it to.
+        Request::Reload => anyhow::bail!("!reload is not handled here"),
         Request::Announce { args, author } => {
             let now = shared.clock.now_utc();
             let zone = shared.clock.zone();

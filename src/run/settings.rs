@@ -14,8 +14,13 @@ use crate::transport::matrix::{
 use std::path::Path;
 use std::time::Duration;
 
-/// Reads the `[irc]` table and its secrets; an error names the key.
-pub fn irc(cfg: &IrcConfig, origin: &Path) -> anyhow::Result<irc::Settings> {
+/// Reads the `[irc]` table and its secrets (channel keys too); an error names the key.
+/// The roster is what a re-read of the config may change while connected.
+pub fn irc(
+    cfg: &IrcConfig,
+    origin: &Path,
+    language: Language,
+) -> anyhow::Result<(irc::Settings, irc::Roster)> {
     let sasl = match (&cfg.sasl_account, cfg.password(origin)) {
         (Some(account), Some(secret)) => Some((
             account.clone(),
@@ -43,7 +48,19 @@ pub fn irc(cfg: &IrcConfig, origin: &Path) -> anyhow::Result<irc::Settings> {
     }
     let mut nicks = vec![cfg.nick.clone()];
     nicks.extend(cfg.alt_nicks.iter().cloned());
-    Ok(irc::Settings {
+    let roster = irc::Roster {
+        channels,
+        organisers: cfg.organisers.clone(),
+        languages: cfg
+            .channels
+            .iter()
+            .map(|c| {
+                let lang = c.language.as_deref().map_or(language, Language::from_code);
+                (c.name.clone(), lang)
+            })
+            .collect(),
+    };
+    let settings = irc::Settings {
         server: cfg.server.clone(),
         port: cfg.port(),
         tls: cfg.tls,
@@ -60,7 +77,6 @@ pub fn irc(cfg: &IrcConfig, origin: &Path) -> anyhow::Result<irc::Settings> {
                 .unwrap_or_else(|| "crieur, the community's town crier".to_string()),
             sasl,
         },
-        channels,
         rate: Rate {
             burst: cfg.throttle_burst,
             per_second: cfg.throttle_per_second,
@@ -68,17 +84,19 @@ pub fn irc(cfg: &IrcConfig, origin: &Path) -> anyhow::Result<irc::Settings> {
         ping_interval: Duration::from_secs(cfg.ping_interval_secs),
         quit_message: cfg.quit_message.clone(),
         version: format!("crieur {}", env!("CARGO_PKG_VERSION")),
-    })
+    };
+    Ok((settings, roster))
 }
 
 /// Reads the `[matrix]` table and its secrets. Without a saved session, the password or
-/// token must be readable now: crieur stops before connecting otherwise.
+/// token must be readable now: crieur stops before connecting otherwise. The roster is
+/// what a re-read of the config may change while connected.
 pub fn matrix(
     cfg: &MatrixConfig,
     origin: &Path,
     data_dir: &Path,
     language: Language,
-) -> anyhow::Result<matrix::Settings> {
+) -> anyhow::Result<(matrix::Settings, matrix::Roster)> {
     let dir = data_dir.join("matrix");
     let credentials = if (Paths { dir: dir.clone() }).has_session() {
         None
@@ -102,12 +120,7 @@ pub fn matrix(
                 .map_err(|e| anyhow::anyhow!("matrix.recovery_key: {e}"))
         })
         .transpose()?;
-    Ok(matrix::Settings {
-        homeserver: cfg.homeserver.clone(),
-        user: cfg.user.clone(),
-        device_name: cfg.device_name.clone(),
-        credentials,
-        recovery_key,
+    let roster = matrix::Roster {
         rooms: cfg
             .rooms
             .iter()
@@ -119,10 +132,18 @@ pub fn matrix(
         organisers: cfg.organisers.clone(),
         organiser_power_level: cfg.organiser_power_level,
         invites_from: cfg.invites_from.clone(),
+    };
+    let settings = matrix::Settings {
+        homeserver: cfg.homeserver.clone(),
+        user: cfg.user.clone(),
+        device_name: cfg.device_name.clone(),
+        credentials,
+        recovery_key,
         command_prefix: cfg.command_prefix.clone(),
         repeat_window: Duration::from_secs(cfg.repeat_window_secs),
         room_share: cfg.room_share,
         language,
         dir,
-    })
+    };
+    Ok((settings, roster))
 }

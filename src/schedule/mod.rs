@@ -41,6 +41,15 @@ impl Default for Settings {
     }
 }
 
+/// What the config says of reminders: when they go out, the rooms they go to, and how late
+/// an announcement may still be sent. Replaced whole when the config is re-read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    pub settings: Settings,
+    pub targets: Vec<Target>,
+    pub grace: Duration,
+}
+
 /// A room reminders go to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Target {

@@ -3,7 +3,7 @@
 //! the outbox (flushed) before handing it to its network, and marks it sent once the
 //! network has written it. Sleeps until the next due instant, at most an hour: no polling.
 
-use super::{Settings, Target, due, next_due, plan, render};
+use super::{Rules, due, next_due, plan, render};
 use crate::answer::live::Live;
 use crate::answer::reply::{Limits, Line, Reply};
 use crate::chat::Network;
@@ -96,11 +96,9 @@ pub struct Scheduler {
     pub clock: Clock,
     /// The language of announcements and of notes to organisers.
     pub language: Language,
-    pub settings: Settings,
-    pub targets: Vec<Target>,
+    /// When reminders go out and where: the config's, replaced when it is re-read.
+    pub rules: watch::Receiver<Rules>,
     pub networks: Networks,
-    /// Announcements are sent late only within this grace period.
-    pub grace: Duration,
     pub wake: Arc<Notify>,
     /// How many times the scheduler looked (to check it sleeps when idle).
     pub looks: Arc<std::sync::atomic::AtomicU64>,
@@ -194,7 +192,8 @@ impl Scheduler {
         // Reminders.
         let answerer = self.answerer.current();
         let catalog = answerer.catalog();
-        let planned = plan(catalog, &self.settings, &self.targets);
+        let rules = self.rules.borrow().clone();
+        let planned = plan(catalog, &rules.settings, &rules.targets);
         let done = |key: &Key| self.store.outbox_state(key).ok().flatten().is_some();
         let (mut send, skip) = due(&planned, now, done);
         // In the order they fell due, as pending ones are sent after a restart.
@@ -204,7 +203,7 @@ impl Scheduler {
             self.store.set_state(&p.key, State::Skipped, now)?;
         }
         for p in send {
-            let Some(reply) = render(p, catalog, now, self.settings.zone) else {
+            let Some(reply) = render(p, catalog, now, rules.settings.zone) else {
                 continue;
             };
             let entry = entry(&p.key, p.target.network, &p.target.room, &reply, p.at, now);
@@ -218,7 +217,7 @@ impl Scheduler {
             if a.cancelled {
                 continue;
             }
-            let (occurrence, upcoming) = occurrences(&a, now, self.settings.zone);
+            let (occurrence, upcoming) = occurrences(&a, now, rules.settings.zone);
             next_announcement = earliest(next_announcement, upcoming);
             let Some(at) = occurrence else { continue };
             for (network, room) in &a.rooms {
@@ -231,7 +230,7 @@ impl Scheduler {
                 if self.store.outbox_state(&key)?.is_some() {
                     continue;
                 }
-                if now - at > self.grace {
+                if now - at > rules.grace {
                     tracing::warn!(id = a.id, %room, "scheduler: announcement missed its time by more than the grace period");
                     self.store.set_state(&key, State::Skipped, now)?;
                     self.report_missed(&a, at, now, in_flight, waiters)?;
@@ -261,7 +260,7 @@ impl Scheduler {
     /// their dates: it stays true, and waits as long as it must.
     fn expires(&self, entry: &Entry) -> DateTime<Utc> {
         match entry.key {
-            Key::Announcement { .. } => entry.due + self.grace,
+            Key::Announcement { .. } => entry.due + self.rules.borrow().grace,
             Key::Missed { .. } => DateTime::<Utc>::MAX_UTC,
             Key::Reminder { .. } => entry.changed + STALE,
             // "New: …" stays true while the gathering is ahead; a day late is still news.
@@ -312,7 +311,7 @@ impl Scheduler {
             id: a.id,
             at: at.timestamp(),
         };
-        let local = at.with_timezone(&self.settings.zone);
+        let local = at.with_timezone(&self.rules.borrow().settings.zone);
         let text = format!(
             "Announcement #{} was due at {} but could not go out in time (crieur or its network was away); it was not sent: {}",
             a.id,

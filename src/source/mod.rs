@@ -47,6 +47,8 @@ pub struct Source {
     pub config: Option<Config>,
     /// For each site read from git, its repository (same order as `sites`).
     pub git: Vec<Option<config::GitSite>>,
+    /// The file `config` was read from, to read it again on a reload.
+    pub config_file: Option<PathBuf>,
 }
 
 impl Source {
@@ -56,8 +58,15 @@ impl Source {
             Some(dir) => Store::open(dir)?,
             None => Store::temporary()?,
         };
-        // Sites from git: their clone brought to the remote's commit first; a remote that
-        // is away leaves the last good clone (or none) to read.
+        self.fetch();
+        let reports = index::index_sites(&store, &self.sites)?;
+        self.write_help(&store)?;
+        Ok((store, reports))
+    }
+
+    /// Brings each git site's clone to its remote's commit (cloning it the first time); a
+    /// remote that is away leaves the last good clone (or none) to read. Blocking.
+    pub fn fetch(&self) {
         for repo in self.git.iter().flatten() {
             match git::update(repo, true) {
                 Ok(git::Fetched::New(commit) | git::Fetched::Same(commit)) => {
@@ -66,14 +75,27 @@ impl Source {
                 Err(e) => tracing::warn!("{e}; reading the last good clone, if any"),
             }
         }
-        let reports = index::index_sites(&store, &self.sites)?;
+    }
+
+    /// Writes the config's help entries into the store (they replace what help pages say).
+    pub fn write_help(&self, store: &Store) -> anyhow::Result<()> {
         let admin = self
             .config
             .as_ref()
             .map(Config::help_entries)
             .unwrap_or_default();
         store.set_admin_help(&admin)?;
-        Ok((store, reports))
+        Ok(())
+    }
+
+    /// The config file read again, with the same store: every problem reported, nothing
+    /// changed, when it does not pass `check-config`.
+    pub fn reread(&self) -> anyhow::Result<Source> {
+        let path = self
+            .config_file
+            .as_ref()
+            .ok_or_else(|| anyhow::anyhow!("crieur was started without a config file"))?;
+        from_config(path, self.data_dir.clone())
     }
 }
 
@@ -131,6 +153,7 @@ impl SourceArgs {
             language: Language::En,
             config: None,
             git: Vec::new(),
+            config_file: None,
         })
     }
 }
@@ -145,5 +168,6 @@ fn from_config(path: &Path, data: Option<PathBuf>) -> anyhow::Result<Source> {
         data_dir: Some(data_dir),
         language: config.language(),
         config: Some(config),
+        config_file: Some(path.to_path_buf()),
     })
 }

@@ -7,7 +7,7 @@
 use crate::answer::catalog::Gathering;
 use crate::export::{ics, outbox, page};
 use crate::extract::Language;
-use crate::schedule::{Settings, Target};
+use crate::schedule::Rules;
 use crate::shared::Shared;
 use crate::status::{LATENCY_BUCKETS, NetworkState, SiteState};
 use crate::store::Store;
@@ -26,10 +26,10 @@ use tokio::sync::watch;
 pub struct Web {
     pub shared: Arc<Shared>,
     pub store: Arc<Store>,
-    pub settings: Settings,
-    pub targets: Vec<Target>,
-    /// Each site's time zone, by site number.
-    pub zones: Vec<Tz>,
+    /// When reminders go out and where (the config's, replaced when it is re-read).
+    pub rules: watch::Receiver<Rules>,
+    /// Each site's time zone, by site number (replaced when the config is re-read).
+    pub zones: std::sync::RwLock<Vec<Tz>>,
     /// The sites' language: the page's, and the calendar's unless `?lang=` says otherwise.
     pub language: Language,
     /// Calendars already written, with their ETag, for the answering core in use: a
@@ -82,7 +82,11 @@ impl Web {
     }
 
     fn zone(&self, site: usize) -> Tz {
-        self.zones.get(site).copied().unwrap_or(self.settings.zone)
+        let zones = self.zones.read().unwrap_or_else(|e| e.into_inner());
+        zones
+            .get(site)
+            .copied()
+            .unwrap_or_else(|| self.rules.borrow().settings.zone)
     }
 
     /// What crieur has written and plans, as `crieur outbox` shows it.
@@ -90,11 +94,12 @@ impl Web {
         let answerer = self.shared.answerer();
         let entries = self.store.outbox_entries().unwrap_or_default();
         let announcements = self.store.announcements().unwrap_or_default();
+        let rules = self.rules.borrow().clone();
         outbox::rows(
             &entries,
             answerer.catalog(),
-            &self.settings,
-            &self.targets,
+            &rules.settings,
+            &rules.targets,
             &announcements,
             self.shared.clock.now_utc(),
         )
@@ -133,7 +138,8 @@ async fn index(With(web): With<Arc<Web>>, Query(filter): Query<Filter>) -> Respo
         .filter(|r| matches!(r.state, "planned" | "pending"))
         .take(50)
         .collect();
-    let html = page::html(&gatherings, &planned, lang, web.settings.zone);
+    let zone = web.rules.borrow().settings.zone;
+    let html = page::html(&gatherings, &planned, lang, zone);
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 

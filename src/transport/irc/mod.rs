@@ -18,6 +18,7 @@ pub mod throttle;
 use crate::answer::reply::{Limits, Reply};
 use crate::bot::{Action, Bot, Incoming, Question, Room, Sender};
 use crate::chat::Network;
+use crate::extract::Language;
 use crate::schedule::runner::{Ack, Delivery};
 use crate::shared::{CoreRequest, Shared};
 use crate::store::outbox::Key;
@@ -42,12 +43,20 @@ pub struct Settings {
     pub tls: bool,
     pub tls_ca_file: Option<std::path::PathBuf>,
     pub identity: Identity,
-    /// (channel, key)
-    pub channels: Vec<(String, Option<String>)>,
     pub rate: Rate,
     pub ping_interval: Duration,
     pub quit_message: String,
     pub version: String,
+}
+
+/// What re-reading the config may change while connected: the channels to be in (with
+/// their keys), who organises (services accounts), and each channel's language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Roster {
+    /// (channel, key)
+    pub channels: Vec<(String, Option<String>)>,
+    pub organisers: Vec<String>,
+    pub languages: Vec<(String, Language)>,
 }
 
 /// How a session ended.
@@ -79,13 +88,22 @@ pub async fn run(
     bot: Bot,
     shared: Arc<Shared>,
     mut deliveries: mpsc::Receiver<Delivery>,
+    mut roster: watch::Receiver<Roster>,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     // A restarted server is back in seconds: try again after about 1 s, then 2, 4, … 30.
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
     let mut bot = bot;
     loop {
-        let outcome = session(&settings, &mut bot, &shared, &mut deliveries, &mut shutdown).await;
+        let outcome = session(
+            &settings,
+            &mut bot,
+            &shared,
+            &mut deliveries,
+            &mut roster,
+            &mut shutdown,
+        )
+        .await;
         let wait = match outcome {
             Ok(End::Shutdown) => return Ok(()),
             Err(e @ (RegisterError::Sasl { .. } | RegisterError::NoSasl)) => {
@@ -199,6 +217,7 @@ async fn session(
     bot: &mut Bot,
     shared: &Arc<Shared>,
     deliveries: &mut mpsc::Receiver<Delivery>,
+    roster: &mut watch::Receiver<Roster>,
     shutdown: &mut watch::Receiver<bool>,
 ) -> Result<End, RegisterError> {
     let stream = match connect(s).await {
@@ -219,7 +238,12 @@ async fn session(
         echo: false,
         next_tag: 0,
     };
-    let result = drive(s, bot, shared, deliveries, shutdown, &mut conn, &mut events).await;
+    let links = Links {
+        deliveries,
+        roster,
+        shutdown,
+    };
+    let result = drive(s, bot, shared, links, &mut conn, &mut events).await;
     reader_task.abort();
     result
 }
@@ -469,13 +493,19 @@ struct Deferred {
     lines: Vec<String>,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a session hears from the rest of crieur: messages to deliver, config changes, and
+/// the order to stop.
+struct Links<'a> {
+    deliveries: &'a mut mpsc::Receiver<Delivery>,
+    roster: &'a mut watch::Receiver<Roster>,
+    shutdown: &'a mut watch::Receiver<bool>,
+}
+
 async fn drive<W: AsyncWrite + Unpin>(
     s: &Settings,
     bot: &mut Bot,
     shared: &Arc<Shared>,
-    deliveries: &mut mpsc::Receiver<Delivery>,
-    shutdown: &mut watch::Receiver<bool>,
+    links: Links<'_>,
     conn: &mut Conn<W>,
     events: &mut mpsc::Receiver<Event>,
 ) -> Result<End, RegisterError> {
@@ -492,7 +522,7 @@ async fn drive<W: AsyncWrite + Unpin>(
         let event = tokio::select! {
             e = events.recv() => e,
             _ = tokio::time::sleep_until(deadline) => return lost(LinkError::NoWelcome),
-            _ = shutdown.changed() => return Ok(End::Shutdown),
+            _ = links.shutdown.changed() => return Ok(End::Shutdown),
         };
         let line = match event {
             Some(Event::Line(line)) => line,
@@ -538,7 +568,13 @@ async fn drive<W: AsyncWrite + Unpin>(
         last_rx: Instant::now(),
         pinged: false,
     };
-    if let Err(e) = join(conn, s).await {
+    // The channels of the config as it is now; a re-read while connected joins and parts.
+    let mut channels = {
+        let roster = links.roster.borrow_and_update();
+        bot.reconfigure(&roster.organisers, &roster.languages);
+        roster.channels.clone()
+    };
+    if let Err(e) = join(conn, &channels.iter().collect::<Vec<_>>()).await {
         return lost(e);
     }
     if st.nick != s.identity.nicks[0] {
@@ -574,8 +610,23 @@ async fn drive<W: AsyncWrite + Unpin>(
             Some(d) = deferred.recv() => {
                 conn.queue.push(&d.key, d.lines);
             }
-            Some(delivery) = deliveries.recv() => {
+            Some(delivery) = links.deliveries.recv() => {
                 conn.deliver(delivery, st.relay, shared.clock.now_utc());
+            }
+            Ok(()) = links.roster.changed() => {
+                let roster = links.roster.borrow_and_update().clone();
+                bot.reconfigure(&roster.organisers, &roster.languages);
+                let (new, gone) = moves(&channels, &roster.channels);
+                for name in &gone {
+                    tracing::info!(channel = %name, "irc: leaving (no longer in the config)");
+                    if let Err(e) = conn.now(&format!("PART {name} :{}", line::clean(&s.quit_message))).await {
+                        return lost(e);
+                    }
+                }
+                if let Err(e) = join(conn, &new).await {
+                    return lost(e);
+                }
+                channels = roster.channels;
             }
             _ = recording(&mut conn.recording) => {
                 conn.recorded(st.relay, shared.clock.now_utc());
@@ -600,7 +651,7 @@ async fn drive<W: AsyncWrite + Unpin>(
                     regain(conn, s, &st).await.ok();
                 }
             }
-            _ = shutdown.changed() => {
+            _ = links.shutdown.changed() => {
                 let _ = conn.now(&format!("QUIT :{}", line::clean(&s.quit_message))).await;
                 let _ = conn.writer.flush().await;
                 // Give the server a moment to read the QUIT before the socket closes.
@@ -617,9 +668,30 @@ async fn drive<W: AsyncWrite + Unpin>(
     }
 }
 
-async fn join<W: AsyncWrite + Unpin>(conn: &mut Conn<W>, s: &Settings) -> Result<(), LinkError> {
+/// The channels to join (in `wanted`, not in `joined`) and to leave (the other way round),
+/// compared as IRC folds names.
+fn moves<'a>(
+    joined: &[(String, Option<String>)],
+    wanted: &'a [(String, Option<String>)],
+) -> (Vec<&'a (String, Option<String>)>, Vec<String>) {
+    let has = |list: &[(String, Option<String>)], name: &str| {
+        list.iter().any(|(n, _)| irc_lower(n) == irc_lower(name))
+    };
+    let new = wanted.iter().filter(|(n, _)| !has(joined, n)).collect();
+    let gone = joined
+        .iter()
+        .filter(|(n, _)| !has(wanted, n))
+        .map(|(n, _)| n.clone())
+        .collect();
+    (new, gone)
+}
+
+async fn join<W: AsyncWrite + Unpin>(
+    conn: &mut Conn<W>,
+    channels: &[&(String, Option<String>)],
+) -> Result<(), LinkError> {
     // Channels with keys first: JOIN #a,#b key_a
-    let mut channels: Vec<&(String, Option<String>)> = s.channels.iter().collect();
+    let mut channels = channels.to_vec();
     channels.sort_by_key(|(_, key)| key.is_none());
     for chunk in channels.chunks(10) {
         let names: Vec<&str> = chunk.iter().map(|(n, _)| n.as_str()).collect();
@@ -926,7 +998,24 @@ fn lines(room: &Room, to: Option<&str>, reply: &Reply, relay: usize) -> Vec<Stri
 mod tests {
     use super::*;
     use crate::answer::reply::Line;
-    use crate::extract::Language;
+
+    #[test]
+    fn a_reload_joins_new_channels_and_leaves_dropped_ones_as_irc_folds_names() {
+        let list = |names: &[&str]| -> Vec<(String, Option<String>)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), n.contains("key").then(|| "k".to_string())))
+                .collect()
+        };
+        let joined = list(&["#Geo[x]", "#old", "#keep"]);
+        let wanted = list(&["#geo{x}", "#KEEP", "#new-key", "#new"]);
+        let (new, gone) = super::moves(&joined, &wanted);
+        let new: Vec<&str> = new.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(new, ["#new-key", "#new"]);
+        assert_eq!(gone, ["#old"]);
+        let (new, gone) = super::moves(&wanted, &wanted);
+        assert!(new.is_empty() && gone.is_empty());
+    }
 
     #[test]
     fn addresses_the_asker_on_the_first_line_only() {

@@ -2,9 +2,11 @@
 //! messages that could not be decrypted (logged), and invites (accepted only from the
 //! users and servers the config allows).
 
+use super::Roster;
 use crate::answer::reply::{Line, Reply};
 use crate::bot::{Action, Bot, Incoming, Room as BotRoom, Sender};
 use crate::chat::Network;
+use crate::extract::Language;
 use crate::shared::{CoreRequest, Shared};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
@@ -15,7 +17,7 @@ use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedRoomId, OwnedUserId};
 use matrix_sdk::{Client, Room, RoomState};
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 use tokio::sync::Semaphore;
 
@@ -26,9 +28,10 @@ pub struct State {
     bot: Bot,
     shared: Arc<Shared>,
     me: OwnedUserId,
-    invites_from: Vec<String>,
+    /// Who may invite crieur (a user id or a server), from the config.
+    invites_from: RwLock<Vec<String>>,
     /// Members at or above this power level in a room organise there.
-    organiser_power_level: Option<i64>,
+    organiser_power_level: RwLock<Option<i64>>,
     /// Messages older than this (crieur's start) are history, not questions.
     started: MilliSecondsSinceUnixEpoch,
     /// Rooms joined while running: their history before the join is not answered.
@@ -61,23 +64,39 @@ impl Seen {
 }
 
 impl State {
-    pub fn new(
-        bot: Bot,
-        shared: Arc<Shared>,
-        me: OwnedUserId,
-        invites_from: Vec<String>,
-        organiser_power_level: Option<i64>,
-    ) -> State {
+    pub fn new(bot: Bot, shared: Arc<Shared>, me: OwnedUserId) -> State {
         State {
             bot,
             shared,
             me,
-            invites_from,
-            organiser_power_level,
+            invites_from: RwLock::default(),
+            organiser_power_level: RwLock::default(),
             started: MilliSecondsSinceUnixEpoch::now(),
             joined_at: Mutex::default(),
             seen: Mutex::default(),
         }
+    }
+
+    /// Takes what the config says now: who organises (by user id and by power level), who
+    /// may invite, and each joined room's language (by room id).
+    pub fn reconfigure(&self, roster: &Roster, room_languages: &[(String, Language)]) {
+        self.bot.reconfigure(&roster.organisers, room_languages);
+        *self
+            .invites_from
+            .write()
+            .expect("no panics while the lock is held") = roster.invites_from.clone();
+        *self
+            .organiser_power_level
+            .write()
+            .expect("no panics while the lock is held") = roster.organiser_power_level;
+    }
+
+    /// A room joined now: its history before this instant is not answered.
+    pub fn joining(&self, room: OwnedRoomId, at: MilliSecondsSinceUnixEpoch) {
+        self.joined_at
+            .lock()
+            .expect("no panics while the lock is held")
+            .insert(room, at);
     }
 
     /// True the first time an event id is seen.
@@ -100,7 +119,11 @@ impl State {
 
     /// Whether an invite from `user` may be accepted.
     fn may_invite(&self, user: &OwnedUserId) -> bool {
-        self.invites_from.iter().any(|allowed| {
+        let allowed = self
+            .invites_from
+            .read()
+            .expect("no panics while the lock is held");
+        allowed.iter().any(|allowed| {
             if allowed.starts_with('@') {
                 allowed.eq_ignore_ascii_case(user.as_str())
             } else {
@@ -159,11 +182,7 @@ async fn on_invite(state: &State, ev: StrippedRoomMemberEvent, room: Room) {
         }
         return;
     }
-    state
-        .joined_at
-        .lock()
-        .expect("no panics while the lock is held")
-        .insert(room.room_id().to_owned(), MilliSecondsSinceUnixEpoch::now());
+    state.joining(room.room_id().to_owned(), MilliSecondsSinceUnixEpoch::now());
     match room.join().await {
         Ok(()) => {
             tracing::info!(room = %room.room_id(), from = %ev.sender, "matrix: joined on invite")
@@ -278,7 +297,11 @@ async fn send_privately(room: &Room, user: &str, reply: &Reply) {
 
 /// Whether `user`'s power level in `room` reaches the configured organiser level.
 async fn organises(state: &State, room: &Room, user: &OwnedUserId) -> bool {
-    let Some(level) = state.organiser_power_level else {
+    let level = *state
+        .organiser_power_level
+        .read()
+        .expect("no panics while the lock is held");
+    let Some(level) = level else {
         return false;
     };
     let Ok(level) = matrix_sdk::ruma::Int::try_from(level) else {

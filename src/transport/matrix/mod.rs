@@ -28,7 +28,8 @@ use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::room::message::{ReplacementMetadata, RoomMessageEventContent};
 use matrix_sdk::ruma::{
-    OwnedEventId, OwnedRoomId, OwnedRoomOrAliasId, OwnedTransactionId, OwnedUserId,
+    MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedRoomId, OwnedRoomOrAliasId, OwnedTransactionId,
+    OwnedUserId,
 };
 use session::{Credentials, Paths};
 use std::collections::HashMap;
@@ -46,11 +47,6 @@ pub struct Settings {
     pub device_name: String,
     pub credentials: Option<Credentials>,
     pub recovery_key: Option<String>,
-    /// (alias or id, language of commands)
-    pub rooms: Vec<(String, Language)>,
-    pub organisers: Vec<String>,
-    pub organiser_power_level: Option<i64>,
-    pub invites_from: Vec<String>,
     pub command_prefix: String,
     pub language: Language,
     /// How repeats and chatty members are kept in check.
@@ -58,6 +54,16 @@ pub struct Settings {
     pub room_share: usize,
     /// Session and SDK store.
     pub dir: PathBuf,
+}
+
+/// What re-reading the config may change while connected: the rooms to be in (alias or
+/// id, with the language of commands), who organises, who may invite crieur.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Roster {
+    pub rooms: Vec<(String, Language)>,
+    pub organisers: Vec<String>,
+    pub organiser_power_level: Option<i64>,
+    pub invites_from: Vec<String>,
 }
 
 /// How long a reminder or announcement may take to send before it is left for later.
@@ -69,6 +75,7 @@ pub async fn run(
     settings: Settings,
     shared: Arc<Shared>,
     mut deliveries: mpsc::Receiver<Delivery>,
+    mut roster: watch::Receiver<Roster>,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     let paths = Paths {
@@ -117,31 +124,18 @@ pub async fn run(
         }
     }
 
-    let mut bot = Bot::new(
+    let bot = Bot::new(
         &[me.localpart().to_string()],
         &settings.command_prefix,
-        &settings.organisers,
+        &[],
         settings.language,
     )
     .with_guard(Guard::new(settings.repeat_window, settings.room_share))
     .with_status(shared.status.clone(), Network::Matrix);
-    let mut rooms: HashMap<String, OwnedRoomId> = HashMap::new();
-    for (name, lang) in &settings.rooms {
-        match join(&client, name).await {
-            Ok(id) => {
-                bot = bot.with_room_language(id.as_str(), *lang);
-                rooms.insert(name.to_lowercase(), id);
-            }
-            Err(e) => tracing::error!(room = %name, "matrix: cannot join: {e}"),
-        }
-    }
-    let state = Arc::new(State::new(
-        bot,
-        shared.clone(),
-        me,
-        settings.invites_from.clone(),
-        settings.organiser_power_level,
-    ));
+    let state = Arc::new(State::new(bot, shared.clone(), me));
+    let mut rooms = Rooms::default();
+    let wanted = roster.borrow_and_update().clone();
+    rooms.follow(&client, &state, &wanted).await;
     incoming::register(&client, state.clone());
     tracing::info!("matrix: listening");
 
@@ -164,7 +158,11 @@ pub async fn run(
                     // Bounded, so that a homeserver that answers errors for minutes does not
                     // hold up everything else (the scheduler tries again later).
                     let now = shared.clock.now_utc();
-                    let _ = tokio::time::timeout(SEND_TIMEOUT, deliver(&client, &rooms, d, now)).await;
+                    let _ = tokio::time::timeout(SEND_TIMEOUT, deliver(&client, &rooms.ids, d, now)).await;
+                }
+                Ok(()) = roster.changed() => {
+                    let wanted = roster.borrow_and_update().clone();
+                    rooms.follow(&client, &state, &wanted).await;
                 }
                 _ = shutdown.changed() => {
                     sync.abort();
@@ -243,6 +241,62 @@ fn revoked(paths: &Paths) -> anyhow::Error {
          access token) configured",
         paths.session().display()
     )
+}
+
+/// The rooms of the config crieur is in, by name as the config writes it (lowercase).
+#[derive(Default)]
+struct Rooms {
+    ids: HashMap<String, OwnedRoomId>,
+}
+
+impl Rooms {
+    /// Joins the rooms `roster` names that crieur is not in yet, leaves those it no longer
+    /// names (not rooms joined on an invite), and takes its organisers and languages.
+    async fn follow(&mut self, client: &Client, state: &State, roster: &Roster) {
+        let named = |name: &String| {
+            roster
+                .rooms
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(name))
+        };
+        let gone: Vec<String> = self.ids.keys().filter(|n| !named(n)).cloned().collect();
+        for name in gone {
+            let Some(id) = self.ids.remove(&name) else {
+                continue;
+            };
+            let left = match client.get_room(&id) {
+                Some(room) => room.leave().await.map_err(anyhow::Error::from),
+                None => Ok(()),
+            };
+            match left {
+                Ok(()) => tracing::info!(room = %name, "matrix: left (no longer in the config)"),
+                Err(e) => tracing::warn!(room = %name, "matrix: cannot leave: {e}"),
+            }
+        }
+        for (name, _) in &roster.rooms {
+            if self.ids.contains_key(&name.to_lowercase()) {
+                continue;
+            }
+            // What was said before crieur joined is history, not questions.
+            let at = MilliSecondsSinceUnixEpoch::now();
+            match join(client, name).await {
+                Ok(id) => {
+                    state.joining(id.clone(), at);
+                    self.ids.insert(name.to_lowercase(), id);
+                }
+                Err(e) => tracing::error!(room = %name, "matrix: cannot join: {e}"),
+            }
+        }
+        let languages: Vec<(String, Language)> = roster
+            .rooms
+            .iter()
+            .filter_map(|(name, lang)| {
+                let id = self.ids.get(&name.to_lowercase())?;
+                Some((id.to_string(), *lang))
+            })
+            .collect();
+        state.reconfigure(roster, &languages);
+    }
 }
 
 async fn join(client: &Client, name: &str) -> anyhow::Result<OwnedRoomId> {
