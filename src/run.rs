@@ -69,10 +69,10 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     };
     let zone = source.timezone;
     // Indexing reads the sites and writes the store: on the blocking pool.
-    let (store, answerer, reports) = tokio::task::spawn_blocking({
+    let (store, answerer, reports, unfetched) = tokio::task::spawn_blocking({
         let (source, config) = (source.clone(), config.clone());
         move || -> anyhow::Result<_> {
-            let (store, reports) = source.open_and_index()?;
+            let (store, reports, unfetched) = source.open_and_index_fetched()?;
             for r in &reports {
                 for p in &r.problems {
                     tracing::warn!(site = %r.root.display(), "{p}");
@@ -81,7 +81,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
             }
             add_config_announcements(&config, &store, zone)?;
             let answerer = index::answerer(&store)?;
-            Ok((store, answerer, reports))
+            Ok((store, answerer, reports, unfetched))
         }
     })
     .await??;
@@ -90,6 +90,7 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let pid_file = PidFile::write(&data_dir);
     let (core, requests) = Core::new();
     let shared = Arc::new(Shared::new(answerer, clock, source.language, core));
+    shared.status.sites(&source.roots());
     for (network, on) in [
         (Network::Irc, irc_settings.is_some()),
         (Network::Matrix, matrix_settings.is_some()),
@@ -160,6 +161,12 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         move || follower.after_reading(&reports, None)
     })
     .await??;
+    // Why a site from git could not be read: git's own words, for `/health`.
+    for (i, error) in unfetched {
+        shared
+            .status
+            .site_fetched(i, Some(error), chrono::Utc::now());
+    }
     let web = listener.as_ref().map(|_| {
         Arc::new(http::Web {
             shared: shared.clone(),

@@ -133,10 +133,20 @@ impl Status {
         });
     }
 
-    /// The config was re-read and has `n` sites: the state of the others goes (the sites
-    /// are read again, each says anew when it was read).
-    pub fn sites_now(&self, n: usize) {
-        self.with(|s| s.sites.retain(|i, _| *i < n));
+    /// The sites the config names, by number: each has its state (unread until it is
+    /// read, so `/health` waits for it); those of sites no longer named go.
+    pub fn sites(&self, roots: &[String]) {
+        self.with(|s| {
+            s.sites.retain(|i, _| *i < roots.len());
+            for (i, root) in roots.iter().enumerate() {
+                s.sites.entry(i).or_default().root = root.clone();
+            }
+        });
+    }
+
+    /// Site `i` could not be read (its folder missing, its clone not made): why.
+    pub fn site_unread(&self, i: usize, error: &str) {
+        self.with(|s| s.sites.entry(i).or_default().last_error = Some(error.to_string()));
     }
 
     /// A fetch of a site's repository: `None` when it reached the remote.
@@ -163,6 +173,12 @@ mod tests {
         let status = Status::default();
         let at = Utc::now();
         status.expect(Network::Irc);
+        status.connected(Network::Irc, at);
+        // A site the config names is awaited until it is read.
+        status.sites(&["/site".to_string()]);
+        status.site_unread(0, "/site: site folder not found");
+        assert!(!status.snapshot().healthy());
+        status.disconnected(Network::Irc, "connection reset", at);
         status.site_read(0, "/site", 10, 2, at);
         assert!(!status.snapshot().healthy());
         status.connected(Network::Irc, at);
@@ -171,7 +187,7 @@ mod tests {
         status.connected(Network::Irc, at);
         let snap = status.snapshot();
         assert!(snap.healthy());
-        assert_eq!(snap.networks[&Network::Irc].reconnects, 1);
+        assert_eq!(snap.networks[&Network::Irc].reconnects, 2);
         status.answered(Network::Irc, "next", false, Duration::from_micros(300));
         status.answered(Network::Irc, "unknown", true, Duration::from_secs(2));
         let n = &status.snapshot().networks[&Network::Irc];

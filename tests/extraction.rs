@@ -817,3 +817,38 @@ fn a_date_naming_a_thing_is_not_a_gathering() {
         ]
     );
 }
+
+#[test]
+fn an_invitation_to_come_makes_a_dated_sentence_a_gathering() {
+    // No gathering word anywhere: the invitation and the time say it.
+    let en = extract(
+        "2015-02-23",
+        "en",
+        "Sidecar at the coffee shop",
+        "Come one, come all -- this Thursday night (February 26th) at Trabant Coffee from 6:30pm until closing.\n\n\
+         Bring a project to work on.",
+    );
+    assert_eq!(spans(&en), vec![(d("2015-02-26"), d("2015-02-26"))]);
+    assert_eq!(en.events[0].start_time, t("18:30"));
+    let en = extract(
+        "2015-03-01",
+        "en",
+        "Hack night",
+        "Drop by on Tuesday, March 10 from 7pm with your laptop.",
+    );
+    assert_eq!(spans(&en), vec![(d("2015-03-10"), d("2015-03-10"))]);
+    let fr = extract(
+        "2015-03-01",
+        "fr",
+        "Soirée cartographie",
+        "Passez nous voir le jeudi 12 mars à partir de 19h au café associatif.",
+    );
+    assert_eq!(spans(&fr), vec![(d("2015-03-12"), d("2015-03-12"))]);
+    let es = extract(
+        "2015-03-01",
+        "es",
+        "Tarde de mapas",
+        "¡Pásate el jueves 12 de marzo a partir de las 19:00 por el local!",
+    );
+    assert_eq!(spans(&es), vec![(d("2015-03-12"), d("2015-03-12"))]);
+}

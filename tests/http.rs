@@ -300,3 +300,44 @@ fn an_address_in_use_stops_crieur_before_it_connects() {
         bot.log()
     );
 }
+
+#[test]
+fn a_site_that_cannot_be_read_keeps_health_at_503_until_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = support::free_port();
+    // The site's repository is away when crieur starts.
+    let remote = support::git::Remote::new(dir.path());
+    let post = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/deadlines/_posts/2026-02-01-spring-meeting.md"),
+    )
+    .unwrap();
+    remote.commit("start", &[("_posts/2026-02-01-spring-meeting.md", &post)]);
+    let away = dir.path().join("away.git");
+    std::fs::rename(&remote.bare, &away).unwrap();
+    let cfg = config_for("", dir.path(), port, None)
+        .to_string_lossy()
+        .to_string();
+    let text = std::fs::read_to_string(&cfg).unwrap().replace(
+        "path = \"\"",
+        &format!("git = \"{}\"\nrefresh_minutes = 0.02", remote.url()),
+    );
+    std::fs::write(&cfg, text).unwrap();
+    let bot = Crieur::start(Path::new(&cfg), &[], &["--now", NOW]);
+    let down = until(port, "/health", 503, &bot);
+    let json: serde_json::Value = serde_json::from_str(&down.body).unwrap();
+    assert_eq!(json["healthy"], false);
+    assert!(json["sites"][0]["last_read"].is_null(), "{json}");
+    assert!(
+        json["sites"][0]["last_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("fatal:")),
+        "git's own words say why: {json}"
+    );
+
+    // The repository is back: crieur clones and reads it, and is healthy.
+    std::fs::rename(&away, &remote.bare).unwrap();
+    let up = until(port, "/health", 200, &bot);
+    let json: serde_json::Value = serde_json::from_str(&up.body).unwrap();
+    assert_eq!(json["sites"][0]["posts"], 1, "{json}");
+}

@@ -45,6 +45,8 @@ struct Rig {
     looks: Arc<AtomicU64>,
     /// While false, the network fails every send (as a homeserver that is away).
     up: Arc<AtomicBool>,
+    /// The config's reminder rules, as a reload replaces them.
+    rules: watch::Sender<Rules>,
     _shutdown: watch::Sender<bool>,
 }
 
@@ -81,24 +83,24 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
     let wake = Arc::new(Notify::new());
     let looks = Arc::new(AtomicU64::new(0));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let (rules, _) = watch::channel(Rules {
+        settings: Settings {
+            zone: PARIS,
+            ..Settings::default()
+        },
+        targets: vec![Target {
+            network: Network::Irc,
+            room: "#c".into(),
+            lang: Language::En,
+        }],
+        grace: chrono::Duration::hours(1),
+    });
     let scheduler = Scheduler {
         store: store.clone(),
         answerer: shared.live.clone(),
         clock,
         language: Language::En,
-        rules: watch::channel(Rules {
-            settings: Settings {
-                zone: PARIS,
-                ..Settings::default()
-            },
-            targets: vec![Target {
-                network: Network::Irc,
-                room: "#c".into(),
-                lang: Language::En,
-            }],
-            grace: chrono::Duration::hours(1),
-        })
-        .1,
+        rules: rules.subscribe(),
         networks: HashMap::from([(Network::Irc, tx)]),
         wake: wake.clone(),
         looks: looks.clone(),
@@ -111,6 +113,7 @@ fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
         wake,
         looks,
         up,
+        rules,
         _shutdown: shutdown_tx,
     }
 }
@@ -402,4 +405,56 @@ async fn messages_held_up_by_an_outage_are_reworded_or_reported_never_sent_stale
         .collect();
     assert_eq!(reports.len(), 1, "{sent:#?}");
     assert!(reports[0].2.contains("was not sent"), "{reports:#?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn reminder_rules_from_a_reloaded_config_apply_at_once() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deadlines");
+    let r = rig(&site, paris(2026, 3, 10, 12));
+    days(7).await;
+    // Registration for the spring meeting closes on 2026-03-30: 14 days before, in #c.
+    let closes = |sent: &[(DateTime<Utc>, String, String)]| -> Vec<(String, u32, String)> {
+        sent.iter()
+            .filter(|(_, _, t)| t.contains("Registration for Spring meeting 2026 closes"))
+            .map(|(when, key, _)| {
+                let local = when.with_timezone(&PARIS);
+                let room = ["#c", "#d"]
+                    .into_iter()
+                    .find(|r| key.contains(&format!(":{r}:")))
+                    .unwrap_or("?")
+                    .to_string();
+                (local.date_naive().to_string(), local.hour(), room)
+            })
+            .collect()
+    };
+    assert_eq!(
+        closes(&r.sent.lock().unwrap()),
+        [("2026-03-16".to_string(), 9, "#c".to_string())]
+    );
+    // The config now says: two days before, at 18:00, in #d only.
+    r.rules.send_replace(Rules {
+        settings: Settings {
+            deadline_offsets: vec![2],
+            event_offsets: Vec::new(),
+            time: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+            zone: PARIS,
+        },
+        targets: vec![Target {
+            network: Network::Irc,
+            room: "#d".into(),
+            lang: Language::En,
+        }],
+        grace: chrono::Duration::hours(1),
+    });
+    r.wake.notify_one();
+    days(20).await;
+    let sent = r.sent.lock().unwrap().clone();
+    assert_eq!(
+        closes(&sent),
+        [
+            ("2026-03-16".to_string(), 9, "#c".to_string()),
+            ("2026-03-28".to_string(), 18, "#d".to_string())
+        ],
+        "{sent:#?}"
+    );
 }

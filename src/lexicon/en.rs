@@ -145,6 +145,13 @@ pub const EN: Lexicon = Lexicon {
         &["invites", "you"],
         &["invite", "you"],
         &["join", "us"],
+        // Invitations: "Come one, come all", "drop by", "come join us".
+        &["come", "one", "come", "all"],
+        &["come", "join"],
+        &["come", "by"],
+        &["drop", "by"],
+        &["stop", "by"],
+        &["swing", "by"],
         &["save", "the", "date"],
         &["will", "meet"],
         &["will", "be", "presented"],

@@ -128,6 +128,13 @@ pub const ES: Lexicon = Lexicon {
         &["tienen", "lugar"],
         &["os", "esperamos"],
         &["te", "esperamos"],
+        &["les", "esperamos"],
+        // "Únete", "pásate", "acércate", "¡venid!".
+        &["unete"],
+        &["unios"],
+        &["pasate"],
+        &["acercate"],
+        &["venid"],
     ],
     not_gathering: &[
         "version",

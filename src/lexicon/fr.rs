@@ -151,6 +151,10 @@ pub const FR: Lexicon = Lexicon {
         &["vous", "invitons"],
         &["venez"],
         &["rejoignez"],
+        // "Passez nous voir", "on vous attend", "nous vous attendons nombreux".
+        &["passez", "nous", "voir"],
+        &["on", "vous", "attend"],
+        &["vous", "attendons"],
         &["retrouvons"],
         &["retrouver"],
         &["sera", "presentee"],

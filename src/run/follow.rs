@@ -104,8 +104,13 @@ impl Follower {
         which: Option<usize>,
     ) -> anyhow::Result<()> {
         let now = chrono::Utc::now();
-        for (k, r) in reports.iter().enumerate().filter(|(_, r)| !r.skipped) {
+        for (k, r) in reports.iter().enumerate() {
             let i = which.unwrap_or(k);
+            if r.skipped {
+                let why: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
+                self.shared.status.site_unread(i, &why.join("; "));
+                continue;
+            }
             let root = r.root.display().to_string();
             self.shared
                 .status

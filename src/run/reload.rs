@@ -133,14 +133,18 @@ impl Reloader {
             move || -> anyhow::Result<()> {
                 add_config_announcements(&config, &follower.store, zone)?;
                 if reread {
-                    source.fetch();
+                    let unfetched = source.fetch();
                     source.write_help(&follower.store)?;
-                    follower.shared.status.sites_now(source.sites.len());
+                    let status = &follower.shared.status;
+                    status.sites(&source.roots());
                     for r in follower.reindex(None)? {
                         for p in &r.problems {
                             tracing::warn!(site = %r.root.display(), "{p}");
                         }
                         tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events, "re-read");
+                    }
+                    for (i, error) in unfetched {
+                        status.site_fetched(i, Some(error), chrono::Utc::now());
                     }
                 }
                 Ok(())

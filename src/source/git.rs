@@ -228,9 +228,19 @@ fn output(
         detail: if detail.is_empty() {
             status.to_string()
         } else {
-            // The last lines say what went wrong; the URL is said once already.
+            // git's own "fatal:" and "error:" lines say what went wrong (a hint may
+            // follow them); else the last lines. The URL is said once already.
             let lines: Vec<&str> = detail.lines().collect();
-            lines[lines.len().saturating_sub(3)..].join(" / ")
+            let errors: Vec<&str> = lines
+                .iter()
+                .copied()
+                .filter(|l| l.starts_with("fatal:") || l.starts_with("error:"))
+                .collect();
+            if errors.is_empty() {
+                lines[lines.len().saturating_sub(3)..].join(" / ")
+            } else {
+                errors.join(" / ")
+            }
         },
     })
 }

@@ -35,6 +35,9 @@ pub struct SourceArgs {
     pub data: Option<PathBuf>,
 }
 
+/// Sites whose repository could not be fetched, by number, with git's words.
+pub type Unfetched = Vec<(usize, String)>;
+
 /// A resolved source.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -54,27 +57,40 @@ pub struct Source {
 impl Source {
     /// Opens the store, reads the sites into it, and returns it with the reports.
     pub fn open_and_index(&self) -> anyhow::Result<(Store, Vec<SiteReport>)> {
+        let (store, reports, _) = self.open_and_index_fetched()?;
+        Ok((store, reports))
+    }
+
+    /// As `open_and_index`, with the sites whose repository could not be fetched.
+    pub fn open_and_index_fetched(&self) -> anyhow::Result<(Store, Vec<SiteReport>, Unfetched)> {
         let store = match &self.data_dir {
             Some(dir) => Store::open(dir)?,
             None => Store::temporary()?,
         };
-        self.fetch();
+        let unfetched = self.fetch();
         let reports = index::index_sites(&store, &self.sites)?;
         self.write_help(&store)?;
-        Ok((store, reports))
+        Ok((store, reports, unfetched))
     }
 
     /// Brings each git site's clone to its remote's commit (cloning it the first time); a
-    /// remote that is away leaves the last good clone (or none) to read. Blocking.
-    pub fn fetch(&self) {
-        for repo in self.git.iter().flatten() {
+    /// remote that is away leaves the last good clone (or none) to read. The sites whose
+    /// fetch failed, with why. Blocking.
+    pub fn fetch(&self) -> Unfetched {
+        let mut failed = Vec::new();
+        for (i, repo) in self.git.iter().enumerate() {
+            let Some(repo) = repo else { continue };
             match git::update(repo, true) {
                 Ok(git::Fetched::New(commit) | git::Fetched::Same(commit)) => {
                     tracing::info!(url = %repo.url, %commit, "git: the site's commit");
                 }
-                Err(e) => tracing::warn!("{e}; reading the last good clone, if any"),
+                Err(e) => {
+                    tracing::warn!("{e}; reading the last good clone, if any");
+                    failed.push((i, e.to_string()));
+                }
             }
         }
+        failed
     }
 
     /// Writes the config's help entries into the store (they replace what help pages say).
@@ -86,6 +102,14 @@ impl Source {
             .unwrap_or_default();
         store.set_admin_help(&admin)?;
         Ok(())
+    }
+
+    /// Each site's folder, as `/health` names it.
+    pub fn roots(&self) -> Vec<String> {
+        self.sites
+            .iter()
+            .map(|s| s.root.display().to_string())
+            .collect()
     }
 
     /// The config file read again, with the same store: every problem reported, nothing
