@@ -7,7 +7,8 @@
 FROM rust:1-bookworm AS build
 WORKDIR /src
 COPY . .
-RUN cargo build --release --locked
+# Debug line tables stripped: 83 MB instead of 355 (symbols stay, for backtraces).
+RUN cargo build --release --locked && strip --strip-debug target/release/crieur
 
 FROM debian:bookworm-slim
 # git: sites read from a repository; ca-certificates: TLS to IRC, Matrix and git remotes.
