@@ -852,3 +852,55 @@ fn an_invitation_to_come_makes_a_dated_sentence_a_gathering() {
     );
     assert_eq!(spans(&es), vec![(d("2015-03-12"), d("2015-03-12"))]);
 }
+
+#[test]
+fn a_day_in_figures_with_its_hours_is_a_session_and_a_score_is_not() {
+    // A cycle of workshops, each heading naming its day in figures and its hours.
+    let fr = extract(
+        "2015-08-24",
+        "fr",
+        "Cycle d'ateliers : améliorer sa communication",
+        "Nous vous proposons un cycle de 3 ateliers, une séance toutes les deux semaines, à Paris.\n\n\
+         ### Oser le lâcher prise - 31/08 de 19h30 à 22h30\n\nThéâtre et énergie.\n\n\
+         ### Logique \\\"Oui et\\\" - 11/09 de 19h30 à 22h30\n\nÉcoute et précision.",
+    );
+    assert_eq!(
+        spans(&fr),
+        vec![
+            (d("2015-08-31"), d("2015-08-31")),
+            (d("2015-09-11"), d("2015-09-11"))
+        ]
+    );
+    assert_eq!(fr.events[0].start_time, t("19:30"));
+    let en = extract(
+        "2015-08-24",
+        "en",
+        "Workshop series",
+        "Three hands-on workshops in Seattle this fall.\n\n\
+         ### Vector tiles - 9/14, 6-8pm\n\nBring a laptop.\n\n\
+         ### Raster tools - 9/28, 6-8pm\n\nBring a laptop.",
+    );
+    assert_eq!(
+        spans(&en),
+        vec![
+            (d("2015-09-14"), d("2015-09-14")),
+            (d("2015-09-28"), d("2015-09-28"))
+        ]
+    );
+    let es = extract(
+        "2015-08-24",
+        "es",
+        "Ciclo de talleres",
+        "Tres talleres en Almería.\n\n\
+         ### Git básico - 14/09 de 19:00 a 21:00\n\nTrae tu portátil.",
+    );
+    assert_eq!(spans(&es), vec![(d("2015-09-14"), d("2015-09-14"))]);
+    // Figures with no hours stay a score.
+    let score = extract(
+        "2015-08-24",
+        "en",
+        "Sprint report",
+        "We closed most issues (3/4) during the sprint in Lyon on August 20, 2015.",
+    );
+    assert_eq!(spans(&score), vec![(d("2015-08-20"), d("2015-08-20"))]);
+}

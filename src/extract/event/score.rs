@@ -65,6 +65,11 @@ pub(super) fn event_score(
     }
     if m.start_time.is_some() {
         score += 1;
+        // A heading giving a day and its hours, in a post about gatherings, is one of
+        // them: "### Atelier prise de parole - 31/08 de 19h30 à 22h30".
+        if ctx.about_gathering && matches!(seen.kind, BlockKind::Heading(_)) {
+            score += 1;
+        }
     }
     if !noun && !verb {
         let p = &seen.prev_words;
@@ -97,8 +102,10 @@ pub(super) fn event_score(
         score -= 4;
     }
     // "(3/4)", "score 14/09": figures alone date nothing outside a title unless the words
-    // before them say a date comes ("le 14/09", "on 9/14").
-    let figures_only = m.items.iter().all(|p| p.numeric && p.year.is_none());
+    // before them say a date comes ("le 14/09", "on 9/14"), or hours follow them (a score
+    // has none: "### Atelier - 31/08 de 19h30 à 22h30", "9/14, 6-8pm").
+    let figures_only =
+        m.items.iter().all(|p| p.numeric && p.year.is_none()) && m.start_time.is_none();
     let cued = seen.before.last().is_some_and(|w| {
         matches!(
             *w,
