@@ -904,3 +904,36 @@ fn a_day_in_figures_with_its_hours_is_a_session_and_a_score_is_not() {
     );
     assert_eq!(spans(&score), vec![(d("2015-08-20"), d("2015-08-20"))]);
 }
+
+#[test]
+fn an_association_celebrating_its_anniversary_on_a_day_holds_a_gathering() {
+    let fr = extract(
+        "2019-06-21",
+        "fr",
+        "Boostez votre carrière aux 9 ans de l'association",
+        "L'association fête ses 9 ans **lundi 24 juin** avec le thème : **Boostez votre carrière**.",
+    );
+    assert_eq!(spans(&fr), vec![(d("2019-06-24"), d("2019-06-24"))]);
+    let en = extract(
+        "2019-06-21",
+        "en",
+        "Ten years of the association",
+        "The association celebrates its 10th anniversary on Monday, June 24 with the theme Boost your career.",
+    );
+    assert_eq!(spans(&en), vec![(d("2019-06-24"), d("2019-06-24"))]);
+    let es = extract(
+        "2019-06-21",
+        "es",
+        "Diez años de la asociación",
+        "La asociación celebra su décimo aniversario el lunes 24 de junio con el lema Impulsa tu carrera.",
+    );
+    assert_eq!(spans(&es), vec![(d("2019-06-24"), d("2019-06-24"))]);
+    // A release celebrated is no gathering.
+    let release = extract(
+        "2019-06-21",
+        "en",
+        "Version 3.0",
+        "We celebrate our new release: version 3.0 is available since June 20.",
+    );
+    assert!(spans(&release).is_empty(), "{:?}", spans(&release));
+}

@@ -152,6 +152,9 @@ pub const EN: Lexicon = Lexicon {
         &["drop", "by"],
         &["stop", "by"],
         &["swing", "by"],
+        // An anniversary: "the association celebrates its 10th birthday on June 24".
+        &["celebrates", "its"],
+        &["celebrate", "our"],
         &["save", "the", "date"],
         &["will", "meet"],
         &["will", "be", "presented"],

@@ -135,6 +135,9 @@ pub const ES: Lexicon = Lexicon {
         &["pasate"],
         &["acercate"],
         &["venid"],
+        // An anniversary: "la asociación celebra su décimo aniversario el 24 de junio".
+        &["celebra", "su"],
+        &["celebramos", "nuestro"],
     ],
     not_gathering: &[
         "version",

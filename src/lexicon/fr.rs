@@ -153,6 +153,10 @@ pub const FR: Lexicon = Lexicon {
         &["rejoignez"],
         // "Passez nous voir", "on vous attend", "nous vous attendons nombreux".
         &["passez", "nous", "voir"],
+        // An anniversary: "l'association fête ses 9 ans lundi 24 juin".
+        &["fete", "ses"],
+        &["fetera", "ses"],
+        &["fetons", "nos"],
         &["on", "vous", "attend"],
         &["vous", "attendons"],
         &["retrouvons"],
