@@ -265,3 +265,36 @@ fn a_site_added_to_the_config_is_read_and_answered_from() {
         "nothing announced"
     );
 }
+
+#[test]
+fn reload_never_signals_a_process_that_is_not_crieur() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let cfg = dir.path().join("crieur.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "data_dir = \"{}\"\n[[site]]\npath = \"{}/sample/georchestra\"\n[http]\nlisten = \"127.0.0.1:0\"\n",
+            data.display(),
+            env!("CARGO_MANIFEST_DIR")
+        ),
+    )
+    .unwrap();
+    // A crieur killed outright left its pid file; the number is now another program's.
+    let mut other = Command::new("sleep").arg("30").spawn().unwrap();
+    std::fs::write(data.join("crieur.pid"), format!("{}\n", other.id())).unwrap();
+    let (ok, said) = crieur_reload(&cfg);
+    assert!(!ok, "{said}");
+    assert!(said.contains("not crieur"), "{said}");
+    assert!(
+        other.try_wait().unwrap().is_none(),
+        "the other program was not sent SIGHUP"
+    );
+    let _ = other.kill();
+    let _ = other.wait();
+    // No pid file: crieur is not running with this data dir.
+    std::fs::remove_file(data.join("crieur.pid")).unwrap();
+    let (ok, said) = crieur_reload(&cfg);
+    assert!(!ok && said.contains("is crieur running"), "{said}");
+}

@@ -46,6 +46,17 @@ pub fn signal_reload(data_dir: &Path) -> anyhow::Result<u32> {
         .trim()
         .parse()
         .map_err(|_| anyhow::anyhow!("{}: not a process id: {:?}", path.display(), text.trim()))?;
+    // A crieur killed outright leaves its file behind, and its number may since be another
+    // program's: that one is not sent a signal.
+    if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        && !comm.trim().starts_with("crieur")
+    {
+        anyhow::bail!(
+            "{}: process {pid} is {:?}, not crieur; a crieur that did not stop cleanly left this file",
+            path.display(),
+            comm.trim()
+        );
+    }
     hang_up(pid).map_err(|e| {
         anyhow::anyhow!(
             "crieur (pid {pid}, from {}) cannot be told: {e}",
