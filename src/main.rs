@@ -478,7 +478,7 @@ fn open_store(source: &Source) -> anyhow::Result<Store> {
 /// when a site could not be read at all.
 fn indexed(args: SourceArgs) -> anyhow::Result<Result<(Source, Store), ExitCode>> {
     let source = args.resolve()?;
-    let (store, reports) = source.open_and_index()?;
+    let (store, reports, _) = source.open_and_index()?;
     if report_problems(&reports) == ExitCode::FAILURE {
         return Ok(Err(ExitCode::FAILURE));
     }

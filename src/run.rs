@@ -72,13 +72,8 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
     let (store, answerer, reports, unfetched) = tokio::task::spawn_blocking({
         let (source, config) = (source.clone(), config.clone());
         move || -> anyhow::Result<_> {
-            let (store, reports, unfetched) = source.open_and_index_fetched()?;
-            for r in &reports {
-                for p in &r.problems {
-                    tracing::warn!(site = %r.root.display(), "{p}");
-                }
-                tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events, "indexed");
-            }
+            let (store, reports, unfetched) = source.open_and_index()?;
+            follow::log_reports(&reports, "indexed");
             add_config_announcements(&config, &store, zone)?;
             let answerer = index::answerer(&store)?;
             Ok((store, answerer, reports, unfetched))
@@ -109,7 +104,6 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         let bot = Bot::new(
             std::slice::from_ref(&cfg.nick),
             &cfg.command_prefix,
-            &[],
             source.language,
         )
         .with_guard(Guard::new(
@@ -161,18 +155,13 @@ pub async fn run(source: Source, clock: Clock) -> anyhow::Result<()> {
         move || follower.after_reading(&reports, None)
     })
     .await??;
-    // Why a site from git could not be read: git's own words, for `/health`.
-    for (i, error) in unfetched {
-        shared
-            .status
-            .site_fetched(i, Some(error), chrono::Utc::now());
-    }
+    follower.record_unfetched(unfetched);
     let web = listener.as_ref().map(|_| {
         Arc::new(http::Web {
             shared: shared.clone(),
             store: store.clone(),
             rules: rules.clone(),
-            zones: std::sync::RwLock::new(source.sites.iter().map(|s| s.timezone).collect()),
+            zones: std::sync::RwLock::new(source.zones()),
             language: source.language,
             calendars: std::sync::Mutex::default(),
         })

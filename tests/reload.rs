@@ -264,6 +264,37 @@ fn a_site_added_to_the_config_is_read_and_answered_from() {
             .is_none(),
         "nothing announced"
     );
+
+    // A help entry added: answered at once, without reading the sites again.
+    let readings = bot.log().matches("posts=").count();
+    config(
+        dir.path(),
+        &ircd,
+        "",
+        &[("#a", "en")],
+        &format!(
+            "\n[[site]]\npath = \"{}\"\n\n[[help]]\ntopic = \"security\"\naddress = \"security@example.org\"\ntext.en = \"Report security issues privately by mail.\"\n",
+            site.display()
+        ),
+    );
+    hang_up(&bot);
+    assert!(bot.wait_log("Config re-read.", WAIT), "{}", bot.log());
+    let help = ask(
+        &mut member,
+        &bot,
+        "#a",
+        "crieur: how do I report a security issue?",
+    );
+    assert_eq!(
+        help,
+        "erin: Security: security@example.org — Report security issues privately by mail"
+    );
+    assert_eq!(
+        bot.log().matches("posts=").count(),
+        readings,
+        "{}",
+        bot.log()
+    );
 }
 
 #[test]

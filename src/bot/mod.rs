@@ -95,13 +95,15 @@ pub struct Bot {
 }
 
 impl Bot {
-    pub fn new(names: &[String], prefix: &str, organisers: &[String], language: Language) -> Bot {
+    /// A bot no account organises for and whose rooms speak `language`, until
+    /// `reconfigure` says otherwise (from the config, at start and on each reload).
+    pub fn new(names: &[String], prefix: &str, language: Language) -> Bot {
         Bot {
             names: names.iter().map(|n| n.to_lowercase()).collect(),
             prefix: prefix.to_string(),
             language,
             roster: RwLock::new(Roster {
-                organisers: organisers.iter().map(|a| a.to_lowercase()).collect(),
+                organisers: Vec::new(),
                 room_languages: HashMap::new(),
             }),
             memory: Mutex::default(),
@@ -140,18 +142,8 @@ impl Bot {
             .sweep(at);
     }
 
-    /// The language of commands in a room (`#georchestra` speaks French).
-    pub fn with_room_language(mut self, room: &str, lang: Language) -> Bot {
-        self.roster
-            .get_mut()
-            .expect("never poisoned: no panic while held")
-            .room_languages
-            .insert(room.to_lowercase(), lang);
-        self
-    }
-
-    /// The config was re-read: these accounts organise now, and these rooms speak these
-    /// languages (each replaces the earlier list whole).
+    /// What the config says (at start, and again on each reload): these accounts organise,
+    /// and these rooms speak these languages (each replaces the earlier list whole).
     pub fn reconfigure(&self, organisers: &[String], room_languages: &[(String, Language)]) {
         *self
             .roster
@@ -380,7 +372,9 @@ mod tests {
     }
 
     fn bot() -> Bot {
-        Bot::new(&["crieur".into()], "!", &["Organiser".into()], Language::En)
+        let b = Bot::new(&["crieur".into()], "!", Language::En);
+        b.reconfigure(&["Organiser".into()], &[]);
+        b
     }
 
     #[test]
@@ -495,7 +489,8 @@ mod tests {
 
     #[test]
     fn a_repeat_is_noted_once_in_the_rooms_language_and_a_chatty_member_answered_privately() {
-        let b = bot().with_room_language("#fr", Language::Fr);
+        let b = bot();
+        b.reconfigure(&["Organiser".into()], &[("#fr".into(), Language::Fr)]);
         let at = Instant::now();
         let said = |actions: Vec<Action>| -> Vec<(String, Option<String>, String)> {
             actions

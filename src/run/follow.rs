@@ -11,8 +11,8 @@ use crate::schedule::Target;
 use crate::schedule::news::{self, News, Seen};
 use crate::schedule::runner;
 use crate::shared::Shared;
-use crate::source::Source;
 use crate::source::git::{self, Fetched};
+use crate::source::{Source, Unfetched};
 use crate::store::Store;
 use crate::store::outbox::{Edit, Key};
 use std::collections::BTreeMap;
@@ -120,6 +120,16 @@ impl Follower {
         Ok(())
     }
 
+    /// Why the sites of `unfetched` could not be fetched, in git's own words, for
+    /// `/health`: recorded after their reading, which says only that a folder is missing.
+    pub fn record_unfetched(&self, unfetched: Unfetched) {
+        for (i, error) in unfetched {
+            self.shared
+                .status
+                .site_fetched(i, Some(error), chrono::Utc::now());
+        }
+    }
+
     /// Compares what site `i` says now with the record, writes the news to the outbox and
     /// keeps the new record. The first reading of a site (or the first by another version
     /// of crieur, which reads posts differently) is recorded without a word. Blocking.
@@ -204,6 +214,18 @@ impl Follower {
         // the same keys, and the outbox takes each once.
         self.store.set_seen(&site, reader, &compared.record)?;
         Ok(told)
+    }
+}
+
+/// Logs a reading of the sites: each problem, then what each site holds (`what`: "indexed",
+/// "re-read").
+pub fn log_reports(reports: &[SiteReport], what: &str) {
+    for r in reports {
+        for p in &r.problems {
+            tracing::warn!(site = %r.root.display(), "{p}");
+        }
+        tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events,
+            added = r.summary.added, updated = r.summary.updated, removed = r.summary.removed, "{what}");
     }
 }
 
@@ -309,15 +331,7 @@ async fn reindex(me: &Arc<Follower>, i: usize) {
     })
     .await;
     match done {
-        Ok(Ok(reports)) => {
-            for r in &reports {
-                for p in &r.problems {
-                    tracing::warn!(site = %r.root.display(), "{p}");
-                }
-                tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events,
-                    added = r.summary.added, updated = r.summary.updated, removed = r.summary.removed, "re-read");
-            }
-        }
+        Ok(Ok(reports)) => log_reports(&reports, "re-read"),
         Ok(Err(e)) => tracing::error!("re-reading the site failed: {e:#}"),
         Err(e) => tracing::error!("re-reading the site stopped: {e}"),
     }

@@ -10,6 +10,7 @@ use super::{add_config_announcements, settings};
 use crate::answer::reply::{Line, Reply};
 use crate::config::{KnownRoom, live};
 use crate::extract::Language;
+use crate::index;
 use crate::schedule::Rules;
 use crate::source::Source;
 use crate::transport::{http, irc, matrix};
@@ -124,28 +125,24 @@ impl Reloader {
             announce: config.announce.clone(),
         });
         if let Some(web) = &self.web {
-            *web.zones.write().unwrap_or_else(|e| e.into_inner()) =
-                source.sites.iter().map(|s| s.timezone).collect();
+            *web.zones.write().unwrap_or_else(|e| e.into_inner()) = source.zones();
         }
-        let reread = sites_changed || help_changed;
         tokio::task::spawn_blocking({
             let (follower, source, config) = (self.follower.clone(), source.clone(), config);
             move || -> anyhow::Result<()> {
                 add_config_announcements(&config, &follower.store, zone)?;
-                if reread {
-                    let unfetched = source.fetch();
+                if help_changed {
                     source.write_help(&follower.store)?;
-                    let status = &follower.shared.status;
-                    status.sites(&source.roots());
-                    for r in follower.reindex(None)? {
-                        for p in &r.problems {
-                            tracing::warn!(site = %r.root.display(), "{p}");
-                        }
-                        tracing::info!(site = %r.root.display(), posts = r.posts, events = r.events, "re-read");
-                    }
-                    for (i, error) in unfetched {
-                        status.site_fetched(i, Some(error), chrono::Utc::now());
-                    }
+                }
+                if sites_changed {
+                    let unfetched = source.fetch();
+                    follower.shared.status.sites(&source.roots());
+                    follow::log_reports(&follower.reindex(None)?, "re-read");
+                    follower.record_unfetched(unfetched);
+                } else if help_changed {
+                    // The sites are as they were: the answering core is built again from
+                    // the store, with the new help entries.
+                    follower.shared.replace(index::answerer(&follower.store)?);
                 }
                 Ok(())
             }

@@ -55,14 +55,9 @@ pub struct Source {
 }
 
 impl Source {
-    /// Opens the store, reads the sites into it, and returns it with the reports.
-    pub fn open_and_index(&self) -> anyhow::Result<(Store, Vec<SiteReport>)> {
-        let (store, reports, _) = self.open_and_index_fetched()?;
-        Ok((store, reports))
-    }
-
-    /// As `open_and_index`, with the sites whose repository could not be fetched.
-    pub fn open_and_index_fetched(&self) -> anyhow::Result<(Store, Vec<SiteReport>, Unfetched)> {
+    /// Opens the store, reads the sites into it, and returns it with the reports and the
+    /// sites whose repository could not be fetched.
+    pub fn open_and_index(&self) -> anyhow::Result<(Store, Vec<SiteReport>, Unfetched)> {
         let store = match &self.data_dir {
             Some(dir) => Store::open(dir)?,
             None => Store::temporary()?,
@@ -110,6 +105,11 @@ impl Source {
             .iter()
             .map(|s| s.root.display().to_string())
             .collect()
+    }
+
+    /// Each site's time zone, by site number.
+    pub fn zones(&self) -> Vec<chrono_tz::Tz> {
+        self.sites.iter().map(|s| s.timezone).collect()
     }
 
     /// The config file read again, with the same store: every problem reported, nothing

@@ -22,7 +22,7 @@ pub fn chat(
     let mut editor = rustyline::DefaultEditor::new()?;
     // The terminal is one member in a direct chat with the bot, who decides as on any
     // network; it never holds back a repeated question.
-    let bot = Bot::new(&["crieur".to_string()], "!", &[], default)
+    let bot = Bot::new(&["crieur".to_string()], "!", default)
         .with_guard(Guard::new(std::time::Duration::ZERO, 0));
     writeln!(
         out,

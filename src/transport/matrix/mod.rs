@@ -127,7 +127,6 @@ pub async fn run(
     let bot = Bot::new(
         &[me.localpart().to_string()],
         &settings.command_prefix,
-        &[],
         settings.language,
     )
     .with_guard(Guard::new(settings.repeat_window, settings.room_share))
