@@ -183,7 +183,14 @@ impl Scheduler {
                 .lock()
                 .expect("never poisoned: no panic while held")
                 .contains(&entry.key);
-            if now > self.expires(&entry) && !flying {
+            // A message on its way is its waiter's. One that is not may have been marked
+            // sent by its waiter between the read above and this look (a waiter marks it
+            // before it lets go): read its state again, now that only this look can touch
+            // it, so that it is never sent twice.
+            if flying || self.store.outbox_state(&entry.key)? != Some(State::Pending) {
+                continue;
+            }
+            if now > self.expires(&entry) {
                 self.expire(&entry, now, in_flight, waiters)?;
                 continue;
             }
