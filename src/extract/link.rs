@@ -45,6 +45,8 @@ pub fn any_form<B: std::borrow::Borrow<Block>>(blocks: &[B], tokens: &[Vec<Token
 
 /// How many tokens either side of a link say what it is for.
 const NEAR: usize = 20;
+/// How many tokens before a link may hold the verb whose object it is ("register at").
+const VERB: usize = 4;
 
 /// The best registration link and its score, from the blocks, their tokens and sentences.
 /// `upcoming`: the post's gatherings were still to come when it was written (a report's
@@ -100,15 +102,20 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             let text_words = sentence::words(&toks[first..last]);
             // The words near the link in its sentence: a long list item holds other links.
             let at = sentences.partition_point(|(s, _)| *s <= first);
-            let around = at
+            let own = at
                 .checked_sub(1)
                 .map(|k| sentences[k])
-                .filter(|&(s, e)| first < e.max(s + 1))
+                .filter(|&(s, e)| first < e.max(s + 1));
+            let around = own
                 .map(|(s, e)| {
                     let from = first.saturating_sub(NEAR).max(s);
                     let to = (last + NEAR).min(e);
                     sentence::words(&toks[from..to.max(from)])
                 })
+                .unwrap_or_default();
+            // The words just before the link: "register at https://…", "inscriptions sur …".
+            let before = own
+                .map(|(s, _)| sentence::words(&toks[first.saturating_sub(VERB).max(s)..first]))
                 .unwrap_or_default();
             let mut score = 0;
             if mentions_registration(&text_words) {
@@ -116,6 +123,10 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             }
             if mentions_registration(&around) || labelled {
                 score += 2;
+            }
+            // The link is what the verb acts on: where to register, even a site's front page.
+            if mentions_registration(&before) {
+                score += 1;
             }
             if under_registration_heading && !heading {
                 score += 1;
@@ -139,6 +150,10 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             }
             if names_something_else(&text_words) || is_quoted_title(&toks[first..last]) {
                 score -= 2;
+            }
+            // Signing up for a user account is not taking a seat.
+            if sentence::has_stem(&text_words, lexicon::all().accounts) {
+                continue;
             }
             // A site's front page is where to find the form, not the form (a ticket
             // office's page for the event is the form).
@@ -265,7 +280,6 @@ fn looks_like_form(url: &str) -> bool {
     [
         "form",
         "inscri",
-        "regist",
         "ticket",
         "billet",
         "helloasso",
@@ -283,6 +297,16 @@ fn looks_like_form(url: &str) -> bool {
     ]
     .iter()
     .any(|k| lower.contains(k))
+        || registers(&lower)
+}
+
+/// An address that says "register" (register, registration, registro), not "registry",
+/// "registries", "registrar" or "registered": a registry is a record, not a form.
+fn registers(lower: &str) -> bool {
+    lower.match_indices("regist").any(|(i, _)| {
+        let rest = &lower[i + "regist".len()..];
+        !["ry", "ri", "rar", "ered"].iter().any(|r| rest.starts_with(r))
+    })
 }
 
 #[cfg(test)]
@@ -378,6 +402,47 @@ mod tests {
             pick("Tickets are sold on [Eventbrite](https://www.eventbrite.com/)."),
             None
         );
+    }
+
+    #[test]
+    fn the_address_a_registering_verb_points_to_is_the_registration_even_a_front_page() {
+        for md in [
+            "You can find more about the event and how to register at https://conf.example/.",
+            "Les inscriptions se font sur https://conf.example/ jusqu'au 3 mai.",
+            "Inscríbete en https://conf.example/ antes del viernes.",
+        ] {
+            assert_eq!(pick(md).as_deref(), Some("https://conf.example/"), "{md}");
+        }
+        // A front page only named further away is where to look, not the form.
+        assert_eq!(
+            pick("Registration opens soon; the programme is on https://conf.example/ today."),
+            None
+        );
+    }
+
+    #[test]
+    fn signing_up_for_an_account_is_not_registering() {
+        for md in [
+            "To try it, first [sign up for an account](https://tool.example/register).",
+            "Pour l'essayer, [créez-vous un compte](https://tool.example/inscription).",
+            "Para probarlo, [regístrate y crea tu cuenta](https://tool.example/registro).",
+        ] {
+            assert_eq!(pick(md), None, "{md}");
+        }
+        assert_eq!(
+            pick("[Register for the workshop](https://conf.example/register) (you need an account).")
+                .as_deref(),
+            Some("https://conf.example/register")
+        );
+    }
+
+    #[test]
+    fn a_registry_is_not_a_registration_form() {
+        assert!(looks_like_form("https://conf.example/registration"));
+        assert!(looks_like_form("https://conf.example/register"));
+        assert!(looks_like_form("https://grupo.example/registro"));
+        assert!(!looks_like_form("https://cos.example/products/registries"));
+        assert!(!looks_like_form("https://cran.example/registry/pkg"));
     }
 
     #[test]

@@ -262,6 +262,7 @@ pub const EN: Lexicon = Lexicon {
         "schedule",
     ],
     not_registration: &["registered", "registry", "registri", "registrar"],
+    accounts: &["account"],
     giveaways: &[
         &["raffle"],
         &["giveaway"],

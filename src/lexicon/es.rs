@@ -183,6 +183,7 @@ pub const ES: Lexicon = Lexicon {
     pointers: &["aqui", "aca", "enlace", "pincha", "clic"],
     info_links: &["detalle", "info", "programa", "agenda"],
     not_registration: &["registrad", "registros"],
+    accounts: &["cuenta"],
     giveaways: &[
         &["sorteo"],
         &["concurso"],

@@ -248,6 +248,7 @@ pub const FR: Lexicon = Lexicon {
     pointers: &["ici", "la", "lien", "cliquez", "clic"],
     info_links: &["detail", "info", "savoir", "programme"],
     not_registration: &["inscrit"],
+    accounts: &["compte"],
     giveaways: &[
         &["tirage", "au", "sort"],
         &["concours"],

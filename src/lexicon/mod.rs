@@ -137,6 +137,9 @@ pub struct Lexicon {
     /// Words that start like registering but are not ("registered as", "registradas en
     /// el calendario", "inscrits au programme").
     pub not_registration: Words,
+    /// A user account: signing up for one is not a seat at a gathering ("sign up for an
+    /// account", "créer un compte", "crea una cuenta").
+    pub accounts: Words,
     /// Phrases of a draw or a giveaway, whose form is not the registration.
     pub giveaways: Phrases,
     /// Stems saying the action is proposing a talk or a paper.
@@ -433,6 +436,7 @@ pub fn all() -> &'static Lexicon {
             pointers: merged!(pointers),
             info_links: merged!(info_links),
             not_registration: merged!(not_registration),
+            accounts: merged!(accounts),
             giveaways: merged!(giveaways),
             proposal: merged!(proposal),
             attending: merged!(attending),
@@ -710,7 +714,7 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 17] = [
+            let roles: [(&str, usize); 18] = [
                 ("common", l.common.len()),
                 ("range_words", l.range_words.len()),
                 ("list_words", l.list_words.len()),
@@ -722,6 +726,7 @@ mod tests {
                 ("fill_verbs", l.fill_verbs.len()),
                 ("form_nouns", l.form_nouns.len()),
                 ("other_forms", l.other_forms.len()),
+                ("accounts", l.accounts.len()),
                 ("pointers", l.pointers.len()),
                 ("info_links", l.info_links.len()),
                 ("proposal", l.proposal.len()),
