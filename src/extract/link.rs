@@ -117,6 +117,7 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             let before = own
                 .map(|(s, _)| sentence::words(&toks[first.saturating_sub(VERB).max(s)..first]))
                 .unwrap_or_default();
+            let form = looks_like_form(&link.url);
             let mut score = 0;
             if mentions_registration(&text_words) {
                 score += 3;
@@ -131,16 +132,16 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             if under_registration_heading && !heading {
                 score += 1;
             }
-            if looks_like_form(&link.url) {
+            if form {
                 score += 1;
             }
             // An event's page at a ticket office is its registration when its link is a
             // button (an embedded button often says only the office's name) and the text
             // gives it no other purpose ("see the meetup page for details").
             if upcoming
+                && is_ticket_office_event(&link.url)
                 && is_button(&text_words, &link.url)
                 && !sentence::has_stem(&around, lexicon::all().info_links)
-                && is_ticket_office_event(&link.url)
             {
                 score += 1;
             }
@@ -157,7 +158,7 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             }
             // A site's front page is where to find the form, not the form (a ticket
             // office's page for the event is the form).
-            if !looks_like_form(&link.url) && is_front_page(&link.url) {
+            if !form && is_front_page(&link.url) {
                 score -= 1;
             }
             // A draw's form is never the registration.
@@ -223,8 +224,26 @@ fn is_button(text_words: &[&str], url: &str) -> bool {
             .any(|w| w.len() > 3 && host.split('.').any(|part| part == *w))
 }
 
+/// Ticket offices and event platforms (Eventbrite aside: it has a domain per country).
+const OFFICES: [&str; 9] = [
+    "pretix.eu",
+    "weezevent.com",
+    "helloasso.com",
+    "billetweb.fr",
+    "tito.io",
+    "ti.to",
+    "lu.ma",
+    "yurplan.com",
+    "meetup.com",
+];
+
 /// A page of one event at a ticket office or an event platform: a path, not the front page.
 fn is_ticket_office_event(url: &str) -> bool {
+    // Most links are to no ticket office: turned away before the address is parsed.
+    let lower = url.to_ascii_lowercase();
+    if !(lower.contains("eventbrite") || OFFICES.iter().any(|site| lower.contains(site))) {
+        return false;
+    }
     let Ok(u) = url::Url::parse(url) else {
         return false;
     };
@@ -233,18 +252,7 @@ fn is_ticket_office_event(url: &str) -> bool {
     let on = |site: &str| host == site || host.ends_with(&format!(".{site}"));
     // Eventbrite has a domain per country (eventbrite.es, eventbrite.co.uk).
     let office = host.split('.').any(|label| label == "eventbrite")
-        || [
-            "pretix.eu",
-            "weezevent.com",
-            "helloasso.com",
-            "billetweb.fr",
-            "tito.io",
-            "ti.to",
-            "lu.ma",
-            "yurplan.com",
-        ]
-        .into_iter()
-        .any(on);
+        || OFFICES.into_iter().filter(|s| *s != "meetup.com").any(on);
     let meetup_event = on("meetup.com") && path.contains("/events/");
     (office && !path.is_empty()) || meetup_event
 }
@@ -305,7 +313,9 @@ fn looks_like_form(url: &str) -> bool {
 fn registers(lower: &str) -> bool {
     lower.match_indices("regist").any(|(i, _)| {
         let rest = &lower[i + "regist".len()..];
-        !["ry", "ri", "rar", "ered"].iter().any(|r| rest.starts_with(r))
+        !["ry", "ri", "rar", "ered"]
+            .iter()
+            .any(|r| rest.starts_with(r))
     })
 }
 
@@ -430,8 +440,10 @@ mod tests {
             assert_eq!(pick(md), None, "{md}");
         }
         assert_eq!(
-            pick("[Register for the workshop](https://conf.example/register) (you need an account).")
-                .as_deref(),
+            pick(
+                "[Register for the workshop](https://conf.example/register) (you need an account)."
+            )
+            .as_deref(),
             Some("https://conf.example/register")
         );
     }

@@ -111,25 +111,25 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut String) -> Vec<Token<'a>> {
                 i += 1;
             }
             Kind::Num
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             i += len;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii_lowercase() {
-                    i += 1;
-                } else if b.is_ascii_uppercase() {
-                    i += 1;
-                    plain = false;
-                } else if b >= 0x80 {
-                    plain = false;
-                    let ch = text[i..].chars().next().expect("i is on a char boundary");
-                    if !ch.is_alphabetic() {
-                        break;
-                    }
-                    i += ch.len_utf8();
-                } else {
+            loop {
+                // A run of ASCII letters at once, then one other letter, if any.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len() - i);
+                plain = plain && !bytes[i..i + run].iter().any(u8::is_ascii_uppercase);
+                i += run;
+                if bytes.get(i).is_none_or(|b| *b < 0x80) {
                     break;
                 }
+                let ch = text[i..].chars().next().expect("i is on a char boundary");
+                if !is_letter(ch) {
+                    break;
+                }
+                plain = false;
+                i += ch.len_utf8();
             }
             Kind::Word
         } else {
@@ -165,6 +165,17 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut String) -> Vec<Token<'a>> {
         tokens[k].norm = &folds[from..to];
     }
     tokens
+}
+
+/// Whether a character is a letter; the Latin-1 letters of French and Spanish without a
+/// look-up in Unicode's tables.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '×' | '÷' => false,
+        'À'..='ÿ' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Writes the folded form of `word` at the end of `out`.
@@ -282,6 +293,13 @@ fn address_end(text: &str, i: usize, mail: bool) -> Option<usize> {
 mod tests {
     use super::testing::tokenize;
     use super::*;
+
+    #[test]
+    fn the_quick_letter_test_agrees_with_unicode() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
         tokenize(text)
