@@ -159,6 +159,9 @@ fn names_a_thing(seen: &Seen<'_, '_>) -> bool {
         && !sentence::has_stem(&after, l.talks)
 }
 
+/// How many words before a date its deadline may be named as the subject.
+const SUBJECT: usize = 10;
+
 /// A deadline: a cue just before the date ("au plus tard le", "until", "by") and, for the
 /// weaker cues, an action to take (register, propose, book).
 pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
@@ -166,7 +169,16 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         return None;
     }
     let before = &seen.before[seen.before.len().saturating_sub(5)..];
-    let strong = sentence::has_any_phrase(before, lexicon::all().deadline_strong);
+    // A deadline named as the sentence's subject a few words before its date: "la clôture
+    // des inscriptions est fixée au vendredi 29 novembre", "the registration deadline for
+    // the sprint is Friday, May 3", "el plazo de inscripción para el taller es el 3 de
+    // mayo"; unless a gathering is said to take place in between.
+    let named = &seen.before[seen.before.len().saturating_sub(SUBJECT)..];
+    let subject = named
+        .iter()
+        .rposition(|w| word_set!(lexicon::all().deadline_nouns).contains(w))
+        .is_some_and(|k| !sentence::has_any_phrase(&named[k..], lexicon::all().gathering_verbs));
+    let strong = subject || sentence::has_any_phrase(before, lexicon::all().deadline_strong);
     let weak = sentence::has_any_phrase(before, lexicon::all().deadline_weak);
     let w = &seen.words;
     let l = lexicon::all();
