@@ -574,42 +574,44 @@ fn registration_links_as_written_in_headings_and_embedded() {
 
 #[test]
 fn a_deadline_named_as_the_subject_before_its_date() {
-    let x = extract(
-        "2027-11-25",
-        "fr",
-        "La Nuit de l'Info",
-        "La Nuit de l'Info aura lieu les 5 et 6 décembre 2027. Attention, la clôture des \
-         inscriptions est fixée à ce vendredi (26 novembre).",
-    );
-    assert_eq!(spans(&x), vec![(d("2027-12-05"), d("2027-12-06"))]);
-    assert_eq!(
-        deadlines(&x),
-        vec![(d("2027-11-26"), DeadlineKind::Registration)]
-    );
-    let x = extract(
-        "2027-04-02",
-        "en",
-        "Spring sprint",
-        "The spring sprint will be held on May 20, 2027 in Lyon. The registration deadline \
-         for the sprint is Friday, May 7.",
-    );
-    assert_eq!(spans(&x), vec![(d("2027-05-20"), d("2027-05-20"))]);
-    assert_eq!(
-        deadlines(&x),
-        vec![(d("2027-05-07"), DeadlineKind::Registration)]
-    );
-    let x = extract(
-        "2027-04-02",
-        "es",
-        "Taller de mapas",
-        "El taller será el 20 de mayo de 2027 en Almería. El plazo de inscripción para el \
-         taller es el 7 de mayo.",
-    );
-    assert_eq!(spans(&x), vec![(d("2027-05-20"), d("2027-05-20"))]);
-    assert_eq!(
-        deadlines(&x),
-        vec![(d("2027-05-07"), DeadlineKind::Registration)]
-    );
+    // (post date, language, title, text, the gathering, its registration deadline)
+    for (date, lang, title, body, gathering, deadline) in [
+        (
+            "2027-11-25",
+            "fr",
+            "La Nuit de l'Info",
+            "La Nuit de l'Info aura lieu les 5 et 6 décembre 2027. Attention, la clôture des \
+             inscriptions est fixée à ce vendredi (26 novembre).",
+            ("2027-12-05", "2027-12-06"),
+            "2027-11-26",
+        ),
+        (
+            "2027-04-02",
+            "en",
+            "Spring sprint",
+            "The spring sprint will be held on May 20, 2027 in Lyon. The registration deadline \
+             for the sprint is Friday, May 7.",
+            ("2027-05-20", "2027-05-20"),
+            "2027-05-07",
+        ),
+        (
+            "2027-04-02",
+            "es",
+            "Taller de mapas",
+            "El taller será el 20 de mayo de 2027 en Almería. El plazo de inscripción para el \
+             taller es el 7 de mayo.",
+            ("2027-05-20", "2027-05-20"),
+            "2027-05-07",
+        ),
+    ] {
+        let x = extract(date, lang, title, body);
+        assert_eq!(spans(&x), vec![(d(gathering.0), d(gathering.1))], "{body}");
+        assert_eq!(
+            deadlines(&x),
+            vec![(d(deadline), DeadlineKind::Registration)],
+            "{body}"
+        );
+    }
     // A gathering said to take place after the deadline's mention is no deadline.
     let x = extract(
         "2027-04-02",

@@ -100,6 +100,10 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             let first = toks.partition_point(|t| t.start < link.start);
             let last = toks.partition_point(|t| t.end <= link.end).max(first);
             let text_words = sentence::words(&toks[first..last]);
+            // Signing up for a user account is not taking a seat.
+            if sentence::has_stem(&text_words, lexicon::all().accounts) {
+                continue;
+            }
             // The words near the link in its sentence: a long list item holds other links.
             let at = sentences.partition_point(|(s, _)| *s <= first);
             let own = at
@@ -151,10 +155,6 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             }
             if names_something_else(&text_words) || is_quoted_title(&toks[first..last]) {
                 score -= 2;
-            }
-            // Signing up for a user account is not taking a seat.
-            if sentence::has_stem(&text_words, lexicon::all().accounts) {
-                continue;
             }
             // A site's front page is where to find the form, not the form (a ticket
             // office's page for the event is the form).
@@ -224,8 +224,9 @@ fn is_button(text_words: &[&str], url: &str) -> bool {
             .any(|w| w.len() > 3 && host.split('.').any(|part| part == *w))
 }
 
-/// Ticket offices and event platforms (Eventbrite aside: it has a domain per country).
-const OFFICES: [&str; 9] = [
+/// Ticket offices (Eventbrite aside: it has a domain per country; Meetup aside: its pages
+/// are groups' as well as events').
+const OFFICES: [&str; 8] = [
     "pretix.eu",
     "weezevent.com",
     "helloasso.com",
@@ -234,14 +235,16 @@ const OFFICES: [&str; 9] = [
     "ti.to",
     "lu.ma",
     "yurplan.com",
-    "meetup.com",
 ];
 
 /// A page of one event at a ticket office or an event platform: a path, not the front page.
 fn is_ticket_office_event(url: &str) -> bool {
     // Most links are to no ticket office: turned away before the address is parsed.
     let lower = url.to_ascii_lowercase();
-    if !(lower.contains("eventbrite") || OFFICES.iter().any(|site| lower.contains(site))) {
+    if !(lower.contains("eventbrite")
+        || lower.contains("meetup.com")
+        || OFFICES.iter().any(|site| lower.contains(site)))
+    {
         return false;
     }
     let Ok(u) = url::Url::parse(url) else {
@@ -251,8 +254,7 @@ fn is_ticket_office_event(url: &str) -> bool {
     let path = u.path().trim_matches('/');
     let on = |site: &str| host == site || host.ends_with(&format!(".{site}"));
     // Eventbrite has a domain per country (eventbrite.es, eventbrite.co.uk).
-    let office = host.split('.').any(|label| label == "eventbrite")
-        || OFFICES.into_iter().filter(|s| *s != "meetup.com").any(on);
+    let office = host.split('.').any(|label| label == "eventbrite") || OFFICES.into_iter().any(on);
     let meetup_event = on("meetup.com") && path.contains("/events/");
     (office && !path.is_empty()) || meetup_event
 }

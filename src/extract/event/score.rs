@@ -7,6 +7,7 @@ use crate::extract::label::{self, Label};
 use crate::extract::token::{Kind, Token};
 use crate::extract::{DeadlineKind, sentence};
 use crate::lexicon;
+use crate::lexicon::set::WordSet;
 use crate::post::BlockKind;
 use crate::word_set;
 use chrono::{Datelike, Duration};
@@ -116,7 +117,7 @@ pub(super) fn event_score(
         score -= 3;
     }
     // "The deadline for our call for presentations has passed on March 10".
-    if sentence::has_word_in(w, word_set!(lexicon::all().deadline_nouns)) {
+    if sentence::has_word_in(w, deadline_nouns()) {
         score -= 3;
     }
     if names_a_thing(seen) {
@@ -159,6 +160,11 @@ fn names_a_thing(seen: &Seen<'_, '_>) -> bool {
         && !sentence::has_stem(&after, l.talks)
 }
 
+/// Nouns naming a deadline ("deadline", "clôture", "plazo").
+fn deadline_nouns() -> &'static WordSet {
+    word_set!(lexicon::all().deadline_nouns)
+}
+
 /// How many words before a date its deadline may be named as the subject.
 const SUBJECT: usize = 10;
 
@@ -168,6 +174,7 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
     if !matches!(seen.mention.shape, Shape::Single) {
         return None;
     }
+    let l = lexicon::all();
     let before = &seen.before[seen.before.len().saturating_sub(5)..];
     // A deadline named as the sentence's subject a few words before its date: "la clôture
     // des inscriptions est fixée au vendredi 29 novembre", "the registration deadline for
@@ -176,12 +183,11 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
     let named = &seen.before[seen.before.len().saturating_sub(SUBJECT)..];
     let subject = named
         .iter()
-        .rposition(|w| word_set!(lexicon::all().deadline_nouns).contains(w))
-        .is_some_and(|k| !sentence::has_any_phrase(&named[k..], lexicon::all().gathering_verbs));
-    let strong = subject || sentence::has_any_phrase(before, lexicon::all().deadline_strong);
-    let weak = sentence::has_any_phrase(before, lexicon::all().deadline_weak);
+        .rposition(|w| deadline_nouns().contains(w))
+        .is_some_and(|k| !sentence::has_any_phrase(&named[k..], l.gathering_verbs));
+    let strong = subject || sentence::has_any_phrase(before, l.deadline_strong);
+    let weak = sentence::has_any_phrase(before, l.deadline_weak);
     let w = &seen.words;
-    let l = lexicon::all();
     let action = if sentence::has_stem_in(w, word_set!(l.proposal))
         || sentence::has_any_phrase(w, l.proposal_phrases)
     {
