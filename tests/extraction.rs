@@ -988,3 +988,41 @@ fn an_association_celebrating_its_anniversary_on_a_day_holds_a_gathering() {
     );
     assert!(spans(&release).is_empty(), "{:?}", spans(&release));
 }
+
+#[test]
+fn a_signature_dates_the_post_not_a_gathering() {
+    for (lang, title, body, day) in [
+        (
+            "fr",
+            "Notre premier atelier",
+            "Nous organisons notre premier atelier le lundi 13 octobre à 19h à Lyon.\n\n\
+             _[Agnès Crepet](https://example.org/agnes), le 29 septembre 2014_",
+            "2014-10-13",
+        ),
+        (
+            "en",
+            "Spring meetup",
+            "Our spring meetup takes place on Thursday, October 16 at 6pm in Portland.\n\n\
+             — Jane Doe, September 29, 2014",
+            "2014-10-16",
+        ),
+        (
+            "es",
+            "Taller de Arduino",
+            "El taller será el sábado 11 de octubre a las 10:00 en Almería.\n\n\
+             Juan Pérez, 29 de septiembre de 2014",
+            "2014-10-11",
+        ),
+    ] {
+        let x = extract("2014-09-30", lang, title, body);
+        assert_eq!(spans(&x), vec![(d(day), d(day))], "{lang}");
+    }
+    // A line naming a gathering and its day is no signature.
+    let x = extract(
+        "2014-09-30",
+        "fr",
+        "Retour sur la soirée",
+        "Merci à toutes d'être venues !\n\nSoirée Git, le 29 septembre 2014",
+    );
+    assert_eq!(spans(&x), vec![(d("2014-09-29"), d("2014-09-29"))]);
+}

@@ -4,7 +4,7 @@
 
 use super::name::{caption, event_title, link_text, name_with_year, noun_phrase, side_title};
 use super::score::{deadline_kind, event_score, one_year};
-use super::{Context, Seen};
+use super::{Context, Seen, signature};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
@@ -98,6 +98,9 @@ impl Builder {
         let Some(span) = date::resolve(m, &anchor) else {
             return;
         };
+        if signature::is_signature(&seen, span.start, ctx.post_date) {
+            return;
+        }
         // Days that do not follow each other are gatherings of their own: "les 4 et 7
         // décembre", a series of Thursdays. Days that do are one: "les 14 et 15 octobre".
         if let Some(days) = date::resolve_days(m, &anchor)

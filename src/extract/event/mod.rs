@@ -10,6 +10,7 @@ mod build;
 mod front;
 mod name;
 mod score;
+mod signature;
 
 use super::date::{self, Lang, Mention};
 use super::lang::{self, Language};
