@@ -411,6 +411,17 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
     let phrase = |p: &[&str]| phrase_at(all, p).is_some();
     let any_phrase = |table: &[&[&str]]| table.iter().any(|p| phrase(p));
+    // "what commands do you know?", "quelles commandes ?": what crieur can be asked.
+    if has(&[
+        "commands",
+        "command",
+        "commandes",
+        "commande",
+        "comandos",
+        "comando",
+    ]) {
+        return Intent::Help;
+    }
     if let Some(topic) = topic(all) {
         return Intent::Contact {
             topic: Some(topic),
@@ -441,7 +452,12 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
             words,
         };
     }
+    // "où poser mes questions ?", "donde pregunto dudas", "where can I get support?":
+    // where to ask is the help channels, whatever the community is called.
+    let where_to = has(&["ou", "where", "donde"]);
+    let about_gathering = all.iter().any(|w| lexicon::is_gathering_noun(w));
     if any_phrase(l.contact_questions)
+        || helpish && where_to && !about_gathering
         || helpish
             && words.iter().all(|w| {
                 is_cue(w) || has(&["aide", "help", "ayuda", "support", "soporte", "contact"])
@@ -456,9 +472,17 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         || phrase(&["appel", "aux"])
         || phrase(&["llamada", "a"]);
     let until_when = phrase(&["jusqu", "a", "quand"])
+        || phrase(&["jusqu", "a", "quelle", "date"])
         || phrase(&["until", "when"])
+        || phrase(&["until", "what", "date"])
         || phrase(&["hasta", "cuando"])
-        || phrase(&["how", "late"]);
+        || phrase(&["hasta", "que", "fecha"])
+        || phrase(&["hasta", "que", "dia"])
+        || phrase(&["how", "late"])
+        // "the last day to apply", "le dernier jour pour proposer", "el último día".
+        || phrase(&["last", "day"])
+        || phrase(&["dernier", "jour"])
+        || phrase(&["ultimo", "dia"]);
     let talk_until = until_when && has(l.proposal_objects) && !has(&["appel"]);
     if starts(l.proposal_questions) || call_for || talk_until {
         let words = words
@@ -476,11 +500,16 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         return Intent::Duration { words };
     }
     // "jusqu'à quand dure le tarif early-bird ?" asks until when.
-    if any_phrase(l.price_questions) && !until_when {
+    // "le tarif early bird se termine quand ?": until when the price lasts.
+    let ends = has(&[
+        "termine", "finit", "ends", "end", "finishes", "termina", "acaba",
+    ]) && has(&["quand", "when", "cuando"]);
+    if any_phrase(l.price_questions) && !until_when && !ends {
         return Intent::Price { words };
     }
     if registering
         || until_when
+        || ends && any_phrase(l.price_questions)
         || has(&["deadline", "limite", "signup"])
         || has(l.registration_questions)
         || phrase(&["sign", "up"])
@@ -597,7 +626,9 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         || phrase(&["s", "est", "tenue"])
         || phrase(&["s", "est", "deroule"])
         || phrase(&["a", "eu", "lieu"]);
-    let future = has(&["will", "sera", "aura", "va", "sera"]);
+    let future = has(&[
+        "will", "sera", "seront", "aura", "auront", "pourra", "va", "estara", "habra", "tendra",
+    ]);
     // "what is geOrchestra?" asks for a definition, which crieur does not give.
     let when_or_where = has(&[
         "when",
@@ -1252,5 +1283,79 @@ mod tests {
             }
         );
         assert_eq!(ask("¿dónde es el taller de QGIS?").lang, Language::Es);
+    }
+
+    /// What a question is about, as people frame it in chat: asking whether anyone knows,
+    /// saying where it is hosted, naming an edition, a year, a qualifier after its kind.
+    #[test]
+    fn the_words_around_a_question_are_not_what_it_is_about() {
+        let next = |words: &[&str]| Intent::Next { words: w(words) };
+        let event = |words: &[&str], tense| Intent::Event {
+            words: w(words),
+            tense,
+        };
+        let register = |words: &[&str]| Intent::Register { words: w(words) };
+        for (question, intent) in [
+            (
+                "Bonjour à tous, est-ce que quelqu'un sait à quelle date aura lieu la prochaine édition du geOcom ?",
+                next(&["geocom"]),
+            ),
+            (
+                "Hola, me gustaría saber cuándo se celebra la próxima edición del geOcom",
+                next(&["geocom"]),
+            ),
+            (
+                "Hey, does anyone know which city is hosting the map summit?",
+                event(&["map", "summit"], Tense::Any),
+            ),
+            (
+                "dans quelle ville se tiennent les rencontres Geotrek ?",
+                event(&["rencontres", "geotrek"], Tense::Any),
+            ),
+            (
+                "pourriez-vous m'indiquer à quelle date auront lieu les rencontres ?",
+                event(&["rencontres"], Tense::Future),
+            ),
+            (
+                "¿qué día empieza la LibOCon?",
+                event(&["libocon"], Tense::Any),
+            ),
+            (
+                "what were the dates of geOcom 2024? I couldn't make it that year.",
+                event(&["geocom"], Tense::Past),
+            ),
+            (
+                "What's the last day to send an application for the unconf?",
+                register(&["unconf"]),
+            ),
+            (
+                "Bonjour, jusqu'à quelle date peut-on profiter du tarif early-bird pour l'EclipseCon ?",
+                register(&["early", "bird", "eclipsecon"]),
+            ),
+            (
+                "le tarif réduit early bird de l'eclipsecon se termine quand",
+                register(&["reduit", "early", "bird", "eclipsecon"]),
+            ),
+            (
+                "il reste combien de temps pour s'inscrire aux rencontres",
+                register(&["rencontres"]),
+            ),
+            (
+                "me gustaría apuntarme a la GeoCamp, ¿dónde puedo sacar la entrada?",
+                register(&["geocamp"]),
+            ),
+            ("what commands do you know?", Intent::Help),
+            ("quelles commandes comprends-tu ?", Intent::Help),
+            ("¿qué comandos tienes?", Intent::Help),
+            (
+                "donde pregunto dudas al hacklab",
+                Intent::Contact {
+                    topic: None,
+                    words: w(&["dudas", "hacklab"]),
+                },
+            ),
+        ] {
+            assert_eq!(ask(question).intent, intent, "{question}");
+        }
     }
 }

@@ -266,13 +266,13 @@ pub fn small_talk(talk: super::intent::Talk, lang: Language) -> &'static str {
         (Talk::Thanks, Es) => "¡De nada! Escriba !help para ver lo que sé hacer.",
         (Talk::Thanks, _) => "You're welcome! Type !help to see what I can answer.",
         (Talk::Identity, Fr) => {
-            "Je suis crieur, le crieur public de la communauté : je lis son site et je réponds aux questions sur ses rencontres (quand, où, comment s'inscrire) et sur où trouver de l'aide. Tapez !help."
+            "Je suis crieur, le crieur public de la communauté : je lis son site et je réponds aux questions sur ses rencontres (quand, où, comment s'inscrire) et sur où trouver de l'aide. Tapez !next pour le prochain événement, !help pour le reste."
         }
         (Talk::Identity, Es) => {
-            "Soy crieur, el pregonero de la comunidad: leo su sitio y respondo a preguntas sobre sus encuentros (cuándo, dónde, cómo inscribirse) y sobre dónde encontrar ayuda. Escriba !help."
+            "Soy crieur, el pregonero de la comunidad: leo su sitio y respondo a preguntas sobre sus encuentros (cuándo, dónde, cómo inscribirse) y sobre dónde encontrar ayuda. Escriba !next para el próximo evento, !help para el resto."
         }
         (Talk::Identity, _) => {
-            "I am crieur, the community's town crier: I read its website and answer questions about its gatherings (when, where, how to register) and where to get help. Type !help."
+            "I am crieur, the community's town crier: I read its website and answer questions about its gatherings (when, where, how to register) and where to get help. Type !next for the next gathering, !help for the rest."
         }
     }
 }

@@ -223,7 +223,10 @@ impl Index {
                 known += weights[k];
                 continue;
             }
-            let qualifier = words.get(k + 1).is_some_and(|n| is_kind(n))
+            // "code sprint", "sprint de code", "taller comunitario": before or after it.
+            let beside_kind = words.get(k + 1).is_some_and(|n| is_kind(n))
+                || k.checked_sub(1).is_some_and(|p| is_kind(&words[p]));
+            let qualifier = beside_kind
                 && crate::lexicon::all()
                     .kind_qualifiers
                     .contains(&word.as_str());
@@ -338,7 +341,13 @@ fn is_kind(w: &str) -> bool {
 fn word_weight(words: &[String], k: usize) -> f32 {
     if is_kind(&words[k]) {
         0.5
-    } else if words.get(k + 1).is_some_and(|next| is_kind(next)) {
+    } else if words.get(k + 1).is_some_and(|next| is_kind(next))
+        || k.checked_sub(1).is_some_and(|p| is_kind(&words[p]))
+            && crate::lexicon::all()
+                .kind_qualifiers
+                .contains(&words[k].as_str())
+    {
+        // "code sprint", and "sprint de code" where the qualifier follows.
         0.25
     } else {
         1.0
