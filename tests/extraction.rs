@@ -1026,3 +1026,41 @@ fn a_signature_dates_the_post_not_a_gathering() {
     );
     assert_eq!(spans(&x), vec![(d("2014-09-29"), d("2014-09-29"))]);
 }
+
+#[test]
+fn the_day_applicants_hear_back_is_neither_a_gathering_nor_a_deadline() {
+    for (lang, title, body) in [
+        (
+            "en",
+            "Map Summit 2026: call for papers",
+            "The Map Summit takes place on June 10-12, 2026 in Lyon. Submit your talk before April 1. \
+             Speakers will be notified by April 15.\n\nNotification of acceptance: May 1, 2026",
+        ),
+        (
+            "fr",
+            "Map Summit 2026 : appel à présentations",
+            "Le Map Summit aura lieu du 10 au 12 juin 2026 à Lyon. Proposez votre présentation avant \
+             le 1er avril. Les orateurs retenus seront prévenus le 15 avril.\n\nVous saurez le 20 avril \
+             au plus tard si vous avez été sélectionnée pour participer à l'événement.",
+        ),
+        (
+            "es",
+            "Map Summit 2026: convocatoria",
+            "El Map Summit se celebrará del 10 al 12 de junio de 2026 en Lyon. Envía tu propuesta antes \
+             del 1 de abril. Las personas seleccionadas recibirán una notificación el 15 de abril.\n\n\
+             Publicaremos los resultados el 20 de abril.",
+        ),
+    ] {
+        let x = extract("2026-03-01", lang, title, body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2026-06-10"), d("2026-06-12"))],
+            "{lang}"
+        );
+        assert_eq!(
+            deadlines(&x),
+            vec![(d("2026-04-01"), DeadlineKind::Proposal)],
+            "{lang}"
+        );
+    }
+}

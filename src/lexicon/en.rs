@@ -226,6 +226,7 @@ pub const EN: Lexicon = Lexicon {
         &["cfp", "closes"],
         &["apply", "by"],
     ],
+    verdicts: &["notif", "result", "acceptance"],
     deadline_weak: &[&["by"], &["before"], &["ends", "on"], &["ends"]],
     registration: &[
         "regist",

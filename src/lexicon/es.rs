@@ -162,6 +162,15 @@ pub const ES: Lexicon = Lexicon {
         &["fin", "del", "plazo"],
         &["plazo", "hasta"],
     ],
+    verdicts: &[
+        "notific",
+        "resultado",
+        "respuesta",
+        "sabras",
+        "sabreis",
+        "sabran",
+        "comunicara",
+    ],
     deadline_weak: &[
         &["antes", "del"],
         &["antes", "de"],

@@ -224,6 +224,9 @@ pub const FR: Lexicon = Lexicon {
         &["ferme", "le"],
         &["fermeture"],
     ],
+    verdicts: &[
+        "notifi", "prevenu", "saurez", "saura", "resultat", "reponse",
+    ],
     // "se termine le" ends a call for papers, or a gathering: only with an action.
     deadline_weak: &[
         &["avant"],
@@ -257,7 +260,17 @@ pub const FR: Lexicon = Lexicon {
         &["tentez", "votre", "chance"],
         &["tenter", "votre", "chance"],
     ],
-    proposal: &["proposition", "soumission", "soumettre", "cfp", "presenter"],
+    proposal: &[
+        "proposition",
+        "soumission",
+        "soumettre",
+        "cfp",
+        "presenter",
+        "proposez",
+        "proposer",
+        "presentation",
+        "expose",
+    ],
     attending: &[
         "participer",
         "participants",

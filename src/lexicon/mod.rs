@@ -108,6 +108,10 @@ pub struct Lexicon {
     /// Stems of opening: "registration opens on March 1" dates the opening, not a
     /// gathering ("les inscriptions ouvriront", "a partir du", "se abrirán").
     pub opening: Words,
+    /// Stems of making a decision known: "speakers will be notified by April 15", "vous
+    /// saurez le 6 avril si…", "publicaremos los resultados el 20 de abril" date the
+    /// answer to applicants, neither a gathering nor a deadline.
+    pub verdicts: Words,
     /// Awards and prizes: their decision is not a gathering, their ceremony is ("the
     /// awards brought together…").
     pub awards: Words,
@@ -425,6 +429,7 @@ pub fn all() -> &'static Lexicon {
             not_gathering: merged!(not_gathering),
             awards: merged!(awards),
             opening: merged!(opening),
+            verdicts: merged!(verdicts),
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
             registration: merged!(registration),

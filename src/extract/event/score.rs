@@ -102,6 +102,12 @@ pub(super) fn event_score(
     {
         score -= 4;
     }
+    // "Speakers will be notified by April 15", "vous saurez le 6 avril si vous êtes
+    // retenue": the day applicants hear back (said before the date: a gathering's date
+    // may come first, "the workshop on May 5, results later").
+    if sentence::has_stem_in(&seen.before, word_set!(l.verdicts)) {
+        score -= 4;
+    }
     // "(3/4)", "score 14/09": figures alone date nothing outside a title unless the words
     // before them say a date comes ("le 14/09", "on 9/14"), or hours follow them (a score
     // has none: "### Atelier - 31/08 de 19h30 à 22h30", "9/14, 6-8pm").
@@ -175,6 +181,9 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         return None;
     }
     let l = lexicon::all();
+    if sentence::has_stem_in(&seen.before, word_set!(l.verdicts)) {
+        return None;
+    }
     let before = &seen.before[seen.before.len().saturating_sub(5)..];
     // A deadline named as the sentence's subject a few words before its date: "la clôture
     // des inscriptions est fixée au vendredi 29 novembre", "the registration deadline for
