@@ -15,19 +15,25 @@ use std::sync::OnceLock;
 fn answerer() -> &'static Answerer {
     static ANSWERER: OnceLock<Answerer> = OnceLock::new();
     ANSWERER.get_or_init(|| {
-        let spec = SiteSpec {
-            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/community"),
-            base_url: None,
-            permalink: None,
-            drafts: false,
-            timezone: chrono_tz::Europe::Paris,
-            help_pages: Vec::new(),
-        };
-        let store = Store::temporary().expect("a store");
-        let reports = index::index_sites(&store, &[spec]).expect("indexing");
-        assert!(reports[0].problems.is_empty(), "{:?}", reports[0].problems);
-        index::answerer(&store).expect("an answerer")
+        answerer_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/community"))
     })
+}
+
+/// The answers a site folder gives, read into a temporary store (Europe/Paris); its posts
+/// must all read without a problem.
+pub fn answerer_of(root: &Path) -> Answerer {
+    let spec = SiteSpec {
+        root: root.to_path_buf(),
+        base_url: None,
+        permalink: None,
+        drafts: false,
+        timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
+    };
+    let store = Store::temporary().expect("a store");
+    let reports = index::index_sites(&store, &[spec]).expect("indexing");
+    assert!(reports[0].problems.is_empty(), "{:?}", reports[0].problems);
+    index::answerer(&store).expect("an answerer")
 }
 
 fn at(now: &str) -> NaiveDateTime {
@@ -439,4 +445,58 @@ fn every_reply_fits_irc_limits() {
             );
         }
     }
+}
+
+/// A community whose every post names it ("Cartolab") while its gatherings have names of
+/// their own: a question naming the community asks for any of its gatherings.
+#[test]
+fn the_community_s_own_name_asks_for_any_of_its_gatherings() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let posts = dir.path().join("_posts");
+    std::fs::create_dir_all(&posts).expect("a posts folder");
+    for (file, title, body) in [
+        (
+            "2026-01-05-winter-meetup.md",
+            "Winter meetup",
+            "The Cartolab winter meetup takes place on January 20, 2026 in Lyon.",
+        ),
+        (
+            "2026-02-01-sprint.md",
+            "Code sprint",
+            "Cartolab holds its code sprint on March 12-13, 2026 in Grenoble.",
+        ),
+        (
+            "2026-03-01-workshop.md",
+            "QGIS workshop",
+            "Cartolab organises a QGIS workshop on April 8, 2026 in Lyon.",
+        ),
+        (
+            "2026-04-01-summit.md",
+            "Map summit",
+            "The Cartolab map summit will take place on June 10-12, 2026 in Nantes.",
+        ),
+        (
+            "2026-01-02-release.md",
+            "Cartolab 3.0 released",
+            "Cartolab 3.0 is out with a new editor.",
+        ),
+    ] {
+        std::fs::write(
+            posts.join(file),
+            format!("---\ntitle: \"{title}\"\nlang: en\n---\n\n{body}\n"),
+        )
+        .expect("a post");
+    }
+    let answerer = answerer_of(dir.path());
+    let now = at("2026-03-01 10:00");
+    for question in ["next cartolab event?", "what's next at cartolab"] {
+        let got = text(&answerer.answer(question, Language::En, now));
+        assert!(got.contains("March 12"), "{question}: {got}");
+    }
+    // A gathering's own name still decides.
+    let got = text(&answerer.answer("when is the cartolab map summit?", Language::En, now));
+    assert!(got.contains("June 10"), "{got}");
+    // And a name crieur never read about is still unknown.
+    let got = text(&answerer.answer("when is the cartolab hackfest?", Language::En, now));
+    assert!(got.contains("don't know"), "{got}");
 }

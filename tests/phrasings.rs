@@ -9,9 +9,6 @@ use crieur::answer::Answerer;
 use crieur::answer::reply::Limits;
 use crieur::extract::Language;
 use crieur::extract::token::fold;
-use crieur::index;
-use crieur::ingest::SiteSpec;
-use crieur::store::Store;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -37,17 +34,9 @@ struct Case {
 }
 
 fn answerer() -> Answerer {
-    let spec = SiteSpec {
-        root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/community"),
-        base_url: None,
-        permalink: None,
-        drafts: false,
-        timezone: chrono_tz::Europe::Paris,
-        help_pages: Vec::new(),
-    };
-    let store = Store::temporary().expect("a store");
-    index::index_sites(&store, &[spec]).expect("indexing");
-    index::answerer(&store).expect("an answerer")
+    super::answer::answerer_of(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/community"),
+    )
 }
 
 /// Lowercase without accents, so that "Détails" and "details" compare equal.

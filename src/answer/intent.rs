@@ -2,7 +2,7 @@
 //! turned into an `Intent` with its language, the words that name a gathering or topic,
 //! and a year if one is given. Pure and rule-based: cue words per language, no model.
 
-use super::search;
+use super::{focus, search};
 use crate::extract::Language;
 use crate::extract::help::Topic;
 use crate::extract::token::{Kind, tokenize};
@@ -195,23 +195,53 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
     }
     // The words as typed tell the language; a typo corrected may belong to another.
     let lang = language(text, &as_typed(text), default);
-    let consumed = consumed(&all);
-    let words: Vec<String> = search::words(text)
+    // The question is the sentence that asks; what the member said before it can only name
+    // what the question leaves out ("I'd love to come to the summit. How do I register?").
+    // A question that names nothing ("until when?", "¿cuáles?") leans on what was said
+    // before it: the whole message says what is asked, and the names crieur knows in the
+    // context say of what.
+    let (asked, context) = focus::split(text);
+    let asked_all: Vec<String> = folded(asked)
         .into_iter()
         .map(year_of)
         .map(|w| canonical(&w, known))
-        .filter(|w| !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w))
-        // "the June conference": the month says when, not which.
-        .filter(|w| {
-            lexicon::month(w).is_none_or(|(_, strong)| !strong) || day_of_month(&all).is_some()
-        })
         .collect();
+    let whole = all.clone();
+    let leaning = !asked_all.iter().any(|w| known(w));
+    let all = if leaning { all } else { asked_all };
+    let year = all
+        .iter()
+        .find_map(|w| {
+            w.parse::<i32>()
+                .ok()
+                .filter(|y| (1990..=2100).contains(y) && w.len() == 4)
+        })
+        .or(year);
+    let consumed = consumed(&all);
+    let naming = |w: &String| {
+        !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w)
+            // "the June conference": the month says when, not which.
+            && (lexicon::month(w).is_none_or(|(_, strong)| !strong)
+                || day_of_month(&all).is_some())
+    };
+    let named = |text: &str| -> Vec<String> {
+        search::words(text)
+            .into_iter()
+            .map(year_of)
+            .map(|w| canonical(&w, known))
+            .filter(naming)
+            .collect()
+    };
+    let mut words = named(asked);
+    if leaning {
+        words.extend(named(context).into_iter().filter(|w| known(w)));
+    }
     let general = all
         .iter()
         .any(|w| is_events_word(w) || lexicon::GENERIC_KINDS.contains(&w.as_str()));
     let month = named_month(&all);
     Question {
-        intent: question_intent(&all, words),
+        intent: question_intent(&all, &whole, words),
         lang,
         year,
         general,
@@ -405,10 +435,11 @@ fn command_intent(command: &str) -> Intent {
     }
 }
 
-fn question_intent(all: &[String], words: Vec<String>) -> Intent {
+/// A question about crieur's commands or about where to get help, if it is one; else the
+/// words back.
+fn contact_intent(all: &[String], words: Vec<String>) -> Result<Intent, Vec<String>> {
     let l = lexicon::all();
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
-    let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
     let phrase = |p: &[&str]| phrase_at(all, p).is_some();
     let any_phrase = |table: &[&[&str]]| table.iter().any(|p| phrase(p));
     // "what commands do you know?", "quelles commandes ?": what crieur can be asked.
@@ -420,13 +451,13 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
         "comandos",
         "comando",
     ]) {
-        return Intent::Help;
+        return Ok(Intent::Help);
     }
     if let Some(topic) = topic(all) {
-        return Intent::Contact {
+        return Ok(Intent::Contact {
             topic: Some(topic),
             words,
-        };
+        });
     }
     let helpish = has(&[
         "aide",
@@ -447,10 +478,10 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
     // "how can I get in touch?", "contacter l'équipe": the people behind the site.
     let asks_help = has(&["aide", "help", "ayuda", "support", "soporte"]);
     if any_phrase(l.contact_questions) && !asks_help {
-        return Intent::Contact {
+        return Ok(Intent::Contact {
             topic: Some(Topic::Other),
             words,
-        };
+        });
     }
     // "où poser mes questions ?", "donde pregunto dudas", "where can I get support?":
     // where to ask is the help channels, whatever the community is called.
@@ -463,8 +494,23 @@ fn question_intent(all: &[String], words: Vec<String>) -> Intent {
                 is_cue(w) || has(&["aide", "help", "ayuda", "support", "soporte", "contact"])
             })
     {
-        return Intent::Contact { topic: None, words };
+        return Ok(Intent::Contact { topic: None, words });
     }
+    Err(words)
+}
+
+/// The intent of a question; `whole` is the whole message, whose context can say it is
+/// about help ("I found a security flaw. How do I report it?").
+fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Intent {
+    let l = lexicon::all();
+    let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
+    let starts = |stems: &[&str]| all.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    let phrase = |p: &[&str]| phrase_at(all, p).is_some();
+    let any_phrase = |table: &[&[&str]]| table.iter().any(|p| phrase(p));
+    let words = match contact_intent(whole, words) {
+        Ok(intent) => return intent,
+        Err(words) => words,
+    };
     // "until when can I submit a talk?", "appel à communications", "¿hasta cuándo se
     // pueden enviar propuestas?": the call for proposals, whatever else is asked.
     let call_for = phrase(&["call", "for"])
@@ -1354,8 +1400,45 @@ mod tests {
                     words: w(&["dudas", "hacklab"]),
                 },
             ),
+            // Context before the question: its words do not count against, and the names
+            // it gives complete a question that names nothing.
+            (
+                "I just moved to Seattle and want to meet people. When is the next map summit?",
+                next(&["map", "summit"]),
+            ),
+            (
+                "J'hésite encore à venir aux rencontres. Jusqu'à quand peut-on s'inscrire ?",
+                register(&["rencontres"]),
+            ),
+            (
+                "is the CFP still open? until when?",
+                Intent::Proposals { words: vec![] },
+            ),
+            (
+                "Hello, I think I've found a security flaw in geOrchestra. What's the right way to report it?",
+                Intent::Contact {
+                    topic: Some(Topic::Security),
+                    words: w(&["right", "way", "report"]),
+                },
+            ),
         ] {
-            assert_eq!(ask(question).intent, intent, "{question}");
+            // The names the site's gatherings have.
+            let known = |w: &str| {
+                [
+                    "geocom",
+                    "geotrek",
+                    "rencontres",
+                    "libocon",
+                    "unconf",
+                    "eclipsecon",
+                    "geocamp",
+                    "map",
+                    "summit",
+                ]
+                .contains(&w)
+            };
+            let q = understand_with(question, Language::En, &known);
+            assert_eq!(q.intent, intent, "{question}");
         }
     }
 }

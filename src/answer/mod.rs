@@ -3,6 +3,7 @@
 //! question it cannot place gets "I don't know" and a pointer to `!help`.
 
 pub mod catalog;
+pub mod focus;
 pub mod followup;
 pub mod format;
 pub mod intent;

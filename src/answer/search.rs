@@ -184,10 +184,11 @@ impl Index {
             .map(|gathering| Hit {
                 gathering,
                 score: score[gathering],
+                // Only background words: any gathering they find will do.
                 coverage: if total_weight > 0.0 {
                     covered[gathering] / total_weight
                 } else {
-                    0.0
+                    1.0
                 },
             })
             .collect();
@@ -217,6 +218,9 @@ impl Index {
         let mut pooled: Vec<usize> = Vec::new();
         let mut known = 0.0;
         for (k, word) in words.iter().enumerate() {
+            if self.is_background(&forms[k], docs) {
+                continue;
+            }
             if !forms[k].is_empty() {
                 weights[k] = word_weight(words, k)
                     * self.idf(forms[k].iter().map(|(t, _)| t.as_str()), docs);
@@ -260,6 +264,21 @@ impl Index {
             }
         }
         weights
+    }
+
+    /// Whether a word is background: the posts of half the gatherings say it, but few of
+    /// their names, places or titles, as with the community's own name ("next georchestra
+    /// event", "prochain événement hacklab"). It says nothing of which gathering is meant.
+    fn is_background(&self, forms: &[(String, f32)], docs: f32) -> bool {
+        let Some(list) = forms
+            .iter()
+            .filter_map(|(t, _)| self.postings.get(t))
+            .max_by_key(|l| l.len())
+        else {
+            return false;
+        };
+        let named = list.iter().filter(|(_, _, strong)| *strong).count();
+        docs >= 4.0 && list.len() as f32 * 2.0 >= docs && named as f32 * 4.0 <= docs
     }
 
     fn idf<'a>(&self, mut terms: impl Iterator<Item = &'a str>, n: f32) -> f32 {

@@ -800,6 +800,8 @@ pub const EN: Lexicon = Lexicon {
         "year",
         "years",
         "edition",
+        "if",
+        "whether",
     ],
     abbreviations: &[
         ("conf", "conference"),

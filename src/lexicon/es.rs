@@ -618,6 +618,7 @@ pub const ES: Lexicon = Lexicon {
         "preguntar",
         "unas",
         "unos",
+        "si",
     ],
     abbreviations: &[
         ("cdo", "cuando"),

@@ -800,6 +800,7 @@ pub const FR: Lexicon = Lexicon {
         "pourra",
         "pourrons",
         "voir",
+        "si",
     ],
     abbreviations: &[
         ("conf", "conference"),
