@@ -665,10 +665,15 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
             tense: Tense::Any,
         };
     }
+    // "I was wondering where…" is politeness, not the past.
+    let polite = ["wondering", "hoping", "thinking"]
+        .iter()
+        .any(|w| phrase(&["was", w]));
     let past = has(&[
-        "was", "were", "did", "happened", "took", "etait", "fue", "fueron", "tuvo", "passe",
-        "dernier", "derniere", "last", "ultimo", "ultima",
-    ]) || phrase(&["s", "est", "tenu"])
+        "were", "did", "happened", "took", "etait", "fue", "fueron", "tuvo", "passe", "dernier",
+        "derniere", "last", "ultimo", "ultima",
+    ]) || has(&["was"]) && !polite
+        || phrase(&["s", "est", "tenu"])
         || phrase(&["s", "est", "tenue"])
         || phrase(&["s", "est", "deroule"])
         || phrase(&["a", "eu", "lieu"]);

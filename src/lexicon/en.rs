@@ -802,6 +802,7 @@ pub const EN: Lexicon = Lexicon {
         "edition",
         "if",
         "whether",
+        "being",
     ],
     abbreviations: &[
         ("conf", "conference"),
@@ -1022,6 +1023,7 @@ pub const EN: Lexicon = Lexicon {
         &["any", "news"],
         &["any", "updates"],
         &["still", "going"],
+        &["anyway"],
     ],
     contact_questions: &[
         &["get", "in", "touch"],

@@ -820,6 +820,8 @@ pub const ES: Lexicon = Lexicon {
         &["finalmente"],
         &["novedades"],
         &["hay", "noticias"],
+        &["igualmente"],
+        &["de", "todas", "formas"],
     ],
     contact_questions: &[
         &["contactar"],

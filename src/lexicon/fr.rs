@@ -1035,6 +1035,8 @@ pub const FR: Lexicon = Lexicon {
         &["au", "final"],
         &["des", "nouvelles"],
         &["du", "nouveau"],
+        &["quand", "meme"],
+        &["malgre", "tout"],
     ],
     contact_questions: &[
         &["contacter"],
