@@ -156,7 +156,8 @@ pub fn understand(text: &str, default: Language) -> Question {
 /// Understands a message, `known` telling the words that name something on the site: those
 /// are never taken for a misspelt question word.
 pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bool) -> Question {
-    let text = text.trim();
+    let joined = join_hyphenated(text.trim(), known);
+    let text = joined.as_str();
     let glued = glued_years(text);
     let year_of = |w: String| -> String {
         if glued.contains(&w) {
@@ -247,6 +248,30 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         general,
         month,
     }
+}
+
+/// A name written in hyphenated parts that crieur knows as one word ("edit-a-thon" for
+/// "editathon", "meet-up", "co-working") is read as that word.
+fn join_hyphenated(text: &str, known: &dyn Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, chunk) in text.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let core = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+        let parts = core.split('-').count();
+        let one: String = core.chars().filter(|c| *c != '-').collect();
+        let folded = crate::extract::token::fold(&one);
+        if parts > 1
+            && core.split('-').all(|p| !p.is_empty())
+            && (known(&folded) || lexicon::is_gathering_noun(&folded))
+        {
+            out.push_str(&chunk.replacen(core, &one, 1));
+        } else {
+            out.push_str(chunk);
+        }
+    }
+    out
 }
 
 /// Small talk: "who are you?" in a language's words, or a message of greetings, thanks and
@@ -1394,6 +1419,10 @@ mod tests {
             (
                 "me gustaría apuntarme a la GeoCamp, ¿dónde puedo sacar la entrada?",
                 register(&["geocamp"]),
+            ),
+            (
+                "how do i register for the osm fall edit-a-thon",
+                register(&["osm", "fall", "editathon"]),
             ),
             ("what commands do you know?", Intent::Help),
             ("quelles commandes comprends-tu ?", Intent::Help),
