@@ -2,12 +2,12 @@
 //! each intent in each language, the "don't know" path, translations and successive posts
 //! of one gathering shown once, hostile post content escaped, and IRC line limits.
 
+use crate::support::site_spec;
 use chrono::NaiveDateTime;
 use crieur::answer::Answerer;
 use crieur::answer::reply::{Limits, Reply};
 use crieur::extract::Language;
 use crieur::index;
-use crieur::ingest::SiteSpec;
 use crieur::store::Store;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -22,16 +22,8 @@ fn answerer() -> &'static Answerer {
 /// The answers a site folder gives, read into a temporary store (Europe/Paris); its posts
 /// must all read without a problem.
 pub fn answerer_of(root: &Path) -> Answerer {
-    let spec = SiteSpec {
-        root: root.to_path_buf(),
-        base_url: None,
-        permalink: None,
-        drafts: false,
-        timezone: chrono_tz::Europe::Paris,
-        help_pages: Vec::new(),
-    };
     let store = Store::temporary().expect("a store");
-    let reports = index::index_sites(&store, &[spec]).expect("indexing");
+    let reports = index::index_sites(&store, &[site_spec(root)]).expect("indexing");
     assert!(reports[0].problems.is_empty(), "{:?}", reports[0].problems);
     index::answerer(&store).expect("an answerer")
 }

@@ -4,12 +4,12 @@
 //! deadline moves its reminders; a reminder held up by an outage is reworded, and never sent
 //! after its deadline; the scheduler sleeps when nothing is due.
 
+use crate::support::site_spec;
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use crieur::chat::Network;
 use crieur::clock::Clock;
 use crieur::extract::Language;
 use crieur::index;
-use crieur::ingest::SiteSpec;
 use crieur::run::{Core, Shared};
 use crieur::schedule::runner::{Delivery, Scheduler};
 use crieur::schedule::{Rules, Settings, Target};
@@ -22,17 +22,6 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, mpsc, watch};
 
 const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
-
-fn spec(root: &Path) -> SiteSpec {
-    SiteSpec {
-        root: root.to_path_buf(),
-        base_url: None,
-        permalink: None,
-        drafts: false,
-        timezone: PARIS,
-        help_pages: Vec::new(),
-    }
-}
 
 /// What the network was given: when, the outbox key, the text.
 type Sent = Arc<Mutex<Vec<(DateTime<Utc>, String, String)>>>;
@@ -54,7 +43,7 @@ struct Rig {
 /// network that records what it is given and acknowledges it.
 fn rig(site: &Path, start: DateTime<Utc>) -> Rig {
     let store = Arc::new(Store::temporary().unwrap());
-    index::index_sites(&store, &[spec(site)]).unwrap();
+    index::index_sites(&store, &[site_spec(site)]).unwrap();
     let clock = Clock::starting_at(start, PARIS);
     let (core, _requests) = Core::new();
     let shared = Arc::new(Shared::new(
@@ -216,7 +205,7 @@ async fn a_reindex_that_moves_a_deadline_moves_its_reminders() {
     days(2).await;
     // The organisers move the deadline to May 10 and the site is re-indexed.
     write("May 10, 2026");
-    index::index_sites(&r.store, &[spec(dir.path())]).unwrap();
+    index::index_sites(&r.store, &[site_spec(dir.path())]).unwrap();
     r.shared.replace(index::answerer(&r.store).unwrap());
     r.wake.notify_one();
     days(30).await;
@@ -276,7 +265,7 @@ async fn a_cancelled_or_removed_gathering_drops_its_reminders() {
     // The sprint is called off and the workshop's post taken down; the site is re-indexed.
     sprint("Sadly, the code sprint planned on June 10, 2026 in Lyon is cancelled.");
     std::fs::remove_file(posts.join("2026-02-02-workshop.md")).unwrap();
-    index::index_sites(&r.store, &[spec(dir.path())]).unwrap();
+    index::index_sites(&r.store, &[site_spec(dir.path())]).unwrap();
     r.shared.replace(index::answerer(&r.store).unwrap());
     r.wake.notify_one();
     days(60).await;

@@ -1,22 +1,11 @@
 //! The sled store through its public API, on disk in a temporary folder: what a re-index
 //! changes, and what date lookups return.
 
+use crate::support::site_spec;
 use chrono::NaiveDate;
 use crieur::index::index_sites;
-use crieur::ingest::SiteSpec;
 use crieur::store::Store;
 use std::path::Path;
-
-fn spec(root: &Path) -> SiteSpec {
-    SiteSpec {
-        root: root.to_path_buf(),
-        base_url: None,
-        permalink: None,
-        drafts: false,
-        timezone: chrono_tz::Europe::Paris,
-        help_pages: Vec::new(),
-    }
-}
 
 fn post(root: &Path, name: &str, body: &str) {
     let dir = root.join("_posts");
@@ -47,7 +36,7 @@ fn looks_up_events_and_deadlines_by_date() {
         "La rencontre aura lieu le 10 juin 2026 à Lille.",
     );
     let store = Store::open(data.path()).unwrap();
-    index_sites(&store, &[spec(site.path())]).unwrap();
+    index_sites(&store, &[site_spec(site.path())]).unwrap();
     let events = store
         .events_starting(d("2026-01-01"), d("2026-12-31"))
         .unwrap();
@@ -83,7 +72,7 @@ fn a_reindex_moves_deadlines_and_drops_removed_posts() {
         "2026-01-10-b.md",
         "La rencontre aura lieu le 10 juin 2026 à Lille.",
     );
-    let sites = [spec(site.path())];
+    let sites = [site_spec(site.path())];
     {
         let store = Store::open(data.path()).unwrap();
         index_sites(&store, &sites).unwrap();
@@ -139,16 +128,16 @@ fn a_site_dropped_from_the_config_leaves_the_store_but_a_missing_folder_does_not
         "Le sprint se tiendra le 3 mars 2026 à Rennes.",
     );
     let store = Store::temporary().unwrap();
-    index_sites(&store, &[spec(a.path()), spec(b.path())]).unwrap();
+    index_sites(&store, &[site_spec(a.path()), site_spec(b.path())]).unwrap();
     assert_eq!(store.post_count(), 2);
     // A folder that vanished (an unmounted disk) keeps its posts.
     let moved = b.path().with_extension("away");
     std::fs::rename(b.path(), &moved).unwrap();
-    let reports = index_sites(&store, &[spec(a.path()), spec(b.path())]).unwrap();
+    let reports = index_sites(&store, &[site_spec(a.path()), site_spec(b.path())]).unwrap();
     std::fs::rename(&moved, b.path()).unwrap();
     assert!(reports[1].skipped);
     assert_eq!(store.post_count(), 2);
     // Dropping the site from the config removes its posts.
-    index_sites(&store, &[spec(a.path())]).unwrap();
+    index_sites(&store, &[site_spec(a.path())]).unwrap();
     assert_eq!(store.post_count(), 1);
 }

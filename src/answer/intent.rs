@@ -171,11 +171,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         .map(year_of)
         .map(|w| canonical(&w, known))
         .collect();
-    let year = all.iter().find_map(|w| {
-        w.parse::<i32>()
-            .ok()
-            .filter(|y| (1990..=2100).contains(y) && w.len() == 4)
-    });
+    let year = year_in(&all);
     if let Some(command) = text.strip_prefix('!') {
         return Question {
             intent: command_intent(command),
@@ -202,22 +198,19 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
     // before it: the whole message says what is asked, and the names crieur knows in the
     // context say of what.
     let (asked, context) = focus::split(text);
-    let asked_all: Vec<String> = folded(asked)
-        .into_iter()
-        .map(year_of)
-        .map(|w| canonical(&w, known))
-        .collect();
     let whole = all.clone();
-    let leaning = !asked_all.iter().any(|w| known(w));
-    let all = if leaning { all } else { asked_all };
-    let year = all
-        .iter()
-        .find_map(|w| {
-            w.parse::<i32>()
-                .ok()
-                .filter(|y| (1990..=2100).contains(y) && w.len() == 4)
+    let asked_all: Option<Vec<String>> = (!context.is_empty())
+        .then(|| {
+            folded(asked)
+                .into_iter()
+                .map(year_of)
+                .map(|w| canonical(&w, known))
+                .collect::<Vec<String>>()
         })
-        .or(year);
+        .filter(|asked| asked.iter().any(|w| known(w)));
+    let leaning = asked_all.is_none();
+    let all = asked_all.unwrap_or(all);
+    let year = year_in(&all).or(year);
     let consumed = consumed(&all);
     let naming = |w: &String| {
         !is_cue(w) && !is_year(w) && !search::is_stopword(w) && !consumed.contains(w)
@@ -248,6 +241,15 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         general,
         month,
     }
+}
+
+/// The first year (1990–2100, four digits) among the words.
+fn year_in(all: &[String]) -> Option<i32> {
+    all.iter().find_map(|w| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y) && w.len() == 4)
+    })
 }
 
 /// A name written in hyphenated parts that crieur knows as one word ("edit-a-thon" for

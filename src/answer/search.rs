@@ -228,12 +228,8 @@ impl Index {
                 continue;
             }
             // "code sprint", "sprint de code", "taller comunitario": before or after it.
-            let beside_kind = words.get(k + 1).is_some_and(|n| is_kind(n))
-                || k.checked_sub(1).is_some_and(|p| is_kind(&words[p]));
-            let qualifier = beside_kind
-                && crate::lexicon::all()
-                    .kind_qualifiers
-                    .contains(&word.as_str());
+            let qualifier = words.get(k + 1).is_some_and(|n| is_kind(n)) && is_qualifier(word)
+                || qualifies_kind_before(words, k);
             // Before a kind ("the Berlin meetup"), or after one when nothing else in the
             // question is known ("el meetup de Berlín"); after one beside a known name, it
             // is what is asked ("le map summit ferme quand").
@@ -357,14 +353,20 @@ fn is_kind(w: &str) -> bool {
     crate::lexicon::is_gathering_noun(w)
 }
 
+/// Words that say which kind of a gathering ("code", "community", "communautaire").
+fn is_qualifier(w: &str) -> bool {
+    crate::lexicon::all().kind_qualifiers.contains(&w)
+}
+
+/// A qualifier after the kind it qualifies: "sprint de code", "taller comunitario".
+fn qualifies_kind_before(words: &[String], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| is_kind(&words[p])) && is_qualifier(&words[k])
+}
+
 fn word_weight(words: &[String], k: usize) -> f32 {
     if is_kind(&words[k]) {
         0.5
-    } else if words.get(k + 1).is_some_and(|next| is_kind(next))
-        || k.checked_sub(1).is_some_and(|p| is_kind(&words[p]))
-            && crate::lexicon::all()
-                .kind_qualifiers
-                .contains(&words[k].as_str())
+    } else if words.get(k + 1).is_some_and(|next| is_kind(next)) || qualifies_kind_before(words, k)
     {
         // "code sprint", and "sprint de code" where the qualifier follows.
         0.25

@@ -13,6 +13,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// A site folder read as a plain Jekyll site in Europe/Paris: no base address, no drafts.
+pub fn site_spec(root: &Path) -> crieur::ingest::SiteSpec {
+    crieur::ingest::SiteSpec {
+        root: root.to_path_buf(),
+        base_url: None,
+        permalink: None,
+        drafts: false,
+        timezone: chrono_tz::Europe::Paris,
+        help_pages: Vec::new(),
+    }
+}
+
 /// A free TCP port on loopback (bound, then released).
 pub fn free_port() -> u16 {
     use std::sync::atomic::{AtomicU32, Ordering};

@@ -26,18 +26,12 @@ pub(super) fn is_signature(seen: &Seen<'_, '_>, day: NaiveDate, post_date: Naive
         return false;
     }
     let m = &seen.mention;
-    let tokens: Vec<&Token<'_>> = seen
-        .tokens
-        .iter()
-        .filter(|t| t.kind != Kind::Break)
-        .collect();
     let after_ok = seen.tokens[m.last.min(seen.tokens.len())..]
         .iter()
         .all(|t| matches!(t.kind, Kind::Sym | Kind::Break));
-    let before: Vec<&Token<'_>> = tokens
+    let before: Vec<&Token<'_>> = seen.tokens[..m.first]
         .iter()
-        .copied()
-        .take_while(|t| t.start < seen.tokens[m.first].start)
+        .filter(|t| t.kind != Kind::Break)
         .skip_while(|t| t.kind == Kind::Sym)
         .collect();
     after_ok && signed_by_name(&before)
