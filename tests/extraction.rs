@@ -1064,3 +1064,47 @@ fn the_day_applicants_hear_back_is_neither_a_gathering_nor_a_deadline() {
         );
     }
 }
+
+#[test]
+fn a_gathering_named_after_its_town_is_there_unless_the_post_says_elsewhere() {
+    for (lang, title, body, town) in [
+        (
+            "fr",
+            "DevFest Marseille 2026",
+            "Le prochain DevFest aura lieu le jeudi 23 avril à l'école Polytech. Inscriptions sur \
+             le site.",
+            Some("Marseille"),
+        ),
+        (
+            "en",
+            "PyCon Portland is coming",
+            "Join us on Saturday, April 25th for a day of talks and sprints.",
+            Some("Portland"),
+        ),
+        (
+            "es",
+            "Meetup Sevilla: próxima sesión",
+            "Nos vemos el jueves 23 de abril a las 19:00 en la biblioteca.",
+            Some("Sevilla"),
+        ),
+        // A town in the name, but this meeting is held in another, which the text names in
+        // its sentence or elsewhere (then no town is said rather than a wrong one).
+        (
+            "es",
+            "Meetup Almería en el Poniente",
+            "Nos reunimos el sábado 25 de abril en El Ejido, en la cafetería de la plaza.",
+            Some("El Ejido"),
+        ),
+        (
+            "es",
+            "Meetup Almería en el Poniente",
+            "Nos reunimos el sábado 25 de abril por la tarde.\n\nEsta vez la reunión será en \
+             El Ejido, cerca de la plaza.",
+            None,
+        ),
+    ] {
+        let x = extract("2026-04-01", lang, title, body);
+        assert_eq!(spans(&x).len(), 1, "{title}");
+        assert_eq!(x.events[0].place.as_deref(), town, "{title}: {body}");
+    }
+}

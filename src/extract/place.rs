@@ -199,6 +199,50 @@ fn address_run(tokens: &[Token<'_>], k: usize, structured: bool) -> Option<Strin
 /// A town name starting at `k`: capitalized words, hyphen-joined parts included
 /// ("Le Puy-en-Velay", "Saint-Mandé", "Beg Meil"); not a region, a month or an acronym.
 pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
+    town_span(tokens, k).map(|(name, _)| name)
+}
+
+/// The town a title names, for a gathering whose post says nowhere else where it is:
+/// after a preposition ("Rencontres à Lille", "Nao sur Paris"), or inside the gathering's
+/// name ("DevFest Marseille 2014", "Prochain Paris JUG", "PyCon Lille"). Only a known town,
+/// and not a person's first name: a town followed by another capitalized word ("Portrait de
+/// Sofia Celi", "Talk by Florence Smith") is not read.
+pub fn in_title(title: &str, lang: Language) -> Option<String> {
+    let mut folded = String::new();
+    let tokens = tokenize(title, &mut folded);
+    let known = |name: &String| towns::is_town(&fold(name));
+    if let Some((_, name)) = towns(&tokens, lang).into_iter().find(|(_, n)| known(n)) {
+        return Some(name);
+    }
+    let acronym = |t: &Token<'_>| {
+        t.kind == Kind::Word && t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
+    };
+    (0..tokens.len()).find_map(|k| {
+        let (name, end) = town_span(&tokens, k).filter(|(n, _)| known(n))?;
+        if lexicon::is_gathering_noun(tokens[k].norm) {
+            return None;
+        }
+        // A gathering's name before it ("DevFest Marseille", "FOSS4G Prizren", "Meetup
+        // Lyon"), not a person's first name ("Soirée Chloé Condon"); or a group's acronym
+        // after it ("Paris JUG").
+        let after_name = k.checked_sub(1).is_some_and(|j| {
+            let t = &tokens[j];
+            let glued_to_number = !t.space_before && j > 0 && tokens[j - 1].kind == Kind::Num;
+            t.kind == Kind::Word
+                && t.is_capitalized()
+                && (t.text.chars().skip(1).any(char::is_uppercase)
+                    || glued_to_number
+                    || lexicon::is_gathering_noun(t.norm))
+        });
+        let next = tokens.get(end);
+        let before_acronym = next.is_some_and(acronym);
+        let before_name = next.is_some_and(|t| t.kind == Kind::Word && t.is_capitalized());
+        ((after_name && !before_name) || before_acronym).then_some(name)
+    })
+}
+
+/// A town name starting at `k` and the index after it.
+fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     let first = tokens
         .get(k)
         .filter(|t| t.kind == Kind::Word && t.is_capitalized())?;
@@ -255,7 +299,7 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
     {
         return None;
     }
-    Some(name)
+    Some((name, end))
 }
 
 fn is_not_town(t: &Token<'_>) -> bool {
@@ -796,6 +840,43 @@ mod tests {
             ("at the University of Washington", Language::En, None),
         ] {
             assert_eq!(place(text, lang).as_deref(), town, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_names_the_town_of_its_gathering() {
+        for (title, lang, town) in [
+            ("DevFest Toulouse 2018", Language::Fr, Some("Toulouse")),
+            (
+                "Prochain Paris JUG : soirée Android",
+                Language::Fr,
+                Some("Paris"),
+            ),
+            ("La communauté Nao sur Paris", Language::Fr, Some("Paris")),
+            ("Rencontres à Lille", Language::Fr, Some("Lille")),
+            ("Notes from PyCon Portland", Language::En, Some("Portland")),
+            (
+                "FOSS4G Prizren: call for talks",
+                Language::En,
+                Some("Prizren"),
+            ),
+            ("Monthly meetup in Seattle", Language::En, Some("Seattle")),
+            ("Taller de Python en Granada", Language::Es, Some("Granada")),
+            (
+                "Meetup Sevilla: próxima sesión",
+                Language::Es,
+                Some("Sevilla"),
+            ),
+            // People, whose names are also towns', and towns that name no gathering.
+            ("Soirée Chloé Condon", Language::Fr, None),
+            ("Portrait de Sofia Celi", Language::Fr, None),
+            ("Talk by Florence Smith at the meetup", Language::En, None),
+            ("Reading group, March 3", Language::En, None),
+            ("OSGeo Summit 2025", Language::En, None),
+            ("Spring 2024 release", Language::En, None),
+            ("Paris Web 2015", Language::Fr, None),
+        ] {
+            assert_eq!(in_title(title, lang).as_deref(), town, "{title}");
         }
     }
 

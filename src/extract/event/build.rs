@@ -298,6 +298,7 @@ impl Builder {
                 .or_else(|| labelled_place(blocks, tokens, sentences))
                 .or_else(|| tokens.iter().find_map(|t| place::from_postcode(t)))
                 .or_else(|| (d.online || online()).then(|| "online".to_string()))
+                .or_else(|| title_town(ctx, tokens))
         });
         let captioned = drafts.iter().filter(|d| d.caption.is_some()).count();
         let mut events = Vec::with_capacity(drafts.len());
@@ -423,6 +424,22 @@ impl Builder {
             venue,
         }
     }
+}
+
+/// The town the title names ("DevFest Marseille 2014"), unless the text names another:
+/// "Reunión del Hacklab Almería en el Poniente", held "en El Ejido", names its community.
+fn title_town(ctx: &Context<'_>, tokens: &[Vec<Token<'_>>]) -> Option<String> {
+    let town = place::in_title(ctx.title, ctx.language)?;
+    let folded = token::fold(&town);
+    let other = tokens
+        .iter()
+        .skip(1)
+        .flat_map(|t| place::towns(t, ctx.language))
+        .any(|(_, name)| {
+            let name = token::fold(&name);
+            name != folded && lexicon::towns::is_town(&name)
+        });
+    (!other).then_some(town)
 }
 
 /// The place the post's first "Where:" line gives. A label may be a sentence of its own
