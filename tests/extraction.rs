@@ -1108,3 +1108,32 @@ fn a_gathering_named_after_its_town_is_there_unless_the_post_says_elsewhere() {
         assert_eq!(x.events[0].place.as_deref(), town, "{title}: {body}");
     }
 }
+
+#[test]
+fn a_gathering_dated_from_the_post_s_own_day() {
+    for (lang, body, span) in [
+        (
+            "fr",
+            "Notre codesprint aura lieu demain.",
+            ("2026-06-17", "2026-06-17"),
+        ),
+        (
+            "en",
+            "Our code sprint takes place tomorrow.",
+            ("2026-06-17", "2026-06-17"),
+        ),
+        (
+            "es",
+            "El taller se celebra mañana.",
+            ("2026-06-17", "2026-06-17"),
+        ),
+        (
+            "fr",
+            "La soirée aura lieu ce mois-ci.",
+            ("2026-06-01", "2026-06-30"),
+        ),
+    ] {
+        let x = extract("2026-06-16", lang, "Nouvelles", body);
+        assert_eq!(spans(&x), vec![(d(span.0), d(span.1))], "{body}");
+    }
+}

@@ -50,11 +50,20 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
     if let Some(step) = month_period(t, i) {
         return step;
     }
-    let words: Vec<&str> = t[i..(i + 3).min(t.len())]
-        .iter()
-        .take_while(|x| x.kind == Kind::Word)
-        .map(|x| x.norm)
-        .collect();
+    // The next words and where each ends; a hyphen inside a word is skipped: "ce mois-ci".
+    let mut words: Vec<&str> = Vec::with_capacity(3);
+    let mut ends: Vec<usize> = Vec::with_capacity(3);
+    let mut j = i;
+    while words.len() < 3 && t.get(j).is_some_and(|x| x.kind == Kind::Word) {
+        words.push(t[j].norm);
+        ends.push(j + 1);
+        let hyphen = t
+            .get(j + 1)
+            .is_some_and(|h| h.is_sym("-") && !h.space_before)
+            && t.get(j + 2)
+                .is_some_and(|x| x.kind == Kind::Word && !x.space_before);
+        j += if hyphen { 2 } else { 1 };
+    }
     // "por la mañana" is in the morning, "les talents de demain" tomorrow's talents.
     let after_noun_word = i > 0
         && t[i - 1].kind == Kind::Word
@@ -69,7 +78,7 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
             },
             items: Vec::new(),
             first: i,
-            last: i + len,
+            last: ends[len - 1],
             start_time: None,
             end_time: None,
         });

@@ -218,6 +218,12 @@ fn reads_dates_as_people_write_them() {
             (d(2015, 6, 1), d(2015, 6, 30), Month),
         ),
         (
+            "L'atelier aura lieu ce mois-ci, comme chaque printemps",
+            d(2010, 4, 7),
+            Lang::DayFirst,
+            (d(2010, 4, 1), d(2010, 4, 30), Month),
+        ),
+        (
             "du 28 décembre au 3 janvier 2027",
             d(2026, 10, 1),
             Lang::DayFirst,

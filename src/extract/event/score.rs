@@ -111,8 +111,9 @@ pub(super) fn event_score(
     // "(3/4)", "score 14/09": figures alone date nothing outside a title unless the words
     // before them say a date comes ("le 14/09", "on 9/14"), or hours follow them (a score
     // has none: "### Atelier - 31/08 de 19h30 à 22h30", "9/14, 6-8pm").
-    let figures_only =
-        m.items.iter().all(|p| p.numeric && p.year.is_none()) && m.start_time.is_none();
+    let figures_only = !m.items.is_empty()
+        && m.items.iter().all(|p| p.numeric && p.year.is_none())
+        && m.start_time.is_none();
     let cued = seen.before.last().is_some_and(|w| {
         matches!(
             *w,
