@@ -1137,3 +1137,59 @@ fn a_gathering_dated_from_the_post_s_own_day() {
         assert_eq!(spans(&x), vec![(d(span.0), d(span.1))], "{body}");
     }
 }
+
+#[test]
+fn a_portrait_mentions_gatherings_in_passing() {
+    for (lang, title, body) in [
+        (
+            "fr",
+            "Portrait : Marie Dupont",
+            "Marie parle souvent dans les conférences, comme le Summer Camp (10 septembre à \
+             La Rochelle) ou Devoxx (du 15 au 19 novembre à Anvers).",
+        ),
+        (
+            "en",
+            "Contributor interview: Jane Doe",
+            "Jane often speaks at conferences such as the Summer Camp (September 10 in Leeds) \
+             or the FOSS4G conference (November 15-19 in Antwerp).",
+        ),
+        (
+            "es",
+            "Entrevista a Ana López",
+            "Ana participa a menudo en conferencias como el Summer Camp (10 de septiembre en \
+             Cádiz) o la FOSS4G (del 15 al 19 de noviembre en Amberes).",
+        ),
+    ] {
+        let x = extract("2026-08-24", lang, title, body);
+        assert_eq!(spans(&x), vec![], "{title}");
+        // The same post inviting readers to register for her talk announces it.
+        let inviting = format!(
+            "{body}\n\nRegister for her talk: [register](https://events.example.org/register/talk-42)"
+        );
+        let x = extract("2026-08-24", lang, title, &inviting);
+        assert!(!spans(&x).is_empty(), "{title}: {:?}", x.registration_url);
+    }
+}
+
+#[test]
+fn a_month_that_comes_back_every_year_is_a_habit() {
+    for (lang, body) in [
+        (
+            "fr",
+            "L'Advent of Code est un évènement qui revient tous les ans en décembre.",
+        ),
+        ("en", "The hackathon takes place every year in December."),
+        ("es", "El hackatón se celebra cada año en diciembre."),
+    ] {
+        let x = extract("2026-01-17", lang, "Retour sur nos défis", body);
+        assert_eq!(spans(&x), vec![], "{body}");
+    }
+    // With its year, the month is a date again.
+    let x = extract(
+        "2026-01-17",
+        "en",
+        "Hackathon",
+        "The hackathon takes place every year in December: this year in December 2026.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-12-01"), d("2026-12-31"))]);
+}

@@ -226,6 +226,15 @@ pub const EN: Lexicon = Lexicon {
         &["cfp", "closes"],
         &["apply", "by"],
     ],
+    portraits: &["portrait", "interview", "spotlight"],
+    habitual: &[
+        &["every", "year"],
+        &["each", "year"],
+        &["every", "month"],
+        &["each", "month"],
+        &["annually"],
+        &["yearly"],
+    ],
     verdicts: &["notif", "result", "acceptance"],
     deadline_weak: &[&["by"], &["before"], &["ends", "on"], &["ends"]],
     registration: &[

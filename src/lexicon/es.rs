@@ -162,6 +162,14 @@ pub const ES: Lexicon = Lexicon {
         &["fin", "del", "plazo"],
         &["plazo", "hasta"],
     ],
+    portraits: &["entrevista", "retrato", "testimonio"],
+    habitual: &[
+        &["cada", "ano"],
+        &["todos", "los", "anos"],
+        &["cada", "mes"],
+        &["todos", "los", "meses"],
+        &["anualmente"],
+    ],
     verdicts: &[
         "notific",
         "resultado",

@@ -224,6 +224,14 @@ pub const FR: Lexicon = Lexicon {
         &["ferme", "le"],
         &["fermeture"],
     ],
+    portraits: &["portrait", "interview", "entretien", "temoignage"],
+    habitual: &[
+        &["tous", "les", "ans"],
+        &["chaque", "annee"],
+        &["tous", "les", "mois"],
+        &["chaque", "mois"],
+        &["annuellement"],
+    ],
     verdicts: &[
         "notifi", "prevenu", "saurez", "saura", "resultat", "reponse",
     ],

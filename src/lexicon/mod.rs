@@ -112,6 +112,12 @@ pub struct Lexicon {
     /// saurez le 6 avril si…", "publicaremos los resultados el 20 de abril" date the
     /// answer to applicants, neither a gathering nor a deadline.
     pub verdicts: Words,
+    /// Stems naming a portrait of a person ("Portrait : Mathilde Lemée", "Interview de…",
+    /// "Entrevista a…"): the gatherings it mentions are in passing.
+    pub portraits: Words,
+    /// What comes back at the same time each year or month: "tous les ans en décembre",
+    /// "every year in June", "cada año en mayo" name a habit, not a gathering's date.
+    pub habitual: Phrases,
     /// Awards and prizes: their decision is not a gathering, their ceremony is ("the
     /// awards brought together…").
     pub awards: Words,
@@ -430,6 +436,8 @@ pub fn all() -> &'static Lexicon {
             awards: merged!(awards),
             opening: merged!(opening),
             verdicts: merged!(verdicts),
+            portraits: merged!(portraits),
+            habitual: merged!(habitual),
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
             registration: merged!(registration),

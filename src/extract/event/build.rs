@@ -95,6 +95,15 @@ impl Builder {
         if week && !sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs) {
             return;
         }
+        // "Un évènement qui revient tous les ans en décembre", "every year in June": a
+        // habit, not a date.
+        let near = &seen.before[seen.before.len().saturating_sub(5)..];
+        if matches!(m.shape, Shape::Month)
+            && m.items.iter().all(|p| p.year.is_none())
+            && sentence::has_any_phrase(near, lexicon::all().habitual)
+        {
+            return;
+        }
         let Some(span) = date::resolve(m, &anchor) else {
             return;
         };

@@ -176,14 +176,24 @@ pub fn extract(post: &Post) -> Extraction {
     ctx.title_cancelled = (builder.has_dates() || facts.start.is_some())
         && (sentence::has_stem(&title_words, lexicon::all().cancelled)
             || says_cancelled(&blocks, &tokens, &sentences, order));
-    builder.finish(
+    let mut extraction = builder.finish(
         &ctx,
         &blocks,
         &tokens,
         &sentences,
         post.url.as_deref(),
         &facts,
-    )
+    );
+    // "Portrait : Mathilde Lemée", "Interview de…": a portrait names the gatherings its
+    // person goes to in passing, unless it invites readers to one, with a link to register.
+    if !ctx.about_gathering
+        && extraction.registration_url.is_none()
+        && sentence::has_stem(&title_words, lexicon::all().portraits)
+    {
+        extraction.events.clear();
+        extraction.deadlines.clear();
+    }
+    extraction
 }
 
 /// Whether a sentence of the post without a date says its gathering is cancelled or put
