@@ -492,3 +492,50 @@ fn the_community_s_own_name_asks_for_any_of_its_gatherings() {
     let got = text(&answerer.answer("when is the cartolab hackfest?", Language::En, now));
     assert!(got.contains("don't know"), "{got}");
 }
+
+#[test]
+fn the_name_in_the_site_s_address_asks_for_any_of_its_gatherings() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let posts = dir.path().join("_posts");
+    std::fs::create_dir_all(&posts).expect("a posts folder");
+    for (file, title, body) in [
+        (
+            "2026-01-05-winter-meetup.md",
+            "Winter meetup",
+            "Our winter meetup takes place on January 20, 2026 in Lyon.",
+        ),
+        (
+            "2026-02-01-sprint.md",
+            "Code sprint",
+            "We hold a code sprint on March 12-13, 2026 in Grenoble.",
+        ),
+        (
+            "2026-03-01-workshop.md",
+            "QGIS workshop",
+            "A QGIS workshop on April 8, 2026 in Lyon.",
+        ),
+    ] {
+        std::fs::write(
+            posts.join(file),
+            format!("---\ntitle: \"{title}\"\nlang: en\n---\n\n{body}\n"),
+        )
+        .expect("a post");
+    }
+    let mut spec = site_spec(dir.path());
+    spec.base_url = crieur::config::parse_base_url("https://www.maplab-paris.org");
+    let store = Store::temporary().expect("a store");
+    index::index_sites(&store, &[spec]).expect("indexing");
+    let answerer = index::answerer(&store).expect("an answerer");
+    let now = at("2026-03-01 10:00");
+    for (question, lang) in [
+        ("next maplab event?", Language::En),
+        ("c'est quand le prochain rendez-vous Maplab ?", Language::Fr),
+        ("¿cuál es la próxima actividad de maplab?", Language::Es),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains("12"), "{question}: {got}");
+    }
+    // A name crieur never read about is still unknown.
+    let got = text(&answerer.answer("when is the maplab hackfest?", Language::En, now));
+    assert!(got.contains("don't know"), "{got}");
+}

@@ -104,6 +104,9 @@ pub enum Window {
     Weekday(u32),
     /// A day counted from today ("today" 0, "demain" 1).
     InDays(i64),
+    /// From today for some days: "in the next two weeks", "dans les 12 prochains mois",
+    /// "en los próximos 3 meses".
+    Within(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +269,9 @@ fn join_hyphenated(text: &str, known: &dyn Fn(&str) -> bool) -> String {
         let folded = crate::extract::token::fold(&one);
         if parts > 1
             && core.split('-').all(|p| !p.is_empty())
-            && (known(&folded) || lexicon::is_gathering_noun(&folded))
+            && (known(&folded)
+                || lexicon::is_gathering_noun(&folded)
+                || lexicon::GENERIC_KINDS.contains(&folded.as_ref()))
         {
             out.push_str(&chunk.replacen(core, &one, 1));
         } else {
@@ -479,6 +484,20 @@ fn contact_intent(all: &[String], words: Vec<String>) -> Result<Intent, Vec<Stri
         "comando",
     ]) {
         return Ok(Intent::Help);
+    }
+    // "is there a chat or a mailing list?", "foro o lista de correo": every way to ask,
+    // not one (a bug, a flaw or the steering committee named beside a channel is still
+    // reached where it is).
+    let named: Vec<Topic> = TOPICS
+        .iter()
+        .filter(|(_, words, stems)| all.iter().any(|w| names_topic(w, words, stems)))
+        .map(|(t, _, _)| *t)
+        .collect();
+    let channels = named
+        .iter()
+        .all(|t| matches!(t, Topic::Chat | Topic::MailingList | Topic::Documentation));
+    if named.len() >= 2 && channels {
+        return Ok(Intent::Contact { topic: None, words });
     }
     if let Some(topic) = topic(all) {
         return Ok(Intent::Contact {
@@ -795,10 +814,31 @@ fn window(all: &[String]) -> Option<Window> {
     {
         return Some(Window::NextMonth);
     }
-    if phrase(&["ce", "mois"]) || phrase(&["this", "month"]) || phrase(&["este", "mes"]) {
+    if let Some(days) = within(all) {
+        return Some(Window::Within(days));
+    }
+    // "d'ici la fin du mois", "by the end of the month", "antes de fin de mes".
+    let to_end = |unit: &[&[&str]]| {
+        phrase(&["fin"]) && unit.iter().any(|p| phrase(p))
+            || phrase(&["end", "of"]) && unit.iter().any(|p| phrase(p))
+    };
+    if phrase(&["ce", "mois"])
+        || phrase(&["this", "month"])
+        || phrase(&["este", "mes"])
+        || to_end(&[&["du", "mois"], &["de", "mes"], &["the", "month"]])
+    {
         return Some(Window::Month);
     }
-    if phrase(&["this", "year"]) || phrase(&["cette", "annee"]) || phrase(&["este", "ano"]) {
+    if phrase(&["this", "year"])
+        || phrase(&["cette", "annee"])
+        || phrase(&["este", "ano"])
+        || to_end(&[
+            &["l", "annee"],
+            &["de", "ano"],
+            &["del", "ano"],
+            &["the", "year"],
+        ])
+    {
         return Some(Window::Year);
     }
     if has(&["soon", "bientot", "pronto", "shortly"]) {
@@ -824,6 +864,53 @@ fn window(all: &[String]) -> Option<Window> {
     named_month(all).map(Window::InMonth)
 }
 
+/// Days from today that "the next two weeks", "les 12 prochains mois", "los próximos 3
+/// meses", "the next couple of weeks" span: a count and a unit beside a word for "next".
+fn within(all: &[String]) -> Option<i64> {
+    all.iter().enumerate().find_map(|(u, w)| {
+        let unit = time_unit(w)?;
+        let near = &all[u.saturating_sub(3)..u];
+        let next = near.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "next"
+                    | "coming"
+                    | "prochains"
+                    | "prochaines"
+                    | "proximos"
+                    | "proximas"
+                    | "siguientes"
+            )
+        });
+        let count = near.iter().find_map(|w| count_word(w))?;
+        next.then_some(count * unit)
+    })
+}
+
+/// The days in a unit of time written in the plural ("weeks", "semaines", "meses").
+fn time_unit(w: &str) -> Option<i64> {
+    match w {
+        "days" | "jours" | "dias" => Some(1),
+        "weeks" | "semaines" | "semanas" => Some(7),
+        "months" | "mois" | "meses" => Some(31),
+        _ => None,
+    }
+}
+
+/// A count written in figures (1 to 99) or in words ("two", "couple", "quelques", "unos").
+fn count_word(w: &str) -> Option<i64> {
+    if let Ok(n) = w.parse::<i64>() {
+        return (1..100).contains(&n).then_some(n);
+    }
+    match w {
+        "two" | "deux" | "dos" | "couple" => Some(2),
+        "three" | "trois" | "tres" | "few" | "quelques" | "unos" | "unas" => Some(3),
+        "four" | "quatre" | "cuatro" => Some(4),
+        "six" | "seis" => Some(6),
+        _ => None,
+    }
+}
+
 /// A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
 fn named_month(all: &[String]) -> Option<u32> {
     all.iter().enumerate().find_map(|(k, w)| {
@@ -840,6 +927,9 @@ fn named_month(all: &[String]) -> Option<u32> {
 /// Words of the time spans above, which name no gathering.
 fn is_window_word(w: &str) -> bool {
     let l = lexicon::all();
+    if time_unit(w).is_some() || count_word(w).is_some() {
+        return true;
+    }
     if l.weekdays.iter().any(|d| d.contains(&w))
         || l.relative_days
             .iter()
@@ -1050,7 +1140,15 @@ fn topic(all: &[String]) -> Option<Topic> {
 fn is_events_word(w: &str) -> bool {
     matches!(
         w,
-        "events" | "evenements" | "eventos" | "gatherings" | "evts" | "choses" | "activites"
+        "events"
+            | "evenements"
+            | "eventos"
+            | "gatherings"
+            | "evts"
+            | "choses"
+            | "activites"
+            | "rendezvous"
+            | "gettogethers"
     ) || (w.ends_with('s') && lexicon::is_gathering_noun(w))
 }
 
@@ -1086,6 +1184,10 @@ fn canonical(word: &str, known: &dyn Fn(&str) -> bool) -> String {
     }
     if known(word) || lexicon::is_gathering_noun(word) {
         return word.to_string();
+    }
+    // An elision typed without its apostrophe: "dinscription", "lunconf" (l'unconf).
+    if let Some(rest) = unelided(word, known) {
+        return rest.to_string();
     }
     if word.chars().count() >= 4 && !l.interrogatives.contains(&word) && !is_vocabulary(word) {
         let first = word.chars().next();
@@ -1222,6 +1324,24 @@ fn long_vocabulary() -> &'static [&'static str] {
 }
 
 /// Whether a word is one of a language's question words, fillers or stopwords.
+/// The word after an elided article or pronoun typed without its apostrophe ("dinscription"
+/// for "d'inscription"): only when the word as typed means nothing and the rest, starting
+/// with a vowel or an h, is a word crieur knows.
+fn unelided<'w>(word: &'w str, known: &dyn Fn(&str) -> bool) -> Option<&'w str> {
+    if is_vocabulary(word) || lexicon::month(word).is_some() {
+        return None;
+    }
+    let rest = ["qu", "c", "d", "l", "j", "n", "s", "m", "t"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))?;
+    let vowel = rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h']);
+    // A word that names or asks something, not a small word: "call" is not "c'all".
+    let means = |w: &str| {
+        (known(w) || is_vocabulary(w) || lexicon::is_gathering_noun(w)) && !search::is_stopword(w)
+    };
+    (vowel && rest.len() >= 4 && means(rest)).then_some(rest)
+}
+
 fn is_vocabulary(w: &str) -> bool {
     vocabularies().iter().any(|v| v.contains(w))
 }

@@ -1006,6 +1006,7 @@ fn span_of(window: Window, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
         }
         Window::Year => (today, NaiveDate::from_ymd_opt(today.year(), 12, 31)),
         Window::Soon => (today, Some(today + Duration::days(30))),
+        Window::Within(days) => (today, Some(today + Duration::days(days))),
         Window::NextWeek => {
             let monday = today + to_sunday + Duration::days(1);
             (monday, Some(monday + Duration::days(6)))

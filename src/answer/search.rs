@@ -28,6 +28,9 @@ pub struct Index {
     /// Known terms by first character, for fuzzy matching.
     by_initial: HashMap<char, Vec<String>>,
     stemmers: [Stemmer; 3],
+    /// The parts of the site's own name, from its address ("hacklab" and "almeria" for
+    /// hacklabalmeria.net, "duchess" and "france" for www.duchess-france.fr).
+    own_name: Vec<String>,
 }
 
 /// A search result: which gathering, how well it matched, and what share of the query's
@@ -110,6 +113,7 @@ impl Index {
             average: average.max(1.0),
             by_initial,
             stemmers,
+            own_name: own_name(gatherings),
         }
     }
 
@@ -218,7 +222,7 @@ impl Index {
         let mut pooled: Vec<usize> = Vec::new();
         let mut known = 0.0;
         for (k, word) in words.iter().enumerate() {
-            if self.is_background(&forms[k], docs) {
+            if self.is_background(&forms[k], docs) || self.is_own_name(word) {
                 continue;
             }
             if !forms[k].is_empty() {
@@ -275,6 +279,12 @@ impl Index {
         };
         let named = list.iter().filter(|(_, _, strong)| *strong).count();
         docs >= 4.0 && list.len() as f32 * 2.0 >= docs && named as f32 * 4.0 <= docs
+    }
+
+    /// Whether a word is part of the site's own name ("hacklab" on hacklabalmeria.net):
+    /// every gathering there is the community's, so it says nothing of which is meant.
+    fn is_own_name(&self, word: &str) -> bool {
+        word.chars().count() >= 4 && self.own_name.iter().any(|part| part.contains(word))
     }
 
     fn idf<'a>(&self, mut terms: impl Iterator<Item = &'a str>, n: f32) -> f32 {
@@ -427,4 +437,31 @@ pub fn words(text: &str) -> Vec<String> {
 /// Words that never name a gathering, in French, English and Spanish.
 pub fn is_stopword(w: &str) -> bool {
     crate::lexicon::all().stopwords.contains(&w)
+}
+/// The first label of the host of the gatherings' posts, without "www", in its
+/// hyphenated parts: the site's own name.
+fn own_name(gatherings: &[Gathering]) -> Vec<String> {
+    let Some(url) = gatherings
+        .iter()
+        .flat_map(|g| &g.versions)
+        .find_map(|v| v.post_url.as_deref())
+    else {
+        return Vec::new();
+    };
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    // A bare address ("localhost", "127.0.0.1") names no community.
+    let Some((first, _)) = host.split_once('.') else {
+        return Vec::new();
+    };
+    if first.chars().all(|c| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    first.split('-').map(str::to_string).collect()
 }

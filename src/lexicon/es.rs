@@ -472,6 +472,13 @@ pub const ES: Lexicon = Lexicon {
         "realizara",
     ],
     fillers: &[
+        "prevista",
+        "previsto",
+        "previstas",
+        "previstos",
+        "curiosidad",
+        "perdi",
+        "ok",
         "hola",
         "buenas",
         "buenos",
