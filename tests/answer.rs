@@ -521,6 +521,11 @@ fn the_name_in_the_site_s_address_asks_for_any_of_its_gatherings() {
         )
         .expect("a post");
     }
+    std::fs::write(
+        dir.path().join("_config.yml"),
+        "permalink: /blog/:year/:month/:day/:title/\n",
+    )
+    .expect("a config");
     let mut spec = site_spec(dir.path());
     spec.base_url = crieur::config::parse_base_url("https://www.maplab-paris.org");
     let store = Store::temporary().expect("a store");
@@ -531,6 +536,8 @@ fn the_name_in_the_site_s_address_asks_for_any_of_its_gatherings() {
         ("next maplab event?", Language::En),
         ("c'est quand le prochain rendez-vous Maplab ?", Language::Fr),
         ("¿cuál es la próxima actividad de maplab?", Language::Es),
+        ("what's next at maplab?", Language::En),
+        ("que es lo proximo en maplab?", Language::Es),
     ] {
         let got = text(&answerer.answer(question, lang, now));
         assert!(got.contains("12"), "{question}: {got}");

@@ -268,6 +268,17 @@ impl Answerer {
         keep: impl Fn(&Gathering) -> bool,
     ) -> Vec<Hit> {
         let gs = &self.catalog.gatherings;
+        // "lo próximo en el hacklab": only the community's name, so any of its gatherings.
+        if words.iter().all(|w| self.index.says_nothing(w, lang)) {
+            return (0..gs.len())
+                .filter(|&i| covers(when, &gs[i]) && keep(&gs[i]))
+                .map(|gathering| Hit {
+                    gathering,
+                    score: 1.0,
+                    coverage: 1.0,
+                })
+                .collect();
+        }
         let hits = self
             .index
             .search(words, lang, |i| covers(when, &gs[i]) && keep(&gs[i]))

@@ -281,6 +281,13 @@ impl Index {
         docs >= 4.0 && list.len() as f32 * 2.0 >= docs && named as f32 * 4.0 <= docs
     }
 
+    /// Whether a word of a question says nothing of which gathering is meant: the
+    /// community's own name, in its posts or its address.
+    pub fn says_nothing(&self, word: &str, lang: Language) -> bool {
+        let docs = self.lengths.len() as f32;
+        self.is_own_name(word) || self.is_background(&self.forms(word, lang), docs)
+    }
+
     /// Whether a word is part of the site's own name ("hacklab" on hacklabalmeria.net):
     /// every gathering there is the community's, so it says nothing of which is meant.
     fn is_own_name(&self, word: &str) -> bool {
