@@ -156,6 +156,11 @@ fn reads_a_hugo_site() {
     );
     write(
         root,
+        "content/contact/_index.md",
+        "---\ntitle: Contact\n---\nWrite to us.\n",
+    );
+    write(
+        root,
         "content/posts/draft.md",
         "---\ntitle: Draft\ndraft: true\n---\nno\n",
     );
@@ -172,11 +177,17 @@ fn reads_a_hugo_site() {
         files,
         vec![
             ("content/_index.md", PostKind::Page),
+            ("content/contact/_index.md", PostKind::Page),
             ("content/events/sprint.fr.md", PostKind::Post),
             ("content/posts/meetup/index.md", PostKind::Post),
         ]
     );
-    let sprint = &reading.posts[1];
+    // A section's page is at its folder's address.
+    assert_eq!(
+        reading.posts[1].url.as_deref(),
+        Some("https://site.example.org/contact/")
+    );
+    let sprint = &reading.posts[2];
     assert_eq!(sprint.lang.as_deref(), Some("fr"));
     assert_eq!(sprint.tags, vec!["sprint"]);
     assert_eq!(

@@ -1132,6 +1132,49 @@ fn topic(all: &[String]) -> Option<Topic> {
     if found == Topic::MailingList && !mailing && all.iter().any(|w| is_events_word(w)) {
         return None;
     }
+    // "an email or a way to reach the team?", "contact form or email": an address to
+    // write to, not a list to join; without one, every way to reach the community.
+    let list = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "liste"
+                | "listes"
+                | "list"
+                | "lists"
+                | "lista"
+                | "listas"
+                | "mailing"
+                | "diffusion"
+                | "newsletter"
+        )
+    });
+    let to_people = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "contact"
+                | "contacter"
+                | "contactar"
+                | "joindre"
+                | "reach"
+                | "write"
+                | "ecrire"
+                | "escribir"
+                | "team"
+                | "equipe"
+                | "equipo"
+                | "organizers"
+                | "organisers"
+                | "organisateurs"
+                | "organisatrices"
+                | "organizadores"
+                | "form"
+                | "formulaire"
+                | "formulario"
+        )
+    });
+    if found == Topic::MailingList && mailing && !list && to_people {
+        return Some(Topic::Other);
+    }
     Some(found)
 }
 

@@ -390,8 +390,12 @@ fn post_url(
             return None;
         }
         let parts: Vec<&str> = file.split('/').collect();
-        // A page bundle (`posts/meetup/index.md`) is named by its folder.
-        let slug = if slug == "index" || slug.starts_with("index.") {
+        // A page bundle (`posts/meetup/index.md`) and a section (`contact/_index.md`) are
+        // named by their folder.
+        let slug = if ["index", "_index"]
+            .iter()
+            .any(|i| slug == *i || slug.starts_with(&format!("{i}.")))
+        {
             parts
                 .get(parts.len().saturating_sub(2))
                 .copied()
