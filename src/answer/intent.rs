@@ -865,7 +865,8 @@ fn window(all: &[String]) -> Option<Window> {
 }
 
 /// Days from today that "the next two weeks", "les 12 prochains mois", "los próximos 3
-/// meses", "the next couple of weeks" span: a count and a unit beside a word for "next".
+/// meses", "the next couple of weeks", "los próximos días" span: a count (a week of days
+/// when none) and a unit beside a word for "next".
 fn within(all: &[String]) -> Option<i64> {
     all.iter().enumerate().find_map(|(u, w)| {
         let unit = time_unit(w)?;
@@ -882,7 +883,11 @@ fn within(all: &[String]) -> Option<i64> {
                     | "siguientes"
             )
         });
-        let count = near.iter().find_map(|w| count_word(w))?;
+        // "les prochains jours", "los próximos días": about a week.
+        let count = near
+            .iter()
+            .find_map(|w| count_word(w))
+            .or((unit == 1).then_some(7))?;
         next.then_some(count * unit)
     })
 }
