@@ -230,7 +230,12 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             .collect()
     };
     let mut words = named(asked);
-    if leaning {
+    // "I'd like to meet other users. What events are coming up?" asks for them all: a
+    // question about gatherings in general needs nothing from what was said before it.
+    let in_general = folded(asked)
+        .iter()
+        .any(|w| lexicon::GENERIC_KINDS.contains(&w.as_str()));
+    if leaning && !in_general {
         words.extend(named(context).into_iter().filter(|w| known(w)));
     }
     let general = all
