@@ -1315,7 +1315,34 @@ fn language(text: &str, all: &[String], default: Language) -> Language {
     let leaders: Vec<usize> = (0..3).filter(|&k| scores[k] == best).collect();
     match leaders.as_slice() {
         [only] if best > 0 => lexicon::SPOKEN[*only].0,
-        _ => default,
+        _ => named_in(all, &leaders).unwrap_or(default),
+    }
+}
+
+/// Among languages that tie on question words, the one whose own words for awards,
+/// months and days the message uses: "osor awards ceremony date?" is English.
+fn named_in(all: &[String], leaders: &[usize]) -> Option<Language> {
+    let uses = |k: usize| {
+        let l = lexicon::SPOKEN[k].1;
+        all.iter()
+            .filter(|w| {
+                let w = w.as_str();
+                l.awards.contains(&w)
+                    || l.months.iter().any(|m| m.contains(&w))
+                    || l.weekdays.iter().any(|d| d.contains(&w))
+            })
+            .count()
+    };
+    let counts: Vec<(usize, usize)> = leaders.iter().map(|&k| (k, uses(k))).collect();
+    let top = counts.iter().map(|(_, n)| *n).max()?;
+    match counts
+        .iter()
+        .filter(|(_, n)| *n == top)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [(k, n)] if *n > 0 => Some(lexicon::SPOKEN[*k].0),
+        _ => None,
     }
 }
 
@@ -1438,6 +1465,20 @@ mod tests {
             }
         );
         assert_eq!(ask("!help").intent, Intent::Help);
+    }
+
+    #[test]
+    fn a_message_without_question_words_is_in_the_language_of_its_names() {
+        for (text, default, lang) in [
+            ("osor awards ceremony date?", Language::Fr, Language::En),
+            ("hackathon 12 mars ?", Language::En, Language::Fr),
+            ("hackathon 12 marzo?", Language::En, Language::Es),
+            // Nothing says: the room's language.
+            ("geocom 2024?", Language::Fr, Language::Fr),
+            ("geocom 2024?", Language::En, Language::En),
+        ] {
+            assert_eq!(understand(text, default).lang, lang, "{text}");
+        }
     }
 
     #[test]
