@@ -1193,3 +1193,30 @@ fn a_month_that_comes_back_every_year_is_a_habit() {
     );
     assert_eq!(spans(&x), vec![(d("2026-12-01"), d("2026-12-31"))]);
 }
+
+#[test]
+fn this_month_is_the_month_of_the_gathering_its_sentence_names() {
+    for (lang, body) in [
+        (
+            "fr",
+            "Nous renouvelons l'opération ce mois-ci pour la soirée Scala.",
+        ),
+        ("en", "We meet again this month for the Scala workshop."),
+        ("es", "Repetimos este mes con el taller de Scala."),
+    ] {
+        let x = extract("2026-04-07", lang, "Nouvelles", body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2026-04-01"), d("2026-04-30"))],
+            "{body}"
+        );
+    }
+    // Nothing gathers: the writer's month.
+    let x = extract(
+        "2026-04-07",
+        "fr",
+        "Nouvelles",
+        "Ce mois-ci, nous avons publié la version 2.0.",
+    );
+    assert_eq!(spans(&x), vec![]);
+}

@@ -84,15 +84,19 @@ impl Builder {
         };
         // "Last week", "la semaine prochaine" date a gathering only when the sentence says
         // it happens there ("la semaine dernière s'est tenu notre codesprint"); otherwise
-        // they are the writer's now ("updates from the summit last week").
-        let week = matches!(
-            m.shape,
+        // they are the writer's now ("updates from the summit last week"). This month is
+        // the month of the gathering the sentence names ("ce mois-ci pour la soirée
+        // Scala").
+        let (week, this_month) = match m.shape {
             Shape::Relative {
                 day_precision: false,
-                ..
-            }
-        );
-        if week && !sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs) {
+                days,
+            } => (true, days == 0),
+            _ => (false, false),
+        };
+        let says_it = sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs)
+            || this_month && sentence::has_gathering_noun(&seen.words);
+        if week && !says_it {
             return;
         }
         // "Un évènement qui revient tous les ans en décembre", "every year in June": a
