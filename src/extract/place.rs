@@ -370,6 +370,45 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
     })
 }
 
+/// The town after a street address written without a postcode: "18 rue Vavin Paris 6",
+/// "12 calle Mayor, Almería", "221 Baker Street, London". Only a known town, after the
+/// street's name and not inside it ("12 rue de Paris, Lyon" is in Lyon).
+pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
+    let streets = lexicon::all().street_words;
+    tokens.iter().enumerate().find_map(|(k, t)| {
+        if t.kind != Kind::Num || t.text.len() > 4 {
+            return None;
+        }
+        let s = (k + 1..(k + 5).min(tokens.len()))
+            .find(|&j| tokens[j].kind == Kind::Word && streets.contains(&tokens[j].norm))?;
+        // "rue Vavin": the street's name follows its word, so the town comes after it.
+        let name_after = tokens.get(s + 1).is_some_and(|n| {
+            n.kind == Kind::Word && n.is_capitalized()
+                || n.kind == Kind::Word && matches!(n.norm, "de" | "du" | "des" | "del" | "la")
+        });
+        let from = if name_after { s + 2 } else { s + 1 };
+        (from..(s + 7).min(tokens.len()))
+            .take_while(|&j| {
+                let x = &tokens[j];
+                x.kind != Kind::Break && !x.is_sym(".") && !x.is_sym("(")
+            })
+            .find_map(|j| {
+                let before = &tokens[j - 1];
+                if before.kind == Kind::Word
+                    && matches!(before.norm, "de" | "du" | "des" | "del" | "of" | "la" | "d")
+                {
+                    return None;
+                }
+                let (name, end) = town_span(tokens, j).filter(|(n, _)| towns::is_town(&fold(n)))?;
+                let ends = tokens.get(end).is_none_or(|x| {
+                    matches!(x.kind, Kind::Num | Kind::Break)
+                        || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "." | ";")
+                });
+                ends.then_some(name)
+            })
+    })
+}
+
 /// Whether a place as written names an online place: a video or streaming service,
 /// "online", "en ligne", a web address.
 pub fn names_online(text: &str) -> bool {
@@ -840,6 +879,29 @@ mod tests {
             ("at the University of Washington", Language::En, None),
         ] {
             assert_eq!(place(text, lang).as_deref(), town, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_town_after_a_street_without_postcode() {
+        for (text, town) in [
+            ("au Café Vavin (18 rue Vavin Paris 6)", Some("Paris")),
+            ("au 12 rue de Paris, Lyon.", Some("Lyon")),
+            (
+                "at Trabant Coffee, 602 19th Ave E, Seattle",
+                Some("Seattle"),
+            ),
+            (
+                "Bale Breaker, 826 NW 49th Street, Seattle, WA",
+                Some("Seattle"),
+            ),
+            ("en el bar, 12 calle Mayor, Almería", Some("Almería")),
+            ("221 Baker Street, London", Some("London")),
+            // No street, or a town that is the street's own name.
+            ("14 participants à Lyon", None),
+            ("au 3 place de Lyon", None),
+        ] {
+            assert_eq!(from_street(&tokenize(text)).as_deref(), town, "{text}");
         }
     }
 

@@ -310,6 +310,7 @@ impl Builder {
                 .clone()
                 .or_else(|| labelled_place(blocks, tokens, sentences))
                 .or_else(|| tokens.iter().find_map(|t| place::from_postcode(t)))
+                .or_else(|| tokens.iter().find_map(|t| place::from_street(t)))
                 .or_else(|| (d.online || online()).then(|| "online".to_string()))
                 .or_else(|| title_town(ctx, tokens))
         });
