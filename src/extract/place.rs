@@ -383,8 +383,8 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
             .find(|&j| tokens[j].kind == Kind::Word && streets.contains(&tokens[j].norm))?;
         // "rue Vavin": the street's name follows its word, so the town comes after it.
         let name_after = tokens.get(s + 1).is_some_and(|n| {
-            n.kind == Kind::Word && n.is_capitalized()
-                || n.kind == Kind::Word && matches!(n.norm, "de" | "du" | "des" | "del" | "la")
+            n.kind == Kind::Word
+                && (n.is_capitalized() || matches!(n.norm, "de" | "du" | "des" | "del" | "la"))
         });
         let from = if name_after { s + 2 } else { s + 1 };
         (from..(s + 7).min(tokens.len()))
