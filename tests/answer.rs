@@ -439,46 +439,54 @@ fn every_reply_fits_irc_limits() {
     }
 }
 
+/// Writes English posts (file name, title, text) into `root`'s `_posts`.
+fn write_posts(root: &Path, posts: &[(&str, &str, &str)]) {
+    let folder = root.join("_posts");
+    std::fs::create_dir_all(&folder).expect("a posts folder");
+    for (file, title, body) in posts {
+        std::fs::write(
+            folder.join(file),
+            format!("---\ntitle: \"{title}\"\nlang: en\n---\n\n{body}\n"),
+        )
+        .expect("a post");
+    }
+}
+
 /// A community whose every post names it ("Cartolab") while its gatherings have names of
 /// their own: a question naming the community asks for any of its gatherings.
 #[test]
 fn the_community_s_own_name_asks_for_any_of_its_gatherings() {
     let dir = tempfile::tempdir().expect("a folder");
-    let posts = dir.path().join("_posts");
-    std::fs::create_dir_all(&posts).expect("a posts folder");
-    for (file, title, body) in [
-        (
-            "2026-01-05-winter-meetup.md",
-            "Winter meetup",
-            "The Cartolab winter meetup takes place on January 20, 2026 in Lyon.",
-        ),
-        (
-            "2026-02-01-sprint.md",
-            "Code sprint",
-            "Cartolab holds its code sprint on March 12-13, 2026 in Grenoble.",
-        ),
-        (
-            "2026-03-01-workshop.md",
-            "QGIS workshop",
-            "Cartolab organises a QGIS workshop on April 8, 2026 in Lyon.",
-        ),
-        (
-            "2026-04-01-summit.md",
-            "Map summit",
-            "The Cartolab map summit will take place on June 10-12, 2026 in Nantes.",
-        ),
-        (
-            "2026-01-02-release.md",
-            "Cartolab 3.0 released",
-            "Cartolab 3.0 is out with a new editor.",
-        ),
-    ] {
-        std::fs::write(
-            posts.join(file),
-            format!("---\ntitle: \"{title}\"\nlang: en\n---\n\n{body}\n"),
-        )
-        .expect("a post");
-    }
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-01-05-winter-meetup.md",
+                "Winter meetup",
+                "The Cartolab winter meetup takes place on January 20, 2026 in Lyon.",
+            ),
+            (
+                "2026-02-01-sprint.md",
+                "Code sprint",
+                "Cartolab holds its code sprint on March 12-13, 2026 in Grenoble.",
+            ),
+            (
+                "2026-03-01-workshop.md",
+                "QGIS workshop",
+                "Cartolab organises a QGIS workshop on April 8, 2026 in Lyon.",
+            ),
+            (
+                "2026-04-01-summit.md",
+                "Map summit",
+                "The Cartolab map summit will take place on June 10-12, 2026 in Nantes.",
+            ),
+            (
+                "2026-01-02-release.md",
+                "Cartolab 3.0 released",
+                "Cartolab 3.0 is out with a new editor.",
+            ),
+        ],
+    );
     let answerer = answerer_of(dir.path());
     let now = at("2026-03-01 10:00");
     for question in ["next cartolab event?", "what's next at cartolab"] {
@@ -496,31 +504,26 @@ fn the_community_s_own_name_asks_for_any_of_its_gatherings() {
 #[test]
 fn the_name_in_the_site_s_address_asks_for_any_of_its_gatherings() {
     let dir = tempfile::tempdir().expect("a folder");
-    let posts = dir.path().join("_posts");
-    std::fs::create_dir_all(&posts).expect("a posts folder");
-    for (file, title, body) in [
-        (
-            "2026-01-05-winter-meetup.md",
-            "Winter meetup",
-            "Our winter meetup takes place on January 20, 2026 in Lyon.",
-        ),
-        (
-            "2026-02-01-sprint.md",
-            "Code sprint",
-            "We hold a code sprint on March 12-13, 2026 in Grenoble.",
-        ),
-        (
-            "2026-03-01-workshop.md",
-            "QGIS workshop",
-            "A QGIS workshop on April 8, 2026 in Lyon.",
-        ),
-    ] {
-        std::fs::write(
-            posts.join(file),
-            format!("---\ntitle: \"{title}\"\nlang: en\n---\n\n{body}\n"),
-        )
-        .expect("a post");
-    }
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-01-05-winter-meetup.md",
+                "Winter meetup",
+                "Our winter meetup takes place on January 20, 2026 in Lyon.",
+            ),
+            (
+                "2026-02-01-sprint.md",
+                "Code sprint",
+                "We hold a code sprint on March 12-13, 2026 in Grenoble.",
+            ),
+            (
+                "2026-03-01-workshop.md",
+                "QGIS workshop",
+                "A QGIS workshop on April 8, 2026 in Lyon.",
+            ),
+        ],
+    );
     std::fs::write(
         dir.path().join("_config.yml"),
         "permalink: /blog/:year/:month/:day/:title/\n",
