@@ -107,6 +107,9 @@ pub enum Window {
     /// From today for some days: "in the next two weeks", "dans les 12 prochains mois",
     /// "en los próximos 3 meses".
     Within(i64),
+    /// A season's three months, by its first month: "this fall", "cet automne", "este
+    /// verano" (as north of the equator, where most of the sites' readers are).
+    Season(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -822,6 +825,9 @@ fn window(all: &[String]) -> Option<Window> {
     if let Some(days) = within(all) {
         return Some(Window::Within(days));
     }
+    if let Some(first) = season(all) {
+        return Some(Window::Season(first));
+    }
     // "d'ici la fin du mois", "by the end of the month", "antes de fin de mes".
     let to_end = |unit: &[&[&str]]| {
         phrase(&["fin"]) && unit.iter().any(|p| phrase(p))
@@ -897,6 +903,30 @@ fn within(all: &[String]) -> Option<i64> {
     })
 }
 
+/// The first month of the season "this …" names: "this fall", "cet automne", "este
+/// verano". A season's word alone names a gathering ("les rencontres d'hiver").
+fn season(all: &[String]) -> Option<u32> {
+    all.windows(2).find_map(|w| {
+        let this = matches!(
+            w[0].as_str(),
+            "this" | "cet" | "ce" | "cette" | "este" | "esta"
+        );
+        let first = season_month(&w[1])?;
+        this.then_some(first)
+    })
+}
+
+/// The first month of a season's name.
+fn season_month(w: &str) -> Option<u32> {
+    match w {
+        "spring" | "printemps" | "primavera" => Some(3),
+        "summer" | "ete" | "verano" => Some(6),
+        "fall" | "autumn" | "automne" | "otono" => Some(9),
+        "winter" | "hiver" | "invierno" => Some(12),
+        _ => None,
+    }
+}
+
 /// The days in a unit of time written in the plural ("weeks", "semaines", "meses").
 fn time_unit(w: &str) -> Option<i64> {
     match w {
@@ -937,7 +967,7 @@ fn named_month(all: &[String]) -> Option<u32> {
 /// Words of the time spans above, which name no gathering.
 fn is_window_word(w: &str) -> bool {
     let l = lexicon::all();
-    if time_unit(w).is_some() || count_word(w).is_some() {
+    if time_unit(w).is_some() || count_word(w).is_some() || season_month(w).is_some() {
         return true;
     }
     if l.weekdays.iter().any(|d| d.contains(&w))

@@ -1018,6 +1018,23 @@ fn span_of(window: Window, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
         Window::Year => (today, NaiveDate::from_ymd_opt(today.year(), 12, 31)),
         Window::Soon => (today, Some(today + Duration::days(30))),
         Window::Within(days) => (today, Some(today + Duration::days(days))),
+        Window::Season(first) => {
+            // This year's, unless it is over; winter runs into the next year.
+            let start = |y: i32| first_of(y, first);
+            let end = |y: i32| last_of_month(start(y) + Duration::days(62));
+            let year = if end(today.year()) >= today {
+                today.year()
+            } else {
+                today.year() + 1
+            };
+            // Winter began last December for a question asked in January or February.
+            let year = if first == 12 && today.month() <= 2 && end(year - 1) >= today {
+                year - 1
+            } else {
+                year
+            };
+            (start(year).max(today), Some(end(year)))
+        }
         Window::NextWeek => {
             let monday = today + to_sunday + Duration::days(1);
             (monday, Some(monday + Duration::days(6)))
@@ -1052,4 +1069,30 @@ fn last_of_month(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, 1)
         .and_then(|n| n.pred_opt())
         .unwrap_or(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("a date")
+    }
+
+    #[test]
+    fn a_season_is_this_year_s_unless_over_and_winter_spans_the_new_year() {
+        for (first, today, span) in [
+            (9, d(2021, 9, 20), (d(2021, 9, 20), d(2021, 11, 30))),
+            (3, d(2026, 3, 2), (d(2026, 3, 2), d(2026, 5, 31))),
+            (3, d(2026, 7, 1), (d(2027, 3, 1), d(2027, 5, 31))),
+            (12, d(2026, 11, 1), (d(2026, 12, 1), d(2027, 2, 28))),
+            (12, d(2026, 1, 10), (d(2026, 1, 10), d(2026, 2, 28))),
+        ] {
+            assert_eq!(
+                span_of(Window::Season(first), today),
+                (span.0, Some(span.1)),
+                "{first} at {today}"
+            );
+        }
+    }
 }
