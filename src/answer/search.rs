@@ -448,27 +448,18 @@ pub fn is_stopword(w: &str) -> bool {
 /// The first label of the host of the gatherings' posts, without "www", in its
 /// hyphenated parts: the site's own name.
 fn own_name(gatherings: &[Gathering]) -> Vec<String> {
-    let Some(url) = gatherings
+    let url = gatherings
         .iter()
         .flat_map(|g| &g.versions)
-        .find_map(|v| v.post_url.as_deref())
-    else {
+        .find_map(|v| url::Url::parse(v.post_url.as_deref()?).ok());
+    // A bare address ("localhost", "127.0.0.1") names no community: it has no domain, or
+    // one of a single label.
+    let Some(host) = url.as_ref().and_then(|u| u.domain()) else {
         return Vec::new();
     };
-    let host = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    // A bare address ("localhost", "127.0.0.1") names no community.
+    let host = host.strip_prefix("www.").unwrap_or(host);
     let Some((first, _)) = host.split_once('.') else {
         return Vec::new();
     };
-    if first.chars().all(|c| c.is_ascii_digit()) {
-        return Vec::new();
-    }
     first.split('-').map(str::to_string).collect()
 }

@@ -117,7 +117,12 @@ fn known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
 
 /// A known town written whole from `k`: not the first name of a person ("David Gageot").
 fn whole_known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
-    town_at(tokens, k).filter(|name| towns::is_town(&fold(name)))
+    known_town_span(tokens, k).map(|(name, _)| name)
+}
+
+/// A known town written whole from `k`, and the index after it.
+fn known_town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
+    town_span(tokens, k).filter(|(name, _)| towns::is_town(&fold(name)))
 }
 
 /// The known town ending a venue's name written from `k`, within its clause: "l'IUT
@@ -210,15 +215,17 @@ pub fn town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
 pub fn in_title(title: &str, lang: Language) -> Option<String> {
     let mut folded = String::new();
     let tokens = tokenize(title, &mut folded);
-    let known = |name: &String| towns::is_town(&fold(name));
-    if let Some((_, name)) = towns(&tokens, lang).into_iter().find(|(_, n)| known(n)) {
+    if let Some((_, name)) = towns(&tokens, lang)
+        .into_iter()
+        .find(|(_, n)| towns::is_town(&fold(n)))
+    {
         return Some(name);
     }
     let acronym = |t: &Token<'_>| {
         t.kind == Kind::Word && t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
     };
     (0..tokens.len()).find_map(|k| {
-        let (name, end) = town_span(&tokens, k).filter(|(n, _)| known(n))?;
+        let (name, end) = known_town_span(&tokens, k)?;
         if lexicon::is_gathering_noun(tokens[k].norm) {
             return None;
         }
@@ -399,7 +406,7 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
                 {
                     return None;
                 }
-                let (name, end) = town_span(tokens, j).filter(|(n, _)| towns::is_town(&fold(n)))?;
+                let (name, end) = known_town_span(tokens, j)?;
                 let ends = tokens.get(end).is_none_or(|x| {
                     matches!(x.kind, Kind::Num | Kind::Break)
                         || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "." | ";")
