@@ -549,3 +549,89 @@ fn the_name_in_the_site_s_address_asks_for_any_of_its_gatherings() {
     let got = text(&answerer.answer("when is the maplab hackfest?", Language::En, now));
     assert!(got.contains("don't know"), "{got}");
 }
+
+/// Names asked otherwise than the site writes them: in two words ("map beers" for
+/// "MapBeers"), in full ("unconference" for "unconf26"), or by a kind and a day ("the
+/// workshop on April 8") whatever the question calls its subject.
+#[test]
+fn names_asked_otherwise_than_written() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2024-03-01-data-unconference.md",
+                "Data Unconference 2024",
+                "The Data Unconference takes place on May 6-7, 2024 in Nantes.",
+            ),
+            (
+                "2026-01-10-unconf26.md",
+                "Apply to unconf26",
+                "Our unconf26 takes place on May 5-6, 2026 in Grenoble.",
+            ),
+            (
+                "2026-02-20-mapbeers.md",
+                "MapBeers",
+                "Join us for MapBeers on Wednesday, March 18, 2026 at 6pm in Lyon.",
+            ),
+            (
+                "2026-03-01-security-workshop.md",
+                "Security group: a workshop in Murcia",
+                "Security group: we meet on April 8, 2026 in Murcia.",
+            ),
+        ],
+    );
+    let store = Store::temporary().expect("a store");
+    index::index_sites(&store, &[site_spec(dir.path())]).expect("indexing");
+    let answerer = index::answerer(&store).expect("an answerer");
+    let now = at("2026-03-10 10:00");
+    for (question, lang, must, must_not) in [
+        (
+            "where are the map beers next week?",
+            Language::En,
+            "Lyon",
+            "Murcia",
+        ),
+        (
+            "c'est quand les prochaines map beers ?",
+            Language::Fr,
+            "18",
+            "Murcia",
+        ),
+        (
+            "when is the next unconference?",
+            Language::En,
+            "Grenoble",
+            "2024",
+        ),
+        (
+            "où a lieu l'unconference cette année ?",
+            Language::Fr,
+            "Grenoble",
+            "2024",
+        ),
+        (
+            "¿dónde es el taller de ciberseguridad del 8 de abril?",
+            Language::Es,
+            "Murcia",
+            "Lyon",
+        ),
+        (
+            "where is the April 8 workshop?",
+            Language::En,
+            "Murcia",
+            "Lyon",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains(must), "{question}: {got}");
+        assert!(!got.contains(must_not), "{question}: {got}");
+    }
+    // A kind on a day, with a name crieur knows for another gathering: not this one.
+    let got = text(&answerer.answer(
+        "where is the unconf workshop on April 8?",
+        Language::En,
+        now,
+    ));
+    assert!(!got.contains("Murcia"), "{got}");
+}

@@ -471,7 +471,7 @@ impl Answerer {
         today: NaiveDate,
     ) -> Reply {
         let (from, limit) = span_of(window, today);
-        let found: Vec<usize> = self
+        let mut found: Vec<usize> = self
             .upcoming_all(words, when, lang, today)
             .into_iter()
             .filter(|&i| {
@@ -479,6 +479,9 @@ impl Answerer {
                 limit.is_none_or(|l| g.start <= l) && g.end >= from
             })
             .collect();
+        if found.is_empty() {
+            found = self.of_kind_within(words, when, lang, from, limit);
+        }
         if found.is_empty() {
             // Nothing this week, but something later: say so, and what comes next.
             let later = self.upcoming(words, when, lang, today);
@@ -531,6 +534,49 @@ impl Answerer {
             return say(lang, phrases::no_upcoming(lang));
         }
         reply
+    }
+
+    /// "the workshop on December 3rd", "the March meeting": a kind of gathering within a
+    /// month at most names it, whatever else the question calls it ("ciberseguridad" for
+    /// "seguridad informática"), unless its other words name something crieur knows.
+    fn of_kind_within(
+        &self,
+        words: &[String],
+        when: When,
+        lang: Language,
+        from: NaiveDate,
+        limit: Option<NaiveDate>,
+    ) -> Vec<usize> {
+        let Some(last) = limit.filter(|l| *l - from <= Duration::days(31)) else {
+            return Vec::new();
+        };
+        let asked: Vec<String> = words.iter().filter_map(|w| kind(w)).collect();
+        let names_other = words.iter().any(|w| {
+            kind(w).is_none() && self.index.knows(w, lang) && !self.index.says_nothing(w, lang)
+        });
+        if asked.is_empty() || names_other {
+            return Vec::new();
+        }
+        let gs = &self.catalog.gatherings;
+        (0..gs.len())
+            .filter(|&i| {
+                let g = &gs[i];
+                covers(when, g)
+                    && g.start <= last
+                    && g.end >= from
+                    && asked.iter().all(|k| {
+                        // A post's main gathering is also what its title calls it
+                        // ("Grupo de seguridad informática: taller en Lubrín").
+                        self.kinds[i].own.contains(k)
+                            || g.primary
+                                && g.versions.iter().any(|v| {
+                                    search::words(&v.post_title)
+                                        .iter()
+                                        .any(|w| kind(w).as_ref() == Some(k))
+                                })
+                    })
+            })
+            .collect()
     }
 
     fn register(&self, words: &[String], when: When, lang: Language, today: NaiveDate) -> Reply {

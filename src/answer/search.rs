@@ -124,6 +124,8 @@ impl Index {
         lang: Language,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<Hit> {
+        let joined = self.joined(words);
+        let words = joined.as_slice();
         let n = self.lengths.len();
         let docs = n as f32;
         // Dense arrays and a list of touched gatherings: no hashing in the hot loop.
@@ -281,6 +283,31 @@ impl Index {
         docs >= 4.0 && list.len() as f32 * 2.0 >= docs && named as f32 * 4.0 <= docs
     }
 
+    /// A name the site writes as one word, asked in two ("geo beers" for "GeoBeers", "hack
+    /// lab" for "Hacklab"): the two words become that word, unless each is a name alone.
+    fn joined(&self, words: &[String]) -> Vec<String> {
+        let named = |t: &str| {
+            self.postings
+                .get(t)
+                .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong))
+        };
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        let mut k = 0;
+        while k < words.len() {
+            if let Some(next) = words.get(k + 1) {
+                let one = format!("{}{next}", words[k]);
+                if named(&one) && !(named(&words[k]) && named(next)) {
+                    out.push(one);
+                    k += 2;
+                    continue;
+                }
+            }
+            out.push(words[k].clone());
+            k += 1;
+        }
+        out
+    }
+
     /// Whether a word of a question says nothing of which gathering is meant: the
     /// community's own name, in its posts or its address.
     pub fn says_nothing(&self, word: &str, lang: Language) -> bool {
@@ -316,6 +343,21 @@ impl Index {
         for t in variants(word, lang, &self.stemmers) {
             if self.postings.contains_key(&t) && !forms.iter().any(|(f, _)| *f == t) {
                 forms.push((t, 1.0));
+            }
+        }
+        // A name the site shortens ("unconf17", "hackfest" …): a name that begins the word
+        // and leaves three letters or more of it out.
+        for (cut, _) in word
+            .char_indices()
+            .filter(|&(i, _)| i >= 5 && i + 3 <= word.len())
+        {
+            let head = &word[..cut];
+            let named = self
+                .postings
+                .get(head)
+                .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong));
+            if named && !forms.iter().any(|(f, _)| f == head) {
+                forms.push((head.to_string(), 0.85));
             }
         }
         // A kind of gathering in another language or word ("workshop" for "taller").
