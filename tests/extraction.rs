@@ -1132,9 +1132,102 @@ fn a_gathering_dated_from_the_post_s_own_day() {
             "La soirée aura lieu ce mois-ci.",
             ("2026-06-01", "2026-06-30"),
         ),
+        // A weekday's next occurrence; the post is a Tuesday.
+        (
+            "en",
+            "Our meetup is next Saturday, 7pm to 9pm, in Leeds.",
+            ("2026-06-20", "2026-06-20"),
+        ),
+        (
+            "en",
+            "Come one, come all: our meetup is this Tuesday night in Leeds.",
+            ("2026-06-16", "2026-06-16"),
+        ),
+        (
+            "en",
+            "Our meetup is next Tuesday at 7pm in Leeds.",
+            ("2026-06-23", "2026-06-23"),
+        ),
+        (
+            "fr",
+            "Rendez-vous jeudi prochain à 19h à Lyon pour l'atelier.",
+            ("2026-06-18", "2026-06-18"),
+        ),
+        (
+            "fr",
+            "L'atelier a lieu ce vendredi à 18h à Lyon.",
+            ("2026-06-19", "2026-06-19"),
+        ),
+        (
+            "es",
+            "Organizamos un hackatón el próximo sábado, de 9:30 a 20:00, en Zaragoza.",
+            ("2026-06-20", "2026-06-20"),
+        ),
+        (
+            "es",
+            "El taller será el jueves que viene a las 18:00 en Almería.",
+            ("2026-06-18", "2026-06-18"),
+        ),
+        // The day written after it says which one.
+        (
+            "es",
+            "El próximo martes 23 se celebra el taller en Almería.",
+            ("2026-06-23", "2026-06-23"),
+        ),
+        (
+            "en",
+            "Our meetup is this Friday, June 26, in Leeds.",
+            ("2026-06-26", "2026-06-26"),
+        ),
     ] {
         let x = extract("2026-06-16", lang, "Nouvelles", body);
         assert_eq!(spans(&x), vec![(d(span.0), d(span.1))], "{body}");
+    }
+}
+
+#[test]
+fn a_date_heading_its_line_closes_what_follows() {
+    let x = extract(
+        "2026-03-08",
+        "fr",
+        "Journées 2026",
+        "Les Journées se tiendront les 23 et 24 juin 2026 à Lyon.\n\n\
+         - **1er avril** : clôture de l'appel à propositions\n\
+         - **10 juin** : clôture des inscriptions\n\
+         - **23–24 juin** : les Journées !",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-06-23"), d("2026-06-24"))]);
+    let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
+    assert_eq!(
+        deadlines,
+        vec![
+            (d("2026-04-01"), DeadlineKind::Proposal),
+            (d("2026-06-10"), DeadlineKind::Registration)
+        ]
+    );
+    for (lang, body) in [
+        (
+            "en",
+            "Our sprint is on May 23-24, 2026 in Leeds.\n\n- April 1: registration closes",
+        ),
+        (
+            "es",
+            "El sprint será el 23 y 24 de mayo de 2026 en Zaragoza.\n\n\
+             - 1 de abril: cierre de inscripciones",
+        ),
+        (
+            "en",
+            "Our sprint is on May 23-24, 2026 in Leeds. Please sign up by April 1: the form \
+             is below.",
+        ),
+    ] {
+        let x = extract("2026-03-08", lang, "Sprint", body);
+        let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
+        assert_eq!(
+            deadlines,
+            vec![(d("2026-04-01"), DeadlineKind::Registration)],
+            "{body}"
+        );
     }
 }
 

@@ -74,6 +74,9 @@ pub const EN: Lexicon = Lexicon {
         (&["this", "month"], 0, false),
     ],
     not_relative_after: &["of", "the", "s"],
+    coming_before: &["next"],
+    this_before: &["this", "coming"],
+    coming_after: &[],
     gathering_nouns: &[
         "conferenc",
         "meeting",
@@ -303,6 +306,7 @@ pub const EN: Lexicon = Lexicon {
     ],
     proposal_phrases: &[&["call", "for"], &["calls", "for"]],
     deadline_nouns: &["deadline", "deadlines"],
+    closing_labels: &["deadline", "close", "closes", "closing", "end", "ends"],
     other_action: &[
         "hosting",
         "accommodation",

@@ -64,6 +64,9 @@ pub const ES: Lexicon = Lexicon {
     not_relative_after: &[
         "la", "una", "esta", "cada", "toda", "por", "de", "del", "misma", "buena", "el",
     ],
+    coming_before: &["proximo"],
+    this_before: &["este"],
+    coming_after: &[&["que", "viene"], &["proximo"]],
     gathering_nouns: &[
         "conferenc",
         "meetup",
@@ -217,6 +220,7 @@ pub const ES: Lexicon = Lexicon {
     ],
     proposal_phrases: &[&["convocatoria"], &["llamada", "a"], &["llamado", "a"]],
     deadline_nouns: &["plazo", "plazos"],
+    closing_labels: &["cierre", "cierra", "fin", "plazo", "limite", "termina"],
     other_action: &["alojamiento", "reserv", "hotel"],
     side_markers: &["seguido", "precedido", "seguida", "precedida"],
     talks: &[

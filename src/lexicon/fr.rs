@@ -65,6 +65,9 @@ pub const FR: Lexicon = Lexicon {
         (&["ce", "mois", "ci"], 0, false),
     ],
     not_relative_after: &["de", "du", "des", "le", "les", "au", "ce"],
+    coming_before: &["prochain"],
+    this_before: &["ce"],
+    coming_after: &[&["prochain"]],
     gathering_nouns: &[
         "conferenc",
         "rencontre",
@@ -289,6 +292,7 @@ pub const FR: Lexicon = Lexicon {
     ],
     proposal_phrases: &[&["appel", "a"], &["appel", "aux"], &["call", "for"]],
     deadline_nouns: &["echeance", "cloture"],
+    closing_labels: &["cloture", "fin", "echeance", "limite", "ferme", "termine"],
     other_action: &[
         "heberg", "logement", "reserv", "tarif", "prix", "paiement", "garanti",
     ],

@@ -93,6 +93,13 @@ pub struct Lexicon {
     /// Words after which a relative day is a noun, not a day: "por la mañana" (in the
     /// morning), "les talents de demain", "the leaders of tomorrow".
     pub not_relative_after: Words,
+    /// Before a weekday, its next occurrence after the post's date: "next Tuesday", "ce
+    /// jeudi", "el próximo sábado".
+    pub coming_before: Words,
+    /// Before a weekday, its occurrence on or after the post's date: "this Thursday".
+    pub this_before: Words,
+    /// After a weekday, the same: "jeudi prochain", "el sábado que viene".
+    pub coming_after: &'static [&'static [&'static str]],
     /// Stems of nouns that name a gathering.
     pub gathering_nouns: Words,
     /// Endings that make a compound word a gathering: "biotecnoencuentro", "ozunconf",
@@ -162,6 +169,9 @@ pub struct Lexicon {
     /// Nouns naming a deadline: a sentence about one is not dating a gathering ("the
     /// deadline for proposals has passed on March 10").
     pub deadline_nouns: Words,
+    /// After a date that heads its line, words that make it a closing date: "1er avril :
+    /// clôture de l'appel", "April 1: CFP closes", "1 de abril: cierre de inscripciones".
+    pub closing_labels: Words,
     /// Stems of other things to do by a date for a gathering (book a room, pay).
     pub other_action: Words,
     /// Words saying a gathering is beside the main one ("followed by a sprint").
@@ -431,6 +441,9 @@ pub fn all() -> &'static Lexicon {
             time_leads: merged!(time_leads),
             relative_days: union(l.iter().map(|x| x.relative_days)),
             not_relative_after: merged!(not_relative_after),
+            coming_before: merged!(coming_before),
+            this_before: merged!(this_before),
+            coming_after: union(l.iter().map(|x| x.coming_after)),
             gathering_nouns: merged!(gathering_nouns),
             gathering_suffixes: merged!(gathering_suffixes),
             kind_qualifiers: merged!(kind_qualifiers),
@@ -458,6 +471,7 @@ pub fn all() -> &'static Lexicon {
             attending: merged!(attending),
             proposal_phrases: merged!(proposal_phrases),
             deadline_nouns: merged!(deadline_nouns),
+            closing_labels: merged!(closing_labels),
             other_action: merged!(other_action),
             side_markers: merged!(side_markers),
             talks: merged!(talks),
@@ -695,6 +709,8 @@ pub fn may_start_date(word: &str) -> bool {
                     .iter()
                     .filter_map(|(phrase, _, _)| phrase.first().copied())
             )
+            .chain(all().coming_before.iter().copied())
+            .chain(all().this_before.iter().copied())
     )
     .contains(word)
 }
@@ -730,7 +746,10 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 18] = [
+            let roles: [(&str, usize); 21] = [
+                ("coming_before", l.coming_before.len()),
+                ("this_before", l.this_before.len()),
+                ("closing_labels", l.closing_labels.len()),
                 ("common", l.common.len()),
                 ("range_words", l.range_words.len()),
                 ("list_words", l.list_words.len()),

@@ -83,7 +83,54 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
             end_time: None,
         });
     }
+    if let Some((weekday, strict, len)) = coming_weekday(&words) {
+        // "this Tuesday, April 24", "el próximo martes día 18": the day that follows says
+        // which Tuesday.
+        let after = ends[len - 1];
+        let day_at = |k: usize| day_number(t, k).is_some() && !is_clock_ahead(t, k);
+        let day_follows = day_at(after)
+            || t.get(after).is_some_and(|x| x.kind == Kind::Word) && day_at(after + 1);
+        if len == 2 && (day_follows || sequence(t, i + 1, lang).is_some()) {
+            return Step::Skip(i + 1);
+        }
+        let mut m = Mention {
+            shape: Shape::Coming { weekday, strict },
+            items: Vec::new(),
+            first: i,
+            last: ends[len - 1],
+            start_time: None,
+            end_time: None,
+        };
+        if let Some((from, to, end)) = time_range(t, m.last) {
+            (m.start_time, m.end_time, m.last) = (Some(from), to, end);
+        } else if let Some((time, end)) = time_suffix(t, m.last) {
+            (m.start_time, m.last) = (Some(time), end);
+        }
+        return Step::Found(m);
+    }
     Step::None
+}
+
+/// "next Tuesday", "ce jeudi", "el próximo sábado", "jeudi prochain", "el sábado que
+/// viene": the weekday, whether the post's own day is excluded ("next", not "this"), and
+/// how many words say it.
+fn coming_weekday(words: &[&str]) -> Option<(chrono::Weekday, bool, usize)> {
+    let l = lexicon::all();
+    if let [lead, day, ..] = words
+        && let Some(weekday) = lexicon::weekday(day)
+    {
+        if l.coming_before.contains(lead) {
+            return Some((weekday, true, 2));
+        }
+        if l.this_before.contains(lead) {
+            return Some((weekday, false, 2));
+        }
+    }
+    let weekday = lexicon::weekday(words.first()?)?;
+    l.coming_after
+        .iter()
+        .find(|after| words[1..].starts_with(after))
+        .map(|after| (weekday, true, 1 + after.len()))
 }
 
 /// One element of a date sequence and whether it is a bare day number.
@@ -356,9 +403,15 @@ fn day_number(t: &[Token<'_>], j: usize) -> Option<(u32, usize)> {
         } else if next.kind == Kind::Word && !next.space_before {
             // "14h", "2PM", "15km": a number glued to a word is not a day.
             return None;
-        } else if !next.space_before
-            && matches!(next.text, "€" | "%" | "$" | "£" | ":" | "h" | "°" | "+")
+        } else if !next.space_before && matches!(next.text, "€" | "%" | "$" | "£" | "h" | "°" | "+")
         {
+            return None;
+        } else if next.is_sym(":")
+            && !next.space_before
+            && t.get(end + 1)
+                .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
+        {
+            // "15:30" is a time; "by February 15: the form" is a day.
             return None;
         } else if next.is_sym(".")
             && !next.space_before

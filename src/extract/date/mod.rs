@@ -46,6 +46,13 @@ pub enum Shape {
         days: i64,
         day_precision: bool,
     },
+    /// A weekday's next occurrence after the post's date: "next Tuesday", "ce jeudi", "el
+    /// sábado que viene".
+    Coming {
+        weekday: chrono::Weekday,
+        /// "next Tuesday" said on a Tuesday is a week later; "this Tuesday" is that day.
+        strict: bool,
+    },
 }
 
 /// A date expression found in a token stream.

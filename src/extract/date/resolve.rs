@@ -47,6 +47,14 @@ pub fn resolve(m: &Mention, anchor: &Anchor) -> Option<Span> {
                 month_span(day.year(), day.month())?
             })
         }
+        Shape::Coming { weekday, strict } => {
+            let post = anchor.post_date;
+            let ahead =
+                (7 + weekday.num_days_from_monday() - post.weekday().num_days_from_monday()) % 7;
+            let ahead = if ahead == 0 && strict { 7 } else { ahead };
+            let day = post + Duration::days(i64::from(ahead));
+            Some(day_span(day, day))
+        }
         Shape::Month => {
             // One month, or two that follow each other ("February and March"): the year
             // written after the second is the period's.

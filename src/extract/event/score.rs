@@ -178,7 +178,7 @@ const SUBJECT: usize = 10;
 /// A deadline: a cue just before the date ("au plus tard le", "until", "by") and, for the
 /// weaker cues, an action to take (register, propose, book).
 pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
-    if !matches!(seen.mention.shape, Shape::Single) {
+    if !matches!(seen.mention.shape, Shape::Single | Shape::Coming { .. }) {
         return None;
     }
     let l = lexicon::all();
@@ -195,14 +195,25 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         .iter()
         .rposition(|w| deadline_nouns().contains(w))
         .is_some_and(|k| !sentence::has_any_phrase(&named[k..], l.gathering_verbs));
-    let strong = subject || sentence::has_any_phrase(before, l.deadline_strong);
+    // A date heading its line, closing what follows: "1er avril : clôture de l'appel à
+    // propositions", "April 1: CFP closes", "1 de abril: cierre de inscripciones".
+    let (_, end) = seen.sentence;
+    let heads = seen.before.is_empty()
+        && seen.tokens[seen.mention.last..end.max(seen.mention.last)]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .take(4)
+            .any(|t| l.closing_labels.contains(&t.norm));
+    let strong = subject || heads || sentence::has_any_phrase(before, l.deadline_strong);
     let weak = sentence::has_any_phrase(before, l.deadline_weak);
     let w = &seen.words;
     let action = if sentence::has_stem_in(w, word_set!(l.proposal))
         || sentence::has_any_phrase(w, l.proposal_phrases)
     {
         Some(DeadlineKind::Proposal)
-    } else if sentence::has_stem_in(w, word_set!(l.registration)) {
+    } else if sentence::has_stem_in(w, word_set!(l.registration))
+        || sentence::has_any_phrase(w, l.registration_phrases)
+    {
         Some(DeadlineKind::Registration)
     } else if sentence::has_stem_in(w, word_set!(l.other_action)) {
         Some(DeadlineKind::Other)
