@@ -1265,6 +1265,14 @@ fn canonical(word: &str, known: &dyn Fn(&str) -> bool) -> String {
     if let Some((_, meant)) = l.abbreviations.iter().find(|(typed, _)| *typed == word) {
         return (*meant).to_string();
     }
+    // Two letters swapped in a question word ("nxet", "prochian", "sing up"), even
+    // when the search would read it as a look-alike name; not a word that means something
+    // of its own ("form" is not "from").
+    if !means_something(word)
+        && let Some(meant) = transposed(word)
+    {
+        return meant;
+    }
     if known(word) || lexicon::is_gathering_noun(word) {
         return word.to_string();
     }
@@ -1450,6 +1458,43 @@ fn unelided<'w>(word: &'w str, known: &dyn Fn(&str) -> bool) -> Option<&'w str> 
         (known(w) || is_vocabulary(w) || lexicon::is_gathering_noun(w)) && !search::is_stopword(w)
     };
     (vowel && rest.len() >= 4 && means(rest)).then_some(rest)
+}
+
+/// The question word `word` is with two neighbouring letters swapped back, if any.
+fn transposed(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| c.is_alphabetic()) || is_vocabulary(word) {
+        return None;
+    }
+    if lexicon::month(word).is_some() {
+        return None;
+    }
+    (0..chars.len() - 1).find_map(|i| {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        let candidate: String = swapped.into_iter().collect();
+        let meant = lexicon::all()
+            .abbreviations
+            .iter()
+            .find(|(typed, _)| *typed == candidate)
+            .map_or(candidate.clone(), |(_, meant)| meant.to_string());
+        (candidate != word && (is_vocabulary(&meant) || means_something(&meant))).then_some(meant)
+    })
+}
+
+/// Whether a word has a meaning of its own to crieur beyond questions: a kind of
+/// gathering, a form, a month or a day, a help topic.
+fn means_something(word: &str) -> bool {
+    let l = lexicon::all();
+    lexicon::is_gathering_noun(word)
+        || lexicon::month(word).is_some()
+        || lexicon::weekday(word).is_some()
+        || l.form_nouns.contains(&word)
+        || l.pointers.contains(&word)
+        || lexicon::KIND_SYNONYMS.iter().any(|c| c.contains(&word))
+        || TOPICS
+            .iter()
+            .any(|(_, words, stems)| words.contains(&word) || stems.contains(&word))
 }
 
 fn is_vocabulary(w: &str) -> bool {

@@ -641,6 +641,9 @@ pub const EN: Lexicon = Lexicon {
         "finishes",
     ],
     fillers: &[
+        "kindly",
+        "explain",
+        "as",
         "from",
         "now",
         "join",
