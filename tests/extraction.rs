@@ -1168,6 +1168,11 @@ fn a_gathering_dated_from_the_post_s_own_day() {
             "El taller será el jueves que viene a las 18:00 en Almería.",
             ("2026-06-18", "2026-06-18"),
         ),
+        (
+            "es",
+            "La próxima quedada: el próximo sábado en Córdoba.",
+            ("2026-06-20", "2026-06-20"),
+        ),
         // The day written after it says which one.
         (
             "es",
@@ -1229,6 +1234,108 @@ fn a_date_heading_its_line_closes_what_follows() {
             "{body}"
         );
     }
+}
+
+#[test]
+fn the_end_of_early_bird_prices_is_a_registration_deadline() {
+    for (lang, body) in [
+        (
+            "en",
+            "The conference takes place in Portland, August 7–9, 2026.\n\n\
+             * **Early-bird pricing ends May 31.** Save 100 dollars on the regular ticket.",
+        ),
+        (
+            "en",
+            "The conference takes place in Portland, August 7–9, 2026. Early-bird tickets are \
+             available through May 31.",
+        ),
+        (
+            "fr",
+            "Les rencontres auront lieu à Lyon du 7 au 9 août 2026.\n\n\
+             Le tarif early bird se termine le 31 mai.",
+        ),
+        (
+            "es",
+            "Las jornadas se celebran en Valencia del 7 al 9 de agosto de 2026. El precio \
+             early bird termina el 31 de mayo.",
+        ),
+    ] {
+        let x = extract("2026-05-20", lang, "Conf 2026", body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2026-08-07"), d("2026-08-09"))],
+            "{body}"
+        );
+        let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
+        assert_eq!(
+            deadlines,
+            vec![(d("2026-05-31"), DeadlineKind::Registration)],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn what_to_send_may_be_said_the_sentence_before() {
+    for (lang, body) in [
+        (
+            "es",
+            "Las jornadas se celebran en Córdoba del 28 al 30 de septiembre de 2026.\n\n\
+             Buscamos ponencias y talleres. Se pueden enviar hasta el 30 de junio.",
+        ),
+        (
+            "en",
+            "The conference takes place in Leeds on September 28-30, 2026.\n\n\
+             We are looking for talk proposals. Send yours until June 30.",
+        ),
+        (
+            "fr",
+            "Les rencontres ont lieu à Lyon du 28 au 30 septembre 2026.\n\n\
+             Nous cherchons des propositions de présentations. Envoyez-les jusqu'au 30 juin.",
+        ),
+    ] {
+        let x = extract("2026-05-05", lang, "Conf 2026", body);
+        let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
+        assert_eq!(
+            deadlines,
+            vec![(d("2026-06-30"), DeadlineKind::Proposal)],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn every_session_of_a_series_under_its_heading() {
+    let x = extract(
+        "2026-02-17",
+        "es",
+        "Talleres de primavera en Valencia",
+        "Esta primavera volvemos con un ciclo de tres talleres, uno al mes, de 18:30 a 20:30 \
+         en Valencia.\n\n\
+         ### Martes 3 de marzo — Primeros pasos\n\nInstalación y primer mapa.\n\n\
+         ### Martes 7 de abril — Estilos y etiquetas\n\nColores y tipografía.\n\n\
+         ### Martes 5 de mayo — Publicación web\n\nVisores web.",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2026-03-03"), d("2026-03-03")),
+            (d("2026-04-07"), d("2026-04-07")),
+            (d("2026-05-05"), d("2026-05-05"))
+        ]
+    );
+}
+
+#[test]
+fn a_table_s_morning_column_is_not_tomorrow() {
+    let x = extract(
+        "2026-04-24",
+        "es",
+        "Jornadas",
+        "Nos vemos el 15 y 16 de junio en Valencia.\n\n\
+         | Día | Mañana | Tarde |\n|---|---|---|\n| Jueves 15 | Ponencias | Talleres |\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-06-15"), d("2026-06-16"))]);
 }
 
 #[test]

@@ -239,7 +239,13 @@ pub const EN: Lexicon = Lexicon {
         &["yearly"],
     ],
     verdicts: &["notif", "result", "acceptance"],
-    deadline_weak: &[&["by"], &["before"], &["ends", "on"], &["ends"]],
+    deadline_weak: &[
+        &["by"],
+        &["before"],
+        &["ends", "on"],
+        &["ends"],
+        &["through"],
+    ],
     registration: &[
         "regist",
         "pre-regist",
@@ -252,6 +258,7 @@ pub const EN: Lexicon = Lexicon {
     registration_links: &[],
     registration_phrases: &[
         &["sign", "up"],
+        &["early", "bird"],
         &["get", "your", "place"],
         &["save", "your", "seat"],
         &["book", "your", "place"],

@@ -80,6 +80,7 @@ pub const ES: Lexicon = Lexicon {
         "reunion",
         "encuentro",
         "encuentra",
+        "quedada",
         "evento",
         "jornada",
         "taller",
@@ -191,6 +192,7 @@ pub const ES: Lexicon = Lexicon {
     registration: &["inscrib", "preinscrib", "regist"],
     registration_links: &["apunt"],
     registration_phrases: &[
+        &["early", "bird"],
         &["reserva", "tu", "plaza"],
         &["reservar", "plaza"],
         &["tus", "entradas"],

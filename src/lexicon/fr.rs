@@ -248,6 +248,8 @@ pub const FR: Lexicon = Lexicon {
     registration: &["inscri", "preinscri", "billetterie"],
     registration_links: &["reservation", "billetterie", "billeterie"],
     registration_phrases: &[
+        &["early", "bird"],
+        &["leve", "tot"],
         &["prenez", "votre", "place"],
         &["reservez", "votre", "place"],
         &["reservez", "vos", "places"],

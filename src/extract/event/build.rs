@@ -94,6 +94,14 @@ impl Builder {
             } => (true, days == 0),
             _ => (false, false),
         };
+        // A table's column "Mañana" (morning) beside "Tarde": a cell of that word alone is
+        // a heading, not tomorrow.
+        if matches!(m.shape, Shape::Relative { .. })
+            && seen.kind == BlockKind::Cell
+            && seen.words.len() <= 1
+        {
+            return;
+        }
         let says_it = sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs)
             || this_month && sentence::has_gathering_noun(&seen.words);
         if week && !says_it {

@@ -88,9 +88,13 @@ pub(super) fn event_score(
     }
     // A release, a publication, a price: not a gathering. An award neither, unless the
     // sentence says people gather for it ("the awards brought together…").
+    // A heading that starts with its date, after others that were gatherings, is one more
+    // session of a series, whatever its subject ("Martes 5 de mayo — Publicación web").
+    let next_session =
+        matches!(seen.kind, BlockKind::Heading(_)) && have_events && seen.before.is_empty();
     let negative = sentence::has_word_in(w, word_set!(lexicon::all().not_gathering));
     let award = sentence::has_word_in(w, word_set!(lexicon::all().awards));
-    if negative || award && !verb {
+    if negative && !next_session || award && !verb {
         score -= 3;
     }
     // "Les inscriptions ouvriront le 1er novembre", "registration opens March 1": the
@@ -207,19 +211,9 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
     let strong = subject || heads || sentence::has_any_phrase(before, l.deadline_strong);
     let weak = sentence::has_any_phrase(before, l.deadline_weak);
     let w = &seen.words;
-    let action = if sentence::has_stem_in(w, word_set!(l.proposal))
-        || sentence::has_any_phrase(w, l.proposal_phrases)
-    {
-        Some(DeadlineKind::Proposal)
-    } else if sentence::has_stem_in(w, word_set!(l.registration))
-        || sentence::has_any_phrase(w, l.registration_phrases)
-    {
-        Some(DeadlineKind::Registration)
-    } else if sentence::has_stem_in(w, word_set!(l.other_action)) {
-        Some(DeadlineKind::Other)
-    } else {
-        None
-    };
+    // What is to be done by the date; else what the sentence before asks for ("Buscamos
+    // ponencias. Se pueden enviar hasta el 30 de junio").
+    let action = action_of(w).or_else(|| action_of(&seen.prev_words));
     // "Apply: if you'd like to attend … Submissions close February 22": submitting an
     // application to attend is registering, unless a talk or a paper is what is submitted.
     let action = match action {
@@ -233,6 +227,24 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         (true, _, None) => Some(DeadlineKind::Other),
         (false, true, Some(kind)) => Some(kind),
         _ => None,
+    }
+}
+
+/// What a sentence asks readers to do by a date: propose, register, or another thing.
+fn action_of(w: &[&str]) -> Option<DeadlineKind> {
+    let l = lexicon::all();
+    if sentence::has_stem_in(w, word_set!(l.proposal))
+        || sentence::has_any_phrase(w, l.proposal_phrases)
+    {
+        Some(DeadlineKind::Proposal)
+    } else if sentence::has_stem_in(w, word_set!(l.registration))
+        || sentence::has_any_phrase(w, l.registration_phrases)
+    {
+        Some(DeadlineKind::Registration)
+    } else if sentence::has_stem_in(w, word_set!(l.other_action)) {
+        Some(DeadlineKind::Other)
+    } else {
+        None
     }
 }
 
