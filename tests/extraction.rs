@@ -1202,9 +1202,8 @@ fn a_date_heading_its_line_closes_what_follows() {
          - **23–24 juin** : les Journées !",
     );
     assert_eq!(spans(&x), vec![(d("2026-06-23"), d("2026-06-24"))]);
-    let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
     assert_eq!(
-        deadlines,
+        deadlines(&x),
         vec![
             (d("2026-04-01"), DeadlineKind::Proposal),
             (d("2026-06-10"), DeadlineKind::Registration)
@@ -1227,9 +1226,8 @@ fn a_date_heading_its_line_closes_what_follows() {
         ),
     ] {
         let x = extract("2026-03-08", lang, "Sprint", body);
-        let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
         assert_eq!(
-            deadlines,
+            deadlines(&x),
             vec![(d("2026-04-01"), DeadlineKind::Registration)],
             "{body}"
         );
@@ -1266,9 +1264,8 @@ fn the_end_of_early_bird_prices_is_a_registration_deadline() {
             vec![(d("2026-08-07"), d("2026-08-09"))],
             "{body}"
         );
-        let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
         assert_eq!(
-            deadlines,
+            deadlines(&x),
             vec![(d("2026-05-31"), DeadlineKind::Registration)],
             "{body}"
         );
@@ -1295,9 +1292,8 @@ fn what_to_send_may_be_said_the_sentence_before() {
         ),
     ] {
         let x = extract("2026-05-05", lang, "Conf 2026", body);
-        let deadlines: Vec<_> = x.deadlines.iter().map(|d| (d.date, d.kind)).collect();
         assert_eq!(
-            deadlines,
+            deadlines(&x),
             vec![(d("2026-06-30"), DeadlineKind::Proposal)],
             "{body}"
         );
