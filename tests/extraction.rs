@@ -1320,6 +1320,33 @@ fn every_session_of_a_series_under_its_heading() {
             (d("2026-05-05"), d("2026-05-05"))
         ]
     );
+    // The post names no other place: every session is where the first is.
+    let places: Vec<_> = x.events.iter().map(|e| e.place.as_deref()).collect();
+    assert_eq!(places, vec![Some("Valencia"); 3]);
+}
+
+#[test]
+fn a_gathering_on_a_video_service_is_online() {
+    for (lang, body) in [
+        (
+            "es",
+            "La primera charla será el jueves 15 de marzo de 2026, a las 18:00.\n\n\
+             La charla será por Jitsi, sin necesidad de instalar nada.",
+        ),
+        (
+            "fr",
+            "La visio mensuelle de la communauté a lieu le jeudi 15 mars 2026 à 18h30.",
+        ),
+        (
+            "en",
+            "Our monthly talk is on Thursday, March 15, 2026 at 6pm.\n\n\
+             We meet on Zoom; the link is below.",
+        ),
+    ] {
+        let x = extract("2026-03-01", lang, "Charla", body);
+        assert_eq!(x.events.len(), 1, "{body}");
+        assert_eq!(x.events[0].place.as_deref(), Some("online"), "{body}");
+    }
 }
 
 #[test]

@@ -410,10 +410,22 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
                 let ends = tokens.get(end).is_none_or(|x| {
                     matches!(x.kind, Kind::Num | Kind::Break)
                         || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "." | ";")
-                });
+                }) || british_postcode_at(tokens, end);
                 ends.then_some(name)
             })
     })
+}
+
+/// A British postcode's first half after a town: "Leeds LS10 1HD", "London SW1A 2AA".
+fn british_postcode_at(tokens: &[Token<'_>], k: usize) -> bool {
+    let (Some(area), Some(district)) = (tokens.get(k), tokens.get(k + 1)) else {
+        return false;
+    };
+    area.kind == Kind::Word
+        && (1..=2).contains(&area.text.len())
+        && area.text.chars().all(|c| c.is_ascii_uppercase())
+        && district.kind == Kind::Num
+        && !district.space_before
 }
 
 /// Whether a place as written names an online place: a video or streaming service,
@@ -548,6 +560,13 @@ fn postcode_town(part: &str) -> Option<String> {
     let n = tokens.len();
     if n >= 3 && code(&tokens[n - 1]) && is_code_word(&tokens[n - 2]) {
         return town_name(&part[..tokens[n - 2].start]);
+    }
+    // "Leeds LS10 1HD", "London SW1A 2AA": a town and a British postcode.
+    let at = tokens
+        .iter()
+        .position(|t| t.kind != Kind::Word || t.text.len() <= 2)?;
+    if at > 0 && british_postcode_at(&tokens, at) {
+        return town_name(&part[..tokens[at].start]);
     }
     None
 }
@@ -770,6 +789,11 @@ mod tests {
                 Some("Almería"),
             ),
             ("Downtown Los Angeles, CA", Some("Los Angeles")),
+            (
+                "Ropewalk Studios, 12 Sheaf Street, Leeds LS10 1HD (second floor)",
+                Some("Leeds"),
+            ),
+            ("10 Downing Street, London SW1A 2AA", Some("London")),
             ("N/A", None),
         ] {
             assert_eq!(town_of_address(text).as_deref(), town, "{text}");
@@ -904,6 +928,10 @@ mod tests {
             ),
             ("en el bar, 12 calle Mayor, Almería", Some("Almería")),
             ("221 Baker Street, London", Some("London")),
+            (
+                "at the studio, 12 Sheaf Street, Leeds LS10 1HD",
+                Some("Leeds"),
+            ),
             // No street, or a town that is the street's own name.
             ("14 participants à Lyon", None),
             ("au 3 place de Lyon", None),

@@ -231,6 +231,8 @@ pub const ES: Lexicon = Lexicon {
     // Said of the gathering: "una máquina virtual" is not.
     online: &[
         &["a", "distancia"],
+        &["videollamada"],
+        &["videoconferencia"],
         &["en", "linea", "el"],
         &["en", "remoto"],
         &["de", "forma", "virtual"],

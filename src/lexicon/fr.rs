@@ -316,6 +316,7 @@ pub const FR: Lexicon = Lexicon {
         &["format", "virtuel"],
         &["a", "distance"],
         &["en", "visio"],
+        &["visio"],
         &["visioconference"],
         &["webinaire"],
         &["100", "en", "ligne"],

@@ -375,6 +375,21 @@ pub const CURRENCIES: Words = &[
     "chf", "cad", "aud", "mxn", "ars", "clp", "cop", "pesos", "soles",
 ];
 
+/// Video call services: a gathering "on" one is a call, not a stream or a recording.
+pub const CALL_PLATFORMS: Words = &[
+    "zoom",
+    "jitsi",
+    "webex",
+    "bigbluebutton",
+    "bbb",
+    "whereby",
+    "teams",
+    "skype",
+    "mumble",
+    "hangouts",
+    "gotomeeting",
+];
+
 /// Video and streaming services: a gathering held there is online, whatever the language.
 pub const PLATFORMS: Words = &[
     "zoom",

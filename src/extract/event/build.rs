@@ -323,11 +323,17 @@ impl Builder {
                 .or_else(|| title_town(ctx, tokens))
         });
         let captioned = drafts.iter().filter(|d| d.caption.is_some()).count();
+        // A post whose gatherings name no other place than the main one's: the sessions of a
+        // series, the workshop day before a conference, the next meetup are all there.
+        let one_place = primary_place.is_some()
+            && drafts
+                .iter()
+                .all(|d| d.place.is_none() || d.place == primary_place);
         let mut events = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.iter().enumerate() {
             let is_primary = i == primary;
             // A programme of gatherings under date headings shares the post's place.
-            let shares_place = d.same_place || (captioned > 1 && d.caption.is_some());
+            let shares_place = d.same_place || one_place || (captioned > 1 && d.caption.is_some());
             let place = if is_primary || shares_place && d.place.is_none() {
                 primary_place.clone()
             } else {
@@ -354,6 +360,13 @@ impl Builder {
             });
         }
         super::front::apply(&mut events, facts, ctx);
+        // "La charla será por Jitsi": a main gathering that nothing places, held on a video
+        // call service the post names (not a stream or a recording: "watch it on YouTube").
+        if let Some(main) = events.iter_mut().find(|e| e.primary && e.place.is_none())
+            && tokens.iter().take(8).any(|t| on_call(&sentence::words(t)))
+        {
+            main.place = Some("online".to_string());
+        }
         // "04700 Ejido" in an address, "El Ejido" in the text: the town's full name.
         for e in &mut events {
             if let Some(full) = e
@@ -641,6 +654,16 @@ pub(super) fn says_online(words: &[&str]) -> bool {
     place::is_online(words)
         || on_platform
         || plain && !sentence::has_stem(words, lexicon::all().registration)
+}
+
+/// "por Jitsi", "on Zoom", "sur BigBlueButton": a call on a video service.
+fn on_call(words: &[&str]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "en" | "via" | "on" | "sur" | "por" | "over" | "through"
+        ) && lexicon::CALL_PLATFORMS.contains(&w[1])
+    })
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
