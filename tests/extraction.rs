@@ -1350,6 +1350,81 @@ fn a_gathering_on_a_video_service_is_online() {
 }
 
 #[test]
+fn an_agenda_of_headings_each_with_its_town() {
+    let x = extract(
+        "2026-10-03",
+        "fr",
+        "L'agenda d'octobre",
+        "Voici les rendez-vous du mois.\n\n\
+         ### Rennes — mardi 17/10/2026, 18h30\n\nCafé données au bar Le Bocal.\n\n\
+         ### Lille — lundi 19 octobre, de 18 h à 20 h\n\nRencontre à la Maison Folie.\n\n\
+         ### Bruxelles — mercredi 21 octobre, 10 h 30 – 16 h\n\nJournée de saisie.",
+    );
+    let got: Vec<_> = x
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.start,
+                e.place.as_deref(),
+                e.start_time.map(|t| t.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                d("2026-10-17"),
+                Some("Rennes"),
+                Some("18:30:00".to_string())
+            ),
+            (d("2026-10-19"), Some("Lille"), Some("18:00:00".to_string())),
+            (
+                d("2026-10-21"),
+                Some("Bruxelles"),
+                Some("10:30:00".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_look_back_at_the_year_names_its_past_gatherings_in_passing() {
+    for (lang, title, body) in [
+        (
+            "en",
+            "2026: our year in review",
+            "In March we held our code sprint in Leeds (March 14-15, 2026), and the \
+             conference took place in Portland on September 10-12, 2026. Next year, the \
+             conference will take place in Dublin on June 3-5, 2027.",
+        ),
+        (
+            "es",
+            "Balance de 2026",
+            "En marzo celebramos el sprint en Madrid (14 y 15 de marzo de 2026) y las \
+             jornadas en Sevilla del 10 al 12 de septiembre de 2026. El año que viene, las \
+             jornadas se celebrarán en Bogotá del 3 al 5 de junio de 2027.",
+        ),
+    ] {
+        let x = extract("2026-12-20", lang, title, body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2027-06-03"), d("2027-06-05"))],
+            "{title}"
+        );
+    }
+    // A report on one gathering is about it.
+    let x = extract(
+        "2026-09-20",
+        "fr",
+        "Bilan des rencontres 2026",
+        "Les rencontres ont eu lieu à Lyon du 10 au 12 septembre 2026.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-09-10"), d("2026-09-12"))]);
+}
+
+#[test]
 fn a_table_s_morning_column_is_not_tomorrow() {
     let x = extract(
         "2026-04-24",

@@ -416,6 +416,16 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
     })
 }
 
+/// The town an agenda line starts with, before its date: "Lille — jeudi 19 octobre",
+/// "Madrid: 4 de julio", "Toronto | Oct 12". Only a known town, alone before a separator.
+pub fn leading_town(tokens: &[Token<'_>], from: usize, date: usize) -> Option<String> {
+    let start = (from..date).find(|&k| tokens[k].kind != Kind::Sym)?;
+    let (name, end) = known_town_span(tokens, start)?;
+    let separated = (end..date).all(|k| tokens[k].kind == Kind::Sym)
+        && (end..date).any(|k| matches!(tokens[k].text, "—" | "–" | "-" | ":" | "," | "|" | "/"));
+    separated.then_some(name)
+}
+
 /// A British postcode's first half after a town: "Leeds LS10 1HD", "London SW1A 2AA".
 fn british_postcode_at(tokens: &[Token<'_>], k: usize) -> bool {
     let (Some(area), Some(district)) = (tokens.get(k), tokens.get(k + 1)) else {
@@ -910,6 +920,21 @@ mod tests {
             ("at the University of Washington", Language::En, None),
         ] {
             assert_eq!(place(text, lang).as_deref(), town, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_town_an_agenda_line_starts_with() {
+        // The text, where its date starts (a token), the town.
+        for (text, date, town) in [
+            ("Lille — jeudi 19 octobre", 2, Some("Lille")),
+            ("Madrid: 4 de julio", 2, Some("Madrid")),
+            ("Toronto | Oct 12", 2, Some("Toronto")),
+            ("Café Lille — jeudi 19 octobre", 3, None),
+            ("Lille jeudi 19 octobre", 1, None),
+        ] {
+            let t = tokenize(text);
+            assert_eq!(leading_town(&t, 0, date).as_deref(), town, "{text}");
         }
     }
 

@@ -230,6 +230,12 @@ pub const EN: Lexicon = Lexicon {
         &["apply", "by"],
     ],
     portraits: &["portrait", "interview", "spotlight"],
+    looking_back: &[
+        &["year", "in", "review"],
+        &["looking", "back"],
+        &["retrospective"],
+        &["wrapped"],
+    ],
     habitual: &[
         &["every", "year"],
         &["each", "year"],

@@ -167,6 +167,12 @@ pub const ES: Lexicon = Lexicon {
         &["plazo", "hasta"],
     ],
     portraits: &["entrevista", "retrato", "testimonio"],
+    looking_back: &[
+        &["balance", "de"],
+        &["resumen", "del", "ano"],
+        &["repaso", "del", "ano"],
+        &["retrospectiva"],
+    ],
     habitual: &[
         &["cada", "ano"],
         &["todos", "los", "anos"],

@@ -228,6 +228,12 @@ pub const FR: Lexicon = Lexicon {
         &["fermeture"],
     ],
     portraits: &["portrait", "interview", "entretien", "temoignage"],
+    looking_back: &[
+        &["retrospective"],
+        &["bilan", "de", "l", "annee"],
+        &["bilan", "annuel"],
+        &["annee", "en", "revue"],
+    ],
     habitual: &[
         &["tous", "les", "ans"],
         &["chaque", "annee"],

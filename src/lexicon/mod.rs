@@ -122,6 +122,9 @@ pub struct Lexicon {
     /// Stems naming a portrait of a person ("Portrait : Mathilde Lemée", "Interview de…",
     /// "Entrevista a…"): the gatherings it mentions are in passing.
     pub portraits: Words,
+    /// Title phrases of a look back at a year ("2023: our year in review", "Balance de
+    /// 2024", "Bilan 2023"): its past gatherings are named in passing.
+    pub looking_back: Phrases,
     /// What comes back at the same time each year or month: "tous les ans en décembre",
     /// "every year in June", "cada año en mayo" name a habit, not a gathering's date.
     pub habitual: Phrases,
@@ -468,6 +471,7 @@ pub fn all() -> &'static Lexicon {
             opening: merged!(opening),
             verdicts: merged!(verdicts),
             portraits: merged!(portraits),
+            looking_back: merged!(looking_back),
             habitual: merged!(habitual),
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
@@ -761,8 +765,9 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 21] = [
+            let roles: [(&str, usize); 22] = [
                 ("coming_before", l.coming_before.len()),
+                ("looking_back", l.looking_back.len()),
                 ("this_before", l.this_before.len()),
                 ("closing_labels", l.closing_labels.len()),
                 ("common", l.common.len()),

@@ -160,7 +160,9 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
     let mut end = k + 1;
     let mut explicit = false;
     let next = t.get(end);
-    if next.is_some_and(|x| x.is_word("h") && !x.space_before) {
+    // "18h30", and "18 h 30" as French typography spaces it.
+    let spaced = next.is_some_and(|x| x.space_before && x.text == "h");
+    if next.is_some_and(|x| x.is_word("h") && (!x.space_before || x.text == "h")) {
         explicit = true;
         end += 1;
         if t.get(end).is_some_and(|x| x.is_sym(":") && !x.space_before) {
@@ -168,7 +170,7 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
         }
         if let Some(m) = t
             .get(end)
-            .filter(|x| !x.space_before && x.text.len() == 2)
+            .filter(|x| (spaced || !x.space_before) && x.text.len() == 2)
             .and_then(Token::num)
         {
             minute = m;

@@ -472,6 +472,15 @@ fn attaches_clock_times() {
         (s("14:00"), s("17:30"))
     );
     assert_eq!(times("Lundi 4 octobre à partir de 20h"), (s("20:00"), None));
+    // French typography spaces the hour's "h".
+    assert_eq!(
+        times("mercredi 25 octobre à 18 h 30 (heure de l'Est)"),
+        (s("18:30"), None)
+    );
+    assert_eq!(
+        times("samedi 21 octobre, 10 h – 16 h"),
+        (s("10:00"), s("16:00"))
+    );
     assert_eq!(times("Monday June 17th, 2PM"), (s("14:00"), None));
     assert_eq!(
         times("Mardi 8 juin 14h00 - 17h30"),

@@ -19,7 +19,7 @@ use super::{Extraction, facts, place, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind, Post};
 use build::Builder;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use score::years_in;
 use std::borrow::Cow;
 
@@ -192,6 +192,21 @@ pub fn extract(post: &Post) -> Extraction {
     {
         extraction.events.clear();
         extraction.deadlines.clear();
+    }
+    // "2023: our year in review", "Balance de 2024": a look back at a year names its past
+    // gatherings in passing; what it announces for later stays. "Bilan des rencontres
+    // 2019" reports on one gathering, which its title names.
+    let names_year = title_words.iter().any(|w| {
+        w.len() == 4
+            && w.parse::<i32>()
+                .is_ok_and(|y| y.abs_diff(post_date.year()) <= 1)
+    });
+    if names_year
+        && !title_has_noun
+        && sentence::has_any_phrase(&title_words, lexicon::all().looking_back)
+    {
+        extraction.events.retain(|e| e.end >= post_date);
+        extraction.deadlines.retain(|d| d.date >= post_date);
     }
     extraction
 }

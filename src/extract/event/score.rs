@@ -80,7 +80,8 @@ pub(super) fn event_score(
             score += 1;
         }
     }
-    if seen.kind == BlockKind::ListItem && have_events {
+    // One more item of a list or an agenda of headings whose earlier ones were gatherings.
+    if matches!(seen.kind, BlockKind::ListItem | BlockKind::Heading(_)) && have_events {
         score += 1;
     }
     if sentence_place(seen, seen.sentence.1).is_some() {
