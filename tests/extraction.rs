@@ -1425,6 +1425,55 @@ fn a_look_back_at_the_year_names_its_past_gatherings_in_passing() {
 }
 
 #[test]
+fn a_line_opening_with_next_dates_a_gathering() {
+    for (lang, body, day) in [
+        (
+            "fr",
+            "Nous étions une vingtaine mardi dernier.\n\n\
+             **Prochain café données : le mardi 15 septembre 2026 à 18 h 30**, même endroit.",
+            "2026-09-15",
+        ),
+        (
+            "en",
+            "Thanks to all who came!\n\nNext data drinks: Tuesday, September 15, 2026.",
+            "2026-09-15",
+        ),
+        (
+            "es",
+            "¡Gracias a todos!\n\n**La próxima cita:** martes 15 de septiembre de 2026.",
+            "2026-09-15",
+        ),
+    ] {
+        let x = extract("2026-06-18", lang, "Retour", body);
+        assert_eq!(spans(&x), vec![(d(day), d(day))], "{body}");
+    }
+}
+
+#[test]
+fn registration_closing_said_with_a_verb() {
+    for (lang, body) in [
+        (
+            "es",
+            "El encuentro se celebra en Ciudad de México del 14 al 15 de noviembre de 2026.\n\n\
+             La entrada es gratuita. **Las inscripciones cierran el\n31 de octubre** o cuando \
+             se llene el cupo.",
+        ),
+        (
+            "fr",
+            "Les rencontres ont lieu à Lyon les 14 et 15 novembre 2026.\n\n\
+             Les inscriptions ferment le 31 octobre.",
+        ),
+    ] {
+        let x = extract("2026-09-10", lang, "Encuentro 2026", body);
+        assert_eq!(
+            deadlines(&x),
+            vec![(d("2026-10-31"), DeadlineKind::Registration)],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_table_s_morning_column_is_not_tomorrow() {
     let x = extract(
         "2026-04-24",

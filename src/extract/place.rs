@@ -249,6 +249,20 @@ pub fn in_title(title: &str, lang: Language) -> Option<String> {
 }
 
 /// A town name starting at `k` and the index after it.
+/// Tokens as written, spaced as they were.
+fn spaced_name(tokens: &[Token<'_>]) -> String {
+    tokens
+        .iter()
+        .enumerate()
+        .fold(String::new(), |mut acc, (i, t)| {
+            if i > 0 && t.space_before {
+                acc.push(' ');
+            }
+            acc.push_str(t.text);
+            acc
+        })
+}
+
 fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     let first = tokens
         .get(k)
@@ -263,6 +277,17 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
             // Hyphen-joined parts, written without spaces: "Clermont-Ferrand", "Aix-en-Provence".
             (Some(h), Some(w))
                 if h.is_sym("-") && !h.space_before && !w.space_before && w.kind == Kind::Word =>
+            {
+                end += 2;
+            }
+            // A known town whose name holds a particle: "Ciudad de México", "Alcalá de
+            // Henares", "Newcastle upon Tyne".
+            (Some(p), Some(w))
+                if p.kind == Kind::Word
+                    && matches!(p.norm, "de" | "del" | "do" | "da" | "upon" | "on" | "sur")
+                    && w.kind == Kind::Word
+                    && w.is_capitalized()
+                    && towns::is_town(&fold(&spaced_name(&tokens[k..end + 2]))) =>
             {
                 end += 2;
             }
@@ -286,16 +311,7 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     }) {
         return None;
     }
-    let name: String = tokens[k..end]
-        .iter()
-        .enumerate()
-        .fold(String::new(), |mut acc, (i, t)| {
-            if i > 0 && t.space_before {
-                acc.push(' ');
-            }
-            acc.push_str(t.text);
-            acc
-        });
+    let name = spaced_name(&tokens[k..end]);
     // A lone first word that is an article is not a town: "Le", "La", "The".
     if words == 1
         && end == k + 1
@@ -920,6 +936,22 @@ mod tests {
             ("at the University of Washington", Language::En, None),
         ] {
             assert_eq!(place(text, lang).as_deref(), town, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_known_town_s_name_may_hold_a_particle() {
+        for (text, lang, town) in [
+            ("en Ciudad de México", Language::Es, "Ciudad de México"),
+            ("en Alcalá de Henares", Language::Es, "Alcalá de Henares"),
+            (
+                "in Newcastle upon Tyne",
+                Language::En,
+                "Newcastle upon Tyne",
+            ),
+            ("en Madrid de nuevo", Language::Es, "Madrid"),
+        ] {
+            assert_eq!(place(text, lang).as_deref(), Some(town), "{text}");
         }
     }
 

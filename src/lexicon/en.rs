@@ -110,6 +110,8 @@ pub const EN: Lexicon = Lexicon {
         "expo",
         "ceremon",
         "unconf",
+        "picnic",
+        "drinks",
     ],
     gathering_suffixes: &["unconf", "athon", "camp"],
     kind_qualifiers: &[
@@ -230,6 +232,7 @@ pub const EN: Lexicon = Lexicon {
         &["apply", "by"],
     ],
     portraits: &["portrait", "interview", "spotlight"],
+    next_words: &["next", "upcoming"],
     looking_back: &[
         &["year", "in", "review"],
         &["looking", "back"],

@@ -125,6 +125,9 @@ pub struct Lexicon {
     /// Title phrases of a look back at a year ("2023: our year in review", "Balance de
     /// 2024", "Bilan 2023"): its past gatherings are named in passing.
     pub looking_back: Phrases,
+    /// "Next" as a sentence opens with it: "Prochain café données : le 17 septembre",
+    /// "Next meetup: June 5", "La próxima quedada: sábado 3".
+    pub next_words: Words,
     /// What comes back at the same time each year or month: "tous les ans en décembre",
     /// "every year in June", "cada año en mayo" name a habit, not a gathering's date.
     pub habitual: Phrases,
@@ -472,6 +475,7 @@ pub fn all() -> &'static Lexicon {
             verdicts: merged!(verdicts),
             portraits: merged!(portraits),
             looking_back: merged!(looking_back),
+            next_words: merged!(next_words),
             habitual: merged!(habitual),
             deadline_strong: merged!(deadline_strong),
             deadline_weak: merged!(deadline_weak),
@@ -765,9 +769,10 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 22] = [
+            let roles: [(&str, usize); 23] = [
                 ("coming_before", l.coming_before.len()),
                 ("looking_back", l.looking_back.len()),
+                ("next_words", l.next_words.len()),
                 ("this_before", l.this_before.len()),
                 ("closing_labels", l.closing_labels.len()),
                 ("common", l.common.len()),

@@ -72,6 +72,14 @@ pub(super) fn event_score(
             score += 1;
         }
     }
+    // "Prochain café données : le 17 septembre", "Next drinks: June 5": what a line that
+    // opens with "next" dates comes back, a gathering.
+    let opens_with_next = seen.before[..seen.before.len().min(2)]
+        .iter()
+        .any(|w| lexicon::all().next_words.contains(w));
+    if opens_with_next && !noun && !verb {
+        score += 2;
+    }
     if !noun && !verb {
         let p = &seen.prev_words;
         if sentence::has_gathering_noun(p)
