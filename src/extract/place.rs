@@ -5,7 +5,7 @@
 
 use super::Language;
 use super::sentence;
-use super::token::{Kind, Token, fold, tokenize};
+use super::token::{Kind, Token, as_written, fold, tokenize};
 use crate::lexicon::{self, towns};
 
 /// The town named after a preposition in `tokens[from..to]`, nearest to `near` first.
@@ -249,20 +249,6 @@ pub fn in_title(title: &str, lang: Language) -> Option<String> {
 }
 
 /// A town name starting at `k` and the index after it.
-/// Tokens as written, spaced as they were.
-fn spaced_name(tokens: &[Token<'_>]) -> String {
-    tokens
-        .iter()
-        .enumerate()
-        .fold(String::new(), |mut acc, (i, t)| {
-            if i > 0 && t.space_before {
-                acc.push(' ');
-            }
-            acc.push_str(t.text);
-            acc
-        })
-}
-
 fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     let first = tokens
         .get(k)
@@ -287,7 +273,7 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
                     && matches!(p.norm, "de" | "del" | "do" | "da" | "upon" | "on" | "sur")
                     && w.kind == Kind::Word
                     && w.is_capitalized()
-                    && towns::is_town(&fold(&spaced_name(&tokens[k..end + 2]))) =>
+                    && towns::is_town(&fold(&as_written(&tokens[k..end + 2]))) =>
             {
                 end += 2;
             }
@@ -311,7 +297,7 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     }) {
         return None;
     }
-    let name = spaced_name(&tokens[k..end]);
+    let name = as_written(&tokens[k..end]);
     // A lone first word that is an article is not a town: "Le", "La", "The".
     if words == 1
         && end == k + 1

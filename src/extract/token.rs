@@ -167,6 +167,20 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut String) -> Vec<Token<'a>> {
     tokens
 }
 
+/// Tokens as written, spaced as they were.
+pub fn as_written(tokens: &[Token<'_>]) -> String {
+    tokens
+        .iter()
+        .enumerate()
+        .fold(String::new(), |mut acc, (i, t)| {
+            if i > 0 && t.space_before {
+                acc.push(' ');
+            }
+            acc.push_str(t.text);
+            acc
+        })
+}
+
 /// Whether a character is a letter; the Latin-1 letters of French and Spanish without a
 /// look-up in Unicode's tables.
 fn is_letter(c: char) -> bool {

@@ -138,17 +138,7 @@ pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
             return Some(words.join(" "));
         }
     }
-    let text: String =
-        toks[start..end]
-            .iter()
-            .enumerate()
-            .fold(String::new(), |mut acc, (i, t)| {
-                if i > 0 && t.space_before {
-                    acc.push(' ');
-                }
-                acc.push_str(t.text);
-                acc
-            });
+    let text = token::as_written(&toks[start..end]);
     Some(text.trim_matches(['-', '/']).to_string())
 }
 
