@@ -322,6 +322,39 @@ fn extract_source(file: &str, source: &str) -> Extraction {
 }
 
 #[test]
+fn a_town_key_beats_a_venue_the_prose_guessed() {
+    let x = extract_source(
+        "content/fr/blog/2026-01-09-rencontres/index.md",
+        "---\ntitle: \"Rencontres 2026\"\ndate: 2026-01-09\nevent:\n  start: 2026-09-30\n  \
+         end: 2026-10-02\n  venue: \"Uni Mail, boulevard du Pont-d'Arve 40\"\n  city: Genève\n\
+         ---\nLes rencontres ont lieu du 30 septembre au 2 octobre 2026, à Uni Mail.\n",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Genève"));
+}
+
+#[test]
+fn a_definition_list_gives_labelled_lines() {
+    let x = extract(
+        "2026-02-27",
+        "fr",
+        "Café données de mars",
+        "On présentera ce qu'on a trouvé.\n\nDate\n: mardi 17 mars 2026, 18 h 30 – 20 h 30\n\n\
+         Lieu\n: Café Les Communs, 12 rue de Saint-Malo, 35000 Rennes\n\n\
+         Inscription\n: <https://framaforms.org/cafe-donnees-rennes-mars-2026>\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-03-17"), d("2026-03-17"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Rennes"));
+    assert_eq!(
+        x.events[0].start_time.map(|t| t.to_string()).as_deref(),
+        Some("18:30:00")
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://framaforms.org/cafe-donnees-rennes-mars-2026")
+    );
+}
+
+#[test]
 fn spanish_workshop_dated_by_event_keys_only() {
     let x = extract_source(
         "_posts/2027-03-01-taller-cartografia.md",

@@ -30,6 +30,7 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
         pre: 0,
         flushes: 0,
         links_open: 0,
+        term_read: false,
     };
     walker.walk(fragment.tree.root());
     walker.flush();
@@ -40,7 +41,9 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
 
 fn markdown_to_html(body: &str) -> String {
     use pulldown_cmark::{Options, Parser, html};
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // Definition lists ("Date\n: mardi 19 mars") as Hugo's Goldmark and kramdown read them.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_DEFINITION_LIST;
     let body = separate_html_lines(body);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, Parser::new_ext(&body, options));
@@ -119,6 +122,8 @@ struct Walker<'a> {
     flushes: usize,
     /// Links being read (an image inside one gives it its text).
     links_open: usize,
+    /// A definition's term was just read ("Date"): its definition continues its line.
+    term_read: bool,
 }
 
 /// Elements that carry no text for readers.
@@ -133,6 +138,8 @@ fn skipped(name: &str) -> bool {
 struct Close {
     kind: Option<BlockKind>,
     pre: bool,
+    /// A definition list's term ("Date", "Lieu"), a label for its definition.
+    term: bool,
     /// Where the link's text starts (the pending text's generation and offset), and its target.
     link: Option<(usize, usize, String)>,
 }
@@ -182,9 +189,13 @@ impl Walker<'_> {
                         }
                         continue;
                     }
-                    let kind = block_kind(name);
+                    // "<dt>Date</dt><dd>mardi 19 mars</dd>": one labelled line, "Date : …".
+                    let continues_term = name == "dd" && std::mem::take(&mut self.term_read);
+                    let kind = block_kind(name).filter(|_| name != "dt");
                     if let Some(kind) = kind {
-                        self.flush();
+                        if !continues_term {
+                            self.flush();
+                        }
                         let inherited = match (kind, self.kinds.last()) {
                             (BlockKind::Paragraph, Some(&outer)) => outer,
                             _ => kind,
@@ -201,9 +212,13 @@ impl Walker<'_> {
                     if link.is_some() {
                         self.links_open += 1;
                     }
+                    if name == "dt" {
+                        self.flush();
+                    }
                     stack.push(Step::Close(Close {
                         kind,
                         pre: name == "pre",
+                        term: name == "dt",
                         link,
                     }));
                     stack.extend(node.children().rev().map(Step::Open));
@@ -224,6 +239,10 @@ impl Walker<'_> {
         }
         if close.pre {
             self.pre -= 1;
+        }
+        if close.term {
+            self.push_text(" :");
+            self.term_read = true;
         }
         if close.kind.is_some() {
             self.flush();

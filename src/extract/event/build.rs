@@ -540,13 +540,17 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         noun: noun_phrase(seen).or_else(|| link_text(seen)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
         caption,
-        place: place::leading_town(seen.tokens, seen.sentence.0, m.first).or_else(|| {
-            if side {
-                own_sentence_place(seen)
-            } else {
-                sentence_place(seen, seen.tokens.len())
-            }
-        }),
+        // "Lille — jeudi 19 octobre", but not a label: "Date : mardi 19 mars".
+        place: (label::of(&seen.tokens[seen.sentence.0..seen.sentence.1]).is_none())
+            .then(|| place::leading_town(seen.tokens, seen.sentence.0, m.first))
+            .flatten()
+            .or_else(|| {
+                if side {
+                    own_sentence_place(seen)
+                } else {
+                    sentence_place(seen, seen.tokens.len())
+                }
+            }),
         same_place: same_place_hint(seen),
         online: says_online(&seen.words),
         cancelled: sentence::has_stem(&seen.words, lexicon::all().cancelled),

@@ -123,7 +123,15 @@ fn complete(event: &mut Event, facts: &Facts) {
     match &facts.place {
         // The keys say it plainly; the prose may only name the organisers' town.
         Some(Place::Online) => event.place = Some("online".to_string()),
-        Some(Place::Town(town)) if event.place.is_none() => event.place = Some(town.clone()),
+        // A town the keys give beats what the prose only guessed, a name crieur does not
+        // know as a town ("à Uni Mail" when `city: Genève`).
+        Some(Place::Town(town))
+            if event.place.as_deref().is_none_or(|p| {
+                p != "online" && !crate::lexicon::towns::is_town(&crate::extract::token::fold(p))
+            }) =>
+        {
+            event.place = Some(town.clone())
+        }
         _ => {}
     }
 }
