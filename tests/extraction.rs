@@ -1507,6 +1507,36 @@ fn registration_closing_said_with_a_verb() {
 }
 
 #[test]
+fn a_list_of_dates_is_a_list_of_gatherings_from_its_first_item() {
+    let x = extract(
+        "2026-09-01",
+        "en",
+        "Monthly community calls",
+        "We're starting a community call every first Thursday of the month.\n\n\
+         ## Next dates\n\n\
+         - **Thursday 3 September** — kick-off: Toronto shows their budget explorer\n\
+         - **Thursday 1 October** — documentation, and the upcoming docs sprint\n\
+         - **Thursday 5 November** — the flood-sensor dashboard\n",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2026-09-03"), d("2026-09-03")),
+            (d("2026-10-01"), d("2026-10-01")),
+            (d("2026-11-05"), d("2026-11-05"))
+        ]
+    );
+    // A changelog's list is no list of gatherings.
+    let x = extract(
+        "2026-09-01",
+        "en",
+        "Release notes",
+        "- **3 September**: version 2.1 released\n- **1 October**: version 2.2 released\n",
+    );
+    assert_eq!(spans(&x), vec![]);
+}
+
+#[test]
 fn a_table_s_morning_column_is_not_tomorrow() {
     let x = extract(
         "2026-04-24",

@@ -53,6 +53,9 @@ pub(super) struct Builder {
     day: Option<(usize, NaiveDate)>,
     /// Dates considered so far: the reading order of drafts.
     read: usize,
+    /// A list item headed by its date that was not taken for a gathering, kept until the
+    /// next date: if that one, the next item, is a gathering, the list is one of them.
+    held: Option<Draft>,
 }
 
 impl Builder {
@@ -139,6 +142,7 @@ impl Builder {
     fn place_span(&mut self, ctx: &Context<'_>, seen: &Seen<'_, '_>, span: Span) {
         let m = &seen.mention;
         self.read += 1;
+        let held = self.held.take();
         // Days inside a known event are its programme; but the days a title, a subtitle or
         // a "When:" line gives are the post's own gathering, even within a larger one (a
         // talk at a conference).
@@ -169,9 +173,17 @@ impl Builder {
             .months
             .iter()
             .any(|d| d.span.start <= span.start && span.end <= d.span.end);
+        let heads_item = seen.kind == BlockKind::ListItem && seen.before.is_empty();
         if score >= 2 || (refines && score >= 0) {
+            // "- Thursday 7 September — kick-off", "- Thursday 5 October — docs sprint":
+            // the item before, headed by its date too, is a gathering of the same list.
+            if let Some(before) = held.filter(|_| heads_item) {
+                self.events.push(before);
+            }
             let first = self.events.is_empty();
             self.events.push(draft(seen, span, first, self.read));
+        } else if heads_item && score >= 0 {
+            self.held = Some(draft(seen, span, self.events.is_empty(), self.read));
         }
     }
 
