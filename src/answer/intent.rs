@@ -1466,9 +1466,6 @@ fn transposed(word: &str) -> Option<String> {
     if chars.len() < 4 || !chars.iter().all(|c| c.is_alphabetic()) || is_vocabulary(word) {
         return None;
     }
-    if lexicon::month(word).is_some() {
-        return None;
-    }
     (0..chars.len() - 1).find_map(|i| {
         let mut swapped = chars.clone();
         swapped.swap(i, i + 1);

@@ -286,11 +286,7 @@ impl Index {
     /// A name the site writes as one word, asked in two ("geo beers" for "GeoBeers", "hack
     /// lab" for "Hacklab"): the two words become that word, unless each is a name alone.
     fn joined(&self, words: &[String]) -> Vec<String> {
-        let named = |t: &str| {
-            self.postings
-                .get(t)
-                .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong))
-        };
+        let named = |t: &str| self.names(t);
         let mut out: Vec<String> = Vec::with_capacity(words.len());
         let mut k = 0;
         while k < words.len() {
@@ -330,11 +326,14 @@ impl Index {
 
     /// Whether a gathering's name, place or title has the word, or one close to it.
     pub fn knows(&self, word: &str, lang: Language) -> bool {
-        self.forms(word, lang).iter().any(|(t, _)| {
-            self.postings
-                .get(t)
-                .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong))
-        })
+        self.forms(word, lang).iter().any(|(t, _)| self.names(t))
+    }
+
+    /// Whether an index term is in a gathering's name, place or title.
+    fn names(&self, term: &str) -> bool {
+        self.postings
+            .get(term)
+            .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong))
     }
 
     /// The index terms a query word stands for, with how close each is (1 = exact).
@@ -352,11 +351,7 @@ impl Index {
             .filter(|&(i, _)| i >= 5 && i + 3 <= word.len())
         {
             let head = &word[..cut];
-            let named = self
-                .postings
-                .get(head)
-                .is_some_and(|list| list.iter().any(|(_, _, strong)| *strong));
-            if named && !forms.iter().any(|(f, _)| f == head) {
+            if self.names(head) && !forms.iter().any(|(f, _)| f == head) {
                 forms.push((head.to_string(), 0.85));
             }
         }

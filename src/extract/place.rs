@@ -111,7 +111,7 @@ fn known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
     let first = name.split(' ').next().unwrap_or(&name);
     [name.as_str(), first]
         .into_iter()
-        .find(|n| towns::is_town(&fold(n)))
+        .find(|n| is_known_town(n))
         .map(str::to_string)
 }
 
@@ -120,9 +120,14 @@ fn whole_known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
     known_town_span(tokens, k).map(|(name, _)| name)
 }
 
+/// Whether a name as written is a town the gazetteer knows.
+pub fn is_known_town(name: &str) -> bool {
+    towns::is_town(&fold(name))
+}
+
 /// A known town written whole from `k`, and the index after it.
 fn known_town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
-    town_span(tokens, k).filter(|(name, _)| towns::is_town(&fold(name)))
+    town_span(tokens, k).filter(|(name, _)| is_known_town(name))
 }
 
 /// The known town ending a venue's name written from `k`, within its clause: "l'IUT
@@ -217,7 +222,7 @@ pub fn in_title(title: &str, lang: Language) -> Option<String> {
     let tokens = tokenize(title, &mut folded);
     if let Some((_, name)) = towns(&tokens, lang)
         .into_iter()
-        .find(|(_, n)| towns::is_town(&fold(n)))
+        .find(|(_, n)| is_known_town(n))
     {
         return Some(name);
     }
@@ -273,7 +278,7 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
                     && matches!(p.norm, "de" | "del" | "do" | "da" | "upon" | "on" | "sur")
                     && w.kind == Kind::Word
                     && w.is_capitalized()
-                    && towns::is_town(&fold(&as_written(&tokens[k..end + 2]))) =>
+                    && is_known_town(&as_written(&tokens[k..end + 2])) =>
             {
                 end += 2;
             }

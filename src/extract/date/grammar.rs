@@ -97,7 +97,7 @@ fn parse_at(t: &[Token<'_>], i: usize, lang: Lang) -> Step {
             shape: Shape::Coming { weekday, strict },
             items: Vec::new(),
             first: i,
-            last: ends[len - 1],
+            last: after,
             start_time: None,
             end_time: None,
         };

@@ -663,12 +663,7 @@ pub(super) fn says_online(words: &[&str]) -> bool {
         || sentence::has_phrase(words, &["en", "ligne"])
         || sentence::has_phrase(words, &["en", "linea"]);
     // "en Youtube", "via Zoom", "sur Jitsi", "a través de Jitsi": held on a platform.
-    let on_platform = words.windows(2).any(|w| {
-        matches!(
-            w[0],
-            "en" | "via" | "on" | "sur" | "por" | "over" | "de" | "through"
-        ) && lexicon::PLATFORMS.contains(&w[1])
-    });
+    let on_platform = on_service(words, &["de"], lexicon::PLATFORMS);
     place::is_online(words)
         || on_platform
         || plain && !sentence::has_stem(words, lexicon::all().registration)
@@ -676,11 +671,17 @@ pub(super) fn says_online(words: &[&str]) -> bool {
 
 /// "por Jitsi", "on Zoom", "sur BigBlueButton": a call on a video service.
 fn on_call(words: &[&str]) -> bool {
+    on_service(words, &[], lexicon::CALL_PLATFORMS)
+}
+
+/// A service named after "on", "via", "sur", "por"… or one of `more` leading words.
+fn on_service(words: &[&str], more: &[&str], services: &[&str]) -> bool {
     words.windows(2).any(|w| {
-        matches!(
+        (matches!(
             w[0],
             "en" | "via" | "on" | "sur" | "por" | "over" | "through"
-        ) && lexicon::CALL_PLATFORMS.contains(&w[1])
+        ) || more.contains(&w[0]))
+            && services.contains(&w[1])
     })
 }
 

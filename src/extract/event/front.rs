@@ -126,9 +126,10 @@ fn complete(event: &mut Event, facts: &Facts) {
         // A town the keys give beats what the prose only guessed, a name crieur does not
         // know as a town ("à Uni Mail" when `city: Genève`).
         Some(Place::Town(town))
-            if event.place.as_deref().is_none_or(|p| {
-                p != "online" && !crate::lexicon::towns::is_town(&crate::extract::token::fold(p))
-            }) =>
+            if event
+                .place
+                .as_deref()
+                .is_none_or(|p| p != "online" && !crate::extract::place::is_known_town(p)) =>
         {
             event.place = Some(town.clone())
         }

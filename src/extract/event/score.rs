@@ -95,12 +95,12 @@ pub(super) fn event_score(
     if sentence_place(seen, seen.sentence.1).is_some() {
         score += 1;
     }
-    // A release, a publication, a price: not a gathering. An award neither, unless the
-    // sentence says people gather for it ("the awards brought together…").
     // A heading that starts with its date, after others that were gatherings, is one more
     // session of a series, whatever its subject ("Martes 5 de mayo — Publicación web").
     let next_session =
         matches!(seen.kind, BlockKind::Heading(_)) && have_events && seen.before.is_empty();
+    // A release, a publication, a price: not a gathering. An award neither, unless the
+    // sentence says people gather for it ("the awards brought together…").
     let negative = sentence::has_word_in(w, word_set!(lexicon::all().not_gathering));
     let award = sentence::has_word_in(w, word_set!(lexicon::all().awards));
     if negative && !next_session || award && !verb {
