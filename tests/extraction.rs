@@ -1582,6 +1582,34 @@ fn a_portrait_mentions_gatherings_in_passing() {
 }
 
 #[test]
+fn a_job_offer_dates_no_gathering() {
+    for source in [
+        "---\ntitle: \"Offre d'emploi : animateur·rice de communauté\"\ndate: 2026-04-16\n\
+         lang: fr\n---\nNous recrutons ! Prise de poste le 1er septembre 2026. Envoyez votre CV \
+         avant le 15 mai 2026 ; les entretiens auront lieu en visioconférence fin mai.\n",
+        "---\ntitle: \"Community manager, part time\"\ndate: 2026-04-16\nlang: en\n\
+         tags: [jobs]\n---\nThe position starts in July 2026. Apply by May 31, 2026; interviews \
+         will take place online in early June.\n",
+        "---\ntitle: \"Buscamos coordinador/a\"\ndate: 2026-05-07\nlang: es\n\
+         description: \"Oferta de trabajo a media jornada, en remoto.\"\n---\n\
+         Inicio: julio de 2026. Envía tu CV hasta el 31 de mayo de 2026. Haremos entrevistas \
+         por videollamada durante la primera quincena de junio.\n",
+    ] {
+        let x = extract_source("_posts/2026-04-16-job.md", source);
+        assert_eq!(spans(&x), vec![], "{source}");
+        assert_eq!(deadlines(&x), vec![], "{source}");
+    }
+    // A job fair is a gathering.
+    let x = extract(
+        "2026-04-16",
+        "fr",
+        "Salon de l'emploi du logiciel libre",
+        "Le salon de l'emploi aura lieu le 12 juin 2026 à Lyon.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-06-12"), d("2026-06-12"))]);
+}
+
+#[test]
 fn a_month_that_comes_back_every_year_is_a_habit() {
     for (lang, body) in [
         (

@@ -239,6 +239,14 @@ pub const EN: Lexicon = Lexicon {
         &["retrospective"],
         &["wrapped"],
     ],
+    job_offers: &[
+        &["job"],
+        &["jobs"],
+        &["hiring"],
+        &["vacancy"],
+        &["vacancies"],
+        &["careers"],
+    ],
     habitual: &[
         &["every", "year"],
         &["each", "year"],

@@ -181,6 +181,15 @@ pub const ES: Lexicon = Lexicon {
         &["repaso", "del", "ano"],
         &["retrospectiva"],
     ],
+    job_offers: &[
+        &["oferta", "de", "trabajo"],
+        &["oferta", "de", "empleo"],
+        &["oferta", "laboral"],
+        &["empleo"],
+        &["empleos"],
+        &["vacante"],
+        &["contratamos"],
+    ],
     habitual: &[
         &["cada", "ano"],
         &["todos", "los", "anos"],

@@ -125,6 +125,10 @@ pub struct Lexicon {
     /// Title phrases of a look back at a year ("2023: our year in review", "Balance de
     /// 2024", "Bilan 2023"): its past gatherings are named in passing.
     pub looking_back: Phrases,
+    /// A job offer, in its title, tags or description ("Offre d'emploi", "We're hiring",
+    /// "Oferta de trabajo"): its start date and the day applications close are not a
+    /// gathering's, nor are its interviews.
+    pub job_offers: Phrases,
     /// "Next" as a sentence opens with it: "Prochain café données : le 17 septembre",
     /// "Next meetup: June 5", "La próxima quedada: sábado 3".
     pub next_words: Words,
@@ -475,6 +479,7 @@ pub fn all() -> &'static Lexicon {
             verdicts: merged!(verdicts),
             portraits: merged!(portraits),
             looking_back: merged!(looking_back),
+            job_offers: merged!(job_offers),
             next_words: merged!(next_words),
             habitual: merged!(habitual),
             deadline_strong: merged!(deadline_strong),
@@ -769,9 +774,10 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 23] = [
+            let roles: [(&str, usize); 24] = [
                 ("coming_before", l.coming_before.len()),
                 ("looking_back", l.looking_back.len()),
+                ("job_offers", l.job_offers.len()),
                 ("next_words", l.next_words.len()),
                 ("this_before", l.this_before.len()),
                 ("closing_labels", l.closing_labels.len()),

@@ -83,11 +83,7 @@ pub fn extract(post: &Post) -> Extraction {
         };
     };
     let title_has_noun = sentence::has_gathering_noun(&title_words);
-    let about_words = facts.about.iter().any(|text| {
-        let mut folded = String::new();
-        let tokens = token::tokenize(text, &mut folded);
-        sentence::has_gathering_noun(&sentence::words(&tokens))
-    });
+    let about_words = about_says(&facts.about, sentence::has_gathering_noun);
     // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
     // "meetings".
     let about_name = facts
@@ -193,6 +189,16 @@ pub fn extract(post: &Post) -> Extraction {
         extraction.events.clear();
         extraction.deadlines.clear();
     }
+    // "Offre d'emploi : coordinateur·rice", a post tagged "jobs": a job offer's start date,
+    // the day applications close and its interviews are not a gathering's. Its description
+    // may speak of work as gatherings do ("media jornada"); its title and keys may not.
+    let job_offer = |words: &[&str]| sentence::has_any_phrase(words, lexicon::all().job_offers);
+    let gathering_named = title_has_noun || facts.gathering_keys || facts.start.is_some();
+    if !gathering_named && (job_offer(&title_words) || about_says(&facts.about, job_offer)) {
+        extraction.events.clear();
+        extraction.deadlines.clear();
+        extraction.registration_url = None;
+    }
     // "2023: our year in review", "Balance de 2024": a look back at a year names its past
     // gatherings in passing; what it announces for later stays. "Bilan des rencontres
     // 2019" reports on one gathering, which its title names.
@@ -209,6 +215,16 @@ pub fn extract(post: &Post) -> Extraction {
         extraction.deadlines.retain(|d| d.date >= post_date);
     }
     extraction
+}
+
+/// Whether one of the texts saying what the post is about (tags, description) has words
+/// that `says` recognises.
+fn about_says(about: &[String], says: impl Fn(&[&str]) -> bool) -> bool {
+    about.iter().any(|text| {
+        let mut folded = String::new();
+        let tokens = token::tokenize(text, &mut folded);
+        says(&sentence::words(&tokens))
+    })
 }
 
 /// Whether a sentence of the post without a date says its gathering is cancelled or put
