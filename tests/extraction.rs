@@ -1582,6 +1582,54 @@ fn a_portrait_mentions_gatherings_in_passing() {
 }
 
 #[test]
+fn a_schedule_of_calls_under_a_title_naming_them() {
+    let x = extract(
+        "2026-02-09",
+        "en",
+        "Introducing monthly community calls",
+        "Chapters can't meet in person for now, so we're starting something new.\n\n\
+         ## Spring schedule\n\n| Date | Demo |\n|---|---|\n\
+         | Tuesday, March 10 | Erable in a logistics app |\n\
+         | Tuesday, April 14 | The new Kotlin bindings |\n\
+         | Tuesday, May 12 | A relay on a Raspberry Pi |\n",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2026-03-10"), d("2026-03-10")),
+            (d("2026-04-14"), d("2026-04-14")),
+            (d("2026-05-12"), d("2026-05-12")),
+        ]
+    );
+}
+
+#[test]
+fn a_conference_named_by_a_compound_word() {
+    // "RubyConf", "ErableConf": the name says what the gathering is.
+    for (lang, title, body) in [
+        (
+            "fr",
+            "ErableConf 2026 : on fête nos 10 ans !",
+            "L'**ErableConf 2026** revient là où tout a commencé : **Montréal, du jeudi 10 au \
+             samedi 12 septembre 2026**, à l'Université Concordia.",
+        ),
+        (
+            "en",
+            "ErableConf 2026: ten years!",
+            "**ErableConf 2026** is back where it all started: **Montréal, Thursday September \
+             10 to Saturday September 12, 2026**, at Concordia University.",
+        ),
+    ] {
+        let x = extract("2026-02-04", lang, title, body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2026-09-10"), d("2026-09-12"))],
+            "{title}"
+        );
+    }
+}
+
+#[test]
 fn a_job_offer_dates_no_gathering() {
     for source in [
         "---\ntitle: \"Offre d'emploi : animateur·rice de communauté\"\ndate: 2026-04-16\n\

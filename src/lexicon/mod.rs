@@ -103,7 +103,7 @@ pub struct Lexicon {
     /// Stems of nouns that name a gathering.
     pub gathering_nouns: Words,
     /// Endings that make a compound word a gathering: "biotecnoencuentro", "ozunconf",
-    /// "editathon", "geocamp".
+    /// "rubyconf", "editathon", "geocamp".
     pub gathering_suffixes: Words,
     /// Words that only say what kind a gathering of a kind is ("code sprint", "community
     /// meeting", "réunion mensuelle"): a question may use another one than the site.

@@ -5,7 +5,8 @@ use crate::extract::token::{Kind, Token};
 use crate::lexicon;
 use chrono::NaiveTime;
 
-/// A clock time right after a date: "à 14h", "14h00", ", 2PM", "at 2:00 PM", "midi".
+/// A clock time right after a date: "à 14h", "14h00", ", 2PM", "at 2:00 PM", "@ 6:30pm",
+/// "midi".
 pub(super) fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize)> {
     let mut k = j;
     if t.get(k).is_some_and(|x| x.is_sym(",")) {
@@ -13,7 +14,7 @@ pub(super) fn time_suffix(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, usize
     }
     while t
         .get(k)
-        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(x.norm))
+        .is_some_and(|x| x.kind == Kind::Word && lexicon::is_time_lead(x.norm) || x.is_sym("@"))
         && k < j + 3
     {
         k += 1;
@@ -43,6 +44,7 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
                 x.norm,
                 "de" | "from" | "des" | "between" | "entre" | "a" | "at" | "partir"
             )
+            || x.is_sym("@")
     }) {
         k += 1;
         if t.get(k).is_some_and(|x| x.is_word("partir")) {

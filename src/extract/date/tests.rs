@@ -502,6 +502,12 @@ fn attaches_clock_times() {
         times("Monday 22/06 PM (14:00 - 17:00)"),
         (s("14:00"), s("17:00"))
     );
+    // "@" stands for "at" in English announcements.
+    assert_eq!(times("Thursday, 20/10 @ 6:30pm ET"), (s("18:30"), None));
+    assert_eq!(
+        times("Saturday, October 22 @ 10am - 4pm"),
+        (s("10:00"), s("16:00"))
+    );
 }
 
 #[test]

@@ -82,7 +82,9 @@ pub fn extract(post: &Post) -> Extraction {
             help: Vec::new(),
         };
     };
-    let title_has_noun = sentence::has_gathering_noun(&title_words);
+    // "Monthly meetups", "Introducing monthly community calls".
+    let title_has_noun = sentence::has_gathering_noun(&title_words)
+        || sentence::has_any_phrase(&title_words, lexicon::all().gathering_verbs);
     let about_words = about_says(&facts.about, sentence::has_gathering_noun);
     // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
     // "meetings".
