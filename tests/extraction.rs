@@ -1630,6 +1630,48 @@ fn a_conference_named_by_a_compound_word() {
 }
 
 #[test]
+fn an_editor_s_note_is_dated_by_its_day_not_a_gathering() {
+    for (lang, body) in [
+        (
+            "fr",
+            "Le meetup aura lieu le jeudi 10 septembre 2026 à Montréal.\n\n\
+             **Mise à jour (18 mars 2026) :** la soirée aura lieu le jeudi 10 septembre au \
+             Club Soda.",
+        ),
+        (
+            "en",
+            "The meetup takes place on Thursday, September 10, 2026 in Montréal.\n\n\
+             **Update (March 18):** the meetup will take place at the Club Soda.",
+        ),
+        (
+            "es",
+            "El encuentro tendrá lugar el jueves 10 de septiembre de 2026 en Montréal.\n\n\
+             **Actualización (18 de marzo):** el encuentro tendrá lugar en el Club Soda.",
+        ),
+    ] {
+        let x = extract("2026-02-04", lang, "Meetup", body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2026-09-10"), d("2026-09-10"))],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn decisions_on_proposals_are_not_a_gathering() {
+    let x = extract(
+        "2026-02-13",
+        "en",
+        "ErableConf 2026 call for proposals",
+        "ErableConf 2026 will take place Thursday, May 21 through Saturday, May 23, 2026.\n\n\
+         - Round 1 closes Sunday, March 1. Decisions by March 11.\n\
+         - Round 2 closes Sunday, March 22. Decisions by April 3.\n",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-05-21"), d("2026-05-23"))]);
+}
+
+#[test]
 fn a_job_offer_dates_no_gathering() {
     for source in [
         "---\ntitle: \"Offre d'emploi : animateur·rice de communauté\"\ndate: 2026-04-16\n\

@@ -414,9 +414,10 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
                     return None;
                 }
                 let (name, end) = known_town_span(tokens, j)?;
+                // "…, Québec (Québec) G1V 0B3": a province in brackets may follow.
                 let ends = tokens.get(end).is_none_or(|x| {
                     matches!(x.kind, Kind::Num | Kind::Break)
-                        || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "." | ";")
+                        || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
                 }) || british_postcode_at(tokens, end);
                 ends.then_some(name)
             })

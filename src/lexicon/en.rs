@@ -249,6 +249,13 @@ pub const EN: Lexicon = Lexicon {
         &["vacancies"],
         &["careers"],
     ],
+    edit_notes: &[
+        &["update"],
+        &["updated"],
+        &["edit"],
+        &["edited"],
+        &["addendum"],
+    ],
     habitual: &[
         &["every", "year"],
         &["each", "year"],
@@ -257,7 +264,7 @@ pub const EN: Lexicon = Lexicon {
         &["annually"],
         &["yearly"],
     ],
-    verdicts: &["notif", "result", "acceptance"],
+    verdicts: &["notif", "result", "acceptance", "decisions"],
     deadline_weak: &[
         &["by"],
         &["before"],
@@ -505,6 +512,7 @@ pub const EN: Lexicon = Lexicon {
         "blvd",
         "way",
         "lane",
+        "ln",
         "drive",
         "pavilion",
         "tower",

@@ -190,6 +190,13 @@ pub const ES: Lexicon = Lexicon {
         &["vacante"],
         &["contratamos"],
     ],
+    edit_notes: &[
+        &["actualizacion"],
+        &["actualizado"],
+        &["editado"],
+        &["edicion"],
+        &["modificado"],
+    ],
     habitual: &[
         &["cada", "ano"],
         &["todos", "los", "anos"],
@@ -205,6 +212,7 @@ pub const ES: Lexicon = Lexicon {
         "sabreis",
         "sabran",
         "comunicara",
+        "decisiones",
     ],
     deadline_weak: &[
         &["antes", "del"],

@@ -253,6 +253,14 @@ pub const FR: Lexicon = Lexicon {
         &["cdi"],
         &["cdd"],
     ],
+    edit_notes: &[
+        &["mise", "a", "jour"],
+        &["maj"],
+        &["edit"],
+        &["modifie"],
+        &["modification"],
+        &["ajout"],
+    ],
     habitual: &[
         &["tous", "les", "ans"],
         &["chaque", "annee"],
@@ -528,6 +536,7 @@ pub const FR: Lexicon = Lexicon {
         "place",
         "route",
         "cours",
+        "chaussee",
     ],
     online_places: &[
         &["en", "ligne"],

@@ -129,6 +129,9 @@ pub struct Lexicon {
     /// "Oferta de trabajo"): its start date and the day applications close are not a
     /// gathering's, nor are its interviews.
     pub job_offers: Phrases,
+    /// What opens an editor's note, right before its date ("Mise à jour (18 mars) :",
+    /// "Update (Feb. 22):", "Editado el 5 de mayo:"): the day of the note.
+    pub edit_notes: Phrases,
     /// "Next" as a sentence opens with it: "Prochain café données : le 17 septembre",
     /// "Next meetup: June 5", "La próxima quedada: sábado 3".
     pub next_words: Words,
@@ -480,6 +483,7 @@ pub fn all() -> &'static Lexicon {
             portraits: merged!(portraits),
             looking_back: merged!(looking_back),
             job_offers: merged!(job_offers),
+            edit_notes: merged!(edit_notes),
             next_words: merged!(next_words),
             habitual: merged!(habitual),
             deadline_strong: merged!(deadline_strong),
@@ -774,10 +778,11 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 24] = [
+            let roles: [(&str, usize); 25] = [
                 ("coming_before", l.coming_before.len()),
                 ("looking_back", l.looking_back.len()),
                 ("job_offers", l.job_offers.len()),
+                ("edit_notes", l.edit_notes.len()),
                 ("next_words", l.next_words.len()),
                 ("this_before", l.this_before.len()),
                 ("closing_labels", l.closing_labels.len()),

@@ -158,6 +158,16 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
         let Some(next) = element(t, after_sep, lang) else {
             break;
         };
+        // "Atelier 2 — mercredi 15 février": a number before a dash names an item, and the
+        // day after it, with its weekday, is the date. A range writes both ends alike
+        // ("mercredi 1er – jeudi 2 février", "1–2 février").
+        if kind == Sep::Range
+            && prev.bare
+            && prev.date.weekday.is_none()
+            && next.date.weekday.is_some()
+        {
+            break;
+        }
         let hyphen = t.get(j).is_some_and(|x| x.kind == Kind::Sym);
         if kind == Sep::Range {
             ranged = true;

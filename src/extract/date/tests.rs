@@ -47,6 +47,25 @@ fn reads_dates_as_people_write_them() {
         (NaiveDate, NaiveDate, Precision),
     );
     let cases: &[Case] = &[
+        // A numbered item before its date, not the start of a range.
+        (
+            "Atelier 2 — mercredi 15 février",
+            p2026,
+            Lang::DayFirst,
+            (d(2026, 2, 15), d(2026, 2, 15), Day),
+        ),
+        (
+            "Session 3 - Wednesday, March 1",
+            p2026,
+            Lang::MonthFirst,
+            (d(2026, 3, 1), d(2026, 3, 1), Day),
+        ),
+        (
+            "mercredi 1er – jeudi 2 février",
+            p2026,
+            Lang::DayFirst,
+            (d(2026, 2, 1), d(2026, 2, 2), Day),
+        ),
         // French
         (
             "du 30 mars au 3 avril 2026",

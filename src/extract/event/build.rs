@@ -122,7 +122,9 @@ impl Builder {
         let Some(span) = date::resolve(m, &anchor) else {
             return;
         };
-        if signature::is_signature(&seen, span.start, ctx.post_date) {
+        if signature::is_signature(&seen, span.start, ctx.post_date)
+            || signature::is_edit_note(&seen)
+        {
             return;
         }
         // Days that do not follow each other are gatherings of their own: "les 4 et 7

@@ -1,6 +1,6 @@
 //! Signatures and datelines: "Agnès Crepet, le 29 septembre 2014", "— Jane Doe, March 1,
 //! 2015", "Juan Pérez, 1 de marzo de 2015" give the day a post was written, not a
-//! gathering's.
+//! gathering's; "Mise à jour (18 mars) :" the day of an editor's note.
 
 use super::Seen;
 use crate::extract::token::{Kind, Token};
@@ -35,6 +35,21 @@ pub(super) fn is_signature(seen: &Seen<'_, '_>, day: NaiveDate, post_date: Naive
         .skip_while(|t| t.kind == Kind::Sym)
         .collect();
     after_ok && signed_by_name(&before)
+}
+
+/// Whether the mention is the date of an editor's note, right after the words that open
+/// it: "Mise à jour (18 mars 2025) :", "Update (Feb. 22):", "Editado el 5 de mayo:".
+pub(super) fn is_edit_note(seen: &Seen<'_, '_>) -> bool {
+    let mut before = seen.before.as_slice();
+    if let [head @ .., last] = before
+        && matches!(*last, "le" | "du" | "on" | "el" | "the")
+    {
+        before = head;
+    }
+    lexicon::all()
+        .edit_notes
+        .iter()
+        .any(|phrase| before == *phrase)
 }
 
 /// "Agnès CREPET, le", "Jane Doe —", "Juan Pérez,": a name, a separator, maybe an article.
