@@ -46,10 +46,7 @@ pub(super) fn is_edit_note(seen: &Seen<'_, '_>) -> bool {
     {
         before = head;
     }
-    lexicon::all()
-        .edit_notes
-        .iter()
-        .any(|phrase| before == *phrase)
+    lexicon::all().edit_notes.contains(&before)
 }
 
 /// "Agnès CREPET, le", "Jane Doe —", "Juan Pérez,": a name, a separator, maybe an article.
