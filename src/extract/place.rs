@@ -424,6 +424,28 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
     })
 }
 
+/// Whether the date at `first` names a street: "calle 16 de Septiembre", "rue du 8 mai
+/// 1945", "calle del Dos de Mayo 8", "avenida 5 de Mayo". Street words that are also
+/// common nouns ("cours", "route", "place", "way") are left out: "le cours du 5 mai".
+pub fn names_street(tokens: &[Token<'_>], first: usize) -> bool {
+    const COMMON: &[&str] = &["cours", "route", "place", "way", "drive", "c", "suite"];
+    let streets = lexicon::all().street_words;
+    (first.saturating_sub(4)..first)
+        .rev()
+        .find(|&k| {
+            let t = &tokens[k];
+            t.kind == Kind::Word && streets.contains(&t.norm) && !COMMON.contains(&t.norm)
+        })
+        .is_some_and(|s| {
+            tokens[s + 1..first].iter().all(|t| {
+                t.kind == Kind::Word
+                    && (t.is_capitalized() || matches!(t.norm, "de" | "del" | "du" | "des" | "d"))
+                    || t.is_sym("'")
+                    || t.is_sym("’")
+            })
+        })
+}
+
 /// The town an agenda line starts with, before its date: "Lille — jeudi 19 octobre",
 /// "Madrid: 4 de julio", "Toronto | Oct 12". Only a known town, alone before a separator.
 pub fn leading_town(tokens: &[Token<'_>], from: usize, date: usize) -> Option<String> {
@@ -757,6 +779,27 @@ mod tests {
     fn place(text: &str, lang: Language) -> Option<String> {
         let t = tokenize(text);
         after_preposition(&t, 0, t.len(), 0, lang)
+    }
+
+    #[test]
+    fn a_date_in_a_street_s_name_is_no_day() {
+        let at = |text: &str, date: &str| {
+            let t = tokenize(text);
+            let first = t
+                .iter()
+                .position(|x| x.text == date)
+                .expect("the date's word");
+            names_street(&t, first)
+        };
+        assert!(at(
+            "en el Café Comuna (calle del Dos de Mayo 8, Madrid)",
+            "Mayo"
+        ));
+        assert!(at("Salle des fêtes, 3 rue du 8 mai 1945, Lyon", "8"));
+        assert!(at("Avenida 5 de Mayo 12, Ciudad de México", "5"));
+        assert!(!at("Meet at 221 Baker Street on March 5", "March"));
+        assert!(!at("Le cours du 5 mai porte sur QGIS", "5"));
+        assert!(!at("Au 12 rue Mayor le 8 mai à 18h", "8"));
     }
 
     #[test]

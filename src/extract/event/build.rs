@@ -61,6 +61,10 @@ pub(super) struct Builder {
 impl Builder {
     pub(super) fn consider(&mut self, ctx: &Context<'_>, seen: Seen<'_, '_>) {
         let m = &seen.mention;
+        // "calle del Dos de Mayo 8", "rue du 8 mai 1945": a street's name, not a day.
+        if place::names_street(seen.tokens, m.first) {
+            return;
+        }
         let context_year = one_year(seen.tokens, seen.sentence, ctx);
         if let Some(kind) = deadline_kind(&seen) {
             let anchor = Anchor {

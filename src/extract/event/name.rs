@@ -289,16 +289,19 @@ pub(super) fn name_in(text: &str, order: crate::extract::date::Lang) -> Option<S
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// Whether a title's head only says the gathering is cancelled or put off.
+/// Whether a title's head only says the gathering is cancelled or put off, or which day it
+/// is ("Demain", "Tomorrow", "Mañana").
 fn is_notice(head: &str) -> bool {
     let mut folded = String::new();
     let tokens = token::tokenize(head, &mut folded);
     let words = sentence::words(&tokens);
     let l = lexicon::all();
+    let only_a_day = lexicon::relative_day(&words).is_some_and(|(_, _, n)| n == words.len());
     !words.is_empty()
-        && words
-            .iter()
-            .all(|w| sentence::has_stem(&[w], l.cancelled) || sentence::has_stem(&[w], l.postponed))
+        && (only_a_day
+            || words.iter().all(|w| {
+                sentence::has_stem(&[w], l.cancelled) || sentence::has_stem(&[w], l.postponed)
+            }))
 }
 
 pub(super) fn title_head(title: &str) -> String {
@@ -310,7 +313,8 @@ pub(super) fn title_head(title: &str) -> String {
     let head = title[..cut]
         .trim()
         .trim_end_matches(['!', '?', ':', '.', ' ']);
-    // "Cancelled: Code sprint 2027", "ANNULÉ – Apéro OSM": a notice before the name.
+    // "Cancelled: Code sprint 2027", "ANNULÉ – Apéro OSM", "Mañana: quedada de enero": a
+    // notice or a day before the name.
     let rest = title[cut..].trim_start_matches(|c: char| !c.is_alphanumeric());
     if !rest.is_empty() && is_notice(head) {
         return title_head(rest);
@@ -342,6 +346,12 @@ mod tests {
     fn a_notice_before_the_name_is_not_the_name() {
         for (title, head) in [
             ("Cancelled: Code sprint 2027", "Code sprint 2027"),
+            (
+                "Mañana: quedada de enero en Madrid",
+                "quedada de enero en Madrid",
+            ),
+            ("Demain : apéro OSM à Lyon", "apéro OSM à Lyon"),
+            ("Tomorrow: docs sprint", "docs sprint"),
             ("ANNULÉ – Apéro OSM de mars", "Apéro OSM de mars"),
             ("Aplazado: Taller de QGIS", "Taller de QGIS"),
             (
