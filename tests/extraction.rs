@@ -237,6 +237,20 @@ fn more_deadline_phrasings() {
         deadlines(&x),
         vec![(d("2026-05-01"), DeadlineKind::Registration)]
     );
+    // Confirming that one comes is registering.
+    let x = extract(
+        "2026-02-27",
+        "es",
+        "Sprint de documentación en Guadalajara",
+        "El sprint de documentación será el viernes 15 de marzo de 2026 en Guadalajara.\n\n\
+         Confirma tu asistencia en Luma antes del viernes 8 de marzo para que calculemos la \
+         comida.",
+    );
+    assert_eq!(spans(&x), vec![(d("2026-03-15"), d("2026-03-15"))]);
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2026-03-08"), DeadlineKind::Registration)]
+    );
 }
 
 #[test]

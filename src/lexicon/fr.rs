@@ -288,6 +288,8 @@ pub const FR: Lexicon = Lexicon {
         &["reservez", "vos", "places"],
         &["vos", "billets"],
         &["prendre", "sa", "place"],
+        &["confirmez", "votre", "presence"],
+        &["confirmer", "votre", "presence"],
     ],
     fill_verbs: &["rempli", "complet"],
     form_nouns: &["formulaire", "formulaires"],
