@@ -83,7 +83,7 @@ pub fn extract(post: &Post) -> Extraction {
         };
     };
     // "Monthly meetups", "Introducing monthly community calls".
-    let title_has_noun = sentence::has_gathering_noun(&title_words)
+    let title_names_gathering = sentence::has_gathering_noun(&title_words)
         || sentence::has_any_phrase(&title_words, lexicon::all().gathering_verbs);
     let about_words = about_says(&facts.about, sentence::has_gathering_noun);
     // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
@@ -102,7 +102,7 @@ pub fn extract(post: &Post) -> Extraction {
         post_date,
         language,
         about_name,
-        about_gathering: title_has_noun
+        about_gathering: title_names_gathering
             || about_words
             || facts.gathering_keys
             || facts.start.is_some(),
@@ -184,19 +184,17 @@ pub fn extract(post: &Post) -> Extraction {
     );
     // "Portrait : Mathilde Lemée", "Interview de…": a portrait names the gatherings its
     // person goes to in passing, unless it invites readers to one, with a link to register.
-    if !ctx.about_gathering
+    let portrait = !ctx.about_gathering
         && extraction.registration_url.is_none()
-        && sentence::has_stem(&title_words, lexicon::all().portraits)
-    {
-        extraction.events.clear();
-        extraction.deadlines.clear();
-    }
+        && sentence::has_stem(&title_words, lexicon::all().portraits);
     // "Offre d'emploi : coordinateur·rice", a post tagged "jobs": a job offer's start date,
     // the day applications close and its interviews are not a gathering's. Its description
     // may speak of work as gatherings do ("media jornada"); its title and keys may not.
-    let job_offer = |words: &[&str]| sentence::has_any_phrase(words, lexicon::all().job_offers);
-    let gathering_named = title_has_noun || facts.gathering_keys || facts.start.is_some();
-    if !gathering_named && (job_offer(&title_words) || about_says(&facts.about, job_offer)) {
+    let job_words = |words: &[&str]| sentence::has_any_phrase(words, lexicon::all().job_offers);
+    let gathering_named = title_names_gathering || facts.gathering_keys || facts.start.is_some();
+    let job_offer =
+        !gathering_named && (job_words(&title_words) || about_says(&facts.about, job_words));
+    if portrait || job_offer {
         extraction.events.clear();
         extraction.deadlines.clear();
         extraction.registration_url = None;
@@ -210,7 +208,7 @@ pub fn extract(post: &Post) -> Extraction {
                 .is_ok_and(|y| y.abs_diff(post_date.year()) <= 1)
     });
     if names_year
-        && !title_has_noun
+        && !title_names_gathering
         && sentence::has_any_phrase(&title_words, lexicon::all().looking_back)
     {
         extraction.events.retain(|e| e.end >= post_date);
