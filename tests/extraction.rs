@@ -1762,3 +1762,37 @@ fn this_month_is_the_month_of_the_gathering_its_sentence_names() {
     );
     assert_eq!(spans(&x), vec![]);
 }
+
+#[test]
+fn the_words_between_next_and_a_colon_name_the_gathering() {
+    let cases = [
+        (
+            "en",
+            "Hack weekend recap",
+            "Our hack weekend took place on November 20 and 21 in Lyon.\n\n**Next community call: January 12, 18:00 UTC**, same Jitsi room as usual ([https://meet.jit.si/tessera](https://meet.jit.si/tessera)).",
+            "community call",
+        ),
+        (
+            "fr",
+            "Retour sur le sprint",
+            "Le sprint s'est tenu les 20 et 21 novembre à Lyon.\n\nProchaine visio : mercredi 12 janvier à 18h, sur [https://meet.jit.si/tessera](https://meet.jit.si/tessera).",
+            "visio",
+        ),
+        (
+            "es",
+            "Crónica del sprint",
+            "El sprint se celebró el 20 y 21 de noviembre en Lyon.\n\nPróxima quedada: miércoles 12 de enero a las 18:00 en [https://meet.jit.si/tessera](https://meet.jit.si/tessera).",
+            "quedada",
+        ),
+    ];
+    for (lang, title, body, name) in cases {
+        let x = extract("2021-12-01", lang, title, body);
+        let call = x
+            .events
+            .iter()
+            .find(|e| e.start == d("2022-01-12"))
+            .unwrap_or_else(|| panic!("{lang}: {x:?}"));
+        assert!(call.title.contains(name), "{lang}: {x:?}");
+        assert!(!call.title.contains("://"), "{lang}: {}", call.title);
+    }
+}

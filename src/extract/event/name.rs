@@ -57,12 +57,41 @@ pub(super) fn link_text(seen: &Seen<'_, '_>) -> Option<String> {
     let to = seen.tokens.get(e.saturating_sub(1))?.end;
     seen.links
         .iter()
-        .find(|l| l.start >= from && l.end <= to && l.text.chars().count() > 2)
+        // A link written as its address ("(https://meet.jit.si/tessera)") names no talk.
+        .find(|l| {
+            l.start >= from
+                && l.end <= to
+                && l.text.chars().count() > 2
+                && !l.text.contains("://")
+                && !l.text.starts_with("www.")
+        })
         .map(|l| l.text.clone())
+}
+
+/// The words between "next" and a colon that the date follows: "Next community call:
+/// January 12", "Prochaine visio : 12 janvier", "Próxima quedada: 12 de enero".
+fn next_lead(seen: &Seen<'_, '_>) -> Option<String> {
+    let toks = &seen.tokens[seen.sentence.0..seen.sentence.1];
+    let first = toks.iter().position(|t| t.kind != Kind::Sym)?;
+    if !lexicon::all().next_words.contains(&toks[first].norm) {
+        return None;
+    }
+    let colon = first
+        + 1
+        + toks[first + 1..]
+            .iter()
+            .position(|t| t.kind != Kind::Word)?;
+    let named = colon - first - 1;
+    let before_date = seen.sentence.0 + colon < seen.mention.first;
+    ((1..=3).contains(&named) && toks[colon].is_sym(":") && before_date)
+        .then(|| token::as_written(&toks[first + 1..colon]))
 }
 
 /// The words naming the gathering in its sentence: "community sprint", "code/doc-sprint".
 pub(super) fn noun_phrase(seen: &Seen<'_, '_>) -> Option<String> {
+    if let Some(lead) = next_lead(seen) {
+        return Some(lead);
+    }
     let toks = &seen.tokens[seen.sentence.0..seen.sentence.1];
     let near = seen.mention.first - seen.sentence.0;
     let at = (0..toks.len())
