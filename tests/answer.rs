@@ -208,17 +208,24 @@ fn registration_in_three_languages() {
 
 #[test]
 fn upcoming_events_are_paged_within_irc_limits() {
-    // Nine gatherings ahead: an overview, three to a line, from the workshops to the summit.
+    // Nine gatherings ahead: an overview, three to a line, from the workshops to the summit,
+    // each with its days and its town (unless its name gives it).
     let reply = ask("2026-02-10 10:00", "what events are coming up?");
     let lines = reply.plain(Limits::IRC);
     assert_eq!(lines.len(), 3, "{lines:#?}");
     assert!(
-        lines[0].starts_with("Atelier Inkscape : découvrir le dessin vectoriel (March 7, 2026) · "),
+        lines[0].starts_with(
+            "Atelier Inkscape : découvrir le dessin vectoriel (March 7, 2026, Lyon) · "
+        ),
         "{lines:#?}"
     );
     assert!(lines[1].contains("Atelier OpenStreetMap"), "{lines:#?}");
     assert!(
-        lines[2].contains("Map Summit 2026 (June 10 – June 12, 2026)"),
+        lines[2].contains("Spring meetup in Bristol (April 22, 2026) · "),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[2].contains("Map Summit 2026 (June 10 – June 12, 2026, Lyon)"),
         "{lines:#?}"
     );
     // A page further, nothing more; a few gatherings are shown in full.
@@ -235,8 +242,8 @@ fn upcoming_events_are_paged_within_irc_limits() {
         "quels sont les prochains événements ?",
         Language::Fr,
         &[
-            "Atelier Inkscape : découvrir le dessin vectoriel (7 mars 2026)",
-            "Taller de Arduino (annulé, 21 mars 2026)",
+            "Atelier Inkscape : découvrir le dessin vectoriel (7 mars 2026, Lyon)",
+            "Taller de Arduino (annulé, 21 mars 2026, Almería)",
         ],
         &[],
     );

@@ -1796,3 +1796,66 @@ fn the_words_between_next_and_a_colon_name_the_gathering() {
         assert!(!call.title.contains("://"), "{lang}: {}", call.title);
     }
 }
+
+#[test]
+fn an_agenda_of_date_headings_over_what_each_is() {
+    let x = extract(
+        "2024-10-15",
+        "en",
+        "What's on in November",
+        "November is busy! Here's everything the chapters have planned.\n\n\
+         ## Toronto — Tue, Nov. 5, 7–9 p.m.\n\n\
+         The Toronto chapter is back at the Commons for a working session on the budget explorer.\n\n\
+         ## Online — Thu, Nov. 7, 17:00–18:00 UTC\n\n\
+         The monthly community call. Join on Jitsi, no registration.\n\n\
+         ## Melbourne — Sat 16 Nov, 10am–1pm\n\n\
+         A beginners' workshop at the City Library, 253 Flinders Lane, Melbourne. Bring a laptop.",
+    );
+    let got: Vec<_> = x
+        .events
+        .iter()
+        .map(|e| (e.start, e.place.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (d("2024-11-05"), Some("Toronto")),
+            (d("2024-11-07"), Some("online")),
+            (d("2024-11-16"), Some("Melbourne")),
+        ],
+        "{x:?}"
+    );
+    // A date heading alone, over a sentence saying what it is.
+    for (lang, title, body) in [
+        (
+            "fr",
+            "Le programme de novembre",
+            "## Samedi 16 novembre, 10h–13h\n\nUn atelier pour débuter, à la médiathèque de Lyon.",
+        ),
+        (
+            "es",
+            "Agenda de noviembre",
+            "## Sábado 16 de noviembre, 10:00–13:00\n\nUn taller para principiantes en la biblioteca de Sevilla.",
+        ),
+        (
+            "en",
+            "Roundup",
+            "## Saturday 16 November, 10am–1pm\n\nA beginners' workshop at the City Library.",
+        ),
+    ] {
+        let x = extract("2024-10-15", lang, title, body);
+        assert_eq!(
+            spans(&x),
+            [(d("2024-11-16"), d("2024-11-16"))],
+            "{lang}: {x:?}"
+        );
+    }
+    // A heading whose date is a release's, over a sentence about it, is none.
+    let x = extract(
+        "2024-10-15",
+        "en",
+        "Changelog",
+        "## Saturday 16 November\n\nThe 2.4 release brings a new map editor.",
+    );
+    assert!(x.events.is_empty(), "{x:?}");
+}

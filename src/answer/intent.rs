@@ -213,7 +213,12 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
                 .map(|w| canonical(&w, known))
                 .collect::<Vec<String>>()
         })
-        .filter(|asked| asked.iter().any(|w| known(w)));
+        // Only a word that names counts: "dates" is no name, however close to "data".
+        .filter(|asked| {
+            asked
+                .iter()
+                .any(|w| known(w) && !is_cue(w) && !search::is_stopword(w))
+        });
     let leaning = asked_all.is_none();
     let all = asked_all.unwrap_or(all);
     let year = year_in(&all).or(year);
@@ -239,7 +244,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         .iter()
         .any(|w| lexicon::GENERIC_KINDS.contains(&w.as_str()));
     if leaning && !in_general {
-        words.extend(named(context).into_iter().filter(|w| known(w)));
+        words.extend(context_names(named(context), known));
     }
     let general = all
         .iter()
@@ -252,6 +257,24 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         general,
         month,
     }
+}
+
+/// The names crieur knows in what a member said before the question. When it names a
+/// kind of gathering ("a friend told me about the label-athon", "j'aimerais venir aux
+/// rencontres de Lyon"), that gathering and the names beside it are what it speaks of, not
+/// the rest of the member's story ("I maintain a small R package").
+fn context_names(named: Vec<String>, known: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let kinds: Vec<usize> = (0..named.len())
+        .filter(|&k| lexicon::is_gathering_noun(&named[k]))
+        .collect();
+    named
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| {
+            known(w) && (kinds.is_empty() || kinds.iter().any(|j| j.abs_diff(*k) <= 1))
+        })
+        .map(|(_, w)| w.clone())
+        .collect()
 }
 
 /// The first year (1990–2100, four digits) among the words.
@@ -479,6 +502,15 @@ fn command_intent(command: &str) -> Intent {
 /// words back.
 fn contact_intent(all: &[String], words: Vec<String>) -> Result<Intent, Vec<String>> {
     let l = lexicon::all();
+    // "the docs sprint", "un sprint de documentation", "el taller de seguridad": a word of a
+    // help topic beside a gathering says what the gathering is about, not where to ask.
+    let kept: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| !(is_topic_word(w) && qualifies_gathering(all, k)))
+        .map(|(_, w)| w.clone())
+        .collect();
+    let all = kept.as_slice();
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
     let phrase = |p: &[&str]| phrase_at(all, p).is_some();
     let any_phrase = |table: &[&[&str]]| table.iter().any(|p| phrase(p));
@@ -1235,6 +1267,19 @@ fn is_events_word(w: &str) -> bool {
     ) || (w.ends_with('s') && lexicon::is_gathering_noun(w))
 }
 
+/// Whether the word at `k` qualifies a gathering named beside it: before its noun ("docs
+/// sprint") or after it ("sprint doc", "sprint de documentation", "taller de seguridad").
+fn qualifies_gathering(all: &[String], k: usize) -> bool {
+    let noun = |j: Option<usize>| {
+        j.and_then(|j| all.get(j))
+            .is_some_and(|w| lexicon::is_gathering_noun(w))
+    };
+    let of = k
+        .checked_sub(1)
+        .is_some_and(|j| matches!(all[j].as_str(), "de" | "du" | "des" | "d" | "of"));
+    noun(Some(k + 1)) || noun(k.checked_sub(1)) || of && noun(k.checked_sub(2))
+}
+
 fn names_topic(w: &str, words: &[&str], stems: &[&str]) -> bool {
     words.contains(&w) || stems.iter().any(|s| w.starts_with(s))
 }
@@ -1761,6 +1806,113 @@ mod tests {
             };
             let q = understand_with(question, Language::En, &known);
             assert_eq!(q.intent, intent, "{question}");
+        }
+    }
+
+    #[test]
+    fn a_help_topic_beside_a_gathering_says_what_it_is_about() {
+        for question in [
+            "is the docs sprint online? what dates?",
+            "le sprint de documentation, c'est en ligne ? quelles dates ?",
+            "¿el taller de seguridad es en línea? ¿qué fechas?",
+        ] {
+            let q = understand_with(question, Language::En, &|_: &str| false);
+            assert!(
+                !matches!(q.intent, Intent::Contact { .. } | Intent::Help),
+                "{question}: {:?}",
+                q.intent
+            );
+        }
+        // Named apart from a gathering, the topic is still where to ask.
+        let q = understand_with("where is the documentation?", Language::En, &|_: &str| {
+            false
+        });
+        assert!(matches!(q.intent, Intent::Contact { .. }), "{:?}", q.intent);
+    }
+
+    #[test]
+    fn asking_for_exact_dates_asks_for_the_dates() {
+        for (exact, plain) in [
+            (
+                "what are the exact dates of the unconf?",
+                "what are the dates of the unconf?",
+            ),
+            (
+                "quelles sont les dates exactes de l'unconf ?",
+                "quelles sont les dates de l'unconf ?",
+            ),
+            (
+                "¿cuáles son las fechas exactas de la unconf?",
+                "¿cuáles son las fechas de la unconf?",
+            ),
+        ] {
+            let known = |w: &str| w == "unconf";
+            assert_eq!(
+                understand_with(exact, Language::En, &known).intent,
+                understand_with(plain, Language::En, &known).intent,
+                "{exact}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_question_word_close_to_a_name_does_not_hide_the_context() {
+        // On a site about data, "dates" looks like a known word; it still names nothing.
+        let known = |w: &str| ["docs", "sprint", "dates", "fechas", "donnees"].contains(&w);
+        for (question, name) in [
+            ("the docs sprint? what dates?", "sprint"),
+            ("le sprint docs ? quelles dates ?", "sprint"),
+            ("¿el sprint de docs? ¿qué fechas?", "sprint"),
+        ] {
+            let q = understand_with(question, Language::En, &known);
+            let Intent::Event { words, .. } = &q.intent else {
+                panic!("{question}: {:?}", q.intent);
+            };
+            assert!(words.iter().any(|w| w == name), "{question}: {words:?}");
+        }
+    }
+
+    #[test]
+    fn the_gathering_the_context_names_is_what_a_bare_question_is_about() {
+        let known = |w: &str| {
+            [
+                "package",
+                "maintain",
+                "labelathon",
+                "paquete",
+                "paquet",
+                "rencontres",
+                "lyon",
+            ]
+            .contains(&w)
+        };
+        for (question, expected) in [
+            (
+                "I maintain a small R package and a friend told me about the label-athon. How do I sign up for it?",
+                vec!["labelathon"],
+            ),
+            (
+                "Je maintiens un petit paquet R et on m'a parlé des rencontres de Lyon. Comment s'inscrire ?",
+                vec!["rencontres", "lyon"],
+            ),
+            (
+                "Mantengo un paquete de R y me hablaron del labelathon. ¿Cómo me inscribo?",
+                vec!["labelathon"],
+            ),
+            // No gathering named: every name the context gives.
+            (
+                "I maintain a small R package. How do I sign up?",
+                vec!["maintain", "package"],
+            ),
+        ] {
+            let q = understand_with(question, Language::En, &known);
+            assert_eq!(
+                q.intent,
+                Intent::Register {
+                    words: w(&expected)
+                },
+                "{question}"
+            );
         }
     }
 }

@@ -852,8 +852,18 @@ impl Answerer {
 
     /// Name and days, for an overview of many.
     fn brief(&self, g: &Gathering, lang: Language) -> Line {
-        let days = format::days(g.start, g.end, g.precision, lang);
-        let line = Line::default().strong(self.title(g, lang));
+        let title = self.title(g, lang);
+        let mut days = format::days(g.start, g.end, g.precision, lang);
+        // Where, unless the name says it: "what's on in November?" asks where too.
+        let folded = crate::extract::token::fold(&title);
+        if let Some(place) = g
+            .place(lang)
+            .map(|p| place_name(p, lang))
+            .filter(|p| !folded.contains(crate::extract::token::fold(p).as_ref()))
+        {
+            days = format!("{days}, {place}");
+        }
+        let line = Line::default().strong(title);
         if g.cancelled {
             let word = phrases::cancelled(lang).trim().trim_matches(['(', ')']);
             return line.text(format!(" ({word}, {days})"));

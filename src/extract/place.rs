@@ -258,7 +258,11 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     let first = tokens
         .get(k)
         .filter(|t| t.kind == Kind::Word && t.is_capitalized())?;
-    if is_not_town(first) {
+    // "in May 2025", "in March 12": a month that is also a word ("May", "Mars") is the
+    // month when a number follows it.
+    let dated = lexicon::month(first.norm).is_some()
+        && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Num);
+    if is_not_town(first) || dated {
         return None;
     }
     let mut end = k + 1;
@@ -428,7 +432,9 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
 /// 1945", "calle del Dos de Mayo 8", "avenida 5 de Mayo". Street words that are also
 /// common nouns ("cours", "route", "place", "way") are left out: "le cours du 5 mai".
 pub fn names_street(tokens: &[Token<'_>], first: usize) -> bool {
-    const COMMON: &[&str] = &["cours", "route", "place", "way", "drive", "c", "suite"];
+    const COMMON: &[&str] = &[
+        "cours", "route", "place", "way", "drive", "c", "suite", "court", "square",
+    ];
     let streets = lexicon::all().street_words;
     (first.saturating_sub(4)..first)
         .rev()
@@ -782,6 +788,26 @@ mod tests {
     }
 
     #[test]
+    fn a_month_before_its_year_or_day_is_no_town() {
+        let last_town = |text: &str, lang: Language| {
+            let t = tokenize(text);
+            towns(&t, lang).last().map(|(_, town)| town.clone())
+        };
+        assert_eq!(
+            last_town("It will take place in Toronto in May 2025.", Language::En).as_deref(),
+            Some("Toronto")
+        );
+        assert_eq!(
+            last_town("We meet in Leeds in May 12 at noon.", Language::En).as_deref(),
+            Some("Leeds")
+        );
+        assert_eq!(
+            last_town("Se celebrará en Bogotá en Mayo 2025.", Language::Es).as_deref(),
+            Some("Bogotá")
+        );
+    }
+
+    #[test]
     fn a_date_in_a_street_s_name_is_no_day() {
         let at = |text: &str, date: &str| {
             let t = tokenize(text);
@@ -1010,6 +1036,14 @@ mod tests {
         for (text, town) in [
             ("au Café Vavin (18 rue Vavin Paris 6)", Some("Paris")),
             ("au 12 rue de Paris, Lyon.", Some("Lyon")),
+            (
+                "at The Stag's Head, 1 Dame Court, Dublin 2.",
+                Some("Dublin"),
+            ),
+            (
+                "City Hub, 4 Victoria Square, Birmingham",
+                Some("Birmingham"),
+            ),
             (
                 "at Trabant Coffee, 602 19th Ave E, Seattle",
                 Some("Seattle"),

@@ -352,7 +352,8 @@ impl Builder {
             let is_primary = i == primary;
             // A programme of gatherings under date headings shares the post's place.
             let shares_place = d.same_place || one_place || (captioned > 1 && d.caption.is_some());
-            let place = if is_primary || shares_place && d.place.is_none() {
+            // "## Online — Thursday, Nov. 7" in an agenda of towns: not the main one's town.
+            let place = if is_primary || shares_place && d.place.is_none() && !d.online {
                 primary_place.clone()
             } else {
                 d.place

@@ -120,6 +120,10 @@ pub fn extract(post: &Post) -> Extraction {
             continue;
         }
         let toks = &tokens[b];
+        let under = match block.kind {
+            BlockKind::Heading(_) => first_sentence_words(&tokens, &sentences, b + 1),
+            _ => Vec::new(),
+        };
         let sentences = &sentences[b];
         let mentions_here = date::find(toks, order);
         let towns = if mentions_here.is_empty() {
@@ -164,6 +168,7 @@ pub fn extract(post: &Post) -> Extraction {
                     prev_start: prev_index.map(|i| sentences[i].0),
                     links: &block.links,
                     next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
+                    next_words: under.clone(),
                     mention,
                 },
             );
@@ -301,5 +306,19 @@ struct Seen<'a, 't> {
     links: &'t [crate::post::Link],
     /// The text of the block after this one: a workshop's title under its date heading.
     next_text: Option<&'t str>,
+    /// For a heading, the words of the first sentence under it: what its date is of.
+    next_words: Vec<&'t str>,
     mention: Mention,
+}
+
+/// The words of the first sentence of block `b`, if there is one.
+fn first_sentence_words<'t>(
+    tokens: &'t [Vec<Token<'_>>],
+    sentences: &[Vec<(usize, usize)>],
+    b: usize,
+) -> Vec<&'t str> {
+    match (tokens.get(b), sentences.get(b).and_then(|s| s.first())) {
+        (Some(toks), Some(&(s, e))) => sentence::words(&toks[s..e]),
+        _ => Vec::new(),
+    }
 }

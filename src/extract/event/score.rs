@@ -80,6 +80,18 @@ pub(super) fn event_score(
     if opens_with_next && !noun && !verb {
         score += 2;
     }
+    // "## Melbourne — Sat 16 Nov" over "A beginners' workshop at the City Library": the
+    // sentence under a date heading says what the date is of.
+    let under = &seen.next_words;
+    if matches!(seen.kind, BlockKind::Heading(_))
+        && !noun
+        && !verb
+        && (sentence::has_gathering_noun(under)
+            || sentence::has_any_phrase(under, lexicon::all().gathering_verbs))
+        && !sentence::has_word_in(under, word_set!(lexicon::all().not_gathering))
+    {
+        score += 2;
+    }
     if !noun && !verb {
         let p = &seen.prev_words;
         if sentence::has_gathering_noun(p)
