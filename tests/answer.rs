@@ -642,3 +642,55 @@ fn names_asked_otherwise_than_written() {
     ));
     assert!(!got.contains("Murcia"), "{got}");
 }
+
+/// Within a month or a week, a word for gatherings in general lists them all, even where
+/// one of them is named with that word ("Encuentro de verano").
+#[test]
+fn a_word_for_gatherings_in_general_lists_all_of_a_month() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2024-06-20-encuentro.md",
+                "Encuentro de verano",
+                "El encuentro de verano será el 4 de julio de 2024 en Madrid.",
+            ),
+            (
+                "2024-06-21-taller.md",
+                "Taller de mapas",
+                "Taller de mapas el 13 de julio de 2024 en Sevilla.",
+            ),
+            (
+                "2024-06-22-rencontre.md",
+                "Rencontre d'été",
+                "La rencontre d'été aura lieu le 18 juillet 2024 à Lyon.",
+            ),
+            (
+                "2024-06-23-sprint.md",
+                "Code sprint",
+                "Our code sprint takes place on July 25, 2024 in Leeds.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2024-06-26 10:00");
+    for (question, lang) in [
+        ("¿qué encuentros hay en julio?", Language::Es),
+        ("quelles rencontres en juillet ?", Language::Fr),
+        ("what gatherings are there in July?", Language::En),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        for name in [
+            "Encuentro de verano",
+            "Taller de mapas",
+            "Rencontre d'été",
+            "Code sprint",
+        ] {
+            assert!(got.contains(name), "{question}: {name} missing in {got}");
+        }
+    }
+    // Asked without a month, the gathering named so is still found by its name.
+    let got = text(&answerer.answer("¿cuándo es el encuentro de verano?", Language::Es, now));
+    assert!(got.contains("4 de julio"), "{got}");
+}

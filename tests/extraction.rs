@@ -1859,3 +1859,35 @@ fn an_agenda_of_date_headings_over_what_each_is() {
     );
     assert!(x.events.is_empty(), "{x:?}");
 }
+
+#[test]
+fn a_report_s_next_gathering_by_its_month() {
+    for (lang, title, body) in [
+        (
+            "es",
+            "Crónica del primer encuentro",
+            "El sábado 14 de octubre nos reunimos por primera vez en Montevideo.\n\n\
+             El próximo encuentro será en diciembre, antes de las vacaciones.",
+        ),
+        (
+            "fr",
+            "Retour sur notre première rencontre",
+            "Samedi 14 octobre, nous nous sommes retrouvés pour la première fois à Lyon.\n\n\
+             La prochaine rencontre aura lieu en décembre, avant les vacances.",
+        ),
+        (
+            "en",
+            "Notes from our first meetup",
+            "On Saturday, October 14 we met for the first time in Leeds.\n\n\
+             The next meetup will be in December, before the holidays.",
+        ),
+    ] {
+        let x = extract("2023-10-17", lang, title, body);
+        assert!(
+            x.events
+                .iter()
+                .any(|e| !e.primary && e.start == d("2023-12-01") && e.end == d("2023-12-31")),
+            "{lang}: {x:?}"
+        );
+    }
+}

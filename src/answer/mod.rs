@@ -471,6 +471,17 @@ impl Answerer {
         today: NaiveDate,
     ) -> Reply {
         let (from, limit) = span_of(window, today);
+        // "¿qué encuentros hay en julio?", "quelles rencontres cette semaine ?": within a
+        // month or a week, a word for gatherings in general asks for them all, not for
+        // those that happen to be named "Encuentro".
+        let generic = words
+            .iter()
+            .all(|w| crate::lexicon::GENERIC_KINDS.contains(&w.as_str()));
+        let words = if limit.is_some() && generic {
+            &[]
+        } else {
+            words
+        };
         let mut found: Vec<usize> = self
             .upcoming_all(words, when, lang, today)
             .into_iter()

@@ -577,7 +577,8 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         programme_end: None,
         order,
         strong: m.items.iter().any(|p| p.year.is_some())
-            || sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs),
+            || sentence::has_any_phrase(&seen.words, lexicon::all().gathering_verbs)
+            || names_next(&seen.words),
         sentence: (seen.text.as_ptr() as usize, seen.sentence.0),
         talk,
     }
@@ -690,6 +691,14 @@ fn on_service(words: &[&str], more: &[&str], services: &[&str]) -> bool {
         ) || more.contains(&w[0]))
             && services.contains(&w[1])
     })
+}
+
+/// "The next meetup", "la prochaine rencontre", "el próximo encuentro": the sentence
+/// names the gathering that comes after the one the post is about.
+fn names_next(words: &[&str]) -> bool {
+    words
+        .windows(2)
+        .any(|w| lexicon::all().next_words.contains(&w[0]) && lexicon::is_gathering_noun(w[1]))
 }
 
 /// "at the same location", "au même endroit": the side event is where the main one is.
