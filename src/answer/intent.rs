@@ -1915,4 +1915,40 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn spoken_fillers_of_quebec_and_mexico_name_nothing() {
+        let known = |w: &str| ["erableconf", "sprint", "docs", "guadalajara"].contains(&w);
+        for (spoken, plain) in [
+            (
+                "L'ErableConf 2025, c'est quand pis c'est où?",
+                "L'ErableConf 2025, c'est quand et c'est où?",
+            ),
+            (
+                "Coudonc, c'est quand l'ErableConf, tsé?",
+                "C'est quand l'ErableConf ?",
+            ),
+            (
+                "oye, ¿hasta cuándo hay chance de inscribirse pa'l sprint de docs en Guadalajara?",
+                "¿hasta cuándo inscribirse al sprint de docs en Guadalajara?",
+            ),
+        ] {
+            assert_eq!(
+                understand_with(spoken, Language::En, &known).intent,
+                understand_with(plain, Language::En, &known).intent,
+                "{spoken}"
+            );
+        }
+        // Confirming that one comes is registering.
+        let q = understand_with(
+            "¿dónde confirmo que voy al sprint de Guadalajara?",
+            Language::Es,
+            &known,
+        );
+        assert!(
+            matches!(q.intent, Intent::Register { .. }),
+            "{:?}",
+            q.intent
+        );
+    }
 }

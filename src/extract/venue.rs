@@ -101,7 +101,15 @@ fn after(text: &str, toks: &[Token<'_>]) -> Option<String> {
             break;
         }
         let part = &toks[part_start..k];
-        if !parts.is_empty() && !is_address_part(part) {
+        // "Coworking Vallarta, Av. Vallarta 1525": an abbreviation cut off by its stop
+        // starts no part of its own.
+        let abbreviation = part.len() == 1
+            && part[0].kind == Kind::Word
+            && part[0].text.chars().count() <= 3
+            && toks
+                .get(k)
+                .is_some_and(|t| t.is_sym(".") && !t.space_before);
+        if !parts.is_empty() && (abbreviation || !is_address_part(part)) {
             break;
         }
         parts.push((part_start, k));
@@ -196,6 +204,18 @@ mod tests {
         let tokens = tokenize(text);
         let sentences = crate::extract::sentence::bounds(&tokens);
         read([(text, tokens.as_slice(), sentences.as_slice())], |_| false)
+    }
+
+    #[test]
+    fn an_abbreviation_cut_off_by_its_stop_is_no_part() {
+        assert_eq!(
+            venue("Presencial en Coworking Vallarta, Av. Vallarta 1525, Guadalajara.").as_deref(),
+            Some("Coworking Vallarta")
+        );
+        assert_eq!(
+            venue("Meet at the Maker Space, St. Paul Street 4, Leeds.").as_deref(),
+            Some("Maker Space")
+        );
     }
 
     #[test]

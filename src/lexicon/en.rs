@@ -1054,6 +1054,7 @@ pub const EN: Lexicon = Lexicon {
         &["charge"],
     ],
     registration_questions: &[
+        "confirm",
         "rsvp",
         "ticket",
         "tickets",

@@ -521,6 +521,11 @@ pub const ES: Lexicon = Lexicon {
         "realizara",
     ],
     fillers: &[
+        // Spoken Mexican Spanish: "¿hay chance de…?", "pa'l sprint", "ahorita".
+        "chance",
+        "pa",
+        "pal",
+        "ahorita",
         "pasame",
         "indicar",
         "indicarme",
@@ -847,6 +852,8 @@ pub const ES: Lexicon = Lexicon {
         &["cuanto", "es"],
     ],
     registration_questions: &[
+        "confirmar",
+        "confirmo",
         "entrada",
         "entradas",
         "boleto",

@@ -681,6 +681,13 @@ pub const FR: Lexicon = Lexicon {
         "terminera",
     ],
     fillers: &[
+        // Spoken Québec French: "c'est quand pis c'est où", "coudonc", "tsé", "faque".
+        "pis",
+        "coudonc",
+        "tse",
+        "ben",
+        "faque",
+        "icitte",
         "cherche",
         "cherchons",
         "auriez",
@@ -1081,6 +1088,8 @@ pub const FR: Lexicon = Lexicon {
         &["frais"],
     ],
     registration_questions: &[
+        "confirmer",
+        "confirme",
         "billet",
         "billets",
         "reserver",
