@@ -130,6 +130,12 @@ pub fn has_gathering_noun(words: &[&str]) -> bool {
     words.iter().any(|w| crate::lexicon::is_gathering_noun(w))
 }
 
+/// Whether the words name a gathering or say one happens: a gathering noun ("workshop") or
+/// one of the lexicon's gathering phrases ("se tiendra", "community call").
+pub fn speaks_of_gathering(words: &[&str]) -> bool {
+    has_gathering_noun(words) || has_any_phrase(words, crate::lexicon::all().gathering_verbs)
+}
+
 /// Whether one of the words is in the set.
 pub fn has_word_in(words: &[&str], set: &WordSet) -> bool {
     words.iter().any(|w| set.contains(w))

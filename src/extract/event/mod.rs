@@ -83,8 +83,7 @@ pub fn extract(post: &Post) -> Extraction {
         };
     };
     // "Monthly meetups", "Introducing monthly community calls".
-    let title_names_gathering = sentence::has_gathering_noun(&title_words)
-        || sentence::has_any_phrase(&title_words, lexicon::all().gathering_verbs);
+    let title_names_gathering = sentence::speaks_of_gathering(&title_words);
     let about_words = about_says(&facts.about, sentence::has_gathering_noun);
     // The fullest name: an excerpt's "CUGOS Monthly Meeting" rather than a category's
     // "meetings".
@@ -168,7 +167,7 @@ pub fn extract(post: &Post) -> Extraction {
                     prev_start: prev_index.map(|i| sentences[i].0),
                     links: &block.links,
                     next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
-                    next_words: under.clone(),
+                    next_words: &under,
                     mention,
                 },
             );
@@ -307,7 +306,7 @@ struct Seen<'a, 't> {
     /// The text of the block after this one: a workshop's title under its date heading.
     next_text: Option<&'t str>,
     /// For a heading, the words of the first sentence under it: what its date is of.
-    next_words: Vec<&'t str>,
+    next_words: &'t [&'t str],
     mention: Mention,
 }
 

@@ -82,21 +82,18 @@ pub(super) fn event_score(
     }
     // "## Melbourne — Sat 16 Nov" over "A beginners' workshop at the City Library": the
     // sentence under a date heading says what the date is of.
-    let under = &seen.next_words;
+    let under = seen.next_words;
     if matches!(seen.kind, BlockKind::Heading(_))
         && !noun
         && !verb
-        && (sentence::has_gathering_noun(under)
-            || sentence::has_any_phrase(under, lexicon::all().gathering_verbs))
+        && sentence::speaks_of_gathering(under)
         && !sentence::has_word_in(under, word_set!(lexicon::all().not_gathering))
     {
         score += 2;
     }
     if !noun && !verb {
         let p = &seen.prev_words;
-        if sentence::has_gathering_noun(p)
-            || sentence::has_any_phrase(p, lexicon::all().gathering_verbs)
-        {
+        if sentence::speaks_of_gathering(p) {
             score += 1;
         }
     }
