@@ -63,6 +63,7 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 }
 
 /// The folded words of a span (apostrophes split: "s'est" → "s", "est").
+#[inline]
 pub fn words<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a str> {
     tokens
         .iter()
@@ -72,6 +73,7 @@ pub fn words<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a str> {
 }
 
 /// Whether `words` contains `phrase` as consecutive words.
+#[inline]
 pub fn has_phrase(words: &[&str], phrase: &[&str]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
@@ -137,16 +139,19 @@ pub fn speaks_of_gathering(words: &[&str]) -> bool {
 }
 
 /// Whether one of the words is in the set.
+#[inline]
 pub fn has_word_in(words: &[&str], set: &WordSet) -> bool {
     words.iter().any(|w| set.contains(w))
 }
 
 /// Whether a word starts with one of the set's stems.
+#[inline]
 pub fn has_stem_in(words: &[&str], set: &WordSet) -> bool {
     words.iter().any(|w| set.has_prefix_of(w))
 }
 
 /// Whether a word starts with one of the stems.
+#[inline]
 pub fn has_stem(words: &[&str], stems: &[&str]) -> bool {
     words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
 }

@@ -30,21 +30,25 @@ pub struct Token<'a> {
 }
 
 impl Token<'_> {
+    #[inline]
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == Kind::Word && self.norm == w
     }
 
+    #[inline]
     pub fn is_sym(&self, s: &str) -> bool {
         self.kind == Kind::Sym && self.text == s
     }
 
     /// The value of a number token (at most 4 digits), else `None`.
+    #[inline]
     pub fn num(&self) -> Option<u32> {
         (self.kind == Kind::Num && self.text.len() <= 4)
             .then(|| self.text.parse().ok())
             .flatten()
     }
 
+    #[inline]
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
@@ -183,6 +187,7 @@ pub fn as_written(tokens: &[Token<'_>]) -> String {
 
 /// Whether a character is a letter; the Latin-1 letters of French and Spanish without a
 /// look-up in Unicode's tables.
+#[inline]
 fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
@@ -195,7 +200,9 @@ fn is_letter(c: char) -> bool {
 /// Writes the folded form of `word` at the end of `out`.
 fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -216,6 +223,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 }
 
 /// The folded form of one character, written out through `push`.
+#[inline]
 fn fold_char(c: char, mut push: impl FnMut(char)) {
     match LATIN1.get(c as usize) {
         Some(&f) => push(f),

@@ -442,6 +442,7 @@ pub const SPOKEN: [(Language, &Lexicon); 3] = [
 ];
 
 /// Every language's words together, for text that may mix them.
+#[inline]
 pub fn all() -> &'static Lexicon {
     static ALL: OnceLock<Lexicon> = OnceLock::new();
     ALL.get_or_init(|| {
@@ -581,16 +582,19 @@ pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 pub struct WordHasher(u64);
 
 impl WordHasher {
+    #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
 impl std::hash::Hasher for WordHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -606,6 +610,7 @@ impl std::hash::Hasher for WordHasher {
         }
     }
 
+    #[inline]
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
     }
@@ -659,6 +664,7 @@ fn calendar() -> &'static Calendar {
 }
 
 /// A month word: `Some((month, strong))`, strong when it cannot be anything else.
+#[inline]
 pub fn month(word: &str) -> Option<(u32, bool)> {
     let c = calendar();
     if !c.screen.admits(word) {
@@ -667,6 +673,7 @@ pub fn month(word: &str) -> Option<(u32, bool)> {
     c.months.get(word).copied()
 }
 
+#[inline]
 pub fn weekday(word: &str) -> Option<Weekday> {
     let c = calendar();
     if !c.screen.admits(word) {
@@ -678,6 +685,7 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 /// Whether a folded word names a gathering: it starts with a gathering noun's stem
 /// ("rencontres", "workshops") or ends a compound as one does ("biotecnoencuentro",
 /// "ozunconf", "editathon"). Only chosen endings: "information" ends like "formation".
+#[inline]
 pub fn is_gathering_noun(word: &str) -> bool {
     let l = all();
     crate::word_set!(l.gathering_nouns).has_prefix_of(word)
@@ -728,6 +736,7 @@ pub fn is_time_lead(word: &str) -> bool {
 
 /// Whether a folded word may start a date: a month, a weekday or a relative day's first
 /// word ("la", "tomorrow", "hoy"). One look-up for the words that are none, as most are.
+#[inline]
 pub fn may_start_date(word: &str) -> bool {
     crate::word_set!(
         words = calendar()

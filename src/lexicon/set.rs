@@ -35,11 +35,13 @@ impl Screen {
     }
 
     /// Whether the table has a word starting with `first` followed by `second` (0: none).
+    #[inline]
     fn has_pair(&self, first: u8, second: u8) -> bool {
         self.pairs[usize::from(first)][usize::from(second / 64)] & (1 << (second % 64)) != 0
     }
 
     /// Whether the word may start with one of the table's words.
+    #[inline]
     fn may_start(&self, word: &str) -> bool {
         match word.as_bytes() {
             [] => false,
@@ -49,6 +51,7 @@ impl Screen {
     }
 
     /// Whether the word may be one of the table's.
+    #[inline]
     pub fn admits(&self, word: &str) -> bool {
         let b = word.as_bytes();
         (self.shortest..=self.longest).contains(&b.len())
@@ -72,11 +75,13 @@ impl WordSet {
     }
 
     /// Whether the word is one of the set's.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.screen.admits(word) && self.words.contains(word)
     }
 
     /// Whether the word starts with one of the set's (the set holds stems).
+    #[inline]
     pub fn has_prefix_of(&self, word: &str) -> bool {
         let s = &self.screen;
         s.may_start(word)
