@@ -694,3 +694,98 @@ fn a_word_for_gatherings_in_general_lists_all_of_a_month() {
     let got = text(&answerer.answer("¿cuándo es el encuentro de verano?", Language::Es, now));
     assert!(got.contains("4 de julio"), "{got}");
 }
+
+/// "What's on in May?", "what's happening in Toronto?", "qu'est-ce qui se passe à Lyon ?",
+/// "¿qué pasa en Sevilla?": what happens, asked with no word for a gathering, is a list;
+/// "May" after "in" is the month, and "what may happen" names none.
+#[test]
+fn what_happens_is_asked_without_a_word_for_gatherings() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2025-03-01-toronto.md",
+                "Lunch and learn",
+                "Our lunch and learn takes place on May 6, 2025 in Toronto.",
+            ),
+            (
+                "2025-03-02-lyon.md",
+                "Map workshop",
+                "The map workshop takes place on June 12, 2025 in Lyon.",
+            ),
+            (
+                "2025-03-03-sevilla.md",
+                "Sevilla meetup",
+                "Our next meetup is on June 20, 2025 in Sevilla.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2025-03-20 10:00");
+    for (question, lang, must, must_not) in [
+        ("what's on in May?", Language::En, "May 6", "Lyon"),
+        ("anything in May?", Language::En, "May 6", "Sevilla"),
+        (
+            "what's happening in Toronto?",
+            Language::En,
+            "May 6",
+            "Lyon",
+        ),
+        (
+            "qu'est-ce qui se passe à Lyon ?",
+            Language::Fr,
+            "12 juin",
+            "Toronto",
+        ),
+        (
+            "¿qué pasa en Sevilla?",
+            Language::Es,
+            "20 de junio",
+            "Toronto",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains(must), "{question}: {got}");
+        assert!(!got.contains(must_not), "{question}: {got}");
+    }
+    let got = text(&answerer.answer("what may happen to my data?", Language::En, now));
+    assert!(!got.contains("May 6"), "{got}");
+}
+
+/// One post announces a conference for a month, a later one gives its days: asked about
+/// it, crieur gives the days and the call of the post that has them.
+#[test]
+fn the_days_of_a_gathering_say_more_than_its_month() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2017-06-19-recap.md",
+                "MapConf 2017 recap",
+                "Thanks to all! MapConf 2017 took place on June 8, 2017. See you at MapConf 2018 in Québec City in May 2018.",
+            ),
+            (
+                "2018-02-13-cfp.md",
+                "MapConf 2018 in Québec City",
+                "MapConf 2018 will be held on May 24-26, 2018 in Québec City. The call for proposals closes on March 4, 2018.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2018-02-20 10:00");
+    for (question, lang, must) in [
+        ("when is MapConf 2018?", Language::En, "May 24"),
+        ("c'est quand la MapConf 2018 ?", Language::Fr, "24 mai"),
+        (
+            "¿hasta cuándo se pueden mandar propuestas a la MapConf 2018?",
+            Language::Es,
+            "4 de marzo",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains(must), "{question}: {got}");
+        assert!(got.contains("Québec City"), "{question}: {got}");
+    }
+}

@@ -1891,3 +1891,97 @@ fn a_report_s_next_gathering_by_its_month() {
         );
     }
 }
+
+/// OpenStreetMap's gatherings by their own names: a mapping party, a cartopartie, a
+/// mapatón, where no other word of the post names a gathering.
+#[test]
+fn mapping_parties_are_gatherings() {
+    for (lang, title, body, day, town) in [
+        (
+            "en",
+            "Summer mapping",
+            "Our mapping party is on June 20, 2025 in Sevilla.",
+            "2025-06-20",
+            "Sevilla",
+        ),
+        (
+            "fr",
+            "Cartopartie d'été",
+            "La cartopartie se fera le 12 juin 2025 à Lyon.",
+            "2025-06-12",
+            "Lyon",
+        ),
+        (
+            "es",
+            "Mapatón de verano",
+            "Nos vemos el 14 de junio de 2025 en Almería.",
+            "2025-06-14",
+            "Almería",
+        ),
+    ] {
+        let x = extract("2025-03-03", lang, title, body);
+        assert!(
+            x.events
+                .iter()
+                .any(|e| e.primary && e.start == d(day) && e.place.as_deref() == Some(town)),
+            "{lang}: {x:?}"
+        );
+    }
+}
+
+/// An agenda whose items start with their town: "Québec City – Wednesday, April 16" names
+/// the item and gives its town, as the post spells it.
+#[test]
+fn an_agenda_item_is_named_and_placed_by_the_words_leading_it() {
+    let body = "Here is what is coming up in April:\n\n\
+                - **Montréal** – Tuesday, April 8, 6:30pm, Maison Notman. [RSVP](https://www.meetup.com/x/events/1/)\n\
+                - **Québec City** – Wednesday, April 16, 6pm, Le Camp, 435 rue du Roi.\n\
+                - **Toronto** – Tuesday, May 6, noon, lunch & learn.\n";
+    let x = extract("2025-03-11", "en", "Spring chapter meetups", body);
+    let quebec = x
+        .events
+        .iter()
+        .find(|e| e.start == d("2025-04-16"))
+        .unwrap_or_else(|| panic!("{x:?}"));
+    assert_eq!(quebec.place.as_deref(), Some("Québec City"), "{x:?}");
+    assert!(quebec.title.starts_with("Québec City"), "{x:?}");
+    let toronto = x.events.iter().find(|e| e.start == d("2025-05-06"));
+    assert!(
+        toronto.is_some_and(
+            |e| e.title.starts_with("Toronto") && e.place.as_deref() == Some("Toronto")
+        ),
+        "{x:?}"
+    );
+}
+
+/// The same agendas in French and Spanish.
+#[test]
+fn agenda_items_led_by_their_town_in_french_and_spanish() {
+    for (lang, title, body, day, town) in [
+        (
+            "fr",
+            "Les apéros de mars",
+            "Au programme ce mois-ci :\n\n\
+             - **Lyon** – jeudi 6 mars 2025, 19h, La Cordée.\n\
+             - **Grenoble** – mardi 18 mars 2025, 18h30, La Coop.\n",
+            "2025-03-18",
+            "Grenoble",
+        ),
+        (
+            "es",
+            "Quedadas de abril",
+            "Esto es lo que viene en abril:\n\n\
+             - **Valencia** – martes 8 de abril de 2025, 19:00, Las Naves.\n\
+             - **Almería** – jueves 17 de abril de 2025, 18:00, El Cable.\n",
+            "2025-04-17",
+            "Almería",
+        ),
+    ] {
+        let x = extract("2025-03-01", lang, title, body);
+        let item = x.events.iter().find(|e| e.start == d(day));
+        assert!(
+            item.is_some_and(|e| e.title.starts_with(town) && e.place.as_deref() == Some(town)),
+            "{lang}: {x:?}"
+        );
+    }
+}

@@ -656,9 +656,17 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
     let window = window(all);
     // The month named is when, not what: "is there a code sprint in June?".
     let words: Vec<String> = if window.is_some() {
+        let months: Vec<&str> = (0..all.len())
+            .filter(|&k| month_at(all, k).is_some())
+            .map(|k| all[k].as_str())
+            .collect();
         words
             .into_iter()
-            .filter(|w| lexicon::month(w).is_none_or(|(_, strong)| !strong) && !is_window_word(w))
+            .filter(|w| {
+                lexicon::month(w).is_none_or(|(_, strong)| !strong)
+                    && !months.contains(&w.as_str())
+                    && !is_window_word(w)
+            })
             .collect()
     } else {
         words
@@ -711,7 +719,16 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
         "programadas",
         "previstos",
     ]);
+    // "what's happening in Toronto?", "what's on this month?", "qu'est-ce qui se passe à
+    // Lyon ?", "¿qué pasa en Madrid?": what happens, a list, with no gathering word.
+    let what = has(&["what", "whats", "quoi", "que", "qu", "quoi"]);
+    let happening = what
+        && (has(&["happening", "going", "passe", "pasa", "passera", "pasara"])
+            || phrase(&["what", "s", "on"])
+            || phrase(&["what", "is", "on"])
+            || phrase(&["whats", "on"]));
     let plural = (many || schedule) && asking
+        || happening
         || has(&["prochainement", "proximamente", "upcoming"])
         || phrase(&["coming", "months"])
         || phrase(&["coming", "weeks"])
@@ -983,17 +1000,26 @@ fn count_word(w: &str) -> Option<i64> {
     }
 }
 
-/// A month's full name, not a day of it ("le 3 juin" is a date, "en juin" a month).
+/// A month named, not a day of it ("le 3 juin" is a date, "en juin" a month).
 fn named_month(all: &[String]) -> Option<u32> {
-    all.iter().enumerate().find_map(|(k, w)| {
-        let (m, strong) = lexicon::month(w)?;
-        let dated = [k.checked_sub(1), Some(k + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|j| all.get(j))
-            .any(|n| n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
-        (strong && !dated).then_some(m)
-    })
+    (0..all.len()).find_map(|k| month_at(all, k))
+}
+
+/// The month the `k`th word names: its full name ("June", "juin"), or a name that is also
+/// an ordinary word after a word that leads a month ("in May", "early May", "mi-sept"),
+/// not "what may happen" nor "en sept jours".
+fn month_at(all: &[String], k: usize) -> Option<u32> {
+    let (m, strong) = lexicon::month(&all[k])?;
+    let dated = [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| all.get(j))
+        .any(|n| n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+    let led = k
+        .checked_sub(1)
+        .is_some_and(|j| lexicon::is_month_lead(&all[j]))
+        && all.get(k + 1).is_none_or(|n| time_unit(n).is_none());
+    ((strong || led) && !dated).then_some(m)
 }
 
 /// Words of the time spans above, which name no gathering.

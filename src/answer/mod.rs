@@ -348,6 +348,20 @@ impl Answerer {
             })
             .map(|h| h.gathering)
             .collect();
+        // "ErableConf 2018 in May" in one post, "May 24–26" in another: the days say more.
+        let within_month = |i: usize| {
+            gs[i].precision == Precision::Month
+                && close.iter().any(|&j| {
+                    gs[j].precision == Precision::Day
+                        && gs[i].start <= gs[j].start
+                        && gs[j].end <= gs[i].end
+                })
+        };
+        let close: Vec<usize> = close
+            .iter()
+            .copied()
+            .filter(|&i| !within_month(i))
+            .collect();
         // Soonest first; on the same day, the best match.
         let upcoming = || {
             close

@@ -122,7 +122,12 @@ fn whole_known_town_at(tokens: &[Token<'_>], k: usize) -> Option<String> {
 
 /// Whether a name as written is a town the gazetteer knows.
 pub fn is_known_town(name: &str) -> bool {
-    towns::is_town(&fold(name))
+    let folded = fold(name);
+    // "Québec City", "Panama City": a town and the word, as many write it in English.
+    towns::is_town(&folded)
+        || folded
+            .strip_suffix(" city")
+            .is_some_and(|town| !town.ends_with(" city") && towns::is_town(town))
 }
 
 /// A known town written whole from `k`, and the index after it.
@@ -262,7 +267,11 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     // month when a number follows it.
     let dated = lexicon::month(first.norm).is_some()
         && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Num);
-    if is_not_town(first) || dated {
+    // "Québec City": a region's name that is also a town's, with the word after it.
+    let city = tokens
+        .get(k + 1)
+        .is_some_and(|t| t.norm == "city" && t.is_capitalized());
+    if is_not_town(first) && !city || dated {
         return None;
     }
     let mut end = k + 1;
@@ -285,6 +294,15 @@ fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
                     && is_known_town(&as_written(&tokens[k..end + 2])) =>
             {
                 end += 2;
+            }
+            // "Québec City", "Panama City": a known town and the word, as the post spells it.
+            (Some(w), _)
+                if w.norm == "city"
+                    && w.is_capitalized()
+                    && is_known_town(&as_written(&tokens[k..=end])) =>
+            {
+                end += 1;
+                break;
             }
             // Another capitalized word: "Beg Meil", "Le Puy-en-Velay".
             (Some(w), _)
@@ -672,6 +690,11 @@ fn is_name_particle(word: &str) -> bool {
 /// of names), no number, no venue or street word, not a country or an acronym. Words
 /// around a name that are not part of it go ("Almería capital" → Almería).
 fn town_name(part: &str) -> Option<String> {
+    // "Québec City": the word is part of the name here, not a qualifier.
+    let whole = part.trim().trim_end_matches('.');
+    if fold(whole).ends_with(" city") && is_known_town(whole) {
+        return Some(whole.to_string());
+    }
     let part = without_qualifiers(part.trim());
     let mut folded = String::new();
     let tokens = tokenize(part, &mut folded);
@@ -1023,6 +1046,8 @@ mod tests {
             ("Lille — jeudi 19 octobre", 2, Some("Lille")),
             ("Madrid: 4 de julio", 2, Some("Madrid")),
             ("Toronto | Oct 12", 2, Some("Toronto")),
+            ("Québec City – Wednesday, April 16", 3, Some("Québec City")),
+            ("Panama City: May 3", 3, Some("Panama City")),
             ("Café Lille — jeudi 19 octobre", 3, None),
             ("Lille jeudi 19 octobre", 1, None),
         ] {

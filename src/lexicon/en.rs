@@ -137,6 +137,9 @@ pub const EN: Lexicon = Lexicon {
         "small",
     ],
     gathering_verbs: &[
+        // OpenStreetMap's gatherings: "our mapping party is on June 20".
+        &["mapping", "party"],
+        &["mapping", "parties"],
         &["take", "place"],
         &["takes", "place"],
         &["took", "place"],

@@ -68,6 +68,9 @@ pub const ES: Lexicon = Lexicon {
     this_before: &["este"],
     coming_after: &[&["que", "viene"], &["proximo"]],
     gathering_nouns: &[
+        // "mapatón", "mapeatón": a mapathon.
+        "mapaton",
+        "mapeaton",
         "conferenc",
         "meetup",
         "sprint",

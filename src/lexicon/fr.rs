@@ -95,6 +95,8 @@ pub const FR: Lexicon = Lexicon {
         "hackfest",
         "install party",
         "mapathon",
+        // "cartoparty", "cartopartie": a mapping party.
+        "cartopart",
         "apero",
         "afterwork",
         "pique",

@@ -2,7 +2,9 @@
 //! draft, days inside a known gathering become its programme, and at the end the drafts
 //! become events with their titles, places and times.
 
-use super::name::{caption, event_title, link_text, name_with_year, noun_phrase, side_title};
+use super::name::{
+    caption, event_title, item_lead, link_text, name_with_year, noun_phrase, side_title,
+};
 use super::score::{deadline_kind, event_score, one_year};
 use super::{Context, Seen, signature};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
@@ -556,7 +558,9 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
             .end_time
             .or_else(|| later_time(seen).and_then(|(_, to)| to)),
         side,
-        noun: noun_phrase(seen).or_else(|| link_text(seen)),
+        noun: noun_phrase(seen)
+            .or_else(|| link_text(seen))
+            .or_else(|| item_lead(seen)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
         caption,
         // "Lille — jeudi 19 octobre", but not a label: "Date : mardi 19 mars".

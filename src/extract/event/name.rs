@@ -50,6 +50,39 @@ pub(super) fn caption(seen: &Seen<'_, '_>) -> Option<String> {
     (!title.is_empty()).then(|| title.to_string())
 }
 
+/// The words that lead a list item, set off by a dash or a colon before its date: "Québec
+/// City – Wednesday, April 16", "Atelier QGIS : jeudi 7 mars", "Taller de R — 12 de
+/// mayo". An agenda's items are named by them; a label ("Date :") names nothing.
+pub(super) fn item_lead(seen: &Seen<'_, '_>) -> Option<String> {
+    if seen.kind != BlockKind::ListItem || seen.sentence.0 != 0 {
+        return None;
+    }
+    let toks = &seen.tokens[..seen.mention.first];
+    let first = toks.iter().position(|t| t.kind != Kind::Sym)?;
+    let sep = toks.iter().position(|t| {
+        t.kind == Kind::Sym && matches!(t.text, "–" | "—" | "-" | ":") && t.space_before
+            || t.is_sym(":")
+    })?;
+    let lead = &toks[first..sep];
+    let words = lead.iter().filter(|t| t.kind == Kind::Word).count();
+    let plain = lead.iter().all(|t| {
+        t.kind == Kind::Word
+            && lexicon::month(t.norm).is_none()
+            && lexicon::weekday(t.norm).is_none()
+            || t.is_sym("'")
+            || t.is_sym("’")
+    });
+    let dated_next = toks[sep + 1..]
+        .iter()
+        .all(|t| t.kind == Kind::Sym || lexicon::weekday(t.norm).is_some());
+    (sep > first
+        && (1..=5).contains(&words)
+        && plain
+        && dated_next
+        && crate::extract::label::of(&seen.tokens[..seen.sentence.1]).is_none())
+    .then(|| token::as_written(lead))
+}
+
 /// The text of the first link in the sentence: the name of a talk in a programme list.
 pub(super) fn link_text(seen: &Seen<'_, '_>) -> Option<String> {
     let (s, e) = seen.sentence;
