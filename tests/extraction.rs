@@ -1985,3 +1985,25 @@ fn agenda_items_led_by_their_town_in_french_and_spanish() {
         );
     }
 }
+
+/// A North American address line gives the town ("40 Sears Ln, Burlington, VT 05401"),
+/// and a title that starts with the town names the gathering after it.
+#[test]
+fn a_town_before_the_title_and_an_address_line_with_a_lane() {
+    let body = "We figured it was time to host one ourselves.\n\n\
+                **Thursday, October 20, 2022 @ 6:30pm**\n\
+                Generator Makerspace, 40 Sears Ln, Burlington, VT 05401\n";
+    let x = extract(
+        "2022-10-04",
+        "en",
+        "Burlington, VT: first meetup south of the border",
+        body,
+    );
+    let main = x.events.iter().find(|e| e.primary);
+    assert!(
+        main.is_some_and(|e| e.start == d("2022-10-20")
+            && e.place.as_deref() == Some("Burlington")
+            && e.title == "first meetup south of the border"),
+        "{x:?}"
+    );
+}

@@ -548,6 +548,7 @@ pub const EN: Lexicon = Lexicon {
         "blvd",
         "way",
         "lane",
+        "ln",
         "drive",
         "suite",
         "court",

@@ -381,6 +381,22 @@ pub(super) fn title_head(title: &str) -> String {
     if !rest.is_empty() && is_notice(head) {
         return title_head(rest);
     }
+    // "Burlington, VT: first meetup south of the border", "Lyon : apéro cartographique": a
+    // town before the name, which the event's place says.
+    if crate::extract::place::is_known_town(head) {
+        // A state's or country's code after the town: "VT", "ON".
+        let code = rest
+            .find(|c: char| !c.is_ascii_uppercase())
+            .filter(|&n| (2..=3).contains(&n) && rest[n..].starts_with([':', ',']));
+        let rest = code
+            .map_or(rest, |n| &rest[n..])
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let mut folded = String::new();
+        let tokens = token::tokenize(rest, &mut folded);
+        if sentence::speaks_of_gathering(&sentence::words(&tokens)) {
+            return title_head(rest);
+        }
+    }
     if head.chars().count() < 3 {
         title.trim().to_string()
     } else {
@@ -405,9 +421,16 @@ mod tests {
     use super::title_head;
 
     #[test]
-    fn a_notice_before_the_name_is_not_the_name() {
+    fn a_notice_or_a_town_before_the_name_is_not_the_name() {
         for (title, head) in [
             ("Cancelled: Code sprint 2027", "Code sprint 2027"),
+            (
+                "Burlington, VT: first meetup south of the border",
+                "first meetup south of the border",
+            ),
+            ("Lyon : apéro cartographique", "apéro cartographique"),
+            ("Sevilla: taller de mapas", "taller de mapas"),
+            ("Paris, le retour", "Paris"),
             (
                 "Mañana: quedada de enero en Madrid",
                 "quedada de enero en Madrid",
