@@ -726,6 +726,14 @@ fn what_happens_is_asked_without_a_word_for_gatherings() {
     for (question, lang, must, must_not) in [
         ("what's on in May?", Language::En, "May 6", "Lyon"),
         ("anything in May?", Language::En, "May 6", "Sevilla"),
+        ("any plans in May?", Language::En, "May 6", "Sevilla"),
+        (
+            "¿qué planes hay en mayo?",
+            Language::Es,
+            "6 de mayo",
+            "Lyon",
+        ),
+        ("quelles activités en mai ?", Language::Fr, "6 mai", "Lyon"),
         (
             "what's happening in Toronto?",
             Language::En,

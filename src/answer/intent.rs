@@ -1288,6 +1288,12 @@ fn is_events_word(w: &str) -> bool {
             | "evts"
             | "choses"
             | "activites"
+            | "activities"
+            | "actividades"
+            | "plans"
+            | "planes"
+            | "things"
+            | "cosas"
             | "rendezvous"
             | "gettogethers"
     ) || (w.ends_with('s') && lexicon::is_gathering_noun(w))
@@ -1344,7 +1350,7 @@ fn canonical(word: &str, known: &dyn Fn(&str) -> bool) -> String {
     {
         return meant;
     }
-    if known(word) || lexicon::is_gathering_noun(word) {
+    if known(word) || lexicon::is_gathering_noun(word) || is_events_word(word) {
         return word.to_string();
     }
     // An elision typed without its apostrophe: "dinscription", "lunconf" (l'unconf).
