@@ -721,7 +721,7 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
     ]);
     // "what's happening in Toronto?", "what's on this month?", "qu'est-ce qui se passe à
     // Lyon ?", "¿qué pasa en Madrid?": what happens, a list, with no gathering word.
-    let what = has(&["what", "whats", "quoi", "que", "qu", "quoi"]);
+    let what = has(&["what", "whats", "quoi", "que", "qu"]);
     let happening = what
         && (has(&["happening", "going", "passe", "pasa", "passera", "pasara"])
             || phrase(&["what", "s", "on"])
