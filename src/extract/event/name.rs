@@ -60,8 +60,7 @@ pub(super) fn item_lead(seen: &Seen<'_, '_>) -> Option<String> {
     let toks = &seen.tokens[..seen.mention.first];
     let first = toks.iter().position(|t| t.kind != Kind::Sym)?;
     let sep = toks.iter().position(|t| {
-        t.kind == Kind::Sym && matches!(t.text, "–" | "—" | "-" | ":") && t.space_before
-            || t.is_sym(":")
+        t.kind == Kind::Sym && matches!(t.text, "–" | "—" | "-") && t.space_before || t.is_sym(":")
     })?;
     let lead = &toks[first..sep];
     let words = lead.iter().filter(|t| t.kind == Kind::Word).count();
