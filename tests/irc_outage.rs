@@ -11,12 +11,18 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::Crieur;
 use support::client::{Client, said_by};
+use support::gate::Gate;
 use support::ircd::Ircd;
 
 const WAIT: Duration = Duration::from_secs(30);
 
 /// A config for crieur in `#c` on `ircd`, reading `site`, with `extra` at the top level.
 fn config(dir: &Path, ircd: &Ircd, site: &str, extra: &str) -> PathBuf {
+    config_on(dir, ircd.bot_port, site, extra)
+}
+
+/// Like `config`, reaching the server through `port`.
+fn config_on(dir: &Path, port: u16, site: &str, extra: &str) -> PathBuf {
     let text = format!(
         r##"timezone = "Europe/Paris"
 data_dir = "{data}"
@@ -40,7 +46,6 @@ throttle_per_second = 10.0
 name = "#c"
 "##,
         data = dir.join("data").display(),
-        port = ircd.bot_port,
     );
     let path = dir.join("crieur.toml");
     std::fs::write(&path, text).expect("write config");
@@ -70,11 +75,16 @@ fn member_in_channel(ircd: &Ircd, nick: &str) -> (Client, bool) {
 
 /// Waits until crieur's log says `text`, with a deadline.
 fn wait_log(bot: &Crieur, text: &str, within: Duration) {
+    wait_log_any(bot, &[text], within);
+}
+
+/// Waits until crieur's log says one of `texts`, with a deadline.
+fn wait_log_any(bot: &Crieur, texts: &[&str], within: Duration) {
     let deadline = Instant::now() + within;
-    while !bot.log().contains(text) {
+    while !texts.iter().any(|t| bot.log().contains(t)) {
         assert!(
             Instant::now() < deadline,
-            "no {text:?} in the log:\n{}",
+            "no {texts:?} in the log:\n{}",
             bot.log()
         );
         std::thread::sleep(Duration::from_millis(20));
@@ -93,9 +103,12 @@ fn announcements_written_to_a_hung_server_arrive_once_after_it_restarts() {
             "\n[[announcement]]\ntext = \"Announcement {i}\"\nrooms = [\"#c\"]\nat = \"2026-03-01 09:00\"\n"
         ));
     }
-    let cfg = config(
+    // crieur reaches the server through a gate, so that after the restart the member is
+    // back in the channel before crieur is: what it says on arrival is heard.
+    let gate = Gate::start(ircd.bot_port);
+    let cfg = config_on(
         dir.path(),
-        &ircd,
+        gate.port,
         &format!("{root}/sample/georchestra"),
         &extra,
     );
@@ -110,8 +123,10 @@ fn announcements_written_to_a_hung_server_arrive_once_after_it_restarts() {
         WAIT,
     );
     // Then it dies, with what crieur wrote unread, and comes back.
+    gate.shut();
     ircd.restart();
     let (mut member, _) = member_in_channel(&ircd, "erin");
+    gate.open();
     let mut heard: HashMap<String, usize> = HashMap::new();
     let deadline = Instant::now() + Duration::from_secs(90);
     // Every announcement (a registration reminder due at the same time may come between).
@@ -278,4 +293,39 @@ fn a_kill_at_the_instant_of_a_send_repeats_at_most_one_message() {
         .filter(|e| e.key.starts_with("deadline:") && matches!(e.state.as_str(), "pending"))
         .collect();
     assert!(unsent.is_empty(), "{unsent:#?}");
+}
+
+#[test]
+fn an_announcement_the_channel_refuses_is_sent_again_once_it_may_speak() {
+    let ircd = Ircd::start();
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let cfg = config(
+        dir.path(),
+        &ircd,
+        &format!("{root}/sample/georchestra"),
+        "\n[[announcement]]\ntext = \"Sprint on Friday\"\nrooms = [\"#c\"]\nat = \"2026-03-01 09:00\"\n",
+    );
+    // The channel is moderated: only its operators and voiced members may speak.
+    let (mut member, _) = member_in_channel(&ircd, "erin");
+    member.send("MODE #c +m");
+    member.expect(|l| l.contains(" MODE #c ") && l.ends_with("+m"), WAIT);
+    let bot = Crieur::start(&cfg, &[], &["--now", "2026-03-01T08:59:50+01:00"]);
+    member.expect(|l| joined(l, "crieur"), WAIT);
+    // The server reads the line and does not relay it: crieur must not count it as sent
+    // (as it would on the PONG alone), and it goes out once the channel lets it speak.
+    wait_log_any(
+        &bot,
+        &["scheduler: sent key=announce", "scheduler: not sent"],
+        WAIT,
+    );
+    member.send("MODE #c -m");
+    let said = |l: &str| said_by(l, "crieur") == Some("Sprint on Friday");
+    member
+        .wait(said, Duration::from_secs(60))
+        .unwrap_or_else(|| {
+            panic!("never said; log:\n{}", bot.log());
+        });
+    let again = member.collect(said, Duration::from_secs(15), Duration::from_secs(20));
+    assert!(again.is_empty(), "said again: {again:?}");
 }

@@ -3,6 +3,7 @@
 //! small line-based IRC client to play members, and a way to run `crieur` itself.
 
 pub mod client;
+pub mod gate;
 pub mod git;
 pub mod ircd;
 pub mod member;

@@ -277,6 +277,9 @@ struct Unacked {
     target: String,
     text: String,
     ack: Ack,
+    /// The server said it cannot take a message to the target (banned, moderated, not in
+    /// the channel): its reason. The PONG then only says the server read the line.
+    refused: Option<String>,
 }
 
 /// The token of the PING that follows an outbox message.
@@ -327,6 +330,7 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
                         target,
                         text,
                         ack,
+                        refused: None,
                     });
                 }
             }
@@ -373,14 +377,39 @@ impl<W: AsyncWrite + Unpin> Conn<W> {
         }
     }
 
-    /// The PONG to `token` came back: the message written before it is acknowledged.
-    fn ponged(&mut self, token: &str) {
+    /// The PONG to `token` came back: the message written before it is acknowledged,
+    /// unless the server refused it; then it is handed back unsent, to be tried again.
+    fn ponged(&mut self, token: &str, relay: usize, now: chrono::DateTime<chrono::Utc>) {
         if self
             .unacked
             .as_ref()
-            .is_some_and(|u| ack_token(u.tag) == token)
+            .is_none_or(|u| ack_token(u.tag) != token)
         {
-            self.acknowledged();
+            return;
+        }
+        if let Some(Unacked {
+            key,
+            target,
+            refused: Some(reason),
+            ..
+        }) = self.unacked.take_if(|u| u.refused.is_some())
+        {
+            tracing::warn!(%key, room = %target, "irc: refused by the server ({reason}); handed back unsent");
+            self.next_outbox(relay, now);
+            return;
+        }
+        self.acknowledged();
+    }
+
+    /// The server cannot deliver a message to `target`: if it is the outbox message's
+    /// room, that message did not go out.
+    fn refused(&mut self, target: &str, reason: &str) {
+        if let Some(u) = self
+            .unacked
+            .as_mut()
+            .filter(|u| u.target == irc_lower(target))
+        {
+            u.refused = Some(reason.to_string());
         }
     }
 
@@ -736,7 +765,10 @@ async fn handle<W: AsyncWrite + Unpin>(
     let me = irc_lower(&st.nick);
     match msg.command.as_str() {
         "PING" => conn.now(&line::pong(msg.trailing())).await?,
-        "PONG" => conn.ponged(msg.trailing()),
+        "PONG" => conn.ponged(msg.trailing(), st.relay, shared.clock.now_utc()),
+        // No such nick or channel, cannot send to the channel (banned, moderated, not in
+        // it), messages from unregistered users refused, cannot send to the user.
+        "401" | "403" | "404" | "486" | "531" => conn.refused(msg.param(1), msg.trailing()),
         "ERROR" => {
             return Ok(Some(End::lost(
                 LinkError::Server(msg.trailing().to_string()),
