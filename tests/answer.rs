@@ -797,3 +797,49 @@ fn the_days_of_a_gathering_say_more_than_its_month() {
         assert!(got.contains("Québec City"), "{question}: {got}");
     }
 }
+
+/// Editions counted in Roman numerals, digits or words: a question may count them another
+/// way than the post ("II Jornadas" asked as "las segundas jornadas").
+#[test]
+fn an_edition_is_found_however_its_number_is_written() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2015-03-01-jornadas.md",
+                "I Jornadas Hacklab",
+                "The first Hacklab days take place on April 10-11, 2015 in Almería.",
+            ),
+            (
+                "2015-11-20-ii-jornadas.md",
+                "II Jornadas Hacklab",
+                "The Hacklab days are back on December 11-13, 2015 in El Ejido.",
+            ),
+            (
+                "2016-01-10-summit.md",
+                "3rd Map Summit",
+                "The 3rd Map Summit will be held on March 3, 2016 in Lyon.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2015-12-01 10:00");
+    for (question, lang, must) in [
+        (
+            "¿y las segundas jornadas del Hacklab dónde se hacen?",
+            Language::Es,
+            "El Ejido",
+        ),
+        (
+            "where are the second Hacklab days?",
+            Language::En,
+            "El Ejido",
+        ),
+        ("c'est où, la troisième Map Summit ?", Language::Fr, "Lyon"),
+        ("when is the third map summit?", Language::En, "March 3"),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains(must), "{question}: {got}");
+    }
+}

@@ -545,22 +545,7 @@ fn contact_intent(all: &[String], words: Vec<String>) -> Result<Intent, Vec<Stri
             words,
         });
     }
-    let helpish = has(&[
-        "aide",
-        "help",
-        "ayuda",
-        "support",
-        "soporte",
-        "contact",
-        "contacter",
-        "contactar",
-        "joindre",
-        "question",
-        "questions",
-        "pregunta",
-        "preguntas",
-        "dudas",
-    ]);
+    let helpish = has(l.asking);
     // "how can I get in touch?", "contacter l'équipe": the people behind the site.
     let asks_help = has(&["aide", "help", "ayuda", "support", "soporte"]);
     if any_phrase(l.contact_questions) && !asks_help {
@@ -1098,9 +1083,14 @@ const TOPICS: &[(Topic, &[&str], &[&str])] = &[
             "errores",
             "erreur",
             "erreurs",
+            // "ça plante" (it crashes); not the stem, which Spanish "plantear" shares.
+            "plante",
+            "plantent",
+            "plantage",
+            "plantages",
         ],
         &[
-            "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "plante", "cuelg",
+            "bug", "bogue", "fallo", "error", "erreur", "incidenc", "crash", "cuelg",
         ],
     ),
     (
@@ -1478,6 +1468,7 @@ fn vocabularies() -> &'static [HashSet<&'static str>; 3] {
                 l.thanks,
                 l.registration_questions,
                 l.proposal_objects,
+                l.asking,
             ];
             let phrases = [
                 l.duration_questions,
@@ -1842,6 +1833,21 @@ mod tests {
     }
 
     #[test]
+    fn two_common_typos_in_one_question() {
+        // "teh" is "the", "onlne" is "online".
+        let q = understand_with(
+            "is teh March meeting in person or onlne?",
+            Language::En,
+            &|w: &str| w == "meeting",
+        );
+        assert!(
+            matches!(&q.intent, Intent::Events { words, .. } if *words == w(&["meeting"])),
+            "{:?}",
+            q.intent
+        );
+    }
+
+    #[test]
     fn a_help_topic_beside_a_gathering_says_what_it_is_about() {
         for question in [
             "is the docs sprint online? what dates?",
@@ -1851,6 +1857,22 @@ mod tests {
             let q = understand_with(question, Language::En, &|_: &str| false);
             assert!(
                 !matches!(q.intent, Intent::Contact { .. } | Intent::Help),
+                "{question}: {:?}",
+                q.intent
+            );
+        }
+        // Where to put a question to people, in each language: the help channels.
+        for question in [
+            "where can I ask questions?",
+            "où est-ce que je peux poser des questions ?",
+            "¿dónde puedo hacer preguntas?",
+            "Quería saber dónde puedo plantear preguntas a la gente del Hacklab.",
+            "¿y si tengo una duda técnica dónde se la pregunto a la comunidad?",
+            "¿dónde puedo preguntar?",
+        ] {
+            let q = understand_with(question, Language::En, &|_: &str| false);
+            assert!(
+                matches!(q.intent, Intent::Contact { topic: None, .. }),
                 "{question}: {:?}",
                 q.intent
             );

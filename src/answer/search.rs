@@ -141,6 +141,9 @@ impl Index {
         let weights = self.weights(words, &all_forms, lang, docs);
         for (k, forms) in all_forms.iter().enumerate() {
             let weight = weights[k];
+            // A word that only says which kind of a kind ("code" in "sprint de code") ranks
+            // little: the site may call the same sprint a "community sprint".
+            let rank = if qualifies_kind(words, k) { 0.25 } else { 1.0 };
             total_weight += weight;
             // The forms of one word ("workshop" → "atelier", "taller") are one term: the
             // rarer spelling must not outrank the others.
@@ -173,7 +176,7 @@ impl Index {
                 if score[g] == 0.0 {
                     touched.push(g);
                 }
-                score[g] += word_best[g];
+                score[g] += word_best[g] * rank;
                 // Only a word in a name, place or title says which gathering is meant; the
                 // post's text ("geOrchestra" is in every post) only ranks.
                 if word_strong[g] {
@@ -234,8 +237,7 @@ impl Index {
                 continue;
             }
             // "code sprint", "sprint de code", "taller comunitario": before or after it.
-            let qualifier = words.get(k + 1).is_some_and(|n| is_kind(n)) && is_qualifier(word)
-                || qualifies_kind_before(words, k);
+            let qualifier = qualifies_kind(words, k);
             // Before a kind ("the Berlin meetup"), or after one when nothing else in the
             // question is known ("el meetup de Berlín"); after one beside a known name, it
             // is what is asked ("le map summit ferme quand").
@@ -412,6 +414,12 @@ fn is_qualifier(w: &str) -> bool {
     crate::lexicon::all().kind_qualifiers.contains(&w)
 }
 
+/// A qualifier beside the kind it qualifies: "code sprint", "sprint de code".
+fn qualifies_kind(words: &[String], k: usize) -> bool {
+    words.get(k + 1).is_some_and(|n| is_kind(n)) && is_qualifier(&words[k])
+        || qualifies_kind_before(words, k)
+}
+
 /// A qualifier after the kind it qualifies: "sprint de code", "taller comunitario".
 fn qualifies_kind_before(words: &[String], k: usize) -> bool {
     k.checked_sub(1).is_some_and(|p| is_kind(&words[p])) && is_qualifier(&words[k])
@@ -466,16 +474,43 @@ fn terms(text: &str, lang: Language, stemmers: &[Stemmer; 3]) -> Vec<String> {
         .collect()
 }
 
-/// The folded words of a text that can name something (stop words dropped).
+/// The folded words of a text that can name something (stop words dropped). An edition's
+/// ordinal is one word however it is written: "II Jornadas", "segundas jornadas", "2nd
+/// meetup" and "second meetup" all say `ord2`.
 pub fn words(text: &str) -> Vec<String> {
-    tokenize(text, &mut String::new())
-        .iter()
-        .filter(|t| matches!(t.kind, Kind::Word | Kind::Num))
-        .map(|t| t.norm.to_string())
-        .filter(|w| {
-            (w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit())) && !is_stopword(w)
-        })
-        .collect()
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        k += 1;
+        if !matches!(t.kind, Kind::Word | Kind::Num) {
+            continue;
+        }
+        // "2nd", "2e", "2ª": a number and its ordinal ending, written together.
+        let suffix = tokens.get(k).filter(|s| {
+            t.kind == Kind::Num
+                && s.kind == Kind::Word
+                && !s.space_before
+                && crate::lexicon::is_ordinal_suffix(s.norm)
+        });
+        let ordinal = match suffix {
+            Some(_) => t.norm.parse().ok(),
+            None if t.kind == Kind::Word => crate::lexicon::ordinal(t.norm),
+            None => None,
+        };
+        if let Some(n) = ordinal {
+            k += usize::from(suffix.is_some());
+            out.push(format!("ord{n}"));
+            continue;
+        }
+        let w = t.norm;
+        if (w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit())) && !is_stopword(w) {
+            out.push(w.to_string());
+        }
+    }
+    out
 }
 
 /// Words that never name a gathering, in French, English and Spanish.
@@ -499,4 +534,27 @@ fn own_name(gatherings: &[Gathering]) -> Vec<String> {
         return Vec::new();
     };
     first.split('-').map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+
+    #[test]
+    fn an_edition_s_ordinal_is_one_word_however_written() {
+        for text in [
+            "II Jornadas Hacklab",
+            "segundas jornadas hacklab",
+            "2ª jornadas hacklab",
+        ] {
+            assert_eq!(words(text), ["ord2", "jornadas", "hacklab"], "{text}");
+        }
+        for text in ["the 2nd Map Summit", "the second Map Summit"] {
+            assert_eq!(words(text), ["ord2", "map", "summit"], "{text}");
+        }
+        assert_eq!(words("la 3e rencontre"), ["ord3", "rencontre"]);
+        assert_eq!(words("la troisième rencontre"), ["ord3", "rencontre"]);
+        // A number alone stays a number.
+        assert_eq!(words("geOcom 2026"), ["geocom", "2026"]);
+    }
 }

@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub weekdays: [Words; 7],
     /// Written right after a day number: "10th", "1er", "1.º".
     pub ordinal_suffixes: Words,
+    /// Ordinal words, as editions are counted: "second", "deuxièmes", "segundas".
+    pub ordinal_words: &'static [(&'static str, u32)],
     /// Between a day and its month: "12 de junio", "19 of June".
     pub day_month_glue: Words,
     /// Join two dates into a range: "du 3 au 5", "June 3 to 5".
@@ -246,6 +248,9 @@ pub struct Lexicon {
     pub interrogatives: Words,
     /// Words that tell this language in a short question.
     pub question_markers: Words,
+    /// Words of asking people: for help, or a question to put to them ("help", "questions",
+    /// "dudas"). Where to do that is the help channels.
+    pub asking: Words,
     /// Greetings, alone or with a filler: small talk.
     pub greetings: Words,
     /// Thanks.
@@ -318,6 +323,8 @@ pub const KIND_SYNONYMS: &[&[&str]] = &[
         "conferences",
         "conferencia",
         "conferencias",
+        "conf",
+        "confs",
         "congres",
         "congreso",
         "summit",
@@ -460,6 +467,7 @@ pub fn all() -> &'static Lexicon {
             }),
             weekdays: std::array::from_fn(|d| union(l.iter().map(|x| x.weekdays[d]))),
             ordinal_suffixes: merged!(ordinal_suffixes),
+            ordinal_words: union(l.iter().map(|x| x.ordinal_words)),
             day_month_glue: merged!(day_month_glue),
             range_words: merged!(range_words),
             list_words: merged!(list_words),
@@ -530,6 +538,7 @@ pub fn all() -> &'static Lexicon {
             abbreviations: union(l.iter().map(|x| x.abbreviations)),
             interrogatives: merged!(interrogatives),
             question_markers: merged!(question_markers),
+            asking: merged!(asking),
             greetings: merged!(greetings),
             thanks: merged!(thanks),
             identity_questions: merged!(identity_questions),
@@ -698,6 +707,47 @@ pub fn is_ordinal_suffix(word: &str) -> bool {
     all().ordinal_suffixes.contains(&word)
 }
 
+/// The number an edition's ordinal says: "second", "deuxième", "segundas", or a Roman
+/// numeral from II to XXX ("II Jornadas"; a lone "I" or "V" is too often something else).
+pub fn ordinal(word: &str) -> Option<u32> {
+    if let Some(&(_, n)) = all().ordinal_words.iter().find(|(w, _)| *w == word) {
+        return Some(n);
+    }
+    roman(word).filter(|n| (2..=30).contains(n) && word.len() > 1)
+}
+
+/// The value of a Roman numeral made of I, V and X, written the usual way.
+fn roman(word: &str) -> Option<u32> {
+    let value = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        _ => None,
+    };
+    let digits: Vec<u32> = word.chars().map(value).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (k, &d) in digits.iter().enumerate() {
+        match digits.get(k + 1) {
+            Some(&next) if next > d => total -= i64::from(d),
+            _ => total += i64::from(d),
+        }
+    }
+    let n = u32::try_from(total).ok()?;
+    // Only the usual spelling: "iiii", "vv" or "ic" are words, not numbers.
+    (to_roman(n) == word).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 pub fn is_day_month_glue(word: &str) -> bool {
     all().day_month_glue.contains(&word)
 }
@@ -782,6 +832,28 @@ mod tests {
         assert_eq!(weekday("miercoles"), Some(Weekday::Wed));
         assert_eq!(weekday("dimanche"), Some(Weekday::Sun));
         assert_eq!(weekday("sundae"), None);
+    }
+
+    #[test]
+    fn edition_ordinals_in_words_and_roman_numerals() {
+        for (word, n) in [
+            ("second", 2),
+            ("deuxiemes", 2),
+            ("segundas", 2),
+            ("third", 3),
+            ("troisieme", 3),
+            ("tercera", 3),
+            ("ii", 2),
+            ("iv", 4),
+            ("xiv", 14),
+            ("xx", 20),
+        ] {
+            assert_eq!(ordinal(word), Some(n), "{word}");
+        }
+        // A lone letter, a numeral written unusually, plain words.
+        for word in ["i", "v", "x", "iiii", "vv", "mix", "vivid", "segun"] {
+            assert_eq!(ordinal(word), None, "{word}");
+        }
     }
 
     #[test]
