@@ -843,3 +843,37 @@ fn an_edition_is_found_however_its_number_is_written() {
         assert!(got.contains(must), "{question}: {got}");
     }
 }
+
+/// A price holds until a date ("early-bird until May 26"): asked what it costs, crieur says
+/// until when one can register, and asked until when the reduced price lasts, that date.
+#[test]
+fn what_a_place_costs_comes_with_the_last_day_to_register() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[(
+            "2015-05-07-mapconf.md",
+            "MapConf 2015 in Toulouse",
+            "MapConf 2015 takes place on June 24-25, 2015 in Toulouse. Registration is open, at early-bird prices until May 26, 2015.",
+        )],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2015-05-10 10:00");
+    for (question, lang, must) in [
+        ("how much is MapConf?", Language::En, "May 26"),
+        ("combien coûte la MapConf ?", Language::Fr, "26 mai"),
+        (
+            "Le tarif early-bird de la MapConf est-il encore valable ? Jusqu'à quand ?",
+            Language::Fr,
+            "26 mai",
+        ),
+        (
+            "¿hasta cuándo es válida la tarifa reducida de la MapConf?",
+            Language::Es,
+            "26 de mayo",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains(must), "{question}: {got}");
+    }
+}

@@ -621,7 +621,7 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
     let ends = has(&[
         "termine", "finit", "ends", "end", "finishes", "termina", "acaba",
     ]) && has(&["quand", "when", "cuando"]);
-    if any_phrase(l.price_questions) && !until_when && !ends {
+    if any_phrase(l.price_questions) && !until_when && !ends && !has(&["deadline", "limite"]) {
         return Intent::Price { words };
     }
     if registering
@@ -632,9 +632,11 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
         || phrase(&["sign", "up"])
     {
         let registering = ["inscri", "preinscri", "regist", "inscrib", "preinscrib"];
+        // "le tarif … jusqu'à quand ?": the price word says what ends, not which gathering.
+        let price_word = |w: &str| l.price_questions.iter().any(|p| *p == [w]);
         let words = words
             .into_iter()
-            .filter(|w| !registering.iter().any(|s| w.starts_with(s)))
+            .filter(|w| !registering.iter().any(|s| w.starts_with(s)) && !price_word(w))
             .collect();
         return Intent::Register { words };
     }
@@ -1762,11 +1764,11 @@ mod tests {
             ),
             (
                 "Bonjour, jusqu'à quelle date peut-on profiter du tarif early-bird pour l'EclipseCon ?",
-                register(&["early", "bird", "eclipsecon"]),
+                register(&["eclipsecon"]),
             ),
             (
                 "le tarif réduit early bird de l'eclipsecon se termine quand",
-                register(&["reduit", "early", "bird", "eclipsecon"]),
+                register(&["eclipsecon"]),
             ),
             (
                 "il reste combien de temps pour s'inscrire aux rencontres",
@@ -1829,6 +1831,26 @@ mod tests {
             };
             let q = understand_with(question, Language::En, &known);
             assert_eq!(q.intent, intent, "{question}");
+        }
+    }
+
+    #[test]
+    fn until_when_a_reduced_price_lasts() {
+        let known = |w: &str| ["eclipsecon", "tarif"].contains(&w);
+        for question in [
+            "Le tarif early-bird de l'EclipseCon est-il encore valable ? Jusqu'à quand ?",
+            "c'est quand la deadline pour le early-bird pricing de l'EclipseCon ?",
+            "until when is the EclipseCon early bird price valid?",
+            "¿hasta cuándo es válida la tarifa early bird de la EclipseCon?",
+        ] {
+            let q = understand_with(question, Language::En, &known);
+            assert_eq!(
+                q.intent,
+                Intent::Register {
+                    words: w(&["eclipsecon"])
+                },
+                "{question}"
+            );
         }
     }
 

@@ -758,10 +758,19 @@ impl Answerer {
             }),
             _ => None,
         };
-        let reply = match line {
+        let mut reply = match line {
             Some(line) => reply.line(line),
             None => reply,
         };
+        // What a place costs often holds until a date ("early-bird until May 26"): the
+        // registration deadline ahead goes with the price.
+        if matches!(intent, Intent::Price { .. })
+            && let Some(d) = g.registration_deadline().filter(|d| *d >= today)
+        {
+            reply = reply.line(
+                Line::default().text(phrases::registration_until(&format::date(d, lang), lang)),
+            );
+        }
         match g.post_url(lang) {
             Some(url) => reply.line(Line::default().text(phrases::details(lang)).link(url, url)),
             None => reply,

@@ -55,6 +55,15 @@ pub fn until_line(date: &str, lang: Language) -> String {
     }
 }
 
+/// The last day to register, on a line of its own.
+pub fn registration_until(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Inscriptions jusqu'au {date}."),
+        Es => format!("Inscripción hasta el {date}."),
+        _ => format!("Registration until {date}."),
+    }
+}
+
 pub fn closed(date: &str, lang: Language) -> String {
     match lang {
         Fr => format!("Les inscriptions ont fermé le {date}."),

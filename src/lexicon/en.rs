@@ -710,6 +710,7 @@ pub const EN: Lexicon = Lexicon {
         "finishes",
     ],
     fillers: &[
+        "valid",
         "kindly",
         "explain",
         "as",
@@ -1028,6 +1029,7 @@ pub const EN: Lexicon = Lexicon {
         &["who", "r", "u"],
         &["what", "are", "you"],
         &["what", "can", "you", "do"],
+        &["you", "can", "do", "for"],
         &["what", "is", "crieur"],
     ],
     proposal_questions: &["propos", "submit", "submission", "cfp"],
@@ -1071,6 +1073,12 @@ pub const EN: Lexicon = Lexicon {
         &["paid"],
         &["how", "much"],
         &["charge"],
+        &["pricing"],
+        &["discount"],
+        // The reduced price of the first tickets: French and Spanish say it in English too,
+        // so it is in their tables as well and tells no language.
+        &["early", "bird"],
+        &["earlybird"],
     ],
     registration_questions: &[
         "confirm",

@@ -561,6 +561,9 @@ pub const ES: Lexicon = Lexicon {
         "realizara",
     ],
     fillers: &[
+        "vigente",
+        "valido",
+        "valida",
         // Spoken Mexican Spanish: "¿hay chance de…?", "pa'l sprint", "ahorita".
         "chance",
         "pa",
@@ -901,6 +904,11 @@ pub const ES: Lexicon = Lexicon {
         &["coste"],
         &["costo"],
         &["tarifa"],
+        &["tarifas"],
+        &["reducida"],
+        &["reducidas"],
+        &["early", "bird"],
+        &["earlybird"],
         &["cuanto", "vale"],
         &["cuanto", "es"],
     ],

@@ -711,6 +711,8 @@ pub const FR: Lexicon = Lexicon {
         "terminera",
     ],
     fillers: &[
+        "valable",
+        "valables",
         // Spoken Québec French: "c'est quand pis c'est où", "coudonc", "tsé", "faque".
         "pis",
         "coudonc",
@@ -1112,6 +1114,10 @@ pub const FR: Lexicon = Lexicon {
         &["prix"],
         &["tarif"],
         &["tarifs"],
+        &["reduit"],
+        &["reduits"],
+        &["early", "bird"],
+        &["earlybird"],
         &["coute"],
         &["coutent"],
         &["cout"],
