@@ -560,10 +560,7 @@ fn contact_intent(all: &[String], words: Vec<String>) -> Result<Intent, Vec<Stri
     let about_gathering = all.iter().any(|w| lexicon::is_gathering_noun(w));
     if any_phrase(l.contact_questions)
         || helpish && where_to && !about_gathering
-        || helpish
-            && words.iter().all(|w| {
-                is_cue(w) || has(&["aide", "help", "ayuda", "support", "soporte", "contact"])
-            })
+        || helpish && (asks_help || has(&["contact"]) || words.iter().all(|w| is_cue(w)))
     {
         return Ok(Intent::Contact { topic: None, words });
     }

@@ -713,28 +713,11 @@ pub fn ordinal(word: &str) -> Option<u32> {
     if let Some(&(_, n)) = all().ordinal_words.iter().find(|(w, _)| *w == word) {
         return Some(n);
     }
-    roman(word).filter(|n| (2..=30).contains(n) && word.len() > 1)
-}
-
-/// The value of a Roman numeral made of I, V and X, written the usual way.
-fn roman(word: &str) -> Option<u32> {
-    let value = |c: char| match c {
-        'i' => Some(1),
-        'v' => Some(5),
-        'x' => Some(10),
-        _ => None,
-    };
-    let digits: Vec<u32> = word.chars().map(value).collect::<Option<_>>()?;
-    let mut total: i64 = 0;
-    for (k, &d) in digits.iter().enumerate() {
-        match digits.get(k + 1) {
-            Some(&next) if next > d => total -= i64::from(d),
-            _ => total += i64::from(d),
-        }
+    if word.len() < 2 || !word.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
     }
-    let n = u32::try_from(total).ok()?;
-    // Only the usual spelling: "iiii", "vv" or "ic" are words, not numbers.
-    (to_roman(n) == word).then_some(n)
+    // Only the usual spelling: "iiii" or "vv" are words, not numbers.
+    (2..=30).find(|&n| to_roman(n) == word)
 }
 
 fn to_roman(mut n: u32) -> String {
