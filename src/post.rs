@@ -58,6 +58,10 @@ pub struct Block {
     /// Whitespace-collapsed text; `\n` marks a hard line break (`<br>`).
     pub text: String,
     pub links: Vec<Link>,
+    /// For a table cell, the number of its row in the post (from 1): the cells of one row
+    /// say one thing ("Madrid | martes 19 de junio | 18:30").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +94,7 @@ impl Post {
             kind: BlockKind::Title,
             text: self.title.clone(),
             links: Vec::new(),
+            row: None,
         };
         std::iter::once(std::borrow::Cow::Owned(title))
             .chain(self.doc.blocks.iter().map(std::borrow::Cow::Borrowed))

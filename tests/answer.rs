@@ -844,6 +844,66 @@ fn an_edition_is_found_however_its_number_is_written() {
     }
 }
 
+/// "I just moved to Madrid. When is the next meetup here?": the question names no town,
+/// the sentence before it does. And a ticket office is where one registers.
+#[test]
+fn here_is_the_town_said_before_the_question() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-03-01-lyon-meetup.md",
+                "Lyon meetup",
+                "Our Lyon meetup takes place on March 10, 2026 in Lyon.",
+            ),
+            (
+                "2026-03-02-madrid-meetup.md",
+                "Madrid meetup",
+                "The Madrid meetup is on March 24, 2026 in Madrid.",
+            ),
+            (
+                "2026-03-03-summit.md",
+                "Map Summit 2026",
+                "The Map Summit will be held on June 10-12, 2026 in Nantes. \
+                 [Get your tickets](https://tickets.example.org/summit).",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2026-03-05 10:00");
+    for (question, lang, must) in [
+        (
+            "Acabo de mudarme a Madrid y no conozco a nadie. ¿Cuándo es la próxima quedada aquí?",
+            Language::Es,
+            "24 de marzo",
+        ),
+        (
+            "Je viens d'arriver à Madrid. Il y a un meetup par ici ?",
+            Language::Fr,
+            "24 mars",
+        ),
+        (
+            "I just moved to Lyon. When is the next meetup around here?",
+            Language::En,
+            "March 10",
+        ),
+        (
+            "où est la billetterie du Map Summit ?",
+            Language::Fr,
+            "tickets.example.org/summit",
+        ),
+        (
+            "¿dónde está la taquilla del Map Summit?",
+            Language::Es,
+            "tickets.example.org/summit",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, lang, now));
+        assert!(got.contains(must), "{question}: {got}");
+    }
+}
+
 /// A price holds until a date ("early-bird until May 26"): asked what it costs, crieur says
 /// until when one can register, and asked until when the reduced price lasts, that date.
 #[test]

@@ -577,6 +577,58 @@ fn online_on_a_platform_and_towns_of_addresses() {
     assert_eq!(x.events[0].place.as_deref(), Some("Saint-Mandé"));
 }
 
+/// A calendar as a table, one gathering a row: each takes the town and the name its row
+/// gives, whether the town comes before the date or after it.
+#[test]
+fn a_table_row_gives_its_gathering_a_town_and_a_name() {
+    let x = extract(
+        "2026-03-01",
+        "fr",
+        "Les apéros carto de mars",
+        "Les apéros reprennent ce mois-ci :\n\n\
+         | Ville | Date | Lieu |\n|---|---|---|\n\
+         | Lyon | jeudi 12 mars | La Cordée, salle du fond |\n\
+         | Nantes | mardi 17 mars | Cantine numérique |\n",
+    );
+    // The first is the post's main gathering, named by its title; the next by its row.
+    let rows: Vec<_> = x
+        .events
+        .iter()
+        .map(|e| (e.start, e.place.as_deref(), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (d("2026-03-12"), Some("Lyon"), "Les apéros carto de mars"),
+            (
+                d("2026-03-17"),
+                Some("Nantes"),
+                "Nantes (Les apéros carto de mars)"
+            ),
+        ]
+    );
+    let x = extract(
+        "2027-04-20",
+        "en",
+        "Spring meetups",
+        "<table><tr><th>When</th><th>City</th><th>Venue</th></tr>\
+         <tr><td>Thursday, May 6</td><td>Leeds</td><td>The Tetley</td></tr>\
+         <tr><td>Wednesday, May 12</td><td>Bristol</td><td>Watershed</td></tr></table>",
+    );
+    let places: Vec<_> = x
+        .events
+        .iter()
+        .map(|e| (e.start, e.place.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            (d("2027-05-06"), Some("Leeds")),
+            (d("2027-05-12"), Some("Bristol"))
+        ]
+    );
+}
+
 #[test]
 fn registration_links_as_written_in_headings_and_embedded() {
     let x = extract(

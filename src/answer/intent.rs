@@ -246,6 +246,19 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
     if leaning && !in_general {
         words.extend(context_names(named(context), known));
     }
+    // "I just moved to Madrid. When is the next meetup here?": "here" is the town said before.
+    let asked_words = folded(asked);
+    let points_back = lexicon::all()
+        .here_words
+        .iter()
+        .any(|p| asked_words.windows(p.len()).any(|w| w == *p));
+    if points_back && !leaning {
+        let towns: Vec<String> = named(context)
+            .into_iter()
+            .filter(|w| known(w) && lexicon::towns::is_town(w) && !words.contains(w))
+            .collect();
+        words.extend(towns);
+    }
     let general = all
         .iter()
         .any(|w| is_events_word(w) || lexicon::GENERIC_KINDS.contains(&w.as_str()));

@@ -480,6 +480,16 @@ pub fn leading_town(tokens: &[Token<'_>], from: usize, date: usize) -> Option<St
     separated.then_some(name)
 }
 
+/// A known town that is all a table cell says ("Madrid", "Québec City").
+pub fn cell_town(tokens: &[Token<'_>]) -> Option<String> {
+    let start = tokens.iter().position(|t| t.kind != Kind::Sym)?;
+    let (name, end) = known_town_span(tokens, start)?;
+    tokens[end..]
+        .iter()
+        .all(|t| t.kind == Kind::Sym)
+        .then_some(name)
+}
+
 /// A British postcode's first half after a town: "Leeds LS10 1HD", "London SW1A 2AA".
 fn british_postcode_at(tokens: &[Token<'_>], k: usize) -> bool {
     let (Some(area), Some(district)) = (tokens.get(k), tokens.get(k + 1)) else {
@@ -857,6 +867,7 @@ mod tests {
             kind: crate::post::BlockKind::Paragraph,
             text: text.to_string(),
             links: Vec::new(),
+            row: None,
         };
         let blocks = [
             block("En el Teatro Municipal de El Ejido."),

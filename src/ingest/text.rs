@@ -31,6 +31,7 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
         flushes: 0,
         links_open: 0,
         term_read: false,
+        rows: 0,
     };
     walker.walk(fragment.tree.root());
     walker.flush();
@@ -124,6 +125,8 @@ struct Walker<'a> {
     links_open: usize,
     /// A definition's term was just read ("Date"): its definition continues its line.
     term_read: bool,
+    /// Table rows opened so far: the number of the current one.
+    rows: u32,
 }
 
 /// Elements that carry no text for readers.
@@ -205,6 +208,9 @@ impl Walker<'_> {
                     if name == "pre" {
                         self.pre += 1;
                     }
+                    if name == "tr" {
+                        self.rows += 1;
+                    }
                     let link = (name == "a")
                         .then(|| el.attr("href"))
                         .flatten()
@@ -256,8 +262,10 @@ impl Walker<'_> {
             return;
         };
         self.flush();
+        let kind = self.kind();
         self.blocks.push(Block {
-            kind: self.kinds.last().copied().unwrap_or(BlockKind::Paragraph),
+            kind,
+            row: self.row(kind),
             links: vec![Link {
                 text: String::new(),
                 url: url.clone(),
@@ -327,11 +335,23 @@ impl Walker<'_> {
             })
             .collect();
         add_bare_urls(text, &mut links);
+        let kind = self.kind();
         self.blocks.push(Block {
-            kind: self.kinds.last().copied().unwrap_or(BlockKind::Paragraph),
+            kind,
             text: text.to_string(),
             links,
+            row: self.row(kind),
         });
+    }
+
+    /// The kind of the text being read.
+    fn kind(&self) -> BlockKind {
+        self.kinds.last().copied().unwrap_or(BlockKind::Paragraph)
+    }
+
+    /// The row a cell is in.
+    fn row(&self, kind: BlockKind) -> Option<u32> {
+        (kind == BlockKind::Cell).then_some(self.rows)
     }
 }
 
@@ -527,5 +547,22 @@ mod tests {
         let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["a", "b & c", "14h00", "Accueil"]);
         assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Cell));
+        // The cells of a row share its number; text outside a table has none.
+        let rows: Vec<_> = doc.blocks.iter().map(|b| b.row).collect();
+        assert_eq!(rows, vec![Some(1), Some(1), Some(2), Some(2)]);
+        let doc = read(
+            "<table><tr><td>Lyon</td><td><p>12 mars</p></td></tr></table><p>Bienvenue</p>",
+            Markup::Html,
+            None,
+        );
+        let rows: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.row))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![("Lyon", Some(1)), ("12 mars", Some(1)), ("Bienvenue", None)]
+        );
     }
 }

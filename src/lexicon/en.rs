@@ -1085,6 +1085,7 @@ pub const EN: Lexicon = Lexicon {
         "rsvp",
         "ticket",
         "tickets",
+        "ticketing",
         "apply",
         "attend",
         "seat",
@@ -1097,6 +1098,14 @@ pub const EN: Lexicon = Lexicon {
         "participate",
         "application",
         "applications",
+    ],
+    here_words: &[
+        &["here"],
+        &["nearby"],
+        &["around", "me"],
+        &["near", "me"],
+        &["in", "town"],
+        &["in", "the", "area"],
     ],
     mode_questions: &[
         &["online"],

@@ -1130,6 +1130,8 @@ pub const FR: Lexicon = Lexicon {
         "confirme",
         "billet",
         "billets",
+        "billetterie",
+        "billeterie",
         "reserver",
         "reservation",
         "participer",
@@ -1138,6 +1140,14 @@ pub const FR: Lexicon = Lexicon {
         "candidater",
         "candidature",
         "candidatures",
+    ],
+    here_words: &[
+        &["ici"],
+        &["par", "ici"],
+        &["dans", "le", "coin"],
+        &["pres", "de", "chez", "moi"],
+        &["dans", "la", "region"],
+        &["dans", "ma", "ville"],
     ],
     mode_questions: &[
         &["en", "ligne"],

@@ -277,6 +277,9 @@ pub struct Lexicon {
     pub status_questions: Phrases,
     /// Phrases asking whom to ask ("get in touch", "contacter", "a quién pregunto").
     pub contact_questions: Phrases,
+    /// Phrases pointing at a place said before ("here", "par ici", "aquí"): in "I just
+    /// moved to Madrid. When is the next meetup here?" the question is about Madrid.
+    pub here_words: Phrases,
     /// Words of front-matter keys (split at `_`, `-` and capitals) that name a date.
     pub date_keys: Words,
     /// … the start of something ("dateStart", "fecha_inicio").
@@ -548,6 +551,7 @@ pub fn all() -> &'static Lexicon {
             price_questions: merged!(price_questions),
             registration_questions: merged!(registration_questions),
             mode_questions: merged!(mode_questions),
+            here_words: merged!(here_words),
             status_questions: merged!(status_questions),
             contact_questions: merged!(contact_questions),
             date_keys: merged!(date_keys),

@@ -560,7 +560,8 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         side,
         noun: noun_phrase(seen)
             .or_else(|| link_text(seen))
-            .or_else(|| item_lead(seen)),
+            .or_else(|| item_lead(seen))
+            .or_else(|| seen.row_lead.map(str::to_string)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
         caption,
         // "Lille — jeudi 19 octobre", but not a label: "Date : mardi 19 mars".
@@ -573,7 +574,8 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
                 } else {
                     sentence_place(seen, seen.tokens.len())
                 }
-            }),
+            })
+            .or_else(|| seen.row_town.map(str::to_string)),
         same_place: same_place_hint(seen),
         online: says_online(&seen.words),
         cancelled: sentence::has_stem(&seen.words, lexicon::all().cancelled),

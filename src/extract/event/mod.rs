@@ -14,7 +14,7 @@ mod signature;
 
 use super::date::{self, Lang, Mention};
 use super::lang::{self, Language};
-use super::token::{self, Token};
+use super::token::{self, Kind, Token};
 use super::{Extraction, facts, place, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind, Post};
@@ -39,6 +39,7 @@ pub fn extract(post: &Post) -> Extraction {
                 kind: BlockKind::Title,
                 text: text.clone(),
                 links: Vec::new(),
+                row: None,
             })
         }),
     );
@@ -130,6 +131,11 @@ pub fn extract(post: &Post) -> Extraction {
         } else {
             place::towns(toks, language)
         };
+        let (row_town, row_lead) = if mentions_here.is_empty() {
+            (None, None)
+        } else {
+            row_facts(&blocks, &tokens, b)
+        };
         for mention in mentions_here {
             if mentions == MAX_MENTIONS {
                 break;
@@ -168,6 +174,8 @@ pub fn extract(post: &Post) -> Extraction {
                     links: &block.links,
                     next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
                     next_words: &under,
+                    row_town: row_town.as_deref(),
+                    row_lead: row_lead.as_deref(),
                     mention,
                 },
             );
@@ -307,7 +315,50 @@ struct Seen<'a, 't> {
     next_text: Option<&'t str>,
     /// For a heading, the words of the first sentence under it: what its date is of.
     next_words: &'t [&'t str],
+    /// For a table cell, the town another cell of its row is ("Madrid | martes 19 de junio").
+    row_town: Option<&'t str>,
+    /// For a table cell, the name the first cell of its row gives.
+    row_lead: Option<&'t str>,
     mention: Mention,
+}
+
+/// The other cells of the row of block `b`, nearest first, when `b` is a table cell.
+fn row_cells(blocks: &[Cow<'_, Block>], b: usize) -> Vec<usize> {
+    let Some(row) = blocks[b].row else {
+        return Vec::new();
+    };
+    let in_row = |k: &usize| blocks[*k].row == Some(row);
+    let before = (0..b).rev().take_while(in_row);
+    let after = (b + 1..blocks.len()).take_while(in_row);
+    let mut cells: Vec<usize> = before.chain(after).collect();
+    cells.sort_by_key(|k| k.abs_diff(b));
+    cells
+}
+
+/// What a row says of the date in one of its cells: the town another cell is
+/// ("Madrid | martes 19 de junio | 18:30"), and the name its first cell gives when that
+/// cell is a short name ("Atelier cartes | 12 mars").
+fn row_facts(
+    blocks: &[Cow<'_, Block>],
+    tokens: &[Vec<Token<'_>>],
+    b: usize,
+) -> (Option<String>, Option<String>) {
+    let cells = row_cells(blocks, b);
+    let town = cells.iter().find_map(|&k| place::cell_town(&tokens[k]));
+    let lead = cells
+        .iter()
+        .copied()
+        .filter(|&k| k < b)
+        .min()
+        .map(|k| &tokens[k])
+        .filter(|t| {
+            let words = t.iter().filter(|t| t.kind == Kind::Word).count();
+            (1..=5).contains(&words)
+                && t.iter()
+                    .all(|t| t.kind == Kind::Word || t.kind == Kind::Sym)
+        })
+        .map(|t| token::as_written(t));
+    (town, lead)
 }
 
 /// The words of the first sentence of block `b`, if there is one.
