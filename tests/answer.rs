@@ -904,6 +904,47 @@ fn here_is_the_town_said_before_the_question() {
     }
 }
 
+/// A post of several gatherings, each with its link: asked how to register for one, crieur
+/// gives that one's link, never another's.
+#[test]
+fn each_gathering_of_an_agenda_is_registered_for_at_its_own_link() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[(
+            "2026-09-20-october.md",
+            "October at the chapters",
+            "Here is what the chapters have planned.\n\n\
+             ## Leeds — Thursday, Oct. 8, 2026, 6–8 p.m.\n\n\
+             A mapping meetup at the Central Library.\n\
+             [RSVP](https://www.meetup.com/maps-leeds/events/1001/)\n\n\
+             ## Bristol — Saturday, Oct. 17, 2026, 10am–4pm\n\n\
+             A mapping day at the Watershed.\n\
+             [Book a spot](https://tickets.example.org/bristol-oct)\n",
+        )],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2026-09-25 10:00");
+    for (question, must, must_not) in [
+        (
+            "how do I register for the Bristol mapping day?",
+            "tickets.example.org/bristol-oct",
+            "meetup.com",
+        ),
+        (
+            "how do I register for the Leeds mapping meetup?",
+            "meetup.com/maps-leeds/events/1001",
+            "tickets.example.org",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, Language::En, now));
+        assert!(
+            got.contains(must) && !got.contains(must_not),
+            "{question}: {got}"
+        );
+    }
+}
+
 /// A price holds until a date ("early-bird until May 26"): asked what it costs, crieur says
 /// until when one can register, and asked until when the reduced price lasts, that date.
 #[test]

@@ -470,6 +470,11 @@ fn labelled_lines_give_date_time_and_place_in_three_languages() {
     );
     assert_eq!(spans(&x), vec![(d("2027-02-12"), d("2027-02-12"))]);
     assert_eq!(x.events[0].place.as_deref(), Some("Huelva"));
+    // The time on the labelled line under the date's.
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("18:00"), t("20:00"))
+    );
     let x = extract(
         "2027-05-10",
         "fr",
@@ -626,6 +631,76 @@ fn a_table_row_gives_its_gathering_a_town_and_a_name() {
             (d("2027-05-06"), Some("Leeds")),
             (d("2027-05-12"), Some("Bristol"))
         ]
+    );
+}
+
+/// An agenda of gatherings, each under its heading with its own link: each link is its
+/// gathering's, the first also the post's.
+#[test]
+fn each_gathering_of_an_agenda_has_its_own_registration_link() {
+    let x = extract(
+        "2026-09-20",
+        "en",
+        "October at the chapters",
+        "Here is what the chapters have planned.\n\n\
+         ## Leeds — Thursday, Oct. 8, 6–8 p.m.\n\n\
+         A mapping meetup at the Central Library.\n\
+         [RSVP](https://www.meetup.com/maps-leeds/events/1001/)\n\n\
+         ## Online — Tuesday, Oct. 13\n\n\
+         The monthly call. No registration needed.\n\n\
+         ## Bristol — Saturday, Oct. 17, 10am–4pm\n\n\
+         A mapping day at the Watershed.\n\
+         [Book a spot](https://tickets.example.org/bristol-oct)\n",
+    );
+    let links: Vec<_> = x
+        .events
+        .iter()
+        .map(|e| (e.start, e.registration_url.as_deref()))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            (
+                d("2026-10-08"),
+                Some("https://www.meetup.com/maps-leeds/events/1001/")
+            ),
+            (d("2026-10-13"), None),
+            (
+                d("2026-10-17"),
+                Some("https://tickets.example.org/bristol-oct")
+            ),
+        ]
+    );
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://www.meetup.com/maps-leeds/events/1001/")
+    );
+}
+
+/// A table of labels and values ("| **Fecha** | jueves 14/09 |") reads as labelled lines:
+/// date, time, place and the link to register.
+#[test]
+fn a_table_of_labels_gives_date_time_place_and_registration() {
+    let x = extract(
+        "2026-08-20",
+        "es",
+        "Taller de cartografía",
+        "Aprende a publicar tu primer mapa.\n\n\
+         | Detalles | |\n|---|---|\n\
+         | **Fecha** | jueves 10/09/2026 |\n\
+         | **Hora** | de 17:00 a 19:30 |\n\
+         | **Lugar** | Centro Cívico, Calle Mayor 4, 44001 Teruel |\n\
+         | **Inscripción** | [formulario](https://forms.example.org/taller-teruel) |\n",
+    );
+    let e = &x.events[0];
+    assert_eq!(
+        (e.start, e.start_time, e.end_time),
+        (d("2026-09-10"), t("17:00"), t("19:30"))
+    );
+    assert_eq!(e.place.as_deref(), Some("Teruel"));
+    assert_eq!(
+        x.registration_url.as_deref(),
+        Some("https://forms.example.org/taller-teruel")
     );
 }
 

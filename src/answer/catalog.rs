@@ -228,11 +228,7 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
             parent.map(str::to_string)
         },
         place: event.place.clone(),
-        registration_url: if event.primary || same_place(&stored.extraction, event) {
-            stored.extraction.registration_url.clone()
-        } else {
-            None
-        },
+        registration_url: registration_of(&stored.extraction, event),
         post_url: post.url.clone(),
         post_title: post.title.clone(),
         post_date: post.date,
@@ -275,6 +271,20 @@ fn deadlines_of(x: &crate::extract::Extraction, event: &Event) -> Vec<Deadline> 
 }
 
 /// Whether a side gathering is where its post's main gathering is.
+/// The link to register for an event: its own, in a post of several gatherings; else the
+/// post's, for the main gathering and those at its place, unless it is another one's own.
+fn registration_of(x: &crate::extract::Extraction, event: &Event) -> Option<String> {
+    if event.registration_url.is_some() {
+        return event.registration_url.clone();
+    }
+    let post = x.registration_url.as_ref()?;
+    let anothers = x
+        .events
+        .iter()
+        .any(|e| e.registration_url.as_ref() == Some(post));
+    (!anothers && (event.primary || same_place(x, event))).then(|| post.clone())
+}
+
 fn same_place(x: &crate::extract::Extraction, event: &Event) -> bool {
     let main = x
         .events
@@ -420,6 +430,7 @@ mod tests {
             place: Some(place.into()),
             primary,
             cancelled: false,
+            registration_url: None,
         }
     }
 

@@ -213,11 +213,12 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
                 .map(|w| canonical(&w, known))
                 .collect::<Vec<String>>()
         })
-        // Only a word that names counts: "dates" is no name, however close to "data".
+        // Only a word that names counts: "dates" is no name, however close to "data", nor
+        // "inscribir" in "el hackatón de Sevilla, ¿hasta cuándo se pueden inscribir?".
         .filter(|asked| {
             asked
                 .iter()
-                .any(|w| known(w) && !is_cue(w) && !search::is_stopword(w))
+                .any(|w| known(w) && !is_cue(w) && !search::is_stopword(w) && !asks_to_register(w))
         });
     let leaning = asked_all.is_none();
     let all = asked_all.unwrap_or(all);
@@ -621,7 +622,7 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
             .collect();
         return Intent::Proposals { words };
     }
-    let registering = starts(&["inscri", "preinscri", "regist", "inscrib", "preinscrib"]);
+    let registering = starts(&REGISTERING);
     // "how long do I have to register?" asks until when.
     if any_phrase(l.duration_questions) && !registering && !until_when {
         return Intent::Duration { words };
@@ -641,12 +642,11 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
         || has(l.registration_questions)
         || phrase(&["sign", "up"])
     {
-        let registering = ["inscri", "preinscri", "regist", "inscrib", "preinscrib"];
         // "le tarif … jusqu'à quand ?": the price word says what ends, not which gathering.
         let price_word = |w: &str| l.price_questions.iter().any(|p| *p == [w]);
         let words = words
             .into_iter()
-            .filter(|w| !registering.iter().any(|s| w.starts_with(s)) && !price_word(w))
+            .filter(|w| !asks_to_register(w) && !price_word(w))
             .collect();
         return Intent::Register { words };
     }
@@ -949,16 +949,17 @@ fn within(all: &[String]) -> Option<i64> {
     })
 }
 
-/// The first month of the season "this …" names: "this fall", "cet automne", "este
-/// verano". A season's word alone names a gathering ("les rencontres d'hiver").
+/// The first month of the season "this …" or "in …" names: "this fall", "cet automne",
+/// "au printemps", "en verano", "à la rentrée" (September, when French school and work
+/// resume). A season's word alone names a gathering ("les rencontres d'hiver").
 fn season(all: &[String]) -> Option<u32> {
     all.windows(2).find_map(|w| {
         let this = matches!(
             w[0].as_str(),
-            "this" | "cet" | "ce" | "cette" | "este" | "esta"
+            "this" | "cet" | "ce" | "cette" | "este" | "esta" | "in" | "au" | "en"
         );
         let first = season_month(&w[1])?;
-        this.then_some(first)
+        (this || w[1] == "rentree").then_some(first)
     })
 }
 
@@ -967,7 +968,7 @@ fn season_month(w: &str) -> Option<u32> {
     match w {
         "spring" | "printemps" | "primavera" => Some(3),
         "summer" | "ete" | "verano" => Some(6),
-        "fall" | "autumn" | "automne" | "otono" => Some(9),
+        "fall" | "autumn" | "automne" | "otono" | "rentree" => Some(9),
         "winter" | "hiver" | "invierno" => Some(12),
         _ => None,
     }
@@ -1323,6 +1324,14 @@ pub fn is_topic_word(w: &str) -> bool {
     TOPICS
         .iter()
         .any(|(_, words, stems)| names_topic(w, words, stems))
+}
+
+/// The stems of registering in the three languages ("inscribir", "s'inscrire", "register").
+const REGISTERING: [&str; 5] = ["inscri", "preinscri", "regist", "inscrib", "preinscrib"];
+
+/// Whether a word is a form of registering: what is asked, never what it is about.
+fn asks_to_register(w: &str) -> bool {
+    REGISTERING.iter().any(|s| w.starts_with(s))
 }
 
 /// Words that shape the question rather than name what it is about, and the greetings
@@ -1841,6 +1850,60 @@ mod tests {
             };
             let q = understand_with(question, Language::En, &known);
             assert_eq!(q.intent, intent, "{question}");
+        }
+    }
+
+    #[test]
+    fn a_season_this_year_in_words_of_three_languages() {
+        for (question, first) in [
+            ("any workshops this fall?", 9),
+            ("what's on in spring?", 3),
+            ("des ateliers au printemps ?", 3),
+            ("y a quoi de prévu à la rentrée ?", 9),
+            ("¿qué talleres hay en verano?", 6),
+            ("que talleres hay en valencia esta primavera?", 3),
+        ] {
+            assert_eq!(
+                window(&folded(question)),
+                Some(Window::Season(first)),
+                "{question}"
+            );
+        }
+        // A season in a gathering's name says which, not when.
+        assert_eq!(window(&folded("quand sont les rencontres d'hiver ?")), None);
+    }
+
+    /// A gathering named before the question, which asks only how to take part: the verb
+    /// of registering names nothing, however close to a word of the site.
+    #[test]
+    fn a_gathering_named_before_a_question_about_registering() {
+        let known = |w: &str| {
+            [
+                "hackaton",
+                "hackathon",
+                "sevilla",
+                "inscribir",
+                "register",
+                "lyon",
+            ]
+            .contains(&w)
+        };
+        for (question, names) in [
+            (
+                "el hackatón de Sevilla, ¿hasta cuándo se pueden inscribir?",
+                ["hackaton", "sevilla"],
+            ),
+            (
+                "The Lyon hackathon. Until when can we register?",
+                ["lyon", "hackathon"],
+            ),
+        ] {
+            let q = understand_with(question, Language::En, &known);
+            assert_eq!(
+                q.intent,
+                Intent::Register { words: w(&names) },
+                "{question}"
+            );
         }
     }
 

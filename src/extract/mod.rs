@@ -58,6 +58,10 @@ pub struct Event {
     /// The post's main gathering (exactly one per post that has events).
     pub primary: bool,
     pub cancelled: bool,
+    /// The link to register for this gathering in its own part of a post of several
+    /// ("### Rennes — 17/10 … [Inscription](…)"); the post's link is the main one's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_url: Option<String>,
 }
 
 /// A date by which readers must act for one of the post's gatherings.

@@ -700,9 +700,11 @@ fn is_name_particle(word: &str) -> bool {
 /// of names), no number, no venue or street word, not a country or an acronym. Words
 /// around a name that are not part of it go ("Almería capital" → Almería).
 fn town_name(part: &str) -> Option<String> {
-    // "Québec City": the word is part of the name here, not a qualifier.
+    // "Québec City", "Ciudad de México", "Ciudad Real": the word is part of the name
+    // here, not a qualifier ("la ciudad de Almería").
     let whole = part.trim().trim_end_matches('.');
-    if fold(whole).ends_with(" city") && is_known_town(whole) {
+    let qualified = fold(whole).ends_with(" city") || without_qualifiers(whole).len() < whole.len();
+    if qualified && is_known_town(whole) {
         return Some(whole.to_string());
     }
     let part = without_qualifiers(part.trim());

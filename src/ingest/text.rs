@@ -36,8 +36,73 @@ pub fn read(body: &str, markup: Markup, base: Option<&Url>) -> Document {
     walker.walk(fragment.tree.root());
     walker.flush();
     Document {
-        blocks: walker.blocks,
+        blocks: labelled_rows(walker.blocks),
     }
+}
+
+/// A table of two columns whose first says what the second is ("| **Fecha** | jueves
+/// 14/09/2023 |", "| Lieu | Salle des fêtes |"): each such row is one labelled line,
+/// "Fecha : jueves 14/09/2023", as a definition list's term and definition are. Not in a
+/// table whose first row names its columns ("| Étape | Date |"): its rows are records.
+fn labelled_rows(blocks: Vec<Block>) -> Vec<Block> {
+    let mut cells: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for row in blocks.iter().filter_map(|b| b.row) {
+        *cells.entry(row).or_default() += 1;
+    }
+    let two = |b: &Block| b.row.is_some_and(|r| cells.get(&r) == Some(&2));
+    // Which blocks are a label whose value is the next block.
+    let mut labels = vec![false; blocks.len()];
+    let mut records = false;
+    for k in 0..blocks.len() {
+        let Some(row) = blocks[k].row else {
+            continue;
+        };
+        let next = blocks.get(k + 1).filter(|n| n.row == Some(row));
+        if k == 0 || blocks[k - 1].row.is_none() {
+            // A first row of two column names: a table of records.
+            records = two(&blocks[k]) && is_row_label(&blocks[k]) && next.is_some_and(is_row_label);
+        }
+        let starts_row = k == 0 || blocks[k - 1].row != Some(row);
+        labels[k] =
+            !records && starts_row && two(&blocks[k]) && is_row_label(&blocks[k]) && next.is_some();
+    }
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut label: Option<Block> = None;
+    for (block, is_label) in blocks.into_iter().zip(labels) {
+        if is_label {
+            label = Some(block);
+            continue;
+        }
+        let Some(head) = label.take() else {
+            out.push(block);
+            continue;
+        };
+        let head = format!("{} : ", head.text.trim_end_matches([':', ' ']));
+        let shift = head.len();
+        out.push(Block {
+            text: head + block.text.as_str(),
+            links: block
+                .links
+                .into_iter()
+                .map(|l| Link {
+                    start: l.start + shift,
+                    end: l.end + shift,
+                    ..l
+                })
+                .collect(),
+            ..block
+        });
+    }
+    out
+}
+
+/// Whether a cell reads as a label: a few words, no figures, no link.
+fn is_row_label(cell: &Block) -> bool {
+    let words = cell.text.split_whitespace().count();
+    cell.links.is_empty()
+        && (1..=3).contains(&words)
+        && cell.text.chars().count() <= 30
+        && !cell.text.chars().any(|c| c.is_ascii_digit() || c == '\n')
 }
 
 fn markdown_to_html(body: &str) -> String {
@@ -540,18 +605,21 @@ mod tests {
     #[test]
     fn decodes_entities_and_keeps_table_cells() {
         let doc = read(
-            "| a | b &amp; c |\n|---|---|\n| 14h00 | Accueil |\n",
+            "| a | b &amp; c | d |\n|---|---|---|\n| 14h00 | Accueil | Hall |\n",
             Markup::Markdown,
             None,
         );
         let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["a", "b & c", "14h00", "Accueil"]);
+        assert_eq!(texts, vec!["a", "b & c", "d", "14h00", "Accueil", "Hall"]);
         assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Cell));
         // The cells of a row share its number; text outside a table has none.
         let rows: Vec<_> = doc.blocks.iter().map(|b| b.row).collect();
-        assert_eq!(rows, vec![Some(1), Some(1), Some(2), Some(2)]);
+        assert_eq!(
+            rows,
+            vec![Some(1), Some(1), Some(1), Some(2), Some(2), Some(2)]
+        );
         let doc = read(
-            "<table><tr><td>Lyon</td><td><p>12 mars</p></td></tr></table><p>Bienvenue</p>",
+            "<table><tr><td>Lyon</td><td><p>12 mars</p></td><td>Hall</td></tr></table><p>Bienvenue</p>",
             Markup::Html,
             None,
         );
@@ -562,7 +630,38 @@ mod tests {
             .collect();
         assert_eq!(
             rows,
-            vec![("Lyon", Some(1)), ("12 mars", Some(1)), ("Bienvenue", None)]
+            vec![
+                ("Lyon", Some(1)),
+                ("12 mars", Some(1)),
+                ("Hall", Some(1)),
+                ("Bienvenue", None)
+            ]
         );
+    }
+
+    #[test]
+    fn a_table_of_labels_and_values_gives_labelled_lines() {
+        let doc = read(
+            "| Datos | |\n|---|---|\n| **Fecha** | jueves 14/09/2023 |\n\
+             | Inscripción: | [formulario](https://forms.example.org/x) |\n\
+             | 14h00 | Accueil |\n",
+            Markup::Markdown,
+            None,
+        );
+        let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Datos",
+                "Fecha : jueves 14/09/2023",
+                "Inscripción : formulario",
+                "14h00",
+                "Accueil"
+            ]
+        );
+        // The value's link keeps its place in the line.
+        let line = &doc.blocks[2];
+        let link = &line.links[0];
+        assert_eq!(&line.text[link.start..link.end], "formulario");
     }
 }

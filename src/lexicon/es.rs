@@ -46,11 +46,6 @@ pub const ES: Lexicon = Lexicon {
     ],
     ordinal_suffixes: &["o", "a", "º", "ª"],
     ordinal_words: &[
-        ("primer", 1),
-        ("primero", 1),
-        ("primera", 1),
-        ("primeros", 1),
-        ("primeras", 1),
         ("segundo", 2),
         ("segunda", 2),
         ("segundos", 2),

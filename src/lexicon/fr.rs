@@ -46,10 +46,6 @@ pub const FR: Lexicon = Lexicon {
     ],
     ordinal_suffixes: &["er", "re", "ere", "e", "eme"],
     ordinal_words: &[
-        ("premier", 1),
-        ("premiere", 1),
-        ("premiers", 1),
-        ("premieres", 1),
         ("deuxieme", 2),
         ("deuxiemes", 2),
         ("second", 2),

@@ -72,7 +72,8 @@ pub struct Lexicon {
     pub weekdays: [Words; 7],
     /// Written right after a day number: "10th", "1er", "1.º".
     pub ordinal_suffixes: Words,
-    /// Ordinal words, as editions are counted: "second", "deuxièmes", "segundas".
+    /// Ordinal words, as editions are counted: "second", "deuxièmes", "segundas". Not
+    /// "first", "premiers", "primeros": they say "first steps" more often than an edition.
     pub ordinal_words: &'static [(&'static str, u32)],
     /// Between a day and its month: "12 de junio", "19 of June".
     pub day_month_glue: Words,
@@ -837,8 +838,11 @@ mod tests {
         ] {
             assert_eq!(ordinal(word), Some(n), "{word}");
         }
-        // A lone letter, a numeral written unusually, plain words.
-        for word in ["i", "v", "x", "iiii", "vv", "mix", "vivid", "segun"] {
+        // A lone letter, a numeral written unusually, plain words; "first", which says
+        // "first steps" ("premiers pas", "primeros pasos") more often than an edition.
+        for word in [
+            "i", "v", "x", "iiii", "vv", "mix", "vivid", "segun", "first", "premiers", "primeros",
+        ] {
             assert_eq!(ordinal(word), None, "{word}");
         }
     }

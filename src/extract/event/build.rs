@@ -44,6 +44,8 @@ pub(super) struct Draft {
     pub(super) sentence: (usize, usize),
     /// Its sentence, or the title under its date heading, speaks of a talk.
     pub(super) talk: bool,
+    /// The block it was first announced in.
+    pub(super) block: usize,
 }
 
 #[derive(Default)]
@@ -349,6 +351,53 @@ impl Builder {
             && drafts
                 .iter()
                 .all(|d| d.place.is_none() || d.place == primary_place);
+        // An agenda of gatherings, each in a part of its own under its date heading, list
+        // item or table row ("### Rennes — mardi 17/10" and the paragraph under it): a
+        // registration link in a gathering's part is its own. Not in prose, where the link
+        // after a side gathering's sentence is usually the main one's.
+        let agenda = drafts.iter().all(|d| {
+            matches!(
+                blocks[d.block].kind,
+                BlockKind::Title | BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::Cell
+            )
+        });
+        let mut parts: Vec<usize> = drafts.iter().map(|d| d.block).collect();
+        parts.sort_unstable();
+        parts.dedup();
+        let to_come = drafts
+            .iter()
+            .map(|d| d.span.end)
+            .max()
+            .is_none_or(|end| end >= ctx.post_date);
+        let own_link = |d: &Draft| {
+            let end = parts
+                .iter()
+                .copied()
+                .find(|&b| b > d.block)
+                .unwrap_or(blocks.len());
+            let part = d.block..end;
+            let (_, url) = link::best(
+                &blocks[part.clone()],
+                &tokens[part.clone()],
+                &sentences[part],
+                post_url,
+                to_come,
+            )?;
+            Some(url)
+        };
+        let mut own_links: Vec<Option<String>> = if agenda && parts.len() > 1 {
+            drafts.iter().map(own_link).collect()
+        } else {
+            vec![None; drafts.len()]
+        };
+        // One link in one part is the whole agenda's ("Inscription avant le 1er mars sur le
+        // formulaire" after the last workshop); several, each their gathering's.
+        let mut distinct: Vec<&String> = own_links.iter().flatten().collect();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() < 2 {
+            own_links.fill(None);
+        }
         let mut events = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.iter().enumerate() {
             let is_primary = i == primary;
@@ -378,6 +427,7 @@ impl Builder {
                 place,
                 primary: is_primary,
                 cancelled: d.cancelled || ctx.title_cancelled,
+                registration_url: own_links[i].take(),
             });
         }
         super::front::apply(&mut events, facts, ctx);
@@ -553,10 +603,13 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         span,
         start_time: m
             .start_time
-            .or_else(|| later_time(seen).map(|(from, _)| from)),
-        end_time: m
-            .end_time
-            .or_else(|| later_time(seen).and_then(|(_, to)| to)),
+            .or_else(|| later_time(seen).map(|(from, _)| from))
+            .or_else(|| next_line_time(seen).map(|(from, _)| from)),
+        end_time: m.end_time.or_else(|| {
+            later_time(seen)
+                .or_else(|| next_line_time(seen))
+                .and_then(|(_, to)| to)
+        }),
         side,
         noun: noun_phrase(seen)
             .or_else(|| link_text(seen))
@@ -587,6 +640,7 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
             || names_next(&seen.words),
         sentence: (seen.text.as_ptr() as usize, seen.sentence.0),
         talk,
+        block: seen.block,
     }
 }
 
@@ -645,6 +699,27 @@ fn later_time(seen: &Seen<'_, '_>) -> Option<(NaiveTime, Option<NaiveTime>)> {
             .flatten()
             .map(|(from, to, _)| (from, to))
     })
+}
+
+/// The time the labelled line under the date's gives: "Fecha : jueves 14/09/2023" then
+/// "Horario : 18:00 a 20:30", "When: May 3" then "Time: 6-8 PM".
+fn next_line_time(seen: &Seen<'_, '_>) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    let (own, _) = label::of(&seen.tokens[seen.sentence.0..seen.sentence.1])?;
+    if own != label::Label::When || seen.mention.start_time.is_some() {
+        return None;
+    }
+    let mut folded = String::new();
+    let tokens = token::tokenize(seen.next_text?, &mut folded);
+    let (label, after) = label::of(&tokens)?;
+    if label != label::Label::Time {
+        return None;
+    }
+    // "Hora: de 18:00 a 20:00": the word that leads the time is not the time.
+    let lead = tokens
+        .get(after)
+        .is_some_and(|t| t.kind == Kind::Word && lexicon::is_time_lead(t.norm));
+    let (from, to, _) = date::time_range(&tokens, after + usize::from(lead))?;
+    Some((from, to))
 }
 
 /// The town named in the sentence of the mention, else later in its block (within a

@@ -74,6 +74,7 @@ pub(super) fn apply(events: &mut Vec<Event>, facts: &Facts, ctx: &Context<'_>) {
         place: from_prose.as_ref().and_then(|e| e.place.clone()),
         primary: true,
         cancelled: ctx.title_cancelled || from_prose.as_ref().is_some_and(|e| e.cancelled),
+        registration_url: from_prose.as_ref().and_then(|e| e.registration_url.clone()),
     };
     if primary.start_time.is_none()
         && let Some(e) = from_prose.as_ref().filter(|e| e.start == start)

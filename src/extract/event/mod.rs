@@ -175,6 +175,7 @@ pub fn extract(post: &Post) -> Extraction {
                     next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
                     next_words: &under,
                     row_town: row_town.as_deref(),
+                    block: b,
                     row_lead: row_lead.as_deref(),
                     mention,
                 },
@@ -319,6 +320,8 @@ struct Seen<'a, 't> {
     row_town: Option<&'t str>,
     /// For a table cell, the name the first cell of its row gives.
     row_lead: Option<&'t str>,
+    /// The index of the block in the post's blocks.
+    block: usize,
     mention: Mention,
 }
 
