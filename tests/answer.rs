@@ -845,7 +845,8 @@ fn an_edition_is_found_however_its_number_is_written() {
 }
 
 /// "I just moved to Madrid. When is the next meetup here?": the question names no town,
-/// the sentence before it does. And a ticket office is where one registers.
+/// the sentence before it does; a town where nothing is planned gets no other town's
+/// meetup. And a ticket office is where one registers.
 #[test]
 fn here_is_the_town_said_before_the_question() {
     let dir = tempfile::tempdir().expect("a folder");
@@ -893,6 +894,14 @@ fn here_is_the_town_said_before_the_question() {
             Language::Fr,
             "tickets.example.org/summit",
         ),
+        // A town where nothing is planned: not another town's meetup.
+        ("When's the next Ottawa meetup?", Language::En, "don't know"),
+        (
+            "Y a-t-il un meetup à Bordeaux ?",
+            Language::Fr,
+            "Je ne sais pas",
+        ),
+        ("¿hay algún meetup en sevilla?", Language::Es, "No lo sé"),
         (
             "¿dónde está la taquilla del Map Summit?",
             Language::Es,

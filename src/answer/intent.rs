@@ -129,6 +129,8 @@ pub struct Question {
     pub general: bool,
     /// A month the question names ("the June conference", "la conférence de juin").
     pub month: Option<u32>,
+    /// The towns the question names ("the next Ottawa meetup", "à Québec").
+    pub towns: Vec<String>,
 }
 
 /// When a question says its gathering is: a year ("geOcom 2024"), a month ("the June
@@ -185,6 +187,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             year,
             general: false,
             month: None,
+            towns: Vec::new(),
         };
     }
     if let Some((talk, talk_lang)) = small_talk(&all) {
@@ -194,6 +197,7 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             year,
             general: false,
             month: None,
+            towns: Vec::new(),
         };
     }
     // The words as typed tell the language; a typo corrected may belong to another.
@@ -270,7 +274,41 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         year,
         general,
         month,
+        towns: towns_named(asked),
     }
+}
+
+/// The towns a question names: a known town written with a capital inside the sentence
+/// ("the next Ottawa chapter meetup?") or after a preposition of place ("à québec", "in
+/// ottawa"); not a month, a day, a season or a kind of gathering ("in March", "Spring").
+fn towns_named(text: &str) -> Vec<String> {
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
+    let words: Vec<_> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
+    let l = lexicon::all();
+    let mut towns = Vec::new();
+    for (k, t) in words.iter().enumerate().skip(1) {
+        let before = words[k - 1].norm;
+        let placed =
+            l.place_prepositions.contains(&before) || l.known_town_prepositions.contains(&before);
+        // A capital, not an acronym ("the RSVP"): a name.
+        let capital = t.is_capitalized() && t.text.chars().skip(1).any(char::is_lowercase);
+        let w = t.norm;
+        let plain = lexicon::month(w).is_none()
+            && lexicon::weekday(w).is_none()
+            && season_month(w).is_none()
+            && !lexicon::is_gathering_noun(w)
+            && !is_cue(w)
+            && !search::is_stopword(w);
+        if (placed || capital)
+            && plain
+            && lexicon::towns::is_town(w)
+            && !towns.iter().any(|x| x == w)
+        {
+            towns.push(w.to_string());
+        }
+    }
+    towns
 }
 
 /// The names crieur knows in what a member said before the question. When it names a
@@ -1850,6 +1888,23 @@ mod tests {
             };
             let q = understand_with(question, Language::En, &known);
             assert_eq!(q.intent, intent, "{question}");
+        }
+    }
+
+    #[test]
+    fn towns_named_with_a_capital_or_after_a_preposition() {
+        for (question, towns) in [
+            ("When's the next Ottawa chapter meetup?", vec!["ottawa"]),
+            ("y a-t-il un meetup à québec ?", vec!["quebec"]),
+            (
+                "¿hay algo en sevilla o en Granada?",
+                vec!["sevilla", "granada"],
+            ),
+            // Not a month, a season, a kind, an acronym or the first word.
+            ("Is there a meetup in March or in Spring?", vec![]),
+            ("Paris: when is the RSVP deadline?", vec![]),
+        ] {
+            assert_eq!(towns_named(question), towns, "{question}");
         }
     }
 

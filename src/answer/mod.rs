@@ -148,6 +148,21 @@ impl Answerer {
         let q = loosened.as_ref().unwrap_or(q);
         let lang = q.lang;
         let gs = &self.catalog.gatherings;
+        // "When's the next Ottawa chapter meetup?" where no gathering is in Ottawa: not
+        // another town's meetup.
+        let about_gatherings = matches!(
+            q.intent,
+            Intent::Next { .. }
+                | Intent::Events { .. }
+                | Intent::Event { .. }
+                | Intent::Register { .. }
+                | Intent::Proposals { .. }
+                | Intent::Duration { .. }
+                | Intent::Price { .. }
+        );
+        if about_gatherings && q.towns.iter().any(|t| !self.index.knows(t, lang)) {
+            return (say(lang, phrases::dont_know(lang)), None);
+        }
         // A question naming no gathering, in a conversation about one, is about it.
         let follow = last.filter(|_| q.when().is_none());
         match &q.intent {
