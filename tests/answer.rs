@@ -954,6 +954,39 @@ fn each_gathering_of_an_agenda_is_registered_for_at_its_own_link() {
     }
 }
 
+/// A series whose sessions are titled by their topics ("Instalación y primer mapa") under
+/// a post titled with their kind ("Talleres de primavera"): asked for that kind, they are
+/// of it.
+#[test]
+fn sessions_titled_by_topic_are_of_the_kind_their_post_names() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let folder = dir.path().join("_posts");
+    std::fs::create_dir_all(&folder).expect("a posts folder");
+    std::fs::write(
+        folder.join("2026-02-10-talleres.md"),
+        "---\ntitle: \"Talleres de primavera en Valencia\"\nlang: es\n---\n\n\
+         Tres sesiones para empezar con los mapas, en Las Naves (Valencia).\n\n\
+         ## Martes 3 de marzo de 2026\n\nInstalación y primer mapa.\n\n\
+         ## Martes 7 de abril de 2026\n\nEstilos y etiquetas.\n",
+    )
+    .expect("a post");
+    // Another workshop, named as one, in the same season.
+    std::fs::write(
+        folder.join("2026-03-01-jornadas.md"),
+        "---\ntitle: \"Jornadas 2026\"\nlang: es\n---\n\n\
+         Las Jornadas tendrán lugar el 21 de mayo de 2026 en Valencia. \
+         El día antes, el 20 de mayo de 2026, un taller de mapas en Valencia.\n",
+    )
+    .expect("a post");
+    let answerer = answerer_of(dir.path());
+    let got = text(&answerer.answer(
+        "¿qué talleres hay en Valencia esta primavera?",
+        Language::Es,
+        at("2026-02-15 10:00"),
+    ));
+    assert!(got.contains("3 de marzo"), "{got}");
+}
+
 /// A price holds until a date ("early-bird until May 26"): asked what it costs, crieur says
 /// until when one can register, and asked until when the reduced price lasts, that date.
 #[test]

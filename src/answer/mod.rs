@@ -42,7 +42,8 @@ pub struct Answerer {
 static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The kinds of gathering ("sprint", "rencontres") a gathering's own titles and its main
-/// gathering's titles name, as the prefixes `kind` gives.
+/// gathering's titles name, as the prefixes `kind` gives. A title naming no kind (a
+/// session's topic, "Instalación y primer mapa") takes its post's ("Talleres de primavera").
 struct Kinds {
     own: Vec<String>,
     parent: Vec<String>,
@@ -59,7 +60,11 @@ impl Kinds {
         let mut own = Vec::new();
         let mut parent = Vec::new();
         for v in &g.versions {
-            own.extend(named(Some(&v.title)));
+            let titled = named(Some(&v.title));
+            if titled.is_empty() {
+                own.extend(named(Some(&v.post_title)));
+            }
+            own.extend(titled);
             parent.extend(named(v.parent.as_deref()));
         }
         Kinds { own, parent }
