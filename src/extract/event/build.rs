@@ -351,53 +351,7 @@ impl Builder {
             && drafts
                 .iter()
                 .all(|d| d.place.is_none() || d.place == primary_place);
-        // An agenda of gatherings, each in a part of its own under its date heading, list
-        // item or table row ("### Rennes — mardi 17/10" and the paragraph under it): a
-        // registration link in a gathering's part is its own. Not in prose, where the link
-        // after a side gathering's sentence is usually the main one's.
-        let agenda = drafts.iter().all(|d| {
-            matches!(
-                blocks[d.block].kind,
-                BlockKind::Title | BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::Cell
-            )
-        });
-        let mut parts: Vec<usize> = drafts.iter().map(|d| d.block).collect();
-        parts.sort_unstable();
-        parts.dedup();
-        let to_come = drafts
-            .iter()
-            .map(|d| d.span.end)
-            .max()
-            .is_none_or(|end| end >= ctx.post_date);
-        let own_link = |d: &Draft| {
-            let end = parts
-                .iter()
-                .copied()
-                .find(|&b| b > d.block)
-                .unwrap_or(blocks.len());
-            let part = d.block..end;
-            let (_, url) = link::best(
-                &blocks[part.clone()],
-                &tokens[part.clone()],
-                &sentences[part],
-                post_url,
-                to_come,
-            )?;
-            Some(url)
-        };
-        let mut own_links: Vec<Option<String>> = if agenda && parts.len() > 1 {
-            drafts.iter().map(own_link).collect()
-        } else {
-            vec![None; drafts.len()]
-        };
-        // One link in one part is the whole agenda's ("Inscription avant le 1er mars sur le
-        // formulaire" after the last workshop); several, each their gathering's.
-        let mut distinct: Vec<&String> = own_links.iter().flatten().collect();
-        distinct.sort();
-        distinct.dedup();
-        if distinct.len() < 2 {
-            own_links.fill(None);
-        }
+        let mut own_links = agenda_links(&drafts, blocks, tokens, sentences, post_url, ctx);
         let mut events = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.iter().enumerate() {
             let is_primary = i == primary;
@@ -571,6 +525,60 @@ fn labelled_place(
                 label::place_of(&toks[s..end], &block.text)
             })
         })
+}
+
+/// Per draft, its own registration link, in an agenda of gatherings each in a part of its
+/// own under its date heading, list item or table row ("### Rennes — mardi 17/10" and the
+/// paragraph under it). Not in prose, where the link after a side gathering's sentence is
+/// usually the main one's; and one link in one part is the whole agenda's ("Inscription
+/// avant le 1er mars sur le formulaire" after the last workshop).
+fn agenda_links(
+    drafts: &[Draft],
+    blocks: &[Cow<'_, Block>],
+    tokens: &[Vec<Token<'_>>],
+    sentences: &[Vec<(usize, usize)>],
+    post_url: Option<&str>,
+    ctx: &Context<'_>,
+) -> Vec<Option<String>> {
+    let none = vec![None; drafts.len()];
+    let agenda = drafts.iter().all(|d| {
+        matches!(
+            blocks[d.block].kind,
+            BlockKind::Title | BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::Cell
+        )
+    });
+    let mut parts: Vec<usize> = drafts.iter().map(|d| d.block).collect();
+    parts.sort_unstable();
+    parts.dedup();
+    if !agenda || parts.len() < 2 {
+        return none;
+    }
+    let to_come = drafts
+        .iter()
+        .map(|d| d.span.end)
+        .max()
+        .is_none_or(|end| end >= ctx.post_date);
+    let own_link = |d: &Draft| {
+        let end = parts
+            .iter()
+            .copied()
+            .find(|&b| b > d.block)
+            .unwrap_or(blocks.len());
+        let part = d.block..end;
+        let (_, url) = link::best(
+            &blocks[part.clone()],
+            &tokens[part.clone()],
+            &sentences[part],
+            post_url,
+            to_come,
+        )?;
+        Some(url)
+    };
+    let links: Vec<Option<String>> = drafts.iter().map(own_link).collect();
+    let mut distinct: Vec<&String> = links.iter().flatten().collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() < 2 { none } else { links }
 }
 
 /// Whether `d` is a nameless day right before or after the main gathering `main`, in the
