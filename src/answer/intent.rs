@@ -243,16 +243,16 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             .collect()
     };
     let mut words = named(asked);
+    let asked_words = folded(asked);
     // "I'd like to meet other users. What events are coming up?" asks for them all: a
     // question about gatherings in general needs nothing from what was said before it.
-    let in_general = folded(asked)
+    let in_general = asked_words
         .iter()
         .any(|w| lexicon::GENERIC_KINDS.contains(&w.as_str()));
     if leaning && !in_general {
         words.extend(context_names(named(context), known));
     }
     // "I just moved to Madrid. When is the next meetup here?": "here" is the town said before.
-    let asked_words = folded(asked);
     let points_back = lexicon::all()
         .here_words
         .iter()

@@ -607,17 +607,14 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
             let tokens = token::tokenize(c, &mut folded);
             sentence::has_stem(&sentence::words(&tokens), talks)
         });
+    // A time later in the sentence, else on the labelled line under it: read once.
+    let later = (m.start_time.is_none() || m.end_time.is_none())
+        .then(|| later_time(seen).or_else(|| next_line_time(seen)))
+        .flatten();
     Draft {
         span,
-        start_time: m
-            .start_time
-            .or_else(|| later_time(seen).map(|(from, _)| from))
-            .or_else(|| next_line_time(seen).map(|(from, _)| from)),
-        end_time: m.end_time.or_else(|| {
-            later_time(seen)
-                .or_else(|| next_line_time(seen))
-                .and_then(|(_, to)| to)
-        }),
+        start_time: m.start_time.or(later.map(|(from, _)| from)),
+        end_time: m.end_time.or(later.and_then(|(_, to)| to)),
         side,
         noun: noun_phrase(seen)
             .or_else(|| link_text(seen))
