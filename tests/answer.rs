@@ -1020,3 +1020,55 @@ fn what_a_place_costs_comes_with_the_last_day_to_register() {
         assert!(got.contains(must), "{question}: {got}");
     }
 }
+
+/// A call in two rounds: asked while the first is open, crieur gives its closing day, then
+/// the second's; a later post that extends a call replaces the first post's day.
+#[test]
+fn a_call_closes_on_its_next_round_and_an_extension_replaces_its_day() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-02-01-summit-cfp.md",
+                "Map Summit 2026: call for talks",
+                "The Map Summit takes place on June 10-12, 2026 in Lyon.\n\n\
+                 - Round 1 of the call for talks closes on March 4, 2026.\n\
+                 - Round 2 of the call for talks closes on March 25, 2026.",
+            ),
+            (
+                "2026-02-02-fest-cfp.md",
+                "GeoFest 2026: call for talks",
+                "GeoFest takes place on September 8, 2026 in Nantes. The call for talks \
+                 closes on May 1, 2026.",
+            ),
+            (
+                "2026-04-20-fest-cfp-extended.md",
+                "GeoFest 2026: the call for talks is extended",
+                "GeoFest takes place on September 8, 2026 in Nantes. Good news: the call for \
+                 talks now closes on May 15, 2026.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    for (question, now, must) in [
+        (
+            "When does the call for talks of the Map Summit close?",
+            "2026-02-20 10:00",
+            "March 4, 2026",
+        ),
+        (
+            "When does the call for talks of the Map Summit close?",
+            "2026-03-10 10:00",
+            "March 25, 2026",
+        ),
+        (
+            "When does the call for talks of GeoFest close?",
+            "2026-04-25 10:00",
+            "May 15, 2026",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, Language::En, at(now)));
+        assert!(got.contains(must), "{question} at {now}: {got}");
+    }
+}

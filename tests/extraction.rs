@@ -1240,6 +1240,43 @@ fn the_day_applicants_hear_back_is_neither_a_gathering_nor_a_deadline() {
 }
 
 #[test]
+fn the_day_organisers_answer_applicants_is_no_deadline() {
+    for (lang, title, body) in [
+        (
+            "en",
+            "Map Summit 2026: call for talks",
+            "The Map Summit takes place on June 10-12, 2026 in Lyon. The call for talks closes on \
+             April 1. We'll let everyone know by April 21.",
+        ),
+        (
+            "fr",
+            "Map Summit 2026 : appel à présentations",
+            "Le Map Summit aura lieu du 10 au 12 juin 2026 à Lyon. L'appel à présentations est \
+             ouvert jusqu'au 1er avril. On répond à tout le monde d'ici le 21 avril.",
+        ),
+        (
+            "es",
+            "Map Summit 2026: convocatoria de charlas",
+            "El Map Summit se celebrará del 10 al 12 de junio de 2026 en Lyon. La convocatoria de \
+             charlas está abierta hasta el 1 de abril. Responderemos a todas las propuestas antes \
+             del 21 de abril.",
+        ),
+    ] {
+        let x = extract("2026-03-01", lang, title, body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2026-06-10"), d("2026-06-12"))],
+            "{lang}"
+        );
+        assert_eq!(
+            deadlines(&x),
+            vec![(d("2026-04-01"), DeadlineKind::Proposal)],
+            "{lang}"
+        );
+    }
+}
+
+#[test]
 fn a_gathering_named_after_its_town_is_there_unless_the_post_says_elsewhere() {
     for (lang, title, body, town) in [
         (

@@ -123,7 +123,26 @@ impl Gathering {
         self.last_deadline(crate::extract::DeadlineKind::Registration)
     }
 
-    /// The latest deadline of a kind (a deadline extended is the later one).
+    /// The next deadline of a kind still to come on `today`, else the last one passed: the
+    /// first round of a call while it is open, then the second.
+    pub fn next_deadline(
+        &self,
+        kind: crate::extract::DeadlineKind,
+        today: NaiveDate,
+    ) -> Option<NaiveDate> {
+        let dates = || {
+            self.deadlines
+                .iter()
+                .filter(move |d| d.kind == kind)
+                .map(|d| d.date)
+        };
+        dates()
+            .filter(|d| *d >= today)
+            .min()
+            .or_else(|| dates().max())
+    }
+
+    /// The latest deadline of a kind (the last day, after an early-bird rate).
     pub fn last_deadline(&self, kind: crate::extract::DeadlineKind) -> Option<NaiveDate> {
         self.deadlines
             .iter()
@@ -365,8 +384,13 @@ fn merge(g: &mut Gathering, event: &Event, version: Version, deadlines: Vec<Dead
     if g.end_time.is_none() && g.end == event.end {
         g.end_time = event.end_time;
     }
+    // Posts come newest first: where a later post already gives deadlines of a kind, an
+    // earlier post's of that kind are superseded (a call extended, registration moved).
+    // Several of one post stay (two rounds of a call, an early-bird rate and the last day).
+    let earlier_post = g.versions.iter().all(|v| v.file != version.file);
     for d in deadlines {
-        if !g.deadlines.contains(&d) {
+        let superseded = earlier_post && g.deadlines.iter().any(|k| k.kind == d.kind);
+        if !superseded && !g.deadlines.contains(&d) {
             g.deadlines.push(d);
         }
     }

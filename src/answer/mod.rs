@@ -749,12 +749,7 @@ impl Answerer {
         let reply = Reply::new(lang).line(self.summary(g, lang));
         let line = match intent {
             Intent::Proposals { .. } => {
-                let proposal = g
-                    .deadlines
-                    .iter()
-                    .filter(|d| d.kind == DeadlineKind::Proposal)
-                    .map(|d| d.date)
-                    .max();
+                let proposal = g.next_deadline(DeadlineKind::Proposal, today);
                 let text = match proposal {
                     Some(d) if d < today => phrases::proposals_closed(&format::date(d, lang), lang),
                     Some(d) => phrases::proposals_until(&format::date(d, lang), lang),

@@ -249,6 +249,17 @@ pub const ES: Lexicon = Lexicon {
         "comunicara",
         "decisiones",
     ],
+    verdict_phrases: &[
+        &["comunicaremos"],
+        &["responderemos"],
+        &["contestaremos"],
+        &["avisaremos"],
+        &["te", "diremos"],
+        &["os", "diremos"],
+        &["les", "diremos"],
+        &["te", "escribiremos"],
+        &["les", "escribiremos"],
+    ],
     deadline_weak: &[
         &["antes", "del"],
         &["antes", "de"],

@@ -297,6 +297,16 @@ pub const FR: Lexicon = Lexicon {
     verdicts: &[
         "notifi", "prevenu", "saurez", "saura", "resultat", "reponse",
     ],
+    verdict_phrases: &[
+        &["nous", "repondrons"],
+        &["nous", "vous", "repondrons"],
+        &["on", "repond"],
+        &["on", "vous", "repond"],
+        &["nous", "vous", "tiendrons"],
+        &["nous", "reviendrons", "vers"],
+        &["on", "revient", "vers"],
+        &["on", "reviendra", "vers"],
+    ],
     // "se termine le" ends a call for papers, or a gathering: only with an action.
     deadline_weak: &[
         &["avant"],

@@ -122,6 +122,11 @@ pub struct Lexicon {
     /// saurez le 6 avril si…", "publicaremos los resultados el 20 de abril" date the
     /// answer to applicants, neither a gathering nor a deadline.
     pub verdicts: Words,
+    /// Phrases of answering applicants, whose date is no deadline for them: "we'll let
+    /// everyone know by April 21", "on répond à tout le monde d'ici le 6 juin",
+    /// "responderemos antes del 6 de junio". Not a gathering's veto: "nous répondrons à vos
+    /// questions le 5 mai" may date a live session.
+    pub verdict_phrases: Phrases,
     /// Stems naming a portrait of a person ("Portrait : Mathilde Lemée", "Interview de…",
     /// "Entrevista a…"): the gatherings it mentions are in passing.
     pub portraits: Words,
@@ -493,6 +498,7 @@ pub fn all() -> &'static Lexicon {
             awards: merged!(awards),
             opening: merged!(opening),
             verdicts: merged!(verdicts),
+            verdict_phrases: merged!(verdict_phrases),
             portraits: merged!(portraits),
             looking_back: merged!(looking_back),
             job_offers: merged!(job_offers),
@@ -850,7 +856,7 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 25] = [
+            let roles: [(&str, usize); 26] = [
                 ("coming_before", l.coming_before.len()),
                 ("looking_back", l.looking_back.len()),
                 ("job_offers", l.job_offers.len()),
@@ -865,6 +871,7 @@ mod tests {
                 ("gathering_nouns", l.gathering_nouns.len()),
                 ("gathering_verbs", l.gathering_verbs.len()),
                 ("deadline_strong", l.deadline_strong.len()),
+                ("verdict_phrases", l.verdict_phrases.len()),
                 ("registration", l.registration.len()),
                 ("fill_verbs", l.fill_verbs.len()),
                 ("form_nouns", l.form_nouns.len()),

@@ -3,7 +3,7 @@
 
 use crate::extract::token::{Kind, Token};
 use crate::lexicon;
-use chrono::NaiveTime;
+use chrono::{NaiveTime, Timelike};
 
 /// A clock time right after a date: "à 14h", "14h00", ", 2PM", "at 2:00 PM", "@ 6:30pm",
 /// "midi".
@@ -65,6 +65,7 @@ pub fn time_range(t: &[Token<'_>], j: usize) -> Option<(NaiveTime, Option<NaiveT
                 && matches!(x.norm, "a" | "to" | "and" | "et" | "until" | "jusqu")
     });
     if sep && let Some((to, end)) = clock(t, k + 1) {
+        let to = ending(from, to);
         k = end;
         if t.get(k).is_some_and(|x| x.is_sym(")")) {
             k += 1;
@@ -203,11 +204,31 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
         };
         explicit = true;
         end = after;
+    } else if explicit && tok.text.len() == 1 && (1..=6).contains(&hour) && !after_h(t, k) {
+        // "talks at 6:30", "a las 5:00": one digit and no "am" is a twelve-hour clock's
+        // afternoon or evening; nobody gathers at half past six in the morning, and a
+        // twenty-four-hour clock writes "06:30".
+        hour += 12;
     }
     if !explicit || minute > 59 || hour > 23 {
         return None;
     }
     Some((NaiveTime::from_hms_opt(hour, minute, 0)?, end))
+}
+
+/// The end of a range of hours: "de 22:00 à 2:00" runs through the night, not to two in
+/// the afternoon that a one-digit hour otherwise reads as.
+pub(super) fn ending(from: NaiveTime, to: NaiveTime) -> NaiveTime {
+    if to < from && to.hour() >= 13 {
+        to - chrono::Duration::hours(12)
+    } else {
+        to
+    }
+}
+
+/// Whether the time at `k` was written with "h" ("6h30"), as a twenty-four-hour clock does.
+fn after_h(t: &[Token<'_>], k: usize) -> bool {
+    t.get(k + 1).is_some_and(|x| x.is_word("h"))
 }
 
 fn meridiem(t: &[Token<'_>], k: usize) -> Option<(bool, usize)> {

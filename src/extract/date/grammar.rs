@@ -1,7 +1,7 @@
 //! The date grammar: single dates, ranges, lists, numeric dates and month periods, found
 //! left to right in a block's tokens.
 
-use super::clock::{is_clock_ahead, time_range, time_suffix, time_tail};
+use super::clock::{ending, is_clock_ahead, time_range, time_suffix, time_tail};
 use super::{Lang, Mention, Partial, Shape};
 use crate::extract::token::{Kind, Token};
 use crate::lexicon;
@@ -230,7 +230,7 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
     if mention.start_time.is_some() && mention.end_time.is_none() {
         // "Mardi 8 juin 14h00 - 17h30": the time after the date runs to a second one.
         if let Some((to, end)) = time_tail(t, mention.last) {
-            mention.end_time = Some(to);
+            mention.end_time = mention.start_time.map(|from| ending(from, to));
             mention.last = end;
         }
     } else if let Some((from, to, end)) = time_range(t, mention.last) {

@@ -530,6 +530,31 @@ fn attaches_clock_times() {
 }
 
 #[test]
+fn a_one_digit_hour_with_no_am_is_the_afternoon_or_evening() {
+    let s = |a: &str| Some(a.to_string());
+    assert_eq!(times("Thursday, April 24 at 6:30"), (s("18:30"), None));
+    assert_eq!(
+        times("Saturday, May 9, 10:00 to 4:00"),
+        (s("10:00"), s("16:00"))
+    );
+    assert_eq!(
+        times("el jueves 24 de abril a las 7:30"),
+        (s("07:30"), None)
+    );
+    assert_eq!(
+        times("el viernes 25 de abril a las 6:00"),
+        (s("18:00"), None)
+    );
+    assert_eq!(times("le samedi 26 avril à 6h30"), (s("06:30"), None));
+    assert_eq!(times("le samedi 26 avril à 06:30"), (s("06:30"), None));
+    // All night long: the end is the next morning.
+    assert_eq!(
+        times("Friday, May 8, 22:00 to 2:00"),
+        (s("22:00"), s("02:00"))
+    );
+}
+
+#[test]
 fn a_deadline_takes_the_reading_after_the_post() {
     let tokens = tokenize("until the 01/04 via the mailing list");
     let m = &find(&tokens, Lang::MonthFirst)[0];

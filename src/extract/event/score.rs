@@ -127,7 +127,7 @@ pub(super) fn event_score(
     // "Speakers will be notified by April 15", "vous saurez le 6 avril si vous êtes
     // retenue": the day applicants hear back (said before the date: a gathering's date
     // may come first, "the workshop on May 5, results later").
-    if sentence::has_stem_in(&seen.before, word_set!(l.verdicts)) {
+    if sentence::has_stem_in(&seen.before, word_set!(l.verdicts)) || answers_by(seen) {
         score -= 4;
     }
     // "(3/4)", "score 14/09": figures alone date nothing outside a title unless the words
@@ -189,6 +189,17 @@ fn names_a_thing(seen: &Seen<'_, '_>) -> bool {
         && !sentence::has_stem(&after, l.talks)
 }
 
+/// "We'll let everyone know by April 21", "on répond d'ici le 6 juin", "responderemos
+/// antes del 21 de abril": organisers answering applicants by a day. Said with no "by",
+/// the day may be a live session's ("on répond à vos questions le 5 mai en direct").
+fn answers_by(seen: &Seen<'_, '_>) -> bool {
+    let l = lexicon::all();
+    let before = &seen.before[seen.before.len().saturating_sub(5)..];
+    sentence::has_any_phrase(&seen.before, l.verdict_phrases)
+        && (sentence::has_any_phrase(before, l.deadline_weak)
+            || sentence::has_any_phrase(before, l.deadline_strong))
+}
+
 /// Nouns naming a deadline ("deadline", "clôture", "plazo").
 fn deadline_nouns() -> &'static WordSet {
     word_set!(lexicon::all().deadline_nouns)
@@ -204,7 +215,9 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
         return None;
     }
     let l = lexicon::all();
-    if sentence::has_stem_in(&seen.before, word_set!(l.verdicts)) {
+    if sentence::has_stem_in(&seen.before, word_set!(l.verdicts))
+        || sentence::has_any_phrase(&seen.before, l.verdict_phrases)
+    {
         return None;
     }
     let before = &seen.before[seen.before.len().saturating_sub(5)..];
