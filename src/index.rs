@@ -97,6 +97,7 @@ pub fn index_sites(store: &Store, sites: &[SiteSpec]) -> Result<Vec<SiteReport>,
 /// store in line with it.
 pub fn index_site(store: &Store, spec: &SiteSpec, index: usize) -> Result<SiteReport, StoreError> {
     let reading = ingest::read_site(spec, index);
+    store.set_site_title(&site_key(spec), reading.title.as_deref())?;
     let skipped = reading.problems.iter().any(IngestError::is_fatal);
     let stored: Vec<StoredPost> = reading
         .posts
@@ -150,6 +151,7 @@ pub fn main_language(store: &Store) -> Result<Option<extract::Language>, StoreEr
 
 pub fn answerer(store: &Store) -> Result<crate::answer::Answerer, StoreError> {
     let posts: Vec<StoredPost> = store.posts().collect::<Result<_, _>>()?;
-    let catalog = crate::answer::catalog::Catalog::build(&posts, &store.admin_help()?);
+    let mut catalog = crate::answer::catalog::Catalog::build(&posts, &store.admin_help()?);
+    catalog.names = store.site_titles()?;
     Ok(crate::answer::Answerer::new(catalog))
 }

@@ -492,6 +492,12 @@ fn the_community_s_own_name_asks_for_any_of_its_gatherings() {
                 "Cartolab 3.0 released",
                 "Cartolab 3.0 is out with a new editor.",
             ),
+            (
+                "2026-04-15-cartolabconf.md",
+                "CartolabConf 2026",
+                "CartolabConf 2026, the Cartolab conference, takes place on September 9-11, \
+                 2026 in Lille.",
+            ),
         ],
     );
     let answerer = answerer_of(dir.path());
@@ -500,9 +506,11 @@ fn the_community_s_own_name_asks_for_any_of_its_gatherings() {
         let got = text(&answerer.answer(question, Language::En, now));
         assert!(got.contains("March 12"), "{question}: {got}");
     }
-    // A gathering's own name still decides.
+    // A gathering's own name still decides, even one that begins with the community's.
     let got = text(&answerer.answer("when is the cartolab map summit?", Language::En, now));
     assert!(got.contains("June 10"), "{got}");
+    let got = text(&answerer.answer("cartolabconf 2026?", Language::En, now));
+    assert!(got.contains("September 9"), "{got}");
     // And a name crieur never read about is still unknown.
     let got = text(&answerer.answer("when is the cartolab hackfest?", Language::En, now));
     assert!(got.contains("don't know"), "{got}");
@@ -1070,5 +1078,95 @@ fn a_call_closes_on_its_next_round_and_an_extension_replaces_its_day() {
     ] {
         let got = text(&answerer.answer(question, Language::En, at(now)));
         assert!(got.contains(must), "{question} at {now}: {got}");
+    }
+}
+
+/// Members name their community as its site's title does, in their language ("la Guilde",
+/// "the Guild"): that names no gathering in particular.
+#[test]
+fn the_community_s_own_name_in_its_title_names_no_gathering() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-03-01-spring-meetup.md",
+                "Spring meetup in Nantes",
+                "Our spring meetup takes place on March 18, 2026 in Nantes.",
+            ),
+            (
+                "2026-03-02-assemblee.md",
+                "Assemblée générale de la Guilde Cartographe",
+                "L'assemblée générale de la Guilde Cartographe aura lieu le 25 mars 2026 à Lyon.",
+            ),
+        ],
+    );
+    let ask = |answerer: &Answerer, question: &str, lang| {
+        text(&answerer.answer(question, lang, at("2026-03-05 10:00")))
+    };
+    let untitled = answerer_of(dir.path());
+    let question = "Y a-t-il un meetup de la Guilde bientôt ?";
+    // Not knowing the community's name, "Guilde" is taken for the general assembly's.
+    let got = ask(&untitled, question, Language::Fr);
+    assert!(got.contains("25 mars"), "{got}");
+    std::fs::write(
+        dir.path().join("_config.yml"),
+        "title: \"Guilde Cartographe · Mapping Guild · Gremio Cartógrafo\"\n",
+    )
+    .expect("a config");
+    let titled = answerer_of(dir.path());
+    for (question, lang, must) in [
+        (question, Language::Fr, "18 mars"),
+        ("any Guild meetup soon?", Language::En, "March 18"),
+        (
+            "¿hay pronto una quedada del Gremio?",
+            Language::Es,
+            "18 de marzo",
+        ),
+    ] {
+        let got = ask(&titled, question, lang);
+        assert!(got.contains(must), "{question}: {got}");
+    }
+}
+
+/// A post's tags name its gathering as its author sees it: "the beginners' workshop" is
+/// the one tagged so, though its title says "first steps".
+#[test]
+fn a_gathering_is_found_by_its_post_s_tags() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let folder = dir.path().join("_posts");
+    std::fs::create_dir_all(&folder).expect("a posts folder");
+    for (file, title, tags, body) in [
+        (
+            "2026-05-02-premiers-pas.md",
+            "Atelier « Premiers pas avec Tessera » à Nantes",
+            "[nantes, débutants]",
+            "L'atelier aura lieu le samedi 23 mai 2026 à Nantes. Inscription : \
+             [formulaire](https://forms.example.org/premiers-pas).",
+        ),
+        (
+            "2026-05-03-tuiles.md",
+            "Atelier « Tuiles vectorielles » à Nantes",
+            "[nantes, confirmés]",
+            "L'atelier aura lieu le samedi 6 juin 2026 à Nantes. Inscription : \
+             [formulaire](https://forms.example.org/tuiles).",
+        ),
+    ] {
+        std::fs::write(
+            folder.join(file),
+            format!("---\ntitle: \"{title}\"\nlang: fr\ntags: {tags}\n---\n\n{body}\n"),
+        )
+        .expect("a post");
+    }
+    let answerer = answerer_of(dir.path());
+    for (question, must) in [
+        (
+            "comment je m'inscris à l'atelier débutants de Nantes ?",
+            "forms.example.org/premiers-pas",
+        ),
+        ("quand a lieu l'atelier confirmés de Nantes ?", "6 juin"),
+    ] {
+        let got = text(&answerer.answer(question, Language::Fr, at("2026-05-10 10:00")));
+        assert!(got.contains(must), "{question}: {got}");
     }
 }

@@ -43,6 +43,8 @@ pub struct Version {
     pub file: String,
     /// The beginning of the post's text, for searching.
     pub lead: String,
+    /// The post's tags, words its author chose to name it ("nantes débutants").
+    pub tags: String,
     /// What the post says attending costs.
     pub price: Option<Price>,
     /// Where in town, for a post's main gathering: venue and address as written.
@@ -157,6 +159,8 @@ impl Gathering {
 pub struct Catalog {
     pub gatherings: Vec<Gathering>,
     pub help: Vec<HelpEntry>,
+    /// The sites' titles: the community's own name, which names none of its gatherings.
+    pub names: Vec<String>,
 }
 
 impl Catalog {
@@ -216,7 +220,11 @@ impl Catalog {
         // The admin's entries replace what the pages say on the same topic.
         help.retain(|h| !admin_help.iter().any(|a| a.topic == h.topic));
         help.extend(admin_help.iter().cloned());
-        Catalog { gatherings, help }
+        Catalog {
+            gatherings,
+            help,
+            names: Vec::new(),
+        }
     }
 }
 
@@ -250,6 +258,7 @@ fn version_of(stored: &StoredPost, event: &Event, parent: Option<&str>) -> Versi
         registration_url: registration_of(&stored.extraction, event),
         post_url: post.url.clone(),
         post_title: post.title.clone(),
+        tags: post.tags.join(" "),
         post_date: post.date,
         uid: post.uid.clone(),
         file: post.file.clone(),

@@ -87,7 +87,7 @@ fn kind(word: &str) -> Option<String> {
 
 impl Answerer {
     pub fn new(catalog: Catalog) -> Answerer {
-        let index = Index::build(&catalog.gatherings);
+        let index = Index::build(&catalog.gatherings, &catalog.names);
         let kinds = catalog.gatherings.iter().map(Kinds::of).collect();
         Answerer {
             catalog,

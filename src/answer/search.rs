@@ -1,5 +1,6 @@
 //! Finding gatherings by words: a small BM25 index over their names (all languages), the
-//! main gathering they belong to, their place and the beginning of their posts. Words are
+//! main gathering they belong to, their place, their posts' titles and tags and the
+//! beginning of their posts. Words are
 //! folded and stemmed (French, English, Spanish), and a word the index does not know is
 //! matched to close ones ("geocon" → "geocom") with Jaro-Winkler similarity.
 
@@ -9,8 +10,8 @@ use crate::extract::token::{Kind, tokenize};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 
-/// Field weights: a gathering's name counts most, then its place and its post's title,
-/// then the beginning of the post; a side gathering's main gathering counts little.
+/// Field weights: a gathering's name counts most, then its place and its post's title and
+/// tags, then the beginning of the post; a side gathering's main gathering counts little.
 const NAME: f32 = 3.0;
 const POST_TITLE: f32 = 1.0;
 const SIDE_PARENT: f32 = 0.5;
@@ -29,7 +30,9 @@ pub struct Index {
     by_initial: HashMap<char, Vec<String>>,
     stemmers: [Stemmer; 3],
     /// The parts of the site's own name, from its address ("hacklab" and "almeria" for
-    /// hacklabalmeria.net, "duchess" and "france" for www.duchess-france.fr).
+    /// hacklabalmeria.net, "duchess" and "france" for www.duchess-france.fr) and its title
+    /// ("guilde", "erable", "guild" and "gremio" for "Guilde Érable · Erable Guild · Gremio
+    /// Érable").
     own_name: Vec<String>,
 }
 
@@ -43,7 +46,7 @@ pub struct Hit {
 }
 
 impl Index {
-    pub fn build(gatherings: &[Gathering]) -> Index {
+    pub fn build(gatherings: &[Gathering], titles: &[String]) -> Index {
         let stemmers = stemmers();
         let mut postings: HashMap<String, Vec<(usize, f32, bool)>> = HashMap::new();
         let mut lengths = Vec::with_capacity(gatherings.len());
@@ -56,7 +59,7 @@ impl Index {
                 let side = v.parent.is_some();
                 // (text, weight, names the gathering, its numbers count): the post's text
                 // only ranks; the numbers of an address ("2 Chemin du Col") name nothing.
-                let fields: [(&str, f32, bool, bool); 6] = [
+                let fields: [(&str, f32, bool, bool); 7] = [
                     (&v.title, NAME, true, true),
                     (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true, true),
                     (v.place.as_deref().unwrap_or(""), PLACE, true, false),
@@ -67,6 +70,7 @@ impl Index {
                         true,
                         true,
                     ),
+                    (if side { "" } else { &v.tags }, POST_TITLE, true, true),
                     (if side { "" } else { &v.lead }, LEAD, false, true),
                 ];
                 for (text, weight, names, numbers) in fields {
@@ -113,7 +117,7 @@ impl Index {
             average: average.max(1.0),
             by_initial,
             stemmers,
-            own_name: own_name(gatherings),
+            own_name: own_name(gatherings, titles),
         }
     }
 
@@ -273,9 +277,13 @@ impl Index {
     /// Whether a word is background: the posts of half the gatherings say it, but few of
     /// their names, places or titles, as with the community's own name ("next georchestra
     /// event", "prochain événement hacklab"). It says nothing of which gathering is meant.
+    /// A word the index has as it is is judged alone: "tesseraconf" is a conference's
+    /// name even where "tessera", which begins it, is in every post.
     fn is_background(&self, forms: &[(String, f32)], docs: f32) -> bool {
+        let exact = forms.iter().any(|(_, closeness)| *closeness >= 1.0);
         let Some(list) = forms
             .iter()
+            .filter(|(_, closeness)| !exact || *closeness >= 1.0)
             .filter_map(|(t, _)| self.postings.get(t))
             .max_by_key(|l| l.len())
         else {
@@ -519,7 +527,21 @@ pub fn is_stopword(w: &str) -> bool {
 }
 /// The first label of the host of the gatherings' posts, without "www", in its
 /// hyphenated parts: the site's own name.
-fn own_name(gatherings: &[Gathering]) -> Vec<String> {
+fn own_name(gatherings: &[Gathering], titles: &[String]) -> Vec<String> {
+    let mut parts = address_name(gatherings);
+    // A title's words, but not a kind of gathering nor a town: "Lyon Python Meetup" may
+    // also meet elsewhere, and its workshops are not meetups.
+    parts.extend(titles.iter().flat_map(|t| words(t)).filter(|w| {
+        w.chars().count() >= 4
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !crate::lexicon::is_gathering_noun(w)
+            && !crate::lexicon::towns::is_town(w)
+    }));
+    parts
+}
+
+/// The parts of the first label of the address of the gatherings' posts.
+fn address_name(gatherings: &[Gathering]) -> Vec<String> {
     let url = gatherings
         .iter()
         .flat_map(|g| &g.versions)

@@ -52,6 +52,9 @@ impl Site {
 pub struct Reading {
     pub posts: Vec<Post>,
     pub problems: Vec<IngestError>,
+    /// The site's title in its own config: the community's name, often in each of its
+    /// languages ("Guilde Érable · Erable Guild · Gremio Érable").
+    pub title: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +111,7 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
         reading.problems.push(IngestError::NotAFolder(root.clone()));
         return reading;
     }
+    reading.title = urls::site_title(root);
     let files = discover(spec);
     let site = Site::new(spec);
     if !files.iter().any(|(_, kind)| *kind != PostKind::Page) {

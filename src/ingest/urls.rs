@@ -1,7 +1,7 @@
 //! Where a site publishes its posts: the base address and the permalink rule, from the
 //! crieur config or the site's own config (`_config.yml` for Jekyll, `hugo.toml` /
 //! `config.toml` for Hugo). When neither says, crieur does not guess addresses: a wrong
-//! link is worse than none.
+//! link is worse than none. The same config gives the site's title.
 
 use super::SiteSpec;
 use serde_json::Value;
@@ -55,6 +55,24 @@ impl Urls {
     }
 }
 
+/// The title the site's own config gives it (`title` in `_config.yml`, `hugo.toml` or
+/// `config.toml`).
+pub fn site_title(root: &std::path::Path) -> Option<String> {
+    let jekyll = ["_config.yml", "_config.yaml"]
+        .iter()
+        .find_map(|f| read_yaml(&root.join(f)))
+        .and_then(|c| c.get("title").and_then(Value::as_str).map(str::to_string))
+        .filter(|t| !t.trim().is_empty());
+    let hugo = || {
+        ["hugo.toml", "config.toml"]
+            .iter()
+            .find_map(|f| std::fs::read_to_string(root.join(f)).ok())
+            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+            .and_then(|c| c.get("title")?.as_str().map(str::to_string))
+    };
+    jekyll.or_else(hugo).filter(|t| !t.trim().is_empty())
+}
+
 fn read_yaml(path: &std::path::Path) -> Option<Value> {
     let text = std::fs::read_to_string(path).ok()?;
     serde_saphyr::from_str::<Value>(&text).ok()
@@ -83,4 +101,28 @@ pub fn parse_base_url(text: &str) -> Option<Url> {
         url.set_path(&path);
     }
     Some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_title;
+
+    #[test]
+    fn a_site_s_title_is_read_from_its_jekyll_or_hugo_config() {
+        let dir = tempfile::tempdir().expect("a folder");
+        assert_eq!(site_title(dir.path()), None);
+        std::fs::write(dir.path().join("hugo.toml"), "title = \"rOpenSci\"\n").expect("write");
+        assert_eq!(site_title(dir.path()).as_deref(), Some("rOpenSci"));
+        std::fs::write(
+            dir.path().join("_config.yml"),
+            "title: \"Guilde Érable · Erable Guild\"\nurl: https://example.org\n",
+        )
+        .expect("write");
+        assert_eq!(
+            site_title(dir.path()).as_deref(),
+            Some("Guilde Érable · Erable Guild")
+        );
+        std::fs::write(dir.path().join("_config.yml"), "title: \"\"\n").expect("write");
+        assert_eq!(site_title(dir.path()).as_deref(), Some("rOpenSci"));
+    }
 }

@@ -248,8 +248,41 @@ impl Store {
         for (key, old) in &stale {
             self.write(key, Some(old), None)?;
         }
+        for key in self.meta.scan_prefix("title/").keys() {
+            let key = key?;
+            if !sites
+                .iter()
+                .any(|s| key[b"title/".len()..] == *s.as_bytes())
+            {
+                self.meta.remove(key)?;
+            }
+        }
         self.db.flush()?;
         Ok(stale.len())
+    }
+
+    /// Keeps the title of site `site` as its config gives it (none: forgets it).
+    pub fn set_site_title(&self, site: &str, title: Option<&str>) -> Result<(), StoreError> {
+        let key = format!("title/{site}");
+        match title {
+            Some(t) if self.meta.get(&key)?.as_deref() != Some(t.as_bytes()) => {
+                self.meta.insert(key, t.as_bytes())?;
+            }
+            None if self.meta.contains_key(&key)? => {
+                self.meta.remove(key)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The titles of the sites, as their configs give them.
+    pub fn site_titles(&self) -> Result<Vec<String>, StoreError> {
+        self.meta
+            .scan_prefix("title/")
+            .values()
+            .map(|v| Ok(String::from_utf8_lossy(&v?).into_owned()))
+            .collect()
     }
 
     /// Replaces the help entries the admin wrote in the config.
