@@ -1170,3 +1170,39 @@ fn a_gathering_is_found_by_its_post_s_tags() {
         assert!(got.contains(must), "{question}: {got}");
     }
 }
+
+/// A street's word is no gathering's name: "calle" (a street) is not a "call".
+#[test]
+fn a_street_in_a_venue_names_no_gathering() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let folder = dir.path().join("_posts");
+    std::fs::create_dir_all(&folder).expect("a posts folder");
+    for (file, lang, title, body) in [
+        (
+            "2023-07-11-hackaton.md",
+            "es",
+            "Hackatón de datos abiertos en Sevilla",
+            "El hackatón tendrá lugar del 29 de septiembre al 1 de octubre de 2023 en el \
+             Espacio Cívico Triana, calle Pureza 12, 41010 Sevilla.",
+        ),
+        (
+            "2023-09-05-calls.md",
+            "en",
+            "Our monthly community calls",
+            "Our next community call is on Thursday, October 5, 2023, online.",
+        ),
+    ] {
+        std::fs::write(
+            folder.join(file),
+            format!("---\ntitle: \"{title}\"\nlang: {lang}\n---\n\n{body}\n"),
+        )
+        .expect("a post");
+    }
+    let answerer = answerer_of(dir.path());
+    let got = text(&answerer.answer(
+        "when is the next call?",
+        Language::En,
+        at("2023-09-20 10:00"),
+    ));
+    assert!(got.contains("October 5"), "{got}");
+}

@@ -54,6 +54,7 @@ impl Index {
             let mut tf: HashMap<String, (f32, bool)> = HashMap::new();
             let mut length = 0.0;
             for v in &g.versions {
+                let venue = venue_words(v.venue.as_deref().unwrap_or(""));
                 // A side gathering ("community sprint") is found by its own name; the main
                 // gathering's name and post only hint at it, so that "geOcom" finds geOcom.
                 let side = v.parent.is_some();
@@ -63,7 +64,7 @@ impl Index {
                     (&v.title, NAME, true, true),
                     (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true, true),
                     (v.place.as_deref().unwrap_or(""), PLACE, true, false),
-                    (v.venue.as_deref().unwrap_or(""), PLACE, true, false),
+                    (&venue, PLACE, true, false),
                     (
                         if side { "" } else { &v.post_title },
                         POST_TITLE,
@@ -519,6 +520,17 @@ pub fn words(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A venue's words but its streets' ("calle", "rue", "street"): they name no gathering,
+/// and look like words that do ("calle" stems as "call").
+fn venue_words(venue: &str) -> String {
+    let streets = crate::word_set!(crate::lexicon::all().street_words);
+    words(venue)
+        .into_iter()
+        .filter(|w| !streets.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words that never name a gathering, in French, English and Spanish.
