@@ -1206,3 +1206,33 @@ fn a_street_in_a_venue_names_no_gathering() {
     ));
     assert!(got.contains("October 5"), "{got}");
 }
+
+/// A gathering announced, then looked back on: it keeps the name it was announced with,
+/// not the look back's ("Map Summit 2026 recap").
+#[test]
+fn a_gathering_keeps_the_name_it_was_announced_with() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-03-01-summit.md",
+                "Map Summit 2026",
+                "The Map Summit takes place on June 10-12, 2026 in Lyon.",
+            ),
+            (
+                "2026-06-20-summit-recap.md",
+                "Map Summit 2026 recap",
+                "Thanks to all who came to the Map Summit in Lyon on June 10-12, 2026!",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let got = text(&answerer.answer(
+        "when is the map summit?",
+        Language::En,
+        at("2026-04-01 10:00"),
+    ));
+    assert!(got.contains("Map Summit 2026:"), "{got}");
+    assert!(!got.contains("recap:"), "{got}");
+}

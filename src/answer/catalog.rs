@@ -53,12 +53,18 @@ pub struct Version {
 
 impl Gathering {
     /// The version to show an asker: in their language if one is, else English, else the
-    /// newest.
+    /// newest; and of those, the newest post from before the gathering, which announced
+    /// it, rather than a look back at it ("TesseraConf 2016", not "TesseraConf 2016 recap").
     pub fn version(&self, lang: Language) -> &Version {
-        self.versions
-            .iter()
-            .find(|v| v.lang == lang)
-            .or_else(|| self.versions.iter().find(|v| v.lang == Language::En))
+        let announces = |v: &Version| v.post_date.is_none_or(|d| d.date() <= self.start);
+        let pick = |keep: &dyn Fn(&Version) -> bool| {
+            let mut kept = self.versions.iter().filter(|v| keep(v));
+            let first = kept.clone().next();
+            kept.find(|v| announces(v)).or(first)
+        };
+        pick(&|v| v.lang == lang)
+            .or_else(|| pick(&|v| v.lang == Language::En))
+            .or_else(|| pick(&|_| true))
             .unwrap_or(&self.versions[0])
     }
 

@@ -356,14 +356,20 @@ impl Index {
             }
         }
         // A name the site shortens ("unconf17", "hackfest" …): a name that begins the word
-        // and leaves three letters or more of it out.
+        // and leaves three letters or more of it out; only a hint when the word is a name
+        // itself ("tesseraconf" is TesseraConf more than any gathering named "Tessera").
+        let closeness = if forms.iter().any(|(f, _)| self.names(f)) {
+            0.4
+        } else {
+            0.85
+        };
         for (cut, _) in word
             .char_indices()
             .filter(|&(i, _)| i >= 5 && i + 3 <= word.len())
         {
             let head = &word[..cut];
             if self.names(head) && !forms.iter().any(|(f, _)| f == head) {
-                forms.push((head.to_string(), 0.85));
+                forms.push((head.to_string(), closeness));
             }
         }
         // A kind of gathering in another language or word ("workshop" for "taller").
