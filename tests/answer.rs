@@ -448,14 +448,20 @@ fn every_reply_fits_irc_limits() {
 
 /// Writes English posts (file name, title, text) into `root`'s `_posts`.
 fn write_posts(root: &Path, posts: &[(&str, &str, &str)]) {
+    let posts: Vec<(&str, String, &str)> = posts
+        .iter()
+        .map(|(file, title, body)| (*file, format!("title: \"{title}\"\nlang: en"), *body))
+        .collect();
+    write_posts_with(root, &posts);
+}
+
+/// Posts as (`_posts/` file name, front matter lines, body).
+fn write_posts_with(root: &Path, posts: &[(&str, String, &str)]) {
     let folder = root.join("_posts");
     std::fs::create_dir_all(&folder).expect("a posts folder");
-    for (file, title, body) in posts {
-        std::fs::write(
-            folder.join(file),
-            format!("---\ntitle: \"{title}\"\nlang: en\n---\n\n{body}\n"),
-        )
-        .expect("a post");
+    for (file, front, body) in posts {
+        std::fs::write(folder.join(file), format!("---\n{front}\n---\n\n{body}\n"))
+            .expect("a post");
     }
 }
 
@@ -1134,30 +1140,30 @@ fn the_community_s_own_name_in_its_title_names_no_gathering() {
 #[test]
 fn a_gathering_is_found_by_its_post_s_tags() {
     let dir = tempfile::tempdir().expect("a folder");
-    let folder = dir.path().join("_posts");
-    std::fs::create_dir_all(&folder).expect("a posts folder");
-    for (file, title, tags, body) in [
-        (
-            "2026-05-02-premiers-pas.md",
-            "Atelier « Premiers pas avec Tessera » à Nantes",
-            "[nantes, débutants]",
-            "L'atelier aura lieu le samedi 23 mai 2026 à Nantes. Inscription : \
+    let front = |title: &str, tags: &str| format!("title: \"{title}\"\nlang: fr\ntags: {tags}");
+    write_posts_with(
+        dir.path(),
+        &[
+            (
+                "2026-05-02-premiers-pas.md",
+                front(
+                    "Atelier « Premiers pas avec Tessera » à Nantes",
+                    "[nantes, débutants]",
+                ),
+                "L'atelier aura lieu le samedi 23 mai 2026 à Nantes. Inscription : \
              [formulaire](https://forms.example.org/premiers-pas).",
-        ),
-        (
-            "2026-05-03-tuiles.md",
-            "Atelier « Tuiles vectorielles » à Nantes",
-            "[nantes, confirmés]",
-            "L'atelier aura lieu le samedi 6 juin 2026 à Nantes. Inscription : \
-             [formulaire](https://forms.example.org/tuiles).",
-        ),
-    ] {
-        std::fs::write(
-            folder.join(file),
-            format!("---\ntitle: \"{title}\"\nlang: fr\ntags: {tags}\n---\n\n{body}\n"),
-        )
-        .expect("a post");
-    }
+            ),
+            (
+                "2026-05-03-tuiles.md",
+                front(
+                    "Atelier « Tuiles vectorielles » à Nantes",
+                    "[nantes, confirmés]",
+                ),
+                "L'atelier aura lieu le samedi 6 juin 2026 à Nantes. Inscription : \
+                 [formulaire](https://forms.example.org/tuiles).",
+            ),
+        ],
+    );
     let answerer = answerer_of(dir.path());
     for (question, must) in [
         (
@@ -1175,29 +1181,22 @@ fn a_gathering_is_found_by_its_post_s_tags() {
 #[test]
 fn a_street_in_a_venue_names_no_gathering() {
     let dir = tempfile::tempdir().expect("a folder");
-    let folder = dir.path().join("_posts");
-    std::fs::create_dir_all(&folder).expect("a posts folder");
-    for (file, lang, title, body) in [
-        (
-            "2023-07-11-hackaton.md",
-            "es",
-            "Hackatón de datos abiertos en Sevilla",
-            "El hackatón tendrá lugar del 29 de septiembre al 1 de octubre de 2023 en el \
+    write_posts_with(
+        dir.path(),
+        &[
+            (
+                "2023-07-11-hackaton.md",
+                "title: \"Hackatón de datos abiertos en Sevilla\"\nlang: es".to_string(),
+                "El hackatón tendrá lugar del 29 de septiembre al 1 de octubre de 2023 en el \
              Espacio Cívico Triana, calle Pureza 12, 41010 Sevilla.",
-        ),
-        (
-            "2023-09-05-calls.md",
-            "en",
-            "Our monthly community calls",
-            "Our next community call is on Thursday, October 5, 2023, online.",
-        ),
-    ] {
-        std::fs::write(
-            folder.join(file),
-            format!("---\ntitle: \"{title}\"\nlang: {lang}\n---\n\n{body}\n"),
-        )
-        .expect("a post");
-    }
+            ),
+            (
+                "2023-09-05-calls.md",
+                "title: \"Our monthly community calls\"\nlang: en".to_string(),
+                "Our next community call is on Thursday, October 5, 2023, online.",
+            ),
+        ],
+    );
     let answerer = answerer_of(dir.path());
     let got = text(&answerer.answer(
         "when is the next call?",
