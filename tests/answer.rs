@@ -998,7 +998,33 @@ fn sessions_titled_by_topic_are_of_the_kind_their_post_names() {
         Language::Es,
         at("2026-02-15 10:00"),
     ));
-    assert!(got.contains("3 de marzo"), "{got}");
+    // Every session of the series, not only the first.
+    assert!(
+        got.contains("3 de marzo") && got.contains("7 de abril"),
+        "{got}"
+    );
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[(
+            "2026-10-02-webinars.md",
+            "Autumn webinar series",
+            "Three one-hour webinars this autumn, online:\n\n\
+             - **Wed, Oct 14, 2026**\n\
+             - **Wed, Oct 28, 2026**\n\
+             - **Wed, Nov 11, 2026**\n\n\
+             Register once for the whole series.",
+        )],
+    );
+    let answerer = answerer_of(dir.path());
+    let got = text(&answerer.answer(
+        "what webinars are coming up this autumn?",
+        Language::En,
+        at("2026-10-05 10:00"),
+    ));
+    for day in ["October 14", "October 28", "November 11"] {
+        assert!(got.contains(day), "{day}: {got}");
+    }
 }
 
 /// A price holds until a date ("early-bird until May 26"): asked what it costs, crieur says
@@ -1234,4 +1260,45 @@ fn a_gathering_keeps_the_name_it_was_announced_with() {
     ));
     assert!(got.contains("Map Summit 2026:"), "{got}");
     assert!(!got.contains("recap:"), "{got}");
+}
+
+/// A later post moving an edition's days ("MapConf 2026" on October 7–9, then online on
+/// October 8–9): asked about it, crieur gives the later days, once.
+#[test]
+fn a_later_post_moving_an_edition_s_days_is_what_crieur_says() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[
+            (
+                "2026-03-16-mapconf-2026-postponed.md",
+                "MapConf 2026 is postponed to October",
+                "MapConf 2026, which was to be held on May 20-22, 2026 in Lyon, is postponed. \
+                 The new dates are October 7-9, 2026.",
+            ),
+            (
+                "2026-08-25-mapconf-2026-online.md",
+                "MapConf 2026 will be held online on October 8 and 9",
+                "MapConf 2026 will be held online on October 8-9, 2026. Tickets bought for \
+                 the May dates stay valid.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let got = text(&answerer.answer(
+        "when is MapConf 2026?",
+        Language::En,
+        at("2026-09-01 10:00"),
+    ));
+    assert!(got.contains("October 8"), "{got}");
+    assert!(!got.contains("October 7"), "{got}");
+    let got = text(&answerer.answer(
+        "what's on in October?",
+        Language::En,
+        at("2026-09-01 10:00"),
+    ));
+    assert!(
+        got.contains("October 8") && !got.contains("October 7"),
+        "{got}"
+    );
 }

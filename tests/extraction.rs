@@ -2171,3 +2171,105 @@ fn a_town_before_the_title_and_an_address_line_with_a_lane() {
         "{x:?}"
     );
 }
+
+#[test]
+fn a_session_is_named_by_what_its_date_line_sets_off() {
+    let titles = |x: &Extraction| -> Vec<String> {
+        let mut events: Vec<_> = x.events.iter().collect();
+        events.sort_by_key(|e| e.start);
+        events.iter().map(|e| e.title.clone()).collect()
+    };
+    let en = extract(
+        "2026-10-02",
+        "en",
+        "Autumn webinar series",
+        "Three one-hour webinars this autumn:\n\n\
+         - **Wed, Oct 14** — Getting started with the toolkit (Priya S.)\n\
+         - **Wed, Oct 28** — Writing your first plugin (Olu A.)\n\
+         - **Wed, Nov 11** — Vector tiles deep dive (Dan K.)\n\n\
+         All sessions run 4pm–5pm, online.",
+    );
+    let en = titles(&en);
+    assert_eq!(en.len(), 3);
+    assert!(en[1].starts_with("Writing your first plugin"), "{en:?}");
+    assert!(en[2].starts_with("Vector tiles deep dive"), "{en:?}");
+    let es = extract(
+        "2026-02-17",
+        "es",
+        "Talleres de primavera en Valencia",
+        "Un ciclo de tres talleres en Valencia.\n\n\
+         ### Martes 3 de marzo — Primeros pasos\n\nInstalación y primer mapa.\n\n\
+         ### Martes 7 de abril — Estilos y etiquetas\n\nColores y tipografía.",
+    );
+    assert_eq!(titles(&es), vec!["Primeros pasos", "Estilos y etiquetas"]);
+    let fr = extract(
+        "2026-02-10",
+        "fr",
+        "Les ateliers du printemps",
+        "Deux ateliers à Lyon ce printemps :\n\n\
+         - jeudi 12 mars : Cartographie participative\n\
+         - jeudi 9 avril : Données ouvertes et transport\n",
+    );
+    let fr = titles(&fr);
+    assert!(fr[1].starts_with("Données ouvertes et transport"), "{fr:?}");
+    // A time, a town or "online" after the dash names nothing.
+    let none = extract(
+        "2026-02-10",
+        "fr",
+        "Les rencontres du printemps",
+        "Nos prochaines rencontres :\n\n\
+         - jeudi 12 mars — Lyon\n\
+         - jeudi 9 avril — en ligne\n",
+    );
+    assert!(
+        none.events.iter().all(|e| e.title.contains("rencontres")),
+        "{:?}",
+        titles(&none)
+    );
+}
+
+#[test]
+fn a_gathering_put_off_is_on_its_new_date() {
+    // (language, title, text, date put off, new date)
+    let cases = [
+        (
+            "es",
+            "Las Jornadas 2026 se posponen",
+            "Les informamos que las Jornadas 2026, que iban a celebrarse del 20 al 22 de mayo \
+             de 2026 en Sevilla, se posponen. Las nuevas fechas son del 7 al 9 de octubre de \
+             2026, en la misma sede.",
+            "2026-05-20",
+            "2026-10-07",
+        ),
+        (
+            "en",
+            "Spring meetup rescheduled",
+            "Our spring meetup, planned for Thursday, May 14, 2026 in Leeds, is postponed to \
+             Thursday, June 11, 2026 at the same venue.",
+            "2026-05-14",
+            "2026-06-11",
+        ),
+        (
+            "fr",
+            "La rencontre de mars est reportée",
+            "La rencontre prévue le jeudi 12 mars 2026 à Lyon est reportée au jeudi 9 avril \
+             2026, même lieu, même heure.",
+            "2026-03-12",
+            "2026-04-09",
+        ),
+    ];
+    for (lang, title, body, from, to) in cases {
+        let x = extract("2026-03-02", lang, title, body);
+        let main = x.events.iter().find(|e| e.primary).expect("a gathering");
+        assert_eq!(
+            (main.start, main.cancelled),
+            (d(to), false),
+            "{lang}: {x:?}"
+        );
+        let left = x.events.iter().find(|e| e.start == d(from));
+        assert!(
+            left.is_none_or(|e| e.cancelled && !e.primary),
+            "{lang}: {x:?}"
+        );
+    }
+}

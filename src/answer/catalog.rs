@@ -345,6 +345,20 @@ fn same_gathering(g: &Gathering, stored: &StoredPost, event: &Event, v: &Version
         || (g.precision == Precision::Day
             && event.precision == Precision::Month
             && within(event.start, event.end, g.start, g.end));
+    // "ErableConf 2020" on October 7–9 in March, on October 8–9 in August: days moved.
+    let moved = g.primary
+        && event.primary
+        && g.precision == Precision::Day
+        && event.precision == Precision::Day
+        && g.start <= event.end
+        && event.start <= g.end
+        && g.versions.iter().any(|o| {
+            let named = named_years(&o.title);
+            named_years(&v.title).iter().any(|n| named.contains(n))
+        });
+    if moved {
+        return true;
+    }
     if !same_days && !month_and_days {
         return false;
     }
@@ -384,6 +398,25 @@ fn names_match(a: &str, b: &str) -> bool {
     }
     let common = a.iter().filter(|w| b.contains(w)).count();
     common * 2 >= a.len().max(b.len())
+}
+
+/// The names with a year a title holds ("ErableConf 2020", "geOcom 2015"), folded: an
+/// edition that two posts naming it speak of.
+fn named_years(title: &str) -> Vec<String> {
+    let mut folded = String::new();
+    let tokens = crate::extract::token::tokenize(title, &mut folded);
+    tokens
+        .windows(2)
+        .filter(|w| {
+            w[0].kind == crate::extract::token::Kind::Word
+                && w[0].text.chars().count() > 2
+                && w[0].text.chars().any(char::is_uppercase)
+                && crate::lexicon::month(w[0].norm).is_none()
+                && w[1].kind == crate::extract::token::Kind::Num
+                && w[1].text.len() == 4
+        })
+        .map(|w| format!("{} {}", w[0].norm, w[1].text))
+        .collect()
 }
 
 fn merge(g: &mut Gathering, event: &Event, version: Version, deadlines: Vec<Deadline>) {

@@ -19,7 +19,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 pub use followup::{About, Answered};
 use intent::{Intent, Question, Tense, When, Window};
 use reply::{Line, Reply};
-use search::{Hit, Index};
+use search::{Hit, Index, kind};
 
 /// Gatherings in full per page of `!events`: three lines and a "more" line fit an IRC
 /// reply; past three, an overview of three lines of three.
@@ -42,8 +42,9 @@ pub struct Answerer {
 static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The kinds of gathering ("sprint", "rencontres") a gathering's own titles and its main
-/// gathering's titles name, as the prefixes `kind` gives. A title naming no kind (a
-/// session's topic, "Instalación y primer mapa") takes its post's ("Talleres de primavera").
+/// gathering's titles name, as the prefixes `kind` gives. A title naming no kind but a
+/// session's topic ("Instalación y primer mapa") or "event" takes its post's ("Talleres de
+/// primavera").
 struct Kinds {
     own: Vec<String>,
     parent: Vec<String>,
@@ -60,29 +61,14 @@ impl Kinds {
         let mut own = Vec::new();
         let mut parent = Vec::new();
         for v in &g.versions {
-            let titled = named(Some(&v.title));
-            if titled.is_empty() {
+            if !search::names_a_kind(&v.title) {
                 own.extend(named(Some(&v.post_title)));
             }
-            own.extend(titled);
+            own.extend(named(Some(&v.title)));
             parent.extend(named(v.parent.as_deref()));
         }
         Kinds { own, parent }
     }
-}
-
-/// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet;
-/// the same kind in another language or word ("taller", "atelier") as its first name.
-fn kind(word: &str) -> Option<String> {
-    let same = crate::lexicon::KIND_SYNONYMS
-        .iter()
-        .find(|class| class.contains(&word))
-        .map_or(word, |class| class[0]);
-    crate::lexicon::all()
-        .gathering_nouns
-        .iter()
-        .any(|s| same.starts_with(s))
-        .then(|| same.chars().take(5).collect())
 }
 
 impl Answerer {

@@ -57,7 +57,9 @@ impl Index {
                 let venue = venue_words(v.venue.as_deref().unwrap_or(""));
                 // A side gathering ("community sprint") is found by its own name; the main
                 // gathering's name and post only hint at it, so that "geOcom" finds geOcom.
-                let side = v.parent.is_some();
+                // A session titled by its topic is one of the series its post's title names
+                // ("Talleres de primavera"), and found by it.
+                let side = v.parent.is_some() && names_a_kind(&v.title);
                 // (text, weight, names the gathering, its numbers count): the post's text
                 // only ranks; the numbers of an address ("2 Chemin du Col") name nothing.
                 let fields: [(&str, f32, bool, bool); 7] = [
@@ -487,6 +489,29 @@ fn terms(text: &str, lang: Language, stemmers: &[Stemmer; 3]) -> Vec<String> {
         .into_iter()
         .flat_map(|w| variants(&w, lang, stemmers))
         .collect()
+}
+
+/// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet;
+/// the same kind in another language or word ("taller", "atelier") as its first name.
+pub fn kind(word: &str) -> Option<String> {
+    let same = crate::lexicon::KIND_SYNONYMS
+        .iter()
+        .find(|class| class.contains(&word))
+        .map_or(word, |class| class[0]);
+    crate::lexicon::all()
+        .gathering_nouns
+        .iter()
+        .any(|s| same.starts_with(s))
+        .then(|| same.chars().take(5).collect())
+}
+
+/// Whether a title names a kind of gathering other than one for gatherings in general
+/// ("Docs sprint" does; "Vector tiles deep dive" and "event", a session the post names no
+/// further, do not).
+pub fn names_a_kind(title: &str) -> bool {
+    words(title)
+        .iter()
+        .any(|w| !crate::lexicon::GENERIC_KINDS.contains(&w.as_str()) && kind(w).is_some())
 }
 
 /// The folded words of a text that can name something (stop words dropped). An edition's

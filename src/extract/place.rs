@@ -94,7 +94,15 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         }
         // A town, or the town at the end of an address ("in Penn Pavilion, Duke
         // University, Durham, North Carolina").
+        // "en la Ciudad de México": an article, then a town the gazetteer knows whole.
+        let after_article = || {
+            tokens
+                .get(start)
+                .filter(|a| a.kind == Kind::Word && lex.town_articles.contains(&a.text))
+                .and_then(|_| whole_known_town_at(tokens, start + 1))
+        };
         let name = town_at(tokens, start)
+            .or_else(after_article)
             .or_else(|| address_run(tokens, start, false))
             .or_else(|| venue_town(tokens, start, lex.venue_of));
         if let Some(name) = name {
@@ -839,6 +847,20 @@ mod tests {
         assert_eq!(
             last_town("Se celebrará en Bogotá en Mayo 2025.", Language::Es).as_deref(),
             Some("Bogotá")
+        );
+    }
+
+    #[test]
+    fn a_known_town_may_follow_an_article() {
+        assert_eq!(
+            place("El encuentro será en la Ciudad de México.", Language::Es).as_deref(),
+            Some("Ciudad de México")
+        );
+        // A room or a venue after the article is no town.
+        assert_eq!(place("Nos vemos en la sala grande.", Language::Es), None);
+        assert_eq!(
+            place("Rendez-vous à la Maison des associations.", Language::Fr),
+            None
         );
     }
 

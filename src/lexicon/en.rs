@@ -437,6 +437,8 @@ pub const EN: Lexicon = Lexicon {
     ],
     cancelled: &["cancel", "suspend", "postpon"],
     postponed: &["postpon", "delayed", "rescheduled"],
+    moved_to: &["to", "until", "for"],
+    new_dates: &[&["new", "date"], &["new", "dates"], &["new", "day"]],
     free_phrases: &[
         &["free", "of", "charge"],
         &["free", "admission"],
@@ -523,6 +525,7 @@ pub const EN: Lexicon = Lexicon {
     ],
     // Not "at": English puts venues after it ("at Trabant Coffee"), towns after "in".
     place_prepositions: &["in"],
+    town_articles: &["the"],
     venue_prepositions: &["at"],
     known_town_prepositions: &[],
     venue_openers: &[],

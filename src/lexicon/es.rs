@@ -325,6 +325,12 @@ pub const ES: Lexicon = Lexicon {
     ],
     cancelled: &["cancel", "suspend", "anulad"],
     postponed: &["pospon", "pospuest", "aplaz"],
+    moved_to: &["al", "a", "hasta", "para"],
+    new_dates: &[
+        &["nueva", "fecha"],
+        &["nuevas", "fechas"],
+        &["nuevo", "dia"],
+    ],
     free_phrases: &[
         &["gratis"],
         &["gratuito"],
@@ -374,6 +380,7 @@ pub const ES: Lexicon = Lexicon {
         "presencial",
     ],
     place_prepositions: &["en"],
+    town_articles: &["la", "el", "los", "las"],
     venue_prepositions: &[],
     known_town_prepositions: &[],
     venue_openers: &["al"],

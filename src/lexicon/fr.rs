@@ -399,6 +399,12 @@ pub const FR: Lexicon = Lexicon {
     ],
     cancelled: &["annul", "suspend"],
     postponed: &["reporte", "repousse"],
+    moved_to: &["au", "aux", "a", "en"],
+    new_dates: &[
+        &["nouvelle", "date"],
+        &["nouvelles", "dates"],
+        &["nouveau", "jour"],
+    ],
     free_phrases: &[
         &["gratuit"],
         &["gratuite"],
@@ -513,6 +519,7 @@ pub const FR: Lexicon = Lexicon {
         "ville",
     ],
     place_prepositions: &["a"],
+    town_articles: &["la", "le", "les"],
     venue_prepositions: &["chez"],
     known_town_prepositions: &["sur", "dans"],
     venue_openers: &["au", "aux"],

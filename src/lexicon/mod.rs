@@ -206,6 +206,11 @@ pub struct Lexicon {
     pub cancelled: Words,
     /// Stems saying a gathering is put off: without a new date, it will not happen then.
     pub postponed: Words,
+    /// Words just before the new date in a sentence putting a gathering off ("postponed to
+    /// March 12", "reportée au 12 mars", "se pospone al 12 de marzo").
+    pub moved_to: Words,
+    /// Phrases introducing a put-off gathering's new date ("the new dates are…").
+    pub new_dates: Phrases,
     /// Phrases saying attending is free ("free of charge", "entrée libre", "gratuito").
     pub free_phrases: Phrases,
     /// Stems of words about a price ("ticket", "tarif", "precio"): with an amount in the
@@ -217,6 +222,8 @@ pub struct Lexicon {
     pub not_towns: Words,
     /// Prepositions before a town: "à Lyon", "in Lyon", "en Lyon".
     pub place_prepositions: Words,
+    /// Articles a town's name may follow after its preposition: "en la Ciudad de México".
+    pub town_articles: Words,
     /// Prepositions before a venue, which give a town only in a written address: "at
     /// Trabant Coffee" has none, "at Saint-Mandé, France" has one.
     pub venue_prepositions: Words,
@@ -529,11 +536,14 @@ pub fn all() -> &'static Lexicon {
             online: merged!(online),
             cancelled: merged!(cancelled),
             postponed: merged!(postponed),
+            moved_to: merged!(moved_to),
+            new_dates: merged!(new_dates),
             free_phrases: merged!(free_phrases),
             price_words: merged!(price_words),
             programme_end: merged!(programme_end),
             not_towns: merged!(not_towns),
             place_prepositions: merged!(place_prepositions),
+            town_articles: merged!(town_articles),
             venue_prepositions: merged!(venue_prepositions),
             known_town_prepositions: merged!(known_town_prepositions),
             venue_openers: merged!(venue_openers),

@@ -3,7 +3,7 @@
 //! become events with their titles, places and times.
 
 use super::name::{
-    caption, event_title, item_lead, link_text, name_with_year, noun_phrase, side_title,
+    caption, date_tail, event_title, item_lead, link_text, name_with_year, noun_phrase, side_title,
 };
 use super::score::{deadline_kind, event_score, one_year};
 use super::{Context, Seen, signature};
@@ -32,6 +32,8 @@ pub(super) struct Draft {
     /// Its sentence says it happens online.
     pub(super) online: bool,
     pub(super) cancelled: bool,
+    /// A gathering put off: this is the date it leaves (`From`) or its new one (`To`).
+    pub(super) moved: Option<Moved>,
     /// Times a programme gives to its first and last day.
     pub(super) programme_start: Option<NaiveTime>,
     pub(super) programme_end: Option<NaiveTime>,
@@ -46,6 +48,35 @@ pub(super) struct Draft {
     pub(super) talk: bool,
     /// The block it was first announced in.
     pub(super) block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Moved {
+    From,
+    To,
+}
+
+/// Whether the date is one a gathering is put off from or to: "X, que iba a celebrarse del 20
+/// al 22 de mayo, se pospone" leaves a date; "postponed to March 12", "reportée au 12 mars"
+/// and "las nuevas fechas son…" give the new one.
+fn moved(seen: &Seen<'_, '_>) -> Option<Moved> {
+    let l = lexicon::all();
+    if sentence::has_any_phrase(&seen.words, l.new_dates) {
+        return Some(Moved::To);
+    }
+    if !sentence::has_stem(&seen.words, l.postponed) {
+        return None;
+    }
+    // The verb first, then a word leading to the date, maybe with an article: "al", "to
+    // the", "hasta el".
+    let before = &seen.before;
+    let verb_before = sentence::has_stem(before, l.postponed);
+    let lead = before.iter().rev().take(2).any(|w| l.moved_to.contains(w));
+    Some(if verb_before && lead {
+        Moved::To
+    } else {
+        Moved::From
+    })
 }
 
 #[derive(Default)]
@@ -326,6 +357,17 @@ impl Builder {
             main.span.start = main.span.start.min(extra.span.start);
             main.span.end = main.span.end.max(extra.span.end);
         }
+        // A gathering put off: its new date is the gathering, the date it leaves is off.
+        if let Some(main) = drafts.get(primary)
+            && main.moved != Some(Moved::To)
+            && (main.moved == Some(Moved::From) || ctx.title_cancelled)
+            && let Some(k) = drafts
+                .iter()
+                .position(|d| d.moved == Some(Moved::To) && d.span.start > main.span.start)
+        {
+            drafts[primary].cancelled = true;
+            primary = k;
+        }
         let primary_title = drafts.get(primary).map(|d| event_title(ctx, d));
         // The primary gathering's place, else the post's: each read only when needed.
         let online = || {
@@ -380,7 +422,8 @@ impl Builder {
                 end_time: d.end_time.or(d.programme_end),
                 place,
                 primary: is_primary,
-                cancelled: d.cancelled || ctx.title_cancelled,
+                // A notice that the gathering is put off is not about its new date.
+                cancelled: d.cancelled || ctx.title_cancelled && d.moved != Some(Moved::To),
                 registration_url: own_links[i].take(),
             });
         }
@@ -600,6 +643,7 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
     let m = &seen.mention;
     let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
     let caption = caption(seen);
+    let moved = moved(seen);
     let talks = lexicon::all().talks;
     let talk = sentence::has_stem(&seen.words, talks)
         || caption.as_deref().is_some_and(|c| {
@@ -619,6 +663,7 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         noun: noun_phrase(seen)
             .or_else(|| link_text(seen))
             .or_else(|| item_lead(seen))
+            .or_else(|| date_tail(seen))
             .or_else(|| seen.row_lead.map(str::to_string)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
         caption,
@@ -636,7 +681,10 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
             .or_else(|| seen.row_town.map(str::to_string)),
         same_place: same_place_hint(seen),
         online: says_online(&seen.words),
-        cancelled: sentence::has_stem(&seen.words, lexicon::all().cancelled),
+        // "postponed to June 11": the new date is not off.
+        cancelled: moved != Some(Moved::To)
+            && sentence::has_stem(&seen.words, lexicon::all().cancelled),
+        moved,
         programme_start: None,
         programme_end: None,
         order,

@@ -33,21 +33,71 @@ pub(super) fn name_with_year(
         .map(|(_, name)| name)
 }
 
-/// The first sentence of the block after a date heading, as a title.
+/// The title of a date heading: the name set off after its date ("### Martes 3 de marzo —
+/// Primeros pasos"), else the first sentence of the block under it.
 pub(super) fn caption(seen: &Seen<'_, '_>) -> Option<String> {
     if !matches!(seen.kind, BlockKind::Heading(_)) {
         return None;
     }
+    if let Some(tail) = date_tail(seen) {
+        return Some(tail);
+    }
     let text = seen.next_text?;
     let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
-    let mut title = text[..end].trim();
-    if title.chars().count() > 80 {
-        let cut = title.char_indices().nth(80).map_or(title.len(), |(i, _)| i);
-        title = title[..cut]
-            .rsplit_once(' ')
-            .map_or(&title[..cut], |(head, _)| head);
-    }
+    let title = shortened(text[..end].trim());
     (!title.is_empty()).then(|| title.to_string())
+}
+
+/// A title cut at a word to 80 characters at most.
+fn shortened(title: &str) -> &str {
+    if title.chars().count() <= 80 {
+        return title;
+    }
+    let cut = title.char_indices().nth(80).map_or(title.len(), |(i, _)| i);
+    title[..cut]
+        .rsplit_once(' ')
+        .map_or(&title[..cut], |(head, _)| head)
+}
+
+/// The name a heading or a list item sets off after its date with a dash or a colon:
+/// "Wed, Oct 14 — Getting started with Tessera 2 (Priya S.)", "Martes 3 de marzo — Primeros
+/// pasos", "jeudi 12 mars : Cartographie participative". The speaker in brackets is not part
+/// of it; a time, a town, "online" or a label after the dash names nothing.
+pub(super) fn date_tail(seen: &Seen<'_, '_>) -> Option<String> {
+    if !matches!(seen.kind, BlockKind::Heading(_) | BlockKind::ListItem) {
+        return None;
+    }
+    let toks = seen.tokens.get(seen.mention.last..seen.sentence.1)?;
+    let dash = |t: &Token<'_>| {
+        t.kind == Kind::Sym && (matches!(t.text, "–" | "—") || t.text == "-" && t.space_before)
+    };
+    let sep = toks.first()?;
+    if !(dash(sep) || sep.is_sym(":")) {
+        return None;
+    }
+    let rest = &toks[1..];
+    let end = rest
+        .iter()
+        .position(|t| t.is_sym("(") || t.is_sym("|") || dash(t))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    let first = name.first()?;
+    let words: Vec<&str> = name
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.norm)
+        .collect();
+    let text = token::as_written(name);
+    let text = text.trim_end_matches(['.', ',', ';', ':', ' ']);
+    let names = first.kind == Kind::Word
+        && first.is_capitalized()
+        && lexicon::month(first.norm).is_none()
+        && lexicon::weekday(first.norm).is_none()
+        && (1..=12).contains(&words.len())
+        && !crate::extract::place::is_known_town(text)
+        && !crate::extract::place::is_online(&words)
+        && crate::extract::label::of(name).is_none();
+    names.then(|| shortened(text).to_string())
 }
 
 /// The words that lead a list item, set off by a dash or a colon before its date: "Québec
