@@ -1302,3 +1302,78 @@ fn a_later_post_moving_an_edition_s_days_is_what_crieur_says() {
         "{got}"
     );
 }
+
+/// A gathering whose month only is known: asked when, crieur says the month and that the
+/// days are not announced yet, in the asker's language.
+#[test]
+fn a_gathering_known_by_its_month_only_has_days_still_to_come() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[(
+            "2026-06-25-mapconf-2026-recap.md",
+            "MapConf 2026 recap",
+            "Thank you all for coming! MapConf 2027 will take place in May 2027 in Toronto.",
+        )],
+    );
+    let answerer = answerer_of(dir.path());
+    for (question, lang, says) in [
+        (
+            "what are the exact dates for MapConf 2027?",
+            Language::En,
+            "not announced",
+        ),
+        (
+            "quelles sont les dates exactes de MapConf 2027 ?",
+            Language::Fr,
+            "pas encore",
+        ),
+        (
+            "¿cuándo es exactamente MapConf 2027?",
+            Language::Es,
+            "aún no",
+        ),
+    ] {
+        let got = text(&answerer.answer(question, lang, at("2026-12-01 10:00")));
+        assert!(got.contains(says), "{question}: {got}");
+    }
+}
+
+/// A gathering the post gives a quoted title ("Webinar: «Érable desde cero»") is found by it.
+#[test]
+fn a_gathering_is_found_by_the_title_its_post_quotes() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts_with(
+        dir.path(),
+        &[
+            (
+                "2026-04-25-webinar.md",
+                "title: \"Webinar gratuito: introducción (en español)\"\nlang: es".to_string(),
+                "¡Hola a todas y todos! Aquí va el primero:\n\n\
+                 **Webinar: «Mapas desde cero»**  \n**Fecha:** martes 16 de mayo de 2026  \n\
+                 **Dónde:** en línea, por Zoom\n\n\
+                 Para recibir el enlace, regístrense aquí: \
+                 [formulario](https://zoom.us/webinar/register/WN_mapas2026es)",
+            ),
+            (
+                "2026-04-20-talk.md",
+                "title: \"Spring talk\"\nlang: en".to_string(),
+                "Our spring talk, “Tiles at scale”, is on May 20, 2026 in Leeds. \
+                 Register on [the form](https://forms.example.org/tiles).",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let got = text(&answerer.answer(
+        "¿Dónde me registro para el webinar «Mapas desde cero»?",
+        Language::Es,
+        at("2026-05-01 10:00"),
+    ));
+    assert!(got.contains("WN_mapas2026es"), "{got}");
+    let got = text(&answerer.answer(
+        "how do I sign up for tiles at scale?",
+        Language::En,
+        at("2026-05-01 10:00"),
+    ));
+    assert!(got.contains("forms.example.org/tiles"), "{got}");
+}

@@ -1674,6 +1674,12 @@ fn registration_closing_said_with_a_verb() {
             "Les rencontres ont lieu à Lyon les 14 et 15 novembre 2026.\n\n\
              Les inscriptions ferment le 31 octobre.",
         ),
+        (
+            "en",
+            "The hackathon runs Sat 14 – Sun 15 Nov 2026 in Melbourne.\n\n\
+             Tickets are free. Grab one on [Pretix](https://pretix.eu/x/hack-26/). \
+             **Registrations close Saturday\n31 October**, or earlier if we run out of seats.",
+        ),
     ] {
         let x = extract("2026-09-10", lang, "Encuentro 2026", body);
         assert_eq!(
@@ -2271,5 +2277,78 @@ fn a_gathering_put_off_is_on_its_new_date() {
             left.is_none_or(|e| e.cancelled && !e.primary),
             "{lang}: {x:?}"
         );
+    }
+}
+
+#[test]
+fn the_rounds_of_a_call_listed_item_by_item_are_all_proposals() {
+    let cases = [
+        (
+            "en",
+            "MapConf 2026: call for proposals in two rounds",
+            "MapConf 2026 takes place on May 24-26, 2026 in Québec City.\n\n\
+             - Round 1 of the call for proposals closes Sunday, March 4, 2026. Pick it if \
+             you need to apply for a visa.\n\
+             - Round 2 closes Sunday, March 25, 2026. Decisions by April 6.\n",
+        ),
+        (
+            "fr",
+            "MapConf 2026 : appel à propositions en deux temps",
+            "MapConf 2026 aura lieu du 24 au 26 mai 2026 à Québec.\n\n\
+             - Premier tour de l'appel à propositions : clôture le dimanche 4 mars 2026. \
+             Choisissez-le s'il vous faut demander un visa.\n\
+             - Second tour : clôture le dimanche 25 mars 2026.\n",
+        ),
+        (
+            "es",
+            "MapConf 2026: convocatoria de propuestas en dos rondas",
+            "MapConf 2026 será del 24 al 26 de mayo de 2026 en Querétaro.\n\n\
+             - La primera ronda de propuestas cierra el domingo 4 de marzo de 2026. Elígela \
+             si necesitas solicitar un visado.\n\
+             - La segunda ronda cierra el domingo 25 de marzo de 2026.\n",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let x = extract("2026-02-13", lang, title, body);
+        assert_eq!(
+            deadlines(&x),
+            vec![
+                (d("2026-03-04"), DeadlineKind::Proposal),
+                (d("2026-03-25"), DeadlineKind::Proposal)
+            ],
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn since_a_date_is_when_something_began_and_since_we_are_here_is_a_reason() {
+    let x = extract(
+        "2024-09-17",
+        "en",
+        "Find us at the conference",
+        "The Guild is heading to the conference on Oct. 24–25, 2024 in Toronto.\n\n\
+         Since half the maintainers will be in town anyway, the Toronto chapter is hosting a \
+         sprint on Saturday, October 26, 10am to 4pm.",
+    );
+    assert_eq!(
+        spans(&x),
+        vec![
+            (d("2024-10-24"), d("2024-10-25")),
+            (d("2024-10-26"), d("2024-10-26"))
+        ]
+    );
+    for (lang, body) in [
+        (
+            "en",
+            "Version 3 of the toolkit has been available since March 3, 2026.",
+        ),
+        (
+            "fr",
+            "La version 3 de l'outil est disponible depuis le 3 mars 2026.",
+        ),
+    ] {
+        let x = extract("2026-03-10", lang, "Toolkit 3", body);
+        assert!(x.events.is_empty(), "{lang}: {x:?}");
     }
 }

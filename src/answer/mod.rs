@@ -968,6 +968,10 @@ impl Answerer {
             first = first.text(p);
         }
         first.0.extend(self.summary(g, lang).0);
+        // "AgoraConf 2025: May 2025": asked when, a member learns the days are still to come.
+        if is_upcoming(g, today) && g.precision == Precision::Month {
+            first = first.text(" ").text(phrases::days_not_announced(lang));
+        }
         let mut reply = Reply::new(lang).line(first);
         if is_upcoming(g, today) && !g.cancelled {
             let deadline = g.registration_deadline();

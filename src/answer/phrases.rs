@@ -88,6 +88,15 @@ pub fn details(lang: Language) -> &'static str {
     }
 }
 
+/// Said of a gathering whose month only is known ("AgoraConf 2025: May 2025, Toronto.").
+pub fn days_not_announced(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Les jours exacts ne sont pas encore annoncés.",
+        Es => "Los días exactos aún no se han anunciado.",
+        _ => "The exact days are not announced yet.",
+    }
+}
+
 pub fn proposals_until(date: &str, lang: Language) -> String {
     match lang {
         Fr => format!("Propositions jusqu'au {date}."),

@@ -60,9 +60,10 @@ impl Index {
                 // A session titled by its topic is one of the series its post's title names
                 // ("Talleres de primavera"), and found by it.
                 let side = v.parent.is_some() && names_a_kind(&v.title);
+                let quoted = if side { String::new() } else { quoted(&v.lead) };
                 // (text, weight, names the gathering, its numbers count): the post's text
                 // only ranks; the numbers of an address ("2 Chemin du Col") name nothing.
-                let fields: [(&str, f32, bool, bool); 7] = [
+                let fields: [(&str, f32, bool, bool); 8] = [
                     (&v.title, NAME, true, true),
                     (v.parent.as_deref().unwrap_or(""), SIDE_PARENT, true, true),
                     (v.place.as_deref().unwrap_or(""), PLACE, true, false),
@@ -74,6 +75,8 @@ impl Index {
                         true,
                     ),
                     (if side { "" } else { &v.tags }, POST_TITLE, true, true),
+                    // "Webinar: «Érable desde cero»": a title the post quotes names it.
+                    (&quoted, POST_TITLE, true, true),
                     (if side { "" } else { &v.lead }, LEAD, false, true),
                 ];
                 for (text, weight, names, numbers) in fields {
@@ -489,6 +492,26 @@ fn terms(text: &str, lang: Language, stemmers: &[Stemmer; 3]) -> Vec<String> {
         .into_iter()
         .flat_map(|w| variants(&w, lang, stemmers))
         .collect()
+}
+
+/// What a text quotes, in guillemets or curly quotes, a few words at most: the titles it
+/// gives ("«Érable desde cero»", "“Getting started”").
+fn quoted(text: &str) -> String {
+    let mut out = String::new();
+    for (open, close) in [('«', '»'), ('“', '”')] {
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + open.len_utf8()..];
+            let Some(end) = after.find(close) else { break };
+            let inner = &after[..end];
+            if (1..=8).contains(&inner.split_whitespace().count()) {
+                out.push_str(inner);
+                out.push(' ');
+            }
+            rest = &after[end + close.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// A word naming a kind of gathering, cut to a prefix so that plurals and genders meet;

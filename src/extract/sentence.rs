@@ -43,7 +43,17 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                     let starts = |n: &Token<'_>| {
                         n.kind != Kind::Word || n.text.chars().any(char::is_uppercase)
                     };
-                    !prev_short && next.is_none_or(|n| n.space_before && starts(n))
+                    // "Oct. 24", "Sat. Oct 26": an abbreviated month or weekday goes on.
+                    let abbreviated = i > 0
+                        && tokens[i - 1].kind == Kind::Word
+                        && tokens[i - 1].text.chars().count() <= 5
+                        && (crate::lexicon::month(tokens[i - 1].norm).is_some()
+                            || crate::lexicon::weekday(tokens[i - 1].norm).is_some())
+                        && next.is_some_and(|n| {
+                            n.kind == Kind::Num
+                                || n.kind == Kind::Word && crate::lexicon::month(n.norm).is_some()
+                        });
+                    !prev_short && !abbreviated && next.is_none_or(|n| n.space_before && starts(n))
                 }
                 _ => false,
             },
@@ -167,6 +177,15 @@ mod tests {
         let b = bounds(&t);
         assert_eq!(b.len(), 3);
         assert_eq!(t[b[0].1 - 1].text, ".");
+        // An abbreviated month or weekday before its day or month goes on.
+        for text in [
+            "We meet on Oct. 24–25, 2024 in Toronto.",
+            "We meet on Sat. Oct. 26 in Toronto.",
+            "On se retrouve le samedi 26 oct. 2024 à Lyon.",
+            "Nos vemos el 26 de dic. 2024 en Madrid.",
+        ] {
+            assert_eq!(bounds(&tokenize(text)).len(), 1, "{text}");
+        }
     }
 
     #[test]

@@ -180,6 +180,7 @@ pub const ES: Lexicon = Lexicon {
         &["celebra", "su"],
         &["celebramos", "nuestro"],
     ],
+    since: &[],
     not_gathering: &[
         "version",
         "publicado",

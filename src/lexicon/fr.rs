@@ -224,6 +224,7 @@ pub const FR: Lexicon = Lexicon {
         &["rdv"],
         &["rendez", "vous"],
     ],
+    since: &["depuis"],
     not_gathering: &[
         "version",
         "sortie",
@@ -233,7 +234,6 @@ pub const FR: Lexicon = Lexicon {
         "vulnerabilite",
         "label",
         "mise",
-        "depuis",
         "arrete",
         "ouverture",
     ],

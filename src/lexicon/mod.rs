@@ -115,6 +115,9 @@ pub struct Lexicon {
     pub gathering_verbs: Phrases,
     /// Words marking a date as something other than a gathering (a release, a price).
     pub not_gathering: Words,
+    /// Words saying a date is when something began ("available since March 3", "depuis le
+    /// 3 mars"), right before it; not "since we are in town, a sprint on May 4".
+    pub since: Words,
     /// Stems of opening: "registration opens on March 1" dates the opening, not a
     /// gathering ("les inscriptions ouvriront", "a partir du", "se abrirán").
     pub opening: Words,
@@ -502,6 +505,7 @@ pub fn all() -> &'static Lexicon {
             kind_qualifiers: merged!(kind_qualifiers),
             gathering_verbs: merged!(gathering_verbs),
             not_gathering: merged!(not_gathering),
+            since: merged!(since),
             awards: merged!(awards),
             opening: merged!(opening),
             verdicts: merged!(verdicts),

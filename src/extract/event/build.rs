@@ -10,7 +10,9 @@ use super::{Context, Seen, signature};
 use crate::extract::date::{self, Anchor, Lang, Mention, Precision, Shape, Span};
 use crate::extract::facts::Facts;
 use crate::extract::token::{self, Kind, Token};
-use crate::extract::{Deadline, Event, Extraction, label, link, place, price, sentence, venue};
+use crate::extract::{
+    Deadline, DeadlineKind, Event, Extraction, label, link, place, price, sentence, venue,
+};
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
@@ -91,6 +93,9 @@ pub(super) struct Builder {
     /// A list item headed by its date that was not taken for a gathering, kept until the
     /// next date: if that one, the next item, is a gathering, the list is one of them.
     held: Option<Draft>,
+    /// The block of the last list item that held a deadline, and its kind: the next item
+    /// ("Round 2 closes March 25") is of the same kind unless it says its own.
+    item_deadline: Option<(usize, DeadlineKind)>,
 }
 
 impl Builder {
@@ -101,7 +106,11 @@ impl Builder {
             return;
         }
         let context_year = one_year(seen.tokens, seen.sentence, ctx);
-        if let Some(kind) = deadline_kind(&seen) {
+        let sibling = self
+            .item_deadline
+            .filter(|&(b, _)| seen.kind == BlockKind::ListItem && b + 1 == seen.block)
+            .map(|(_, kind)| kind);
+        if let Some(kind) = deadline_kind(&seen, sibling) {
             let anchor = Anchor {
                 post_date: ctx.post_date,
                 context_year,
@@ -115,6 +124,9 @@ impl Builder {
                 };
                 if !self.deadlines.contains(&deadline) {
                     self.deadlines.push(deadline);
+                }
+                if seen.kind == BlockKind::ListItem {
+                    self.item_deadline = Some((seen.block, kind));
                 }
             }
             return;
@@ -660,10 +672,12 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         start_time: m.start_time.or(later.map(|(from, _)| from)),
         end_time: m.end_time.or(later.and_then(|(_, to)| to)),
         side,
-        noun: noun_phrase(seen)
+        // "Thursday 5 October — documentation: … the upcoming docs sprint": what the date
+        // line sets off names it, before a gathering its sentence mentions.
+        noun: date_tail(seen)
+            .or_else(|| noun_phrase(seen))
             .or_else(|| link_text(seen))
             .or_else(|| item_lead(seen))
-            .or_else(|| date_tail(seen))
             .or_else(|| seen.row_lead.map(str::to_string)),
         name: name_with_year(seen.tokens, seen.sentence, m.first),
         caption,

@@ -61,8 +61,9 @@ fn shortened(title: &str) -> &str {
 
 /// The name a heading or a list item sets off after its date with a dash or a colon:
 /// "Wed, Oct 14 — Getting started with Tessera 2 (Priya S.)", "Martes 3 de marzo — Primeros
-/// pasos", "jeudi 12 mars : Cartographie participative". The speaker in brackets is not part
-/// of it; a time, a town, "online" or a label after the dash names nothing.
+/// pasos", "jeudi 12 mars : Cartographie participative", "Thursday 5 October — documentation:
+/// what's missing". The speaker in brackets and what a colon explains are not part of it; a
+/// time, a town, "online", a label or a phrase ("— à Lyon") after the dash names nothing.
 pub(super) fn date_tail(seen: &Seen<'_, '_>) -> Option<String> {
     if !matches!(seen.kind, BlockKind::Heading(_) | BlockKind::ListItem) {
         return None;
@@ -78,7 +79,7 @@ pub(super) fn date_tail(seen: &Seen<'_, '_>) -> Option<String> {
     let rest = &toks[1..];
     let end = rest
         .iter()
-        .position(|t| t.is_sym("(") || t.is_sym("|") || dash(t))
+        .position(|t| t.is_sym("(") || t.is_sym("|") || t.is_sym(":") || dash(t))
         .unwrap_or(rest.len());
     let name = &rest[..end];
     let first = name.first()?;
@@ -90,7 +91,7 @@ pub(super) fn date_tail(seen: &Seen<'_, '_>) -> Option<String> {
     let text = token::as_written(name);
     let text = text.trim_end_matches(['.', ',', ';', ':', ' ']);
     let names = first.kind == Kind::Word
-        && first.is_capitalized()
+        && !is_function_word(first.norm)
         && lexicon::month(first.norm).is_none()
         && lexicon::weekday(first.norm).is_none()
         && (1..=12).contains(&words.len())
@@ -258,6 +259,14 @@ pub(super) fn is_function_word(w: &str) -> bool {
         w,
         "a" | "an"
             | "the"
+            | "from"
+            | "since"
+            | "until"
+            | "around"
+            | "desde"
+            | "hasta"
+            | "hacia"
+            | "vers"
             | "of"
             | "by"
             | "on"

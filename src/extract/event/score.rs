@@ -119,6 +119,10 @@ pub(super) fn event_score(
     // opening of registration is no gathering.
     let before = &seen.before[seen.before.len().saturating_sub(8)..];
     let l = lexicon::all();
+    // "available since March 3", "depuis le 3 mars": when something began.
+    if !next_session && before.iter().rev().take(2).any(|w| l.since.contains(w)) {
+        score -= 3;
+    }
     if sentence::has_stem_in(before, word_set!(l.opening))
         && sentence::has_stem_in(w, word_set!(l.registration))
     {
@@ -209,8 +213,12 @@ fn deadline_nouns() -> &'static WordSet {
 const SUBJECT: usize = 10;
 
 /// A deadline: a cue just before the date ("au plus tard le", "until", "by") and, for the
-/// weaker cues, an action to take (register, propose, book).
-pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
+/// weaker cues, an action to take (register, propose, book). `sibling` is the kind of the
+/// deadline in the list item before ("Round 1 closes March 4 for talks").
+pub(super) fn deadline_kind(
+    seen: &Seen<'_, '_>,
+    sibling: Option<DeadlineKind>,
+) -> Option<DeadlineKind> {
     if !matches!(seen.mention.shape, Shape::Single | Shape::Coming { .. }) {
         return None;
     }
@@ -242,16 +250,18 @@ pub(super) fn deadline_kind(seen: &Seen<'_, '_>) -> Option<DeadlineKind> {
     let strong = subject || heads || sentence::has_any_phrase(before, l.deadline_strong);
     let weak = sentence::has_any_phrase(before, l.deadline_weak);
     let w = &seen.words;
-    // What is to be done by the date; else what the sentence before asks for ("Buscamos
-    // ponencias. Se pueden enviar hasta el 30 de junio").
-    let action = action_of(w).or_else(|| action_of(&seen.prev_words));
     // "Apply: if you'd like to attend … Submissions close February 22": submitting an
     // application to attend is registering, unless a talk or a paper is what is submitted.
-    let action = match action {
-        Some(DeadlineKind::Proposal) if to_attend(w, &seen.prev_words) => {
-            Some(DeadlineKind::Registration)
-        }
+    let attend = |kind: DeadlineKind| match kind {
+        DeadlineKind::Proposal if to_attend(w, &seen.prev_words) => DeadlineKind::Registration,
         other => other,
+    };
+    // What is to be done by the date; else what the item before closed ("Round 2 closes
+    // March 25"), as that item judged it; else what the sentence before asks for ("Buscamos
+    // ponencias. Se pueden enviar hasta el 30 de junio").
+    let action = match action_of(w) {
+        Some(kind) => Some(attend(kind)),
+        None => sibling.or_else(|| action_of(&seen.prev_words).map(attend)),
     };
     match (strong, weak, action) {
         (true, _, Some(kind)) => Some(kind),
