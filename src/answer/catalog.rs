@@ -407,14 +407,7 @@ fn named_years(title: &str) -> Vec<String> {
     let tokens = crate::extract::token::tokenize(title, &mut folded);
     tokens
         .windows(2)
-        .filter(|w| {
-            w[0].kind == crate::extract::token::Kind::Word
-                && w[0].text.chars().count() > 2
-                && w[0].text.chars().any(char::is_uppercase)
-                && crate::lexicon::month(w[0].norm).is_none()
-                && w[1].kind == crate::extract::token::Kind::Num
-                && w[1].text.len() == 4
-        })
+        .filter(|w| crate::extract::event::is_name_and_year(&w[0], &w[1]))
         .map(|w| format!("{} {}", w[0].norm, w[1].text))
         .collect()
 }

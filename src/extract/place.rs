@@ -92,8 +92,6 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         {
             start += 1;
         }
-        // A town, or the town at the end of an address ("in Penn Pavilion, Duke
-        // University, Durham, North Carolina").
         // "en la Ciudad de México": an article, then a town the gazetteer knows whole.
         let after_article = || {
             tokens
@@ -101,6 +99,8 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
                 .filter(|a| a.kind == Kind::Word && lex.town_articles.contains(&a.text))
                 .and_then(|_| whole_known_town_at(tokens, start + 1))
         };
+        // A town, or the town at the end of an address ("in Penn Pavilion, Duke
+        // University, Durham, North Carolina").
         let name = town_at(tokens, start)
             .or_else(after_article)
             .or_else(|| address_run(tokens, start, false))

@@ -371,8 +371,7 @@ impl Builder {
         }
         // A gathering put off: its new date is the gathering, the date it leaves is off.
         if let Some(main) = drafts.get(primary)
-            && main.moved != Some(Moved::To)
-            && (main.moved == Some(Moved::From) || ctx.title_cancelled)
+            && (main.moved == Some(Moved::From) || main.moved.is_none() && ctx.title_cancelled)
             && let Some(k) = drafts
                 .iter()
                 .position(|d| d.moved == Some(Moved::To) && d.span.start > main.span.start)
@@ -654,7 +653,8 @@ pub(super) fn date_less_heading(toks: &[Token<'_>]) -> bool {
 pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) -> Draft {
     let m = &seen.mention;
     let side = !first && sentence::has_stem(&seen.words, lexicon::all().side_markers);
-    let caption = caption(seen);
+    let tail = date_tail(seen);
+    let caption = caption(seen, tail.as_deref());
     let moved = moved(seen);
     let talks = lexicon::all().talks;
     let talk = sentence::has_stem(&seen.words, talks)
@@ -674,7 +674,7 @@ pub(super) fn draft(seen: &Seen<'_, '_>, span: Span, first: bool, order: usize) 
         side,
         // "Thursday 5 October — documentation: … the upcoming docs sprint": what the date
         // line sets off names it, before a gathering its sentence mentions.
-        noun: date_tail(seen)
+        noun: tail
             .or_else(|| noun_phrase(seen))
             .or_else(|| link_text(seen))
             .or_else(|| item_lead(seen))

@@ -9,6 +9,7 @@
 mod build;
 mod front;
 mod name;
+pub(crate) use name::is_name_and_year;
 mod score;
 mod signature;
 

@@ -19,12 +19,7 @@ pub(super) fn name_with_year(
     (s..e.saturating_sub(1))
         .filter_map(|k| {
             let (name, year) = (&tokens[k], &tokens[k + 1]);
-            let is_name = name.kind == Kind::Word
-                && name.text.chars().any(char::is_uppercase)
-                && name.text.len() > 2;
-            let is_year =
-                year.kind == Kind::Num && year.text.len() == 4 && year.text.starts_with(['1', '2']);
-            (is_name && is_year && lexicon::month(name.norm).is_none()).then(|| {
+            is_name_and_year(name, year).then(|| {
                 let sep = if year.space_before { " " } else { "" };
                 (k.abs_diff(near), format!("{}{sep}{}", name.text, year.text))
             })
@@ -33,14 +28,26 @@ pub(super) fn name_with_year(
         .map(|(_, name)| name)
 }
 
-/// The title of a date heading: the name set off after its date ("### Martes 3 de marzo —
-/// Primeros pasos"), else the first sentence of the block under it.
-pub(super) fn caption(seen: &Seen<'_, '_>) -> Option<String> {
+/// Whether two tokens are a capitalized name and the year after it ("geOcom 2015"); a
+/// month ("May 2015") is no name.
+pub(crate) fn is_name_and_year(name: &Token<'_>, year: &Token<'_>) -> bool {
+    name.kind == Kind::Word
+        && name.text.chars().any(char::is_uppercase)
+        && name.text.len() > 2
+        && year.kind == Kind::Num
+        && year.text.len() == 4
+        && year.text.starts_with(['1', '2'])
+        && lexicon::month(name.norm).is_none()
+}
+
+/// The title of a date heading: the name set off after its date (`tail`, from `date_tail`:
+/// "### Martes 3 de marzo — Primeros pasos"), else the first sentence of the block under it.
+pub(super) fn caption(seen: &Seen<'_, '_>, tail: Option<&str>) -> Option<String> {
     if !matches!(seen.kind, BlockKind::Heading(_)) {
         return None;
     }
-    if let Some(tail) = date_tail(seen) {
-        return Some(tail);
+    if let Some(tail) = tail {
+        return Some(tail.to_string());
     }
     let text = seen.next_text?;
     let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
