@@ -2352,3 +2352,53 @@ fn since_a_date_is_when_something_began_and_since_we_are_here_is_a_reason() {
         assert!(x.events.is_empty(), "{lang}: {x:?}");
     }
 }
+
+#[test]
+fn a_fair_hosting_the_post_s_own_gathering_is_a_side_event() {
+    // (language, title, text, the fair's first day, our day)
+    let cases = [
+        (
+            "en",
+            "Join our workshop at the Open Maps Fair",
+            "Our workshop proposal was accepted! The Open Maps Fair runs May 13–15, 2026 in \
+             Bristol, and we'll be there with a hands-on session.\n\n\
+             **Our slot:** 5/14, 2–5pm, Room B\n\n\
+             We'll also have a stand in the exhibition hall all three days.",
+            "2026-05-13",
+            "2026-05-14",
+        ),
+        (
+            "fr",
+            "Notre atelier au Salon des cartes libres",
+            "Le Salon des cartes libres se tient du 13 au 15 mai 2026 à Nantes, et nous y \
+             animons un atelier.\n\n\
+             **Créneau :** jeudi 14 mai, 14h – 17h, salle B\n\n\
+             Nous aurons aussi un stand pendant les trois jours.",
+            "2026-05-13",
+            "2026-05-14",
+        ),
+        (
+            "es",
+            "Nuestro taller en la Feria de Mapas Libres",
+            "La Feria de Mapas Libres se celebra del 13 al 15 de mayo de 2026 en Sevilla y \
+             allí daremos un taller práctico.\n\n\
+             **Horario:** jueves 14 de mayo, de 16:00 a 19:00, sala B\n\n\
+             También tendremos un estand los tres días.",
+            "2026-05-13",
+            "2026-05-14",
+        ),
+    ];
+    for (lang, title, body, fair, ours) in cases {
+        let x = extract("2026-04-01", lang, title, body);
+        let main = x.events.iter().find(|e| e.primary).expect("a gathering");
+        assert_eq!(
+            (main.start, main.end, main.start_time.is_some()),
+            (d(ours), d(ours), true),
+            "{lang}: {x:?}"
+        );
+        assert!(
+            x.events.iter().any(|e| e.start == d(fair) && !e.primary),
+            "{lang}: {x:?}"
+        );
+    }
+}

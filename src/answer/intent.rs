@@ -877,9 +877,14 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
 fn window(all: &[String]) -> Option<Window> {
     let phrase = |p: &[&str]| phrase_at(all, p).is_some();
     let has = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
-    if phrase(&["week", "end"])
-        || has(&["weekend", "finde"])
-        || phrase(&["fin", "de", "semana"])
+    if [
+        phrase_at(all, &["week", "end"]),
+        all.iter().position(|w| w == "weekend" || w == "finde"),
+        phrase_at(all, &["fin", "de", "semana"]),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|k| !names_a_gathering(all, k))
         || phrase(&["ce", "we"])
     {
         return Some(Window::Weekend);
@@ -1056,6 +1061,23 @@ fn month_at(all: &[String], k: usize) -> Option<u32> {
         .is_some_and(|j| lexicon::is_month_lead(&all[j]))
         && all.get(k + 1).is_none_or(|n| time_unit(n).is_none());
     ((strong || led) && !dated).then_some(m)
+}
+
+/// Whether the weekend at `k` is the name of a gathering ("the Austin hack weekend", "our
+/// coding weekend") rather than a span of time ("this weekend", "le week-end prochain",
+/// "weekend plans?", "este finde"): a word that names something comes right before it.
+fn names_a_gathering(all: &[String], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| {
+        let w = all[p].as_str();
+        let l = lexicon::all();
+        !(search::is_stopword(w)
+            || is_window_word(w)
+            || l.next_words.contains(&w)
+            || matches!(
+                w,
+                "on" | "over" | "during" | "coming" | "whole" | "any" | "ese"
+            ))
+    })
 }
 
 /// Words of the time spans above, which name no gathering.
@@ -1664,6 +1686,42 @@ mod tests {
             }
         );
         assert_eq!(ask("!help").intent, Intent::Help);
+    }
+
+    #[test]
+    fn a_weekend_after_a_name_is_a_gathering_not_this_weekend() {
+        let weekend = |text: &str, lang| match understand(text, lang).intent {
+            Intent::Events { window, .. } => window == Window::Weekend,
+            _ => false,
+        };
+        for (text, lang) in [
+            ("anything on this weekend?", Language::En),
+            ("what's happening over the weekend?", Language::En),
+            ("weekend plans?", Language::En),
+            ("qu'est-ce qu'il y a ce week-end ?", Language::Fr),
+            ("il se passe quoi le week-end prochain ?", Language::Fr),
+            ("¿hay algo este finde?", Language::Es),
+            ("¿qué hay el fin de semana?", Language::Es),
+        ] {
+            assert!(weekend(text, lang), "{text}");
+        }
+        for (text, lang, name) in [
+            ("when's the Austin hack weekend?", Language::En, "hack"),
+            ("où a lieu notre hack week-end ?", Language::Fr, "hack"),
+            (
+                "¿cuándo es el hackatón finde de Rosario?",
+                Language::Es,
+                "rosario",
+            ),
+        ] {
+            let q = understand(text, lang);
+            assert!(!weekend(text, lang), "{text}: {:?}", q.intent);
+            assert!(
+                format!("{:?}", q.intent).contains(name),
+                "{text}: {:?}",
+                q.intent
+            );
+        }
     }
 
     #[test]

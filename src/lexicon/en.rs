@@ -1192,7 +1192,7 @@ pub const EN: Lexicon = Lexicon {
         &["talk", "to", "someone"],
         &["who", "should", "i", "contact"],
     ],
-    date_keys: &["date", "when", "day"],
+    date_keys: &["date", "when", "day", "slot"],
     start_keys: &["start", "begin", "begins", "from"],
     end_keys: &["end", "ends", "until"],
     time_keys: &["time", "hours", "hour"],

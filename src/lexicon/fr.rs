@@ -1206,7 +1206,7 @@ pub const FR: Lexicon = Lexicon {
         &["poser", "mes", "questions"],
         &["parler", "a", "quelqu"],
     ],
-    date_keys: &["date", "quand", "jour"],
+    date_keys: &["date", "quand", "jour", "creneau"],
     start_keys: &["debut", "depart"],
     end_keys: &["fin"],
     time_keys: &["heure", "heures", "horaire", "horaires"],

@@ -200,14 +200,21 @@ impl Builder {
         // a "When:" line gives are the post's own gathering, even within a larger one (a
         // talk at a conference).
         let (s, e) = seen.sentence;
-        let labelled = matches!(label::of(&seen.tokens[s..e]), Some((label::Label::When, _)));
-        let own = (seen.kind == BlockKind::Title || labelled) && span.start != span.end;
-        if let Some(i) = self
-            .containing(&span)
-            .filter(|&i| !own || self.events[i].span == span)
-        {
-            self.absorb(i, &span, m, seen);
-            return;
+        let labelled = matches!(
+            label::of(&seen.tokens[s..e]),
+            Some((label::Label::When | label::Label::Time, _))
+        );
+        let own = (seen.kind == BlockKind::Title || labelled)
+            && (span.start != span.end || labelled && m.start_time.is_some());
+        match self.containing(&span) {
+            Some(i) if !own || self.events[i].span == span => {
+                self.absorb(i, &span, m, seen);
+                return;
+            }
+            // "OpenGeo Days runs May 13–15 … **Our slot:** 5/14, 2–5pm": the fair around
+            // the post's own gathering hosts it; it is not what the post announces.
+            Some(i) if span.start == span.end => self.events[i].side = true,
+            _ => {}
         }
         let score = event_score(ctx, seen, &span, !self.events.is_empty());
         if span.precision == Precision::Month {
