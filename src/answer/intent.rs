@@ -5,7 +5,7 @@
 use super::{focus, search};
 use crate::extract::Language;
 use crate::extract::help::Topic;
-use crate::extract::token::{Kind, tokenize};
+use crate::extract::token::{Kind, Token, tokenize};
 use crate::lexicon;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -226,6 +226,19 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         });
     let leaning = asked_all.is_none();
     let all = asked_all.unwrap_or(all);
+    // "geOcom 2026's in Montpellier, isn't it?": the guess is what to tell, not a filter.
+    let confirming = confirms(text);
+    let guessed_towns = if confirming {
+        towns_named(text)
+    } else {
+        Vec::new()
+    };
+    let is_guess = |w: &String| is_guessed_date(w) || guessed_towns.contains(w);
+    let all: Vec<String> = if confirming {
+        all.into_iter().filter(|w| !is_guess(w)).collect()
+    } else {
+        all
+    };
     let year = year_in(&all).or(year);
     let consumed = consumed(&all);
     let naming = |w: &String| {
@@ -264,9 +277,16 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
             .collect();
         words.extend(towns);
     }
-    let general = all
-        .iter()
-        .any(|w| is_events_word(w) || lexicon::GENERIC_KINDS.contains(&w.as_str()));
+    if confirming {
+        let tags = lexicon::all().confirmation_tags;
+        words.retain(|w| !is_guess(w) && !tags.iter().any(|tag| tag.contains(&w.as_str())));
+    }
+    // "the next CUGOS session" where no gathering is named a session: any of them.
+    let any_session = |w: &String| lexicon::SESSION_WORDS.contains(&w.as_str()) && !known(w);
+    words.retain(|w| !any_session(w));
+    let general = all.iter().any(|w| {
+        is_events_word(w) || lexicon::GENERIC_KINDS.contains(&w.as_str()) || any_session(w)
+    });
     let month = named_month(&all);
     Question {
         intent: question_intent(&all, &whole, words),
@@ -274,8 +294,57 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
         year,
         general,
         month,
-        towns: towns_named(asked),
+        towns: if confirming {
+            Vec::new()
+        } else {
+            towns_named(asked)
+        },
     }
+}
+
+/// Whether a question ends by asking to confirm what it says: a tag after a comma or
+/// standing alone ("…, isn't it?", "…, c'est bien ça ?", "…, ¿no?", "Right?").
+fn confirms(text: &str) -> bool {
+    let mut folds = String::new();
+    let tokens = tokenize(text, &mut folds);
+    let tags = lexicon::all().confirmation_tags;
+    tokens.iter().enumerate().any(|(q, t)| {
+        if !t.is_sym("?") {
+            return false;
+        }
+        // The words right before the "?" ("isn't it" with its apostrophe), back to the
+        // comma or the sentence's start.
+        let in_tag = |x: &Token<'_>| x.kind == Kind::Word || x.is_sym("'") || x.is_sym("’");
+        let start = tokens[..q]
+            .iter()
+            .rposition(|x| !in_tag(x))
+            .map_or(0, |k| k + 1);
+        let opens =
+            start == 0 || matches!(tokens[start - 1].text, "," | "?" | "." | "!" | "¿" | "…");
+        let words: Vec<&str> = tokens[start..q]
+            .iter()
+            .filter(|x| x.kind == Kind::Word)
+            .map(|x| x.norm)
+            .collect();
+        opens && tags.iter().any(|tag| words == *tag)
+    })
+}
+
+/// What a member may guess about a gathering's date: a month, a weekday, a day.
+fn is_guessed_date(w: &str) -> bool {
+    let l = lexicon::all();
+    lexicon::month(w).is_some()
+        || l.weekdays.iter().any(|d| d.contains(&w))
+        || l.relative_days
+            .iter()
+            .any(|(p, _, day)| *day && p.contains(&w))
+        || {
+            let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &w[digits.len()..];
+            digits.len() <= 2
+                && !digits.is_empty()
+                && (rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th" | "er"))
+        }
 }
 
 /// The towns a question names: a known town written with a capital inside the sentence
@@ -424,6 +493,7 @@ fn consumed(all: &[String]) -> Vec<String> {
         l.mode_questions,
         l.status_questions,
         l.contact_questions,
+        l.registration_phrases,
     ];
     let mut out: Vec<String> = Vec::new();
     for phrase in tables.iter().flat_map(|t| t.iter()) {
@@ -678,7 +748,7 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
         || ends && any_phrase(l.price_questions)
         || has(&["deadline", "limite", "signup"])
         || has(l.registration_questions)
-        || phrase(&["sign", "up"])
+        || any_phrase(l.registration_phrases)
     {
         // "le tarif … jusqu'à quand ?": the price word says what ends, not which gathering.
         let price_word = |w: &str| l.price_questions.iter().any(|p| *p == [w]);
@@ -822,6 +892,7 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
     let when_or_where = has(&[
         "when",
         "where",
+        "whereabouts",
         "quand",
         "ou",
         "cuando",
@@ -914,6 +985,15 @@ fn window(all: &[String]) -> Option<Window> {
     if let Some(days) = within(all) {
         return Some(Window::Within(days));
     }
+    // "in the coming week", "la semaine à venir", "la semana entrante": the next seven days.
+    if phrase(&["coming", "week"])
+        || phrase(&["upcoming", "week"])
+        || phrase(&["semaine", "a", "venir"])
+        || phrase(&["semaine", "qui", "vient"])
+        || phrase(&["semana", "entrante"])
+    {
+        return Some(Window::Within(7));
+    }
     if let Some(first) = season(all) {
         return Some(Window::Season(first));
     }
@@ -978,8 +1058,10 @@ fn within(all: &[String]) -> Option<i64> {
                     | "coming"
                     | "prochains"
                     | "prochaines"
+                    | "prochaine"
                     | "proximos"
                     | "proximas"
+                    | "proxima"
                     | "siguientes"
             )
         });
@@ -987,7 +1069,9 @@ fn within(all: &[String]) -> Option<i64> {
         let count = near
             .iter()
             .find_map(|w| count_word(w))
-            .or((unit == 1).then_some(7))?;
+            // "the next few days" is about a week; "the next fortnight" is one.
+            .or((unit == 1).then_some(7))
+            .or((unit == 14).then_some(1))?;
         next.then_some(count * unit)
     })
 }
@@ -1023,6 +1107,9 @@ fn time_unit(w: &str) -> Option<i64> {
         "days" | "jours" | "dias" => Some(1),
         "weeks" | "semaines" | "semanas" => Some(7),
         "months" | "mois" | "meses" => Some(31),
+        "fortnight" | "fortnights" | "quinzaine" | "quinzaines" | "quincena" | "quincenas" => {
+            Some(14)
+        }
         _ => None,
     }
 }
@@ -1097,6 +1184,10 @@ fn is_window_word(w: &str) -> bool {
     matches!(
         w,
         "weekend"
+            | "entrante"
+            | "fortnight"
+            | "quinzaine"
+            | "quincena"
             | "week"
             | "end"
             | "finde"
@@ -1689,6 +1780,38 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_after_a_comma_asks_to_confirm_and_a_choice_does_not() {
+        for text in [
+            "geOcom 2026's in Montpellier, isn't it? and which dates?",
+            "the meetup is on the 12th, right?",
+            "next geOcom's in September, yeah? or have I got it wrong?",
+            "le geOcom est à Lille, non ?",
+            "on a jusqu'à fin février pour s'inscrire, c'est bien ça ?",
+            "la quedada es en Madrid, ¿verdad?",
+            "el taller es el sábado, ¿no?",
+        ] {
+            assert!(confirms(text), "{text}");
+        }
+        for text in [
+            "is there a meetup in June or not?",
+            "¿hay quedada en Madrid o no?",
+            "is the workshop the right one for beginners?",
+            "non merci, c'est tout",
+            "when is the next meetup?",
+        ] {
+            assert!(!confirms(text), "{text}");
+        }
+        // The guess is no filter: the month and the town are gone, the name stays.
+        let q = understand(
+            "the Map Summit is in Nantes in September, isn't it?",
+            Language::En,
+        );
+        assert_eq!((q.month, q.towns.is_empty()), (None, true), "{q:?}");
+        assert!(format!("{:?}", q.intent).contains("summit"), "{q:?}");
+        assert!(!format!("{:?}", q.intent).contains("nantes"), "{q:?}");
+    }
+
+    #[test]
     fn a_weekend_after_a_name_is_a_gathering_not_this_weekend() {
         let weekend = |text: &str, lang| match understand(text, lang).intent {
             Intent::Events { window, .. } => window == Window::Weekend,
@@ -1925,7 +2048,7 @@ mod tests {
                 "Hello, I think I've found a security flaw in geOrchestra. What's the right way to report it?",
                 Intent::Contact {
                     topic: Some(Topic::Security),
-                    words: w(&["right", "way", "report"]),
+                    words: w(&["way", "report"]),
                 },
             ),
         ] {

@@ -25,8 +25,10 @@ use search::{Hit, Index, kind};
 /// reply; past three, an overview of three lines of three.
 pub const PAGE: usize = 3;
 
-/// A hit must cover this share of the question's words to count as an answer.
-const COVERAGE: f32 = 0.5;
+/// A hit must cover this share of the question's words to count as an answer. Unknown
+/// words ("le geOcom 2022 avait lieu où ?") are scaled to weigh as much as the known ones
+/// at most, which is exactly half: the margin keeps rounding from refusing it.
+const COVERAGE: f32 = 0.5 - 1e-4;
 
 /// The catalog with its search index, ready to answer.
 pub struct Answerer {
@@ -151,7 +153,11 @@ impl Answerer {
                 | Intent::Duration { .. }
                 | Intent::Price { .. }
         );
-        if about_gatherings && q.towns.iter().any(|t| !self.index.knows(t, lang)) {
+        if about_gatherings
+            && q.towns
+                .iter()
+                .any(|t| !self.index.knows_as_written(t, lang))
+        {
             return (say(lang, phrases::dont_know(lang)), None);
         }
         // A question naming no gathering, in a conversation about one, is about it.

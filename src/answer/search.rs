@@ -18,6 +18,9 @@ const SIDE_PARENT: f32 = 0.5;
 const PLACE: f32 = 1.5;
 const LEAD: f32 = 0.5;
 
+/// How much a look-alike counts ("geocon" for "geocom"), at most: its similarity times this.
+const LOOK_ALIKE: f32 = 0.8;
+
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -240,7 +243,15 @@ impl Index {
             if self.is_background(&forms[k], docs) || self.is_own_name(word) {
                 continue;
             }
-            if !forms[k].is_empty() {
+            // A word known only by look-alikes ("avait" like "avail") may be a name mistyped
+            // or a word of the question; one only the posts' text has ("put my name down")
+            // names no gathering: either weighs as an unknown word, and still finds.
+            let look_alike = forms[k]
+                .iter()
+                .all(|(_, closeness)| *closeness <= LOOK_ALIKE);
+            // A kind of gathering keeps its weight: "summit" in "submit a talk" is no name.
+            let names = forms[k].iter().any(|(t, _)| self.names(t)) || is_kind(word);
+            if !forms[k].is_empty() && names && !look_alike {
                 weights[k] = word_weight(words, k)
                     * self.idf(forms[k].iter().map(|(t, _)| t.as_str()), docs);
                 known += weights[k];
@@ -345,6 +356,14 @@ impl Index {
         self.forms(word, lang).iter().any(|(t, _)| self.names(t))
     }
 
+    /// The same, look-alikes aside: a town asked for ("Bordeaux") is not one that looks
+    /// like it ("border").
+    pub fn knows_as_written(&self, word: &str, lang: Language) -> bool {
+        self.forms(word, lang)
+            .iter()
+            .any(|(t, closeness)| *closeness > LOOK_ALIKE && self.names(t))
+    }
+
     /// Whether an index term is in a gathering's name, place or title.
     fn names(&self, term: &str) -> bool {
         self.postings
@@ -377,9 +396,11 @@ impl Index {
                 forms.push((head.to_string(), closeness));
             }
         }
-        // A kind of gathering in another language or word ("workshop" for "taller").
+        // A kind of gathering or a season in another language or word ("workshop" for
+        // "taller", "autumn" for "fall").
         if let Some(class) = crate::lexicon::KIND_SYNONYMS
             .iter()
+            .chain(crate::lexicon::SEASON_SYNONYMS)
             .find(|c| c.contains(&word))
         {
             for other in class.iter().filter(|o| **o != word) {
@@ -411,8 +432,10 @@ impl Index {
             let initial = word.chars().next().expect("non-empty word");
             for term in self.by_initial.get(&initial).into_iter().flatten() {
                 let sim = strsim::jaro_winkler(word, term) as f32;
-                if sim >= 0.88 && term.chars().count() >= 4 {
-                    forms.push((term.clone(), sim * 0.8));
+                // A look-alike is a name mistyped ("geocon"): a word only the posts' text
+                // has ("avant" for "avait") would only make the question less covered.
+                if sim >= 0.88 && term.chars().count() >= 4 && self.names(term) {
+                    forms.push((term.clone(), sim * LOOK_ALIKE));
                 }
             }
             // Closest first, then alphabetical: the weight of a word comes from its first

@@ -296,6 +296,10 @@ pub struct Lexicon {
     /// Phrases pointing at a place said before ("here", "par ici", "aquí"): in "I just
     /// moved to Madrid. When is the next meetup here?" the question is about Madrid.
     pub here_words: Phrases,
+    /// Tags that ask to confirm what was just said, at the end of a question after a comma
+    /// or alone: "…, isn't it?", "…, c'est ça ?", "…, ¿verdad?". What the member guesses
+    /// (a town, a month, a day) is then what crieur must tell, not what it filters by.
+    pub confirmation_tags: Phrases,
     /// Words of front-matter keys (split at `_`, `-` and capitals) that name a date.
     pub date_keys: Words,
     /// … the start of something ("dateStart", "fecha_inicio").
@@ -381,6 +385,15 @@ pub const KIND_SYNONYMS: &[&[&str]] = &[
     &["party", "fete", "fiesta", "soiree"],
 ];
 
+/// The seasons in each language, and the American "fall": the same word in a name
+/// ("the OpenStreetMap autumn editathon" for "OSM Fall Editathon").
+pub const SEASON_SYNONYMS: &[&[&str]] = &[
+    &["autumn", "fall", "automne", "otono"],
+    &["spring", "printemps", "primavera"],
+    &["summer", "ete", "verano"],
+    &["winter", "hiver", "invierno"],
+];
+
 /// Words for gatherings in general, which name no kind of them: "les prochaines
 /// rencontres", "any gatherings?", "¿qué encuentros hay?".
 pub const GENERIC_KINDS: Words = &[
@@ -406,6 +419,12 @@ pub const GENERIC_KINDS: Words = &[
     "activite",
     "actividad",
     "activity",
+];
+
+/// Words for a gathering's time together, of any kind: "the next CUGOS session" is its next
+/// meeting where no gathering is named a session.
+pub const SESSION_WORDS: Words = &[
+    "session", "sessions", "sesion", "sesiones", "seance", "seances",
 ];
 
 /// Currencies written beside an amount ("15 €", "$20", "10 euros").
@@ -573,6 +592,7 @@ pub fn all() -> &'static Lexicon {
             registration_questions: merged!(registration_questions),
             mode_questions: merged!(mode_questions),
             here_words: merged!(here_words),
+            confirmation_tags: merged!(confirmation_tags),
             status_questions: merged!(status_questions),
             contact_questions: merged!(contact_questions),
             date_keys: merged!(date_keys),
@@ -870,7 +890,7 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 26] = [
+            let roles: [(&str, usize); 27] = [
                 ("coming_before", l.coming_before.len()),
                 ("looking_back", l.looking_back.len()),
                 ("job_offers", l.job_offers.len()),
@@ -897,6 +917,7 @@ mod tests {
                 ("online", l.online.len()),
                 ("cancelled", l.cancelled.len()),
                 ("place_prepositions", l.place_prepositions.len()),
+                ("confirmation_tags", l.confirmation_tags.len()),
             ];
             for (role, n) in roles {
                 assert!(n > 0, "{lang:?} has no {role}");
