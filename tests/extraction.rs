@@ -2402,3 +2402,70 @@ fn a_fair_hosting_the_post_s_own_gathering_is_a_side_event() {
         );
     }
 }
+
+#[test]
+fn grants_and_volunteers_have_deadlines_of_their_own_and_no_registration_form() {
+    // (language, title, text, registration day, grants or volunteers day, ticket page)
+    let cases = [
+        (
+            "en",
+            "MapConf 2026: tickets, travel grants and volunteers",
+            "MapConf 2026 takes place on 4–6 June 2026 in Galway.\n\n\
+             ## Travel grants\n\n\
+             We can cover travel for ten people. Apply by **15 January 2026** using \
+             [this form](https://forms.example.org/mapconf-grants).\n\n\
+             ## Tickets\n\n\
+             Registration closes on **15 May 2026**: [get your ticket](https://tickets.example.org/mapconf-2026).\n\n\
+             **Volunteers**: sign up by **1 May 2026** on the \
+             [volunteer form](https://forms.example.org/mapconf-helpers).",
+            "2026-05-15",
+            ["2026-01-15", "2026-05-01"],
+            "https://tickets.example.org/mapconf-2026",
+        ),
+        (
+            "fr",
+            "MapConf 2026 : billetterie, bourses et bénévoles",
+            "MapConf 2026 aura lieu du 4 au 6 juin 2026 à Lausanne.\n\n\
+             ### Bourses de voyage\n\n\
+             Nous proposons une trentaine de bourses. Candidatures avant le **15 janvier 2026** \
+             via [ce formulaire](https://forms.example.org/bourses).\n\n\
+             ### Billetterie\n\n\
+             Inscriptions jusqu'au **15 mai 2026** sur https://tickets.example.org/mapconf-2026\n\n\
+             Inscriptions bénévoles jusqu'au **1er mai 2026** : https://forms.example.org/benevoles",
+            "2026-05-15",
+            ["2026-01-15", "2026-05-01"],
+            "https://tickets.example.org/mapconf-2026",
+        ),
+        (
+            "es",
+            "MapConf 2026: entradas, becas y voluntariado",
+            "MapConf 2026 será del 4 al 6 de junio de 2026 en Santiago.\n\n\
+             Extendemos el plazo para postular a las becas de viaje hasta el **15 de enero de \
+             2026**: https://forms.example.org/becas\n\n\
+             ## Entradas\n\n\
+             La preventa dura hasta el **15 de mayo de 2026**: \
+             [compra tu entrada](https://tickets.example.org/mapconf-2026).\n\n\
+             ## Voluntariado\n\n\
+             Inscríbete en el [formulario](https://forms.example.org/voluntariado) hasta el \
+             **1 de mayo de 2026**.",
+            "2026-05-15",
+            ["2026-01-15", "2026-05-01"],
+            "https://tickets.example.org/mapconf-2026",
+        ),
+    ];
+    for (lang, title, body, register, others, tickets) in cases {
+        let x = extract("2025-11-02", lang, title, body);
+        let got = deadlines(&x);
+        assert!(
+            got.contains(&(d(register), DeadlineKind::Registration)),
+            "{lang}: {got:?}"
+        );
+        for other in others {
+            assert!(
+                got.contains(&(d(other), DeadlineKind::Other)),
+                "{lang}: {got:?}"
+            );
+        }
+        assert_eq!(x.registration_url.as_deref(), Some(tickets), "{lang}");
+    }
+}

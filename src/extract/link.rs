@@ -60,10 +60,14 @@ pub fn best<B: std::borrow::Borrow<Block>>(
 ) -> Option<(i32, String)> {
     let mut best: Option<(i32, String)> = None;
     let mut under_registration_heading = false;
+    let mut under_other_heading = false;
+    let others = lexicon::all().other_objects;
     for ((block, toks), sentences) in blocks.iter().map(|b| b.borrow()).zip(tokens).zip(sentences) {
         let heading = matches!(block.kind, BlockKind::Heading(_));
         if heading {
-            under_registration_heading = mentions_registration(&sentence::words(toks));
+            let words = sentence::words(toks);
+            under_registration_heading = mentions_registration(&words);
+            under_other_heading = sentence::has_stem(&words, others);
         }
         if matches!(block.kind, BlockKind::Title | BlockKind::Code) {
             continue;
@@ -160,6 +164,14 @@ pub fn best<B: std::borrow::Borrow<Block>>(
             // office's page for the event is the form).
             if !form && is_front_page(&link.url) {
                 score -= 1;
+            }
+            // A form for travel grants or volunteers is not where to register to attend.
+            let lower = link.url.to_ascii_lowercase();
+            if under_other_heading
+                || sentence::has_stem(&around, others)
+                || others.iter().any(|o| lower.contains(o))
+            {
+                score -= 3;
             }
             // A draw's form is never the registration.
             if sentence::has_any_phrase(&around, lexicon::all().giveaways) {

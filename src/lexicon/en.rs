@@ -363,6 +363,14 @@ pub const EN: Lexicon = Lexicon {
     ],
     fill_verbs: &["fill", "complete"],
     form_nouns: &["form", "forms"],
+    other_objects: &[
+        "grant",
+        "scholarship",
+        "bursar",
+        "volunteer",
+        "fellowship",
+        "stipend",
+    ],
     other_forms: &["applica", "apply", "contact", "survey", "feedback"],
     pointers: &["here", "this", "link", "click"],
     info_links: &[

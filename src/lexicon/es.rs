@@ -267,7 +267,7 @@ pub const ES: Lexicon = Lexicon {
         &["termina", "el"],
         &["terminara", "el"],
     ],
-    registration: &["inscrib", "preinscrib", "regist"],
+    registration: &["inscrib", "preinscrib", "regist", "preventa"],
     registration_links: &["apunt"],
     registration_phrases: &[
         &["early", "bird"],
@@ -290,6 +290,7 @@ pub const ES: Lexicon = Lexicon {
     ],
     fill_verbs: &["rellen", "complet", "cumpliment"],
     form_nouns: &["formulario", "formularios"],
+    other_objects: &["beca", "voluntari"],
     other_forms: &["candidat", "solicitud", "contacto", "encuesta", "opinion"],
     pointers: &["aqui", "aca", "enlace", "pincha", "clic"],
     info_links: &["detalle", "info", "programa", "agenda"],

@@ -314,7 +314,7 @@ pub const FR: Lexicon = Lexicon {
         &["se", "terminera"],
         &["prend", "fin"],
     ],
-    registration: &["inscri", "preinscri", "billetterie"],
+    registration: &["inscri", "preinscri", "billetterie", "prevente"],
     registration_links: &["reservation", "billetterie", "billeterie"],
     registration_phrases: &[
         &["early", "bird"],
@@ -334,6 +334,7 @@ pub const FR: Lexicon = Lexicon {
     ],
     fill_verbs: &["rempli", "complet"],
     form_nouns: &["formulaire", "formulaires"],
+    other_objects: &["bourse", "benevol", "volontaire"],
     other_forms: &[
         "candidat", "contact", "sondage", "enquete", "avis", "retour",
     ],

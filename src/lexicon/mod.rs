@@ -169,6 +169,10 @@ pub struct Lexicon {
     pub form_nouns: Words,
     /// Stems of what else a form is for: applying, contact, a survey, feedback.
     pub other_forms: Words,
+    /// Stems of what a deadline or a form may be for besides attending or proposing a talk:
+    /// travel grants, scholarships, volunteering ("Apply by 15 January" under "Travel
+    /// grants", "inscriptions bénévoles jusqu'au 15 mai", "postular a las becas").
+    pub other_objects: Words,
     /// Link texts that only point ("ici", "here", "aquí"): the link is a button, and its
     /// address says what it is.
     pub pointers: Words,
@@ -543,6 +547,7 @@ pub fn all() -> &'static Lexicon {
             fill_verbs: merged!(fill_verbs),
             form_nouns: merged!(form_nouns),
             other_forms: merged!(other_forms),
+            other_objects: merged!(other_objects),
             pointers: merged!(pointers),
             info_links: merged!(info_links),
             not_registration: merged!(not_registration),
@@ -890,7 +895,7 @@ mod tests {
     #[test]
     fn every_language_fills_every_role() {
         for (lang, l) in SPOKEN {
-            let roles: [(&str, usize); 27] = [
+            let roles: [(&str, usize); 28] = [
                 ("coming_before", l.coming_before.len()),
                 ("looking_back", l.looking_back.len()),
                 ("job_offers", l.job_offers.len()),
@@ -910,6 +915,7 @@ mod tests {
                 ("fill_verbs", l.fill_verbs.len()),
                 ("form_nouns", l.form_nouns.len()),
                 ("other_forms", l.other_forms.len()),
+                ("other_objects", l.other_objects.len()),
                 ("accounts", l.accounts.len()),
                 ("pointers", l.pointers.len()),
                 ("info_links", l.info_links.len()),

@@ -115,12 +115,16 @@ pub fn extract(post: &Post) -> Extraction {
 
     let mut builder = Builder::default();
     let mut mentions = 0;
+    let mut section: Vec<&str> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         // Code samples and program output are not prose: their dates announce nothing.
         if block.kind == BlockKind::Code {
             continue;
         }
         let toks = &tokens[b];
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            section = sentence::words(toks);
+        }
         let under = match block.kind {
             BlockKind::Heading(_) => first_sentence_words(&tokens, &sentences, b + 1),
             _ => Vec::new(),
@@ -175,6 +179,7 @@ pub fn extract(post: &Post) -> Extraction {
                     links: &block.links,
                     next_text: blocks.get(b + 1).map(|n| n.text.as_str()),
                     next_words: &under,
+                    section: &section,
                     row_town: row_town.as_deref(),
                     block: b,
                     row_lead: row_lead.as_deref(),
@@ -317,6 +322,8 @@ struct Seen<'a, 't> {
     next_text: Option<&'t str>,
     /// For a heading, the words of the first sentence under it: what its date is of.
     next_words: &'t [&'t str],
+    /// The words of the heading the block is under ("Travel grants", "Bénévoles").
+    section: &'t [&'t str],
     /// For a table cell, the town another cell of its row is ("Madrid | martes 19 de junio").
     row_town: Option<&'t str>,
     /// For a table cell, the name the first cell of its row gives.
