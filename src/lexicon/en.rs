@@ -549,7 +549,8 @@ pub const EN: Lexicon = Lexicon {
     place_prepositions: &["in"],
     town_articles: &["the"],
     venue_prepositions: &["at"],
-    known_town_prepositions: &[],
+    // "came to Galway", "welcome to Leeds": only before a town the gazetteer knows.
+    known_town_prepositions: &["to"],
     venue_openers: &[],
     venue_of: &[],
     venue_words: &[
@@ -630,6 +631,9 @@ pub const EN: Lexicon = Lexicon {
         "pkwy",
         "highway",
         "hwy",
+        "promenade",
+        "parade",
+        "esplanade",
     ],
     online_places: &[
         &["online"],

@@ -10,10 +10,19 @@ use std::sync::LazyLock;
 static NAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| include_str!("towns.txt").lines().collect());
 
+/// The cities of 500,000 people or more, the same way (`scripts/towns.py --cities`).
+static CITIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| include_str!("cities.txt").lines().collect());
+
 /// Whether `folded` (lowercase, no accents, as `extract::token::fold` writes it) is the
 /// name of a town.
 pub fn is_town(folded: &str) -> bool {
     NAMES.binary_search(&folded).is_ok()
+}
+
+/// Whether `folded` is the name of a city of 500,000 people or more.
+pub fn is_city(folded: &str) -> bool {
+    CITIES.binary_search(&folded).is_ok()
 }
 
 #[cfg(test)]
@@ -36,5 +45,18 @@ mod tests {
             assert!(!is_town(word), "{word}");
         }
         assert!(NAMES.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(CITIES.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        for city in ["melbourne", "paris", "bogota", "chennai"] {
+            assert!(is_city(city) && is_town(city), "{city}");
+        }
+        for town in [
+            "carlton",
+            "docklands",
+            "perros-guirec",
+            "australia",
+            "oregon",
+        ] {
+            assert!(!is_city(town), "{town}");
+        }
     }
 }
