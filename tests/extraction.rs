@@ -2469,3 +2469,31 @@ fn grants_and_volunteers_have_deadlines_of_their_own_and_no_registration_form() 
         assert_eq!(x.registration_url.as_deref(), Some(tickets), "{lang}");
     }
 }
+
+#[test]
+fn a_hugo_button_is_the_registration_link_it_points_to() {
+    for (lang, body) in [
+        (
+            "fr",
+            "Le sprint aura lieu le samedi 10 juin 2026 à Lausanne. Merci de vous inscrire :\n\n\
+             {{< button href=\"https://framaforms.org/sprint-2026\" >}}Je m'inscris{{< /button >}}",
+        ),
+        (
+            "es",
+            "El encuentro es el jueves 14 de mayo de 2026 en Santiago. La entrada es gratuita:\n\n\
+             {{< button href=\"https://pretix.eu/comunidad/encuentro26/\" >}}Inscríbete{{< /button >}}",
+        ),
+        (
+            "en",
+            "Our meetup is on Thursday, May 14, 2026 in Leeds.\n\n\
+             {{< button href=\"https://tito.example.org/meetup-may\" >}}Register{{< /button >}}",
+        ),
+    ] {
+        let x = extract("2026-04-01", lang, "Sprint", body);
+        let url = x.registration_url.as_deref().unwrap_or_default();
+        assert!(
+            url.starts_with("https://") && !url.contains('"'),
+            "{lang}: {url:?}"
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! Liquid templating in Jekyll sources: `{% tag %}` and `{{ output }}` are removed before
 //! the Markdown is read (crieur does not render templates), `{% raw %}` keeps its content,
 //! and `{% comment %}` drops its content. Newlines inside removed tags are kept so that
-//! line numbers after a multi-line tag stay true.
+//! line numbers after a multi-line tag stay true. Hugo's shortcodes (`{{< button
+//! href="…" >}}S'inscrire{{< /button >}}`) go the same way, but the web address one gives
+//! stays as a link: it is often the registration button.
 
 use std::borrow::Cow;
 
@@ -59,6 +61,13 @@ pub fn strip(source: &str) -> Cow<'_, str> {
             ("%}", "comment") => skipping_comment = true,
             ("%}", "endcomment") => skipping_comment = false,
             _ if in_raw => out.push_str(tag),
+            ("}}", _) if !skipping_comment => {
+                if let Some(url) = shortcode_address(tag) {
+                    out.push_str(" <");
+                    out.push_str(url);
+                    out.push_str("> ");
+                }
+            }
             _ => {}
         }
         out.extend(tag.chars().filter(|c| *c == '\n'));
@@ -67,9 +76,34 @@ pub fn strip(source: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The web address a Hugo shortcode gives (`{{< button href="https://…" >}}`,
+/// `{{% link url="https://…" %}}`), if any.
+fn shortcode_address(tag: &str) -> Option<&str> {
+    if !(tag.starts_with("{{<") || tag.starts_with("{{%")) {
+        return None;
+    }
+    ["href=", "url=", "link="].iter().find_map(|key| {
+        let value = &tag[tag.find(key)? + key.len()..];
+        let value = value.strip_prefix(['"', '\'']).unwrap_or(value);
+        let end = value.find(['"', '\'', ' ', '>']).unwrap_or(value.len());
+        let url = &value[..end];
+        (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::strip;
+
+    #[test]
+    fn keeps_the_address_of_a_shortcode_button() {
+        assert_eq!(
+            strip("{{< button href=\"https://pretix.eu/k/l/\" >}}Register{{< /button >}}"),
+            " <https://pretix.eu/k/l/> Register"
+        );
+        assert_eq!(strip("a {{< youtube abc >}} b"), "a  b");
+        assert_eq!(strip("{{ site.url }}"), "");
+    }
 
     #[test]
     fn removes_tags_and_outputs() {
