@@ -161,6 +161,13 @@ fn resolve_day(p: &Partial, anchor: &Anchor) -> Option<NaiveDate> {
     };
     let other = resolve_reading(p, d, m, anchor);
     match (primary, other) {
+        // "Saturday, 11/03/2023" in English: the 11th of March was the Saturday.
+        (Some(a), Some(b))
+            if p.weekday
+                .is_some_and(|w| a.weekday() != w && b.weekday() == w) =>
+        {
+            Some(b)
+        }
         (Some(a), Some(b)) => {
             let before = |x: NaiveDate| x < anchor.post_date - Duration::days(3);
             let prefer_other = if anchor.future_only {

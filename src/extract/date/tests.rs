@@ -580,6 +580,26 @@ fn the_weekday_chooses_the_year() {
 }
 
 #[test]
+fn the_weekday_chooses_the_order_of_a_numeric_date() {
+    // Indian and British English write the day first; the weekday tells.
+    let post = d(2023, 2, 20);
+    for (text, lang, day) in [
+        ("Saturday, 11/03/2023", Lang::MonthFirst, d(2023, 3, 11)),
+        ("Friday, 11/03/2023", Lang::MonthFirst, d(2023, 11, 3)),
+        ("samedi 11/03/2023", Lang::DayFirst, d(2023, 3, 11)),
+        ("viernes 03/11/2023", Lang::DayFirst, d(2023, 11, 3)),
+        // No weekday: the language's order.
+        ("11/03/2023", Lang::MonthFirst, d(2023, 11, 3)),
+    ] {
+        assert_eq!(
+            first_span(text, post, lang).map(|s| s.0),
+            Some(day),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn hours_after_a_date_are_not_more_days() {
     let post = d(2018, 10, 5);
     for (text, day) in [

@@ -204,8 +204,7 @@ impl Builder {
             label::of(&seen.tokens[s..e]),
             Some((label::Label::When | label::Label::Time, _))
         );
-        let own = (seen.kind == BlockKind::Title || labelled)
-            && (span.start != span.end || labelled && m.start_time.is_some());
+        let own = labelled || seen.kind == BlockKind::Title && span.start != span.end;
         match self.containing(&span) {
             Some(i) if !own || self.events[i].span == span => {
                 self.absorb(i, &span, m, seen);
