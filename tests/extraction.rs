@@ -2503,3 +2503,28 @@ fn a_hugo_button_is_the_registration_link_it_points_to() {
         );
     }
 }
+
+#[test]
+fn the_day_a_call_or_registration_opens_is_no_gathering() {
+    for (lang, body) in [
+        (
+            "en",
+            "MapConf 2026 takes place in Leeds on 4–6 June 2026. The call for proposals \
+             opens on 1 November, and registration opens on 15 January.",
+        ),
+        (
+            "fr",
+            "La MapConf 2026 aura lieu à Lausanne du 4 au 6 juin 2026. L'appel à propositions \
+             ouvrira le 1er novembre ; les inscriptions ouvriront le 15 janvier.",
+        ),
+        (
+            "es",
+            "La MapConf 2026 será en Santiago del 4 al 6 de junio de 2026. La convocatoria de \
+             charlas abre el 1 de noviembre y las inscripciones abren el 15 de enero.",
+        ),
+    ] {
+        let x = extract("2025-09-11", lang, "MapConf 2026", body);
+        let days: Vec<NaiveDate> = x.events.iter().map(|e| e.start).collect();
+        assert_eq!(days, vec![d("2026-06-04")], "{lang}: {x:?}");
+    }
+}

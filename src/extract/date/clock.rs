@@ -163,6 +163,14 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
     let mut end = k + 1;
     let mut explicit = false;
     let next = t.get(end);
+    // "12 noon", "12 midnight": the hour and its name.
+    if hour == 12
+        && let Some((h, m)) = next
+            .filter(|x| x.kind == Kind::Word)
+            .and_then(|x| lexicon::named_time(x.norm))
+    {
+        return Some((NaiveTime::from_hms_opt(h, m, 0)?, end + 1));
+    }
     // "18h30", and "18 h 30" as French typography spaces it.
     let spaced = next.is_some_and(|x| x.space_before && x.text == "h");
     if next.is_some_and(|x| x.is_word("h") && (!x.space_before || x.text == "h")) {

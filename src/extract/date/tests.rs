@@ -600,6 +600,32 @@ fn the_weekday_chooses_the_order_of_a_numeric_date() {
 }
 
 #[test]
+fn twelve_noon_is_a_time_not_a_day() {
+    let tokens = tokenize("from 12 noon on Sat 3rd Feb until 12 noon on Sun 4th Feb");
+    let anchor = Anchor {
+        post_date: d(2024, 1, 15),
+        context_year: None,
+        future_only: false,
+    };
+    let spans: Vec<(NaiveDate, NaiveDate)> = find(&tokens, Lang::MonthFirst)
+        .iter()
+        .filter_map(|m| resolve(m, &anchor))
+        .map(|s| (s.start, s.end))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            (d(2024, 2, 3), d(2024, 2, 3)),
+            (d(2024, 2, 4), d(2024, 2, 4))
+        ]
+    );
+    assert_eq!(
+        times("le samedi 3 février de 12 midi à 18h"),
+        (Some("12:00".to_string()), Some("18:00".to_string()))
+    );
+}
+
+#[test]
 fn hours_after_a_date_are_not_more_days() {
     let post = d(2018, 10, 5);
     for (text, day) in [

@@ -115,8 +115,9 @@ pub(super) fn event_score(
     if negative && !next_session || award && !verb {
         score -= 3;
     }
-    // "Les inscriptions ouvriront le 1er novembre", "registration opens March 1": the
-    // opening of registration is no gathering.
+    // "Les inscriptions ouvriront le 1er novembre", "registration opens March 1",
+    // "L'appel à propositions ouvrira le 1er novembre": the opening of registration or of
+    // a call is no gathering.
     let before = &seen.before[seen.before.len().saturating_sub(8)..];
     let l = lexicon::all();
     // "available since March 3", "depuis le 3 mars": when something began.
@@ -124,7 +125,9 @@ pub(super) fn event_score(
         score -= 3;
     }
     if sentence::has_stem_in(before, word_set!(l.opening))
-        && sentence::has_stem_in(w, word_set!(l.registration))
+        && (sentence::has_stem_in(w, word_set!(l.registration))
+            || sentence::has_any_phrase(w, l.proposal_phrases)
+            || w.contains(&"cfp"))
     {
         score -= 4;
     }
