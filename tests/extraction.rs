@@ -2528,3 +2528,39 @@ fn the_day_a_call_or_registration_opens_is_no_gathering() {
         assert_eq!(days, vec![d("2026-06-04")], "{lang}: {x:?}");
     }
 }
+
+#[test]
+fn a_cancelled_meetup_does_not_call_off_the_next_one() {
+    for (lang, title, body, off, next) in [
+        (
+            "en",
+            "November meetup cancelled",
+            "Sorry, all: this month's Manchester meetup on Thursday 13 November 2025 is \
+             cancelled. The room flooded.\n\n\
+             We'll be back as usual on the second Thursday of December: Thursday the 11th, 18:30.",
+            "2025-11-13",
+            "2025-12-11",
+        ),
+        (
+            "fr",
+            "Meetup de novembre annulé",
+            "Désolés : le meetup de Lausanne du jeudi 13 novembre 2025 est annulé, la salle est \
+             inondée.\n\nOn se retrouve comme d'habitude le jeudi 11 décembre à 18h30.",
+            "2025-11-13",
+            "2025-12-11",
+        ),
+        (
+            "es",
+            "Se cancela la junta de noviembre",
+            "Lo sentimos: la junta de Bogotá del jueves 13 de noviembre de 2025 queda cancelada.\n\n\
+             Nos vemos como siempre el jueves 11 de diciembre a las 18:30.",
+            "2025-11-13",
+            "2025-12-11",
+        ),
+    ] {
+        let x = extract("2025-11-03", lang, title, body);
+        let at = |day: &str| x.events.iter().find(|e| e.start == d(day));
+        assert!(at(off).is_some_and(|e| e.cancelled), "{lang}: {x:?}");
+        assert!(at(next).is_some_and(|e| !e.cancelled), "{lang}: {x:?}");
+    }
+}

@@ -103,6 +103,8 @@ pub const ES: Lexicon = Lexicon {
         // "mapatón", "mapeatón": a mapathon.
         "mapaton",
         "mapeaton",
+        // "la junta de noviembre": a meeting, in Latin America.
+        "junta",
         "conferenc",
         "meetup",
         "sprint",

@@ -368,6 +368,8 @@ pub const KIND_SYNONYMS: &[&[&str]] = &[
         "reuniones",
         "encuentro",
         "encuentros",
+        "junta",
+        "juntas",
     ],
     &["meetup", "meetups", "quedada", "quedadas"],
     &[

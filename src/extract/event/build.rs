@@ -412,6 +412,11 @@ impl Builder {
                 .all(|d| d.place.is_none() || d.place == primary_place);
         let mut own_links = agenda_links(&drafts, blocks, tokens, sentences, post_url, ctx);
         let mut events = Vec::with_capacity(drafts.len());
+        // "This month's meetup is cancelled. We'll be back on Thursday the 11th": a title that
+        // calls the gathering off does not call off the next one, weeks later.
+        let main_end = drafts.get(primary).map(|d| d.span.end);
+        let next_one =
+            |d: &Draft| main_end.is_some_and(|end| d.span.start > end + Duration::days(7));
         for (i, d) in drafts.iter().enumerate() {
             let is_primary = i == primary;
             // A programme of gatherings under date headings shares the post's place.
@@ -440,7 +445,8 @@ impl Builder {
                 place,
                 primary: is_primary,
                 // A notice that the gathering is put off is not about its new date.
-                cancelled: d.cancelled || ctx.title_cancelled && d.moved != Some(Moved::To),
+                cancelled: d.cancelled
+                    || ctx.title_cancelled && d.moved != Some(Moved::To) && !next_one(d),
                 registration_url: own_links[i].take(),
             });
         }
