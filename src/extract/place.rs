@@ -468,14 +468,20 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
                 }
                 let (name, end) = known_town_span(tokens, j)?;
                 // "…, Québec (Québec) G1V 0B3": a province in brackets may follow.
-                let ends = tokens.get(end).is_none_or(|x| {
-                    matches!(x.kind, Kind::Num | Kind::Break)
-                        || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
-                }) || british_postcode_at(tokens, end);
+                let ends = ends_place(tokens, end) || british_postcode_at(tokens, end);
                 ends.then(|| city_after(tokens, &name, end).unwrap_or(name))
             })
     });
     number_first.or_else(|| after_numbered_street(tokens))
+}
+
+/// Whether a town's name ends the place at `k`: the text ends, or a number, a line break
+/// or a punctuation mark follows it ("…, Lausanne.", "…, Québec (Québec) G1V 0B3").
+fn ends_place(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_none_or(|x| {
+        matches!(x.kind, Kind::Num | Kind::Break)
+            || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
+    })
 }
 
 /// The city after the town ending at `end` and a comma, when a place is written suburb
@@ -487,11 +493,8 @@ fn city_after(tokens: &[Token<'_>], town: &str, end: usize) -> Option<String> {
         return None;
     }
     let (name, after) = known_town_span(tokens, end + 1)?;
-    let ends = tokens.get(after).is_none_or(|x| {
-        matches!(x.kind, Kind::Num | Kind::Break)
-            || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
-    });
-    (ends && towns::is_city(&fold(&name)) && !is_state_or_country(&name)).then_some(name)
+    (ends_place(tokens, after) && towns::is_city(&fold(&name)) && !is_state_or_country(&name))
+        .then_some(name)
 }
 
 /// The town after a street whose number follows its name: "rue de Genève 77, Lausanne",
@@ -512,13 +515,7 @@ fn after_numbered_street(tokens: &[Token<'_>]) -> Option<String> {
             return None;
         }
         let (name, end) = known_town_span(tokens, number + 2)?;
-        tokens
-            .get(end)
-            .is_none_or(|x| {
-                matches!(x.kind, Kind::Num | Kind::Break)
-                    || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
-            })
-            .then(|| city_after(tokens, &name, end).unwrap_or(name))
+        ends_place(tokens, end).then(|| city_after(tokens, &name, end).unwrap_or(name))
     })
 }
 
