@@ -259,15 +259,15 @@ pub(super) fn deadline_kind(
         DeadlineKind::Proposal if to_attend(w, &seen.prev_words) => DeadlineKind::Registration,
         other => other,
     };
-    // What is to be done by the date; else what the item before closed ("Round 2 closes
-    // March 25"), as that item judged it; else what the sentence before asks for ("Buscamos
-    // ponencias. Se pueden enviar hasta el 30 de junio").
     // "Apply by 15 January" under "Travel grants", "inscriptions bénévoles jusqu'au 15 mai":
     // a grant, a scholarship or volunteering is neither attending nor proposing.
     let for_others = |words: &[&str]| sentence::has_stem(words, l.other_objects);
     let action = if for_others(w) || for_others(seen.section) {
         Some(DeadlineKind::Other)
     } else {
+        // What is to be done by the date; else what the item before closed ("Round 2 closes
+        // March 25"), as that item judged it; else what the sentence before asks for
+        // ("Buscamos ponencias. Se pueden enviar hasta el 30 de junio").
         match action_of(w) {
             Some(kind) => Some(attend(kind)),
             None => sibling.or_else(|| action_of(&seen.prev_words).map(attend)),
