@@ -28,6 +28,9 @@ pub struct Post {
     pub kind: PostKind,
     /// Line of the source file where the body starts (1-based), for error messages.
     pub body_line: usize,
+    /// Its site's English writes numeric dates day first ("09/12/2023" is 9 December).
+    #[serde(default)]
+    pub day_first: bool,
     pub doc: Document,
 }
 

@@ -9,12 +9,17 @@ use crieur::ingest::{Site, SiteSpec, read_post};
 use crieur::post::PostKind;
 
 fn extract(date: &str, lang: &str, title: &str, body: &str) -> Extraction {
+    extract_in(chrono_tz::Europe::Paris, date, lang, title, body)
+}
+
+/// A post of a site whose time zone is `zone`.
+fn extract_in(zone: chrono_tz::Tz, date: &str, lang: &str, title: &str, body: &str) -> Extraction {
     let spec = SiteSpec {
         root: ".".into(),
         base_url: crieur::config::parse_base_url("https://community.example.org"),
         permalink: None,
         drafts: false,
-        timezone: chrono_tz::Europe::Paris,
+        timezone: zone,
         help_pages: Vec::new(),
     };
     let source = format!("---\ntitle: \"{title}\"\ndate: {date}\nlang: {lang}\n---\n{body}\n");
@@ -2563,4 +2568,259 @@ fn a_cancelled_meetup_does_not_call_off_the_next_one() {
         assert!(at(off).is_some_and(|e| e.cancelled), "{lang}: {x:?}");
         assert!(at(next).is_some_and(|e| !e.cancelled), "{lang}: {x:?}");
     }
+}
+
+#[test]
+fn meeting_up_dates_a_gathering_with_no_gathering_word() {
+    // The invitation to meet is the gathering: no "meetup", no "conference" in the sentence.
+    for (lang, body, day) in [
+        (
+            "en",
+            "A few of us have been mapping step-free entrances since spring.\n\n\
+             Looking forward to seeing everyone on Thursday 7 September at 6pm at the \
+             Central Library, Leeds.",
+            "2023-09-07",
+        ),
+        (
+            "fr",
+            "Quelques-uns d'entre nous relèvent les entrées sans marche depuis le printemps.\n\n\
+             On se retrouve le jeudi 7 septembre à 19h à la médiathèque de Lille.",
+            "2023-09-07",
+        ),
+        (
+            "es",
+            "Con un grupo de amigas venimos relevando las estaciones desde el año pasado.\n\n\
+             Nos vemos el jueves 7 de septiembre a las 19 hs en el Club de Cultura Abierta, \
+             Buenos Aires.",
+            "2023-09-07",
+        ),
+    ] {
+        let x = extract("2023-08-14", lang, "Un nouveau groupe / A new group", body);
+        assert_eq!(spans(&x), vec![(d(day), d(day))], "{lang}: {x:?}");
+    }
+}
+
+#[test]
+fn gatherings_named_as_each_language_names_them() {
+    for (lang, body) in [
+        (
+            "es",
+            "La hackatón de accesibilidad será el sábado 24 de agosto en Santiago.",
+        ),
+        ("es", "El simposio será el sábado 24 de agosto en Santiago."),
+        (
+            "es",
+            "La cumbre regional será el sábado 24 de agosto en Santiago.",
+        ),
+        (
+            "es",
+            "El conversatorio sobre datos abiertos será el sábado 24 de agosto.",
+        ),
+        (
+            "fr",
+            "La permanence de l'association sera le samedi 24 août à Lyon.",
+        ),
+        (
+            "fr",
+            "Une table ronde sur l'accessibilité, le samedi 24 août à Lyon.",
+        ),
+        (
+            "en",
+            "A panel on step-free access, Saturday 24 August in Leeds.",
+        ),
+        ("en", "Our hack night is Saturday 24 August in Leeds."),
+    ] {
+        let x = extract("2024-08-05", lang, "Noticias / News", body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2024-08-24"), d("2024-08-24"))],
+            "{body}: {x:?}"
+        );
+    }
+}
+
+#[test]
+fn an_early_bird_rate_ending_is_a_registration_deadline() {
+    for (lang, body) in [
+        (
+            "en",
+            "KerbConf is on 18–20 September 2025 in Chennai.\n\n\
+             Early-bird rates (₹1,500) end on 30 June 2025.",
+        ),
+        (
+            "es",
+            "La conferencia será del 18 al 20 de septiembre de 2025 en Santiago.\n\n\
+             La preventa finaliza el 30 de junio de 2025.",
+        ),
+        (
+            "fr",
+            "La conférence aura lieu du 18 au 20 septembre 2025 à Lyon.\n\n\
+             Les tarifs early bird prennent fin le 30 juin 2025.",
+        ),
+    ] {
+        let x = extract("2025-01-20", lang, "KerbConf 2025", body);
+        assert_eq!(
+            deadlines(&x),
+            vec![(d("2025-06-30"), DeadlineKind::Registration)],
+            "{lang}: {x:?}"
+        );
+    }
+}
+
+#[test]
+fn a_hosted_service_is_not_a_gathering_hosted() {
+    let x = extract(
+        "2021-03-01",
+        "en",
+        "Security advisory: validator < 2.3.1",
+        "Versions before 2.3.1 could read arbitrary files. The hosted validator was patched \
+         on 24 February.",
+    );
+    assert!(x.events.is_empty(), "{x:?}");
+    let x = extract(
+        "2021-03-01",
+        "en",
+        "Spring news",
+        "The Leeds group hosted a mapping evening on 24 February at the Central Library.",
+    );
+    assert_eq!(spans(&x), vec![(d("2021-02-24"), d("2021-02-24"))], "{x:?}");
+}
+
+#[test]
+fn the_day_organisers_answer_said_with_a_periphrastic_future_is_no_deadline() {
+    for (lang, body) in [
+        (
+            "es",
+            "El encuentro será del 20 al 22 de abril en Santiago.\n\n\
+             Extendemos el plazo para postular a las becas hasta el 15 de febrero de 2023.\n\n\
+             Vamos a responder a todas las postulaciones antes del 1 de marzo.",
+        ),
+        (
+            "fr",
+            "Les rencontres auront lieu du 20 au 22 avril à Lyon.\n\n\
+             Les candidatures aux bourses sont ouvertes jusqu'au 15 février 2023.\n\n\
+             Nous allons répondre à toutes les candidatures avant le 1er mars.",
+        ),
+        (
+            "en",
+            "The conference takes place on 20–22 April in Leeds.\n\n\
+             Grant applications are open until 15 February 2023.\n\n\
+             We're going to respond to every application before 1 March.",
+        ),
+    ] {
+        let x = extract("2023-01-16", lang, "Becas / Bourses / Grants", body);
+        assert_eq!(
+            deadlines(&x),
+            vec![(d("2023-02-15"), DeadlineKind::Other)],
+            "{lang}: {x:?}"
+        );
+    }
+}
+
+#[test]
+fn a_town_far_from_the_date_is_the_gathering_s_when_the_sentence_names_no_other() {
+    let x = extract(
+        "2018-02-12",
+        "fr",
+        "Retour sur notre stand au FOSDEM 2018",
+        "Les 3 et 4 février, le groupe bruxellois a tenu pour la première fois un stand au \
+         FOSDEM, sur le campus du Solbosch de l'université libre, à Bruxelles.",
+    );
+    let main = x.events.iter().find(|e| e.primary).expect("an event");
+    assert_eq!(main.place.as_deref(), Some("Bruxelles"), "{x:?}");
+}
+
+#[test]
+fn english_numeric_dates_are_read_as_the_site_s_region_writes_them() {
+    let body = "- **Chennai** — online session on the new metro stations, 09/12/2023 at 3 pm, \
+                on the group's BigBlueButton room.";
+    for (zone, day) in [
+        (chrono_tz::Europe::London, "2023-12-09"),
+        (chrono_tz::Asia::Kolkata, "2023-12-09"),
+        (chrono_tz::Australia::Melbourne, "2023-12-09"),
+        (chrono_tz::America::Chicago, "2023-09-12"),
+        (chrono_tz::UTC, "2023-09-12"),
+    ] {
+        let x = extract_in(zone, "2023-08-20", "en", "Around the groups", body);
+        assert_eq!(spans(&x), vec![(d(day), d(day))], "{zone}: {x:?}");
+    }
+    // French and Spanish write the day first wherever they are.
+    let x = extract_in(
+        chrono_tz::America::Bogota,
+        "2023-08-20",
+        "es",
+        "Encuentro",
+        "El encuentro será el 09/12/2023 a las 19 hs en Bogotá.",
+    );
+    assert_eq!(spans(&x), vec![(d("2023-12-09"), d("2023-12-09"))], "{x:?}");
+}
+
+#[test]
+fn a_day_inside_a_gathering_but_in_another_town_is_a_gathering_of_its_own() {
+    for (lang, body) in [
+        (
+            "en",
+            "## Winter Sprint, Manchester\n\n\
+             Two days of work on the data model, **Friday 1 and Saturday 2 December**, in \
+             Manchester.\n\n\
+             ## Around the groups\n\n\
+             - **Galway** — mapping night, Thursday 7 December, 7pm.\n\
+             - **Buenos Aires** — mapathon at the Centro Cultural Recoleta, Saturday 2 December, \
+             10:00–17:00.",
+        ),
+        (
+            "fr",
+            "## Sprint d'hiver à Lausanne\n\n\
+             Deux jours de travail, **vendredi 1er et samedi 2 décembre**, à Lausanne.\n\n\
+             ## Dans les groupes\n\n\
+             - **Lille** — soirée cartographie, jeudi 7 décembre, 19h.\n\
+             - **Lyon** — atelier à la Fonderie Kugler, samedi 2 décembre, 10h–17h.",
+        ),
+    ] {
+        let x = extract("2023-11-20", lang, "Digest", body);
+        let mut got = spans(&x);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                (d("2023-12-01"), d("2023-12-02")),
+                (d("2023-12-02"), d("2023-12-02")),
+                (d("2023-12-07"), d("2023-12-07")),
+            ],
+            "{lang}: {x:?}"
+        );
+    }
+}
+
+#[test]
+fn a_post_that_shows_its_numeric_order_is_read_in_it_whatever_its_site() {
+    // An American post on a site kept in Brussels: "Friday 7/14" shows month first.
+    let x = extract_in(
+        chrono_tz::Europe::Brussels,
+        "2023-06-20",
+        "en",
+        "Civic hack weekend in Austin",
+        "The hack weekend is on July 15–16 at the Austin Central Library.\n\n\
+         If you're coming as a team, register your team by **07/10/2023**.\n\n\
+         Kickoff mixer: **Friday 7/14, 6–8 p.m.** on South Congress.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2023-07-10"), DeadlineKind::Registration)],
+        "{x:?}"
+    );
+    // A British post on an American site: "13/05/2023" shows day first.
+    let x = extract_in(
+        chrono_tz::America::New_York,
+        "2023-04-20",
+        "en",
+        "Leeds meetup",
+        "Our meetup is on Saturday 13/05/2023 at the Central Library, Leeds. Please register \
+         by 06/05/2023.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2023-05-06"), DeadlineKind::Registration)],
+        "{x:?}"
+    );
 }

@@ -58,6 +58,8 @@ pub enum Role {
     Place,
     Address,
     Town,
+    /// A flag that the gathering is held online ("online: true", "virtual: yes").
+    Online,
     Registration,
     Shown,
     About,
@@ -80,6 +82,7 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
     let mut places: Vec<(Role, &str)> = Vec::new();
     let midnight = NaiveTime::from_hms_opt(0, 0, 0);
     let mut end_at_midnight = false;
+    let mut online = false;
     for field in fields {
         let role = role(&field.key);
         let value = field.value.trim();
@@ -114,6 +117,8 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
                 places.push((role, value));
                 facts.gathering_keys = true;
             }
+            // "online: true", "virtual: yes", or the room's address.
+            Role::Online if is_web_address(value) || truthy(value) => online = true,
             Role::Registration if is_web_address(value) => {
                 facts.registration = facts.registration.take().or(Some(value.to_string()));
             }
@@ -125,7 +130,7 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
                 }
                 facts.about.push(value.to_string());
             }
-            Role::Registration | Role::Other => {}
+            Role::Registration | Role::Online | Role::Other => {}
         }
     }
     // An end at midnight closes the day before: "21:45" to "00:00" the next day is an
@@ -138,9 +143,19 @@ pub fn read(fields: &[Field], post_date: Option<NaiveDate>, lang: Lang) -> Facts
     {
         end.date = before;
     }
-    facts.place = place_of(&places);
+    facts.place = if online {
+        Some(Place::Online)
+    } else {
+        place_of(&places)
+    };
     facts.venue = venue_of(&places);
     facts
+}
+
+/// "true", "yes", "oui", "sí": a flag set.
+fn truthy(value: &str) -> bool {
+    let v = fold(value.trim().trim_matches('"')).to_ascii_lowercase();
+    matches!(v.as_str(), "true" | "yes" | "oui" | "si" | "1")
 }
 
 /// The venue and address values, joined, when they say more than a town.
@@ -198,6 +213,9 @@ pub fn role(key: &str) -> Role {
     }
     if has(word_set!(l.town_keys)) {
         return Role::Town;
+    }
+    if has(word_set!(l.online_keys)) {
+        return Role::Online;
     }
     if has(word_set!(l.address_keys)) {
         return Role::Address;
@@ -402,6 +420,29 @@ mod tests {
 
     fn read_at(pairs: &[(&str, &str)], post: NaiveDate) -> Facts {
         read(&fields(pairs), Some(post), Lang::DayFirst)
+    }
+
+    #[test]
+    fn a_flag_says_the_gathering_is_online() {
+        let post = day(2020, 4, 1);
+        for (key, value) in [
+            ("online", "true"),
+            ("params.virtual", "yes"),
+            ("en_ligne", "oui"),
+            ("enLinea", "sí"),
+            ("online", "https://meet.jit.si/room"),
+        ] {
+            let f = read_at(&[("city", "Santiago"), (key, value)], post);
+            assert_eq!(f.place, Some(Place::Online), "{key}: {value}");
+        }
+        for (key, value) in [("online", "false"), ("virtual", "no")] {
+            let f = read_at(&[("city", "Santiago"), (key, value)], post);
+            assert_eq!(
+                f.place,
+                Some(Place::Town("Santiago".into())),
+                "{key}: {value}"
+            );
+        }
     }
 
     #[test]

@@ -203,9 +203,18 @@ fn mentions_registration(words: &[&str]) -> bool {
     let l = lexicon::all();
     let stems = word_set!(l.registration, l.registration_links);
     let not = word_set!(l.not_registration);
-    let registering = |w: &&str| stems.has_prefix_of(w) && !not.has_prefix_of(w);
-    words.iter().any(registering)
-        || sentence::has_any_phrase(words, l.registration_phrases)
+    let registering = |w: &str| stems.has_prefix_of(w) && !not.has_prefix_of(w);
+    // "no account, no sign-up, just turn up", "sans inscription", "pas d'inscription", "no
+    // hace falta inscribirse": registering denied is no registration. Only the word just
+    // before denies it: "no olvides inscribirte" asks to register.
+    let denied = |k: usize| {
+        let before = |n: usize| k.checked_sub(n).map(|i| words[i]);
+        let elided = before(1) == Some("d");
+        before(1 + usize::from(elided)).is_some_and(|w| l.negations.contains(&w))
+            || sentence::has_any_phrase(&words[k.saturating_sub(5)..k], l.needless)
+    };
+    (0..words.len()).any(|k| registering(words[k]) && !denied(k))
+        || sentence::phrase_position(words, l.registration_phrases).is_some_and(|k| !denied(k))
         || fills_form(words)
 }
 
@@ -459,6 +468,23 @@ mod tests {
             )
             .as_deref(),
             Some("https://conf.example/register")
+        );
+    }
+
+    #[test]
+    fn registering_denied_is_no_registration() {
+        for md in [
+            "We'll run it in a Jitsi room at https://meet.jit.si/mapathon — no account, no \
+             sign-up, just turn up.",
+            "Rendez-vous sur https://meet.jit.si/mapathon, sans inscription.",
+            "Pas d'inscription : venez sur https://meet.jit.si/mapathon.",
+            "La sala es https://meet.jit.si/mapathon; no hace falta inscribirse.",
+        ] {
+            assert_eq!(pick(md), None, "{md}");
+        }
+        assert_eq!(
+            pick("No olvides inscribirte: https://conf.example/inscripcion").as_deref(),
+            Some("https://conf.example/inscripcion")
         );
     }
 

@@ -437,6 +437,12 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
     })
 }
 
+/// A city of 500,000 people or more ("Bruxelles", "London"): a name that far from a date
+/// is still the gathering's town.
+pub fn is_city(name: &str) -> bool {
+    towns::is_city(&fold(name))
+}
+
 /// The town after a street address written without a postcode: "18 rue Vavin Paris 6",
 /// "12 calle Mayor, Almería", "221 Baker Street, London". Only a known town, after the
 /// street's name and not inside it ("12 rue de Paris, Lyon" is in Lyon).
@@ -505,9 +511,12 @@ fn after_numbered_street(tokens: &[Token<'_>]) -> Option<String> {
         if t.kind != Kind::Word || !streets.contains(&t.norm) {
             return None;
         }
-        let number = (s + 1..(s + 6).min(tokens.len())).find(|&j| tokens[j].kind != Kind::Word)?;
-        let named = number > s + 1
-            && tokens[s + 1..number].iter().all(|x| {
+        // "Av. Corrientes 4820": an abbreviated street word.
+        let from = s + 1 + usize::from(tokens.get(s + 1).is_some_and(|x| x.is_sym(".")));
+        let number =
+            (from..(from + 5).min(tokens.len())).find(|&j| tokens[j].kind != Kind::Word)?;
+        let named = number > from
+            && tokens[from..number].iter().all(|x| {
                 x.is_capitalized() || matches!(x.norm, "de" | "du" | "des" | "del" | "la" | "di")
             });
         let comma = tokens.get(number + 1).is_some_and(|x| x.is_sym(","));
@@ -539,6 +548,8 @@ pub fn names_street(tokens: &[Token<'_>], first: usize) -> bool {
                     && (t.is_capitalized() || matches!(t.norm, "de" | "del" | "du" | "des" | "d"))
                     || t.is_sym("'")
                     || t.is_sym("’")
+                    // "Av. 18 de Julio": the full stop of an abbreviated street word.
+                    || t.is_sym(".") && s + 1 == first - 1
             })
         })
 }
@@ -556,6 +567,17 @@ pub fn leading_town(tokens: &[Token<'_>], from: usize, date: usize) -> Option<St
     let separated = (end..date).all(|k| tokens[k].kind == Kind::Sym)
         && (end..date).any(|k| matches!(tokens[k].text, "—" | "–" | "-" | ":" | "," | "|" | "/"));
     separated.then_some(name)
+}
+
+/// The town a line opens with, set off by a dash, a colon or a bar, whatever comes before
+/// its date: "**Buenos Aires** — mapatón at the Centro Cultural, Sat 2 December".
+pub fn opening_town(tokens: &[Token<'_>], from: usize, date: usize) -> Option<String> {
+    let start = (from..date).find(|&k| tokens[k].kind != Kind::Sym)?;
+    let (name, end) = known_town_span(tokens, start)?;
+    let set_off = (end..date)
+        .take_while(|&k| tokens[k].kind == Kind::Sym)
+        .any(|k| matches!(tokens[k].text, "—" | "–" | "-" | ":" | "|"));
+    set_off.then_some(name)
 }
 
 /// A known town that is all a table cell says ("Madrid", "Québec City").
@@ -943,6 +965,14 @@ mod tests {
             street("en la calle Mayor 12, Almería.").as_deref(),
             Some("Almería")
         );
+        // An abbreviated street word.
+        assert_eq!(
+            street(
+                "en el Club de Cultura Abierta, Av. Corrientes 4820, Buenos Aires (a media cuadra)"
+            )
+            .as_deref(),
+            Some("Buenos Aires")
+        );
         // A suburb, then its city; not a state or a country.
         assert_eq!(
             street("107 Victoria Harbour Promenade, Docklands, Melbourne.").as_deref(),
@@ -1020,6 +1050,10 @@ mod tests {
         ));
         assert!(at("Salle des fêtes, 3 rue du 8 mai 1945, Lyon", "8"));
         assert!(at("Avenida 5 de Mayo 12, Ciudad de México", "5"));
+        assert!(at(
+            "Espacio Colabora, Av. 18 de Julio 1234, 11100 Montevideo",
+            "18"
+        ));
         assert!(!at("Meet at 221 Baker Street on March 5", "March"));
         assert!(!at("Le cours du 5 mai porte sur QGIS", "5"));
         assert!(!at("Au 12 rue Mayor le 8 mai à 18h", "8"));

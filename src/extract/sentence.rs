@@ -35,9 +35,13 @@ pub fn bounds(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                 }),
                 "." => {
                     // Not "p.m." or "av." or a decimal: a sentence ends before a capital or the end.
+                    // "Av. Corrientes", "Dr. Smith": an abbreviation goes on.
                     let prev_short = i > 0
                         && tokens[i - 1].kind == Kind::Word
-                        && tokens[i - 1].text.chars().count() <= 1;
+                        && (tokens[i - 1].text.chars().count() <= 1
+                            || crate::lexicon::all()
+                                .written_short
+                                .contains(&tokens[i - 1].norm));
                     let next = tokens.get(i + 1);
                     // "geOcom 2015 will…" starts a sentence too: any capital letter in the word counts.
                     let starts = |n: &Token<'_>| {
@@ -91,8 +95,16 @@ pub fn has_phrase(words: &[&str], phrase: &[&str]) -> bool {
 /// Whether `words` contains one of the phrases. The lexicon's tables are long (a hundred
 /// gathering verbs) and asked for every date: each is indexed once by its first word.
 pub fn has_any_phrase(words: &[&str], phrases: &'static [&'static [&'static str]]) -> bool {
+    phrase_position(words, phrases).is_some()
+}
+
+/// Where the first of `phrases` found in `words` starts.
+pub fn phrase_position(
+    words: &[&str],
+    phrases: &'static [&'static [&'static str]],
+) -> Option<usize> {
     let index = phrase_index(phrases);
-    words.iter().enumerate().any(|(i, w)| {
+    words.iter().enumerate().position(|(i, w)| {
         index.first.admits(w)
             && index
                 .by_first

@@ -36,6 +36,8 @@ pub struct SiteSpec {
 pub struct Site {
     pub urls: Urls,
     pub drafts: bool,
+    /// Its English writes numeric dates day first, as its time zone's region does.
+    pub day_first: bool,
 }
 
 impl Site {
@@ -43,6 +45,7 @@ impl Site {
         Site {
             urls: Urls::for_site(spec),
             drafts: spec.drafts,
+            day_first: crate::lexicon::en::writes_day_first(spec.timezone.name()),
         }
     }
 }
@@ -246,6 +249,7 @@ pub fn read_post(
             .collect(),
         kind,
         body_line: split.body_line,
+        day_first: site.day_first,
         doc,
     }))
 }

@@ -125,6 +125,13 @@ pub const EN: Lexicon = Lexicon {
         "unconf",
         "picnic",
         "drinks",
+        "retreat",
+        "colloquium",
+        "lecture",
+        "panel",
+        "roundtable",
+        "mixer",
+        "hackday",
     ],
     gathering_suffixes: &["conf", "athon", "camp"],
     kind_qualifiers: &[
@@ -159,8 +166,27 @@ pub const EN: Lexicon = Lexicon {
         &["is", "held"],
         &["are", "held"],
         &["will", "host"],
-        &["hosted"],
-        &["hosts"],
+        // Hosting a gathering, not a hosted service ("the hosted validator was patched on
+        // 24 February"): the verb with its subject, its object or "by".
+        &["hosted", "by"],
+        &["was", "hosted"],
+        &["were", "hosted"],
+        &["be", "hosted"],
+        &["is", "hosted"],
+        &["we", "hosted"],
+        &["hosted", "the"],
+        &["hosts", "the"],
+        &["hosted", "a"],
+        &["hosted", "an"],
+        &["hosted", "our"],
+        &["hosted", "its"],
+        &["hosted", "their"],
+        &["hosted", "us"],
+        &["hosts", "a"],
+        &["hosts", "an"],
+        &["hosts", "our"],
+        &["hosts", "its"],
+        &["hosts", "us"],
         &["hosting", "the"],
         &["host", "the"],
         &["invites", "you"],
@@ -207,6 +233,21 @@ pub const EN: Lexicon = Lexicon {
         &["bring", "together"],
         &["meet", "up"],
         &["get", "together"],
+        // Meeting up: "See you on Feb 20th at 6pm", "looking forward to seeing everyone on
+        // the 20th", "we'll meet at the library on Thursday".
+        &["see", "you"],
+        &["see", "everyone"],
+        &["seeing", "you"],
+        &["seeing", "everyone"],
+        &["we", "meet"],
+        &["we", "ll", "meet"],
+        &["we", "re", "meeting"],
+        &["let", "s", "meet"],
+        // Gatherings named in two words.
+        &["round", "table"],
+        &["hack", "day"],
+        &["hack", "night"],
+        &["office", "hours"],
     ],
     since: &["since"],
     not_gathering: &[
@@ -303,12 +344,18 @@ pub const EN: Lexicon = Lexicon {
         &["ll", "respond"],
         &["will", "reply"],
         &["ll", "reply"],
+        &["going", "to", "respond"],
+        &["going", "to", "reply"],
     ],
     deadline_weak: &[
         &["by"],
         &["before"],
         &["ends", "on"],
         &["ends"],
+        // "Early-bird rates (…) end on 30 June".
+        &["end", "on"],
+        &["expires", "on"],
+        &["expire", "on"],
         &["through"],
     ],
     registration: &[
@@ -382,6 +429,8 @@ pub const EN: Lexicon = Lexicon {
         "schedule",
     ],
     not_registration: &["registered", "registry", "registri", "registrar"],
+    negations: &["no", "not", "without"],
+    needless: &[&["no", "need"], &["not", "need"], &["don", "t", "need"]],
     accounts: &["account"],
     giveaways: &[
         &["raffle"],
@@ -606,6 +655,7 @@ pub const EN: Lexicon = Lexicon {
         "ltd",
     ],
     town_qualifiers: &["downtown", "city", "centre", "center", "area", "uptown"],
+    written_short: &["ave", "blvd", "dr", "mr", "mrs", "ms", "prof", "rd"],
     street_words: &[
         "street",
         "st",
@@ -1250,6 +1300,7 @@ pub const EN: Lexicon = Lexicon {
     place_keys: &["location", "venue", "place", "where"],
     address_keys: &["address", "street"],
     town_keys: &["city", "town", "locality"],
+    online_keys: &["online", "virtual", "remote"],
     shown_keys: &["subtitle", "tagline", "subheading", "lead"],
     about_keys: &[
         "description",
@@ -1282,3 +1333,21 @@ pub const EN: Lexicon = Lexicon {
         "posted",
     ],
 };
+
+/// Whether English written where the time zone `zone` (an IANA name) is writes numeric
+/// dates day first: Britain, Ireland, India, Australia, Africa… do ("09/12/2023" is 9
+/// December); the United States and Canada (the Americas' zones), the Philippines and a
+/// zone that says no place ("UTC") are read month first.
+pub fn writes_day_first(zone: &str) -> bool {
+    let month_first = zone.starts_with("America/")
+        || zone.starts_with("US/")
+        || zone.starts_with("Canada/")
+        || zone.starts_with("Etc/")
+        || matches!(
+            zone,
+            "UTC" | "GMT" | "UCT" | "Zulu" | "Universal" | "Asia/Manila" | "Pacific/Honolulu"
+        )
+        || zone.starts_with("Pacific/Guam")
+        || zone.starts_with("Pacific/Saipan");
+    !month_first
+}

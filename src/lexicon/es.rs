@@ -127,6 +127,19 @@ pub const ES: Lexicon = Lexicon {
         "edicion",
         "expo",
         "ceremon",
+        // "hackatón", "datatón": the Spanish spelling of a -thon.
+        "hackaton",
+        "dataton",
+        "ideaton",
+        "simposio",
+        "foro",
+        "cumbre",
+        "feria",
+        "asamblea",
+        "conversatorio",
+        "presentacion",
+        "keynote",
+        "tutorial",
     ],
     gathering_suffixes: &["encuentro", "athon", "camp"],
     kind_qualifiers: &[
@@ -181,6 +194,16 @@ pub const ES: Lexicon = Lexicon {
         // An anniversary: "la asociación celebra su décimo aniversario el 24 de junio".
         &["celebra", "su"],
         &["celebramos", "nuestro"],
+        // Meeting up: "Nos vemos el jueves 7 de septiembre a las 19 hs".
+        &["nos", "vemos"],
+        &["nos", "veremos"],
+        &["nos", "encontramos"],
+        &["nos", "encontraremos"],
+        &["nos", "juntamos"],
+        &["nos", "juntaremos"],
+        &["nos", "reunimos"],
+        &["nos", "reuniremos"],
+        &["mesa", "redonda"],
     ],
     since: &[],
     not_gathering: &[
@@ -262,12 +285,24 @@ pub const ES: Lexicon = Lexicon {
         &["les", "diremos"],
         &["te", "escribiremos"],
         &["les", "escribiremos"],
+        // The future said with "ir a": "vamos a responder a todas las postulaciones antes
+        // del 1 de marzo".
+        &["vamos", "a", "responder"],
+        &["vamos", "a", "contestar"],
+        &["vamos", "a", "avisar"],
+        &["vamos", "a", "comunicar"],
     ],
     deadline_weak: &[
         &["antes", "del"],
         &["antes", "de"],
         &["termina", "el"],
         &["terminara", "el"],
+        &["terminan", "el"],
+        // "el plazo vence el 30 de junio", "la preventa finaliza el 1 de mayo".
+        &["vence", "el"],
+        &["vencen", "el"],
+        &["finaliza", "el"],
+        &["finalizan", "el"],
     ],
     registration: &["inscrib", "preinscrib", "regist", "preventa"],
     registration_links: &["apunt"],
@@ -297,6 +332,13 @@ pub const ES: Lexicon = Lexicon {
     pointers: &["aqui", "aca", "enlace", "pincha", "clic"],
     info_links: &["detalle", "info", "programa", "agenda"],
     not_registration: &["registrad", "registros"],
+    negations: &["sin", "no", "ninguna", "ningun"],
+    needless: &[
+        &["no", "hace", "falta"],
+        &["no", "es", "necesario"],
+        &["no", "necesitas"],
+        &["sin", "necesidad"],
+    ],
     accounts: &["cuenta"],
     giveaways: &[
         &["sorteo"],
@@ -439,11 +481,14 @@ pub const ES: Lexicon = Lexicon {
         "vivero",
     ],
     town_qualifiers: &["capital", "centro", "ciudad"],
+    written_short: &["av", "avda", "ctra", "dr", "dra", "sr", "sra", "pza"],
     street_words: &[
         "calle",
         "c",
         "avenida",
         "avda",
+        // "Av. Corrientes 4820, Buenos Aires".
+        "av",
         "plaza",
         "paseo",
         "camino",
@@ -1040,6 +1085,7 @@ pub const ES: Lexicon = Lexicon {
     place_keys: &["donde", "lugar", "sitio", "sede"],
     address_keys: &["direccion", "calle"],
     town_keys: &["ciudad", "localidad", "municipio", "poblacion"],
+    online_keys: &["enlinea", "linea", "virtual", "remoto"],
     shown_keys: &["subtitulo", "entradilla"],
     about_keys: &[
         "resumen",

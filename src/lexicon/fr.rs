@@ -131,6 +131,11 @@ pub const FR: Lexicon = Lexicon {
         "expo",
         "soiree",
         "ceremon",
+        "hackaton",
+        "symposium",
+        // "Permanence le jeudi de 18h à 20h": the hours an association keeps open house.
+        "permanence",
+        "causerie",
     ],
     gathering_suffixes: &["athon", "camp"],
     kind_qualifiers: &[
@@ -223,6 +228,12 @@ pub const FR: Lexicon = Lexicon {
         &["ont", "lieu"],
         &["rdv"],
         &["rendez", "vous"],
+        // Meeting up: "On se retrouve jeudi 12 à 19h", "on se voit le 5 ?".
+        &["on", "se", "retrouve"],
+        &["on", "se", "retrouvera"],
+        &["on", "se", "voit"],
+        &["nous", "nous", "retrouverons"],
+        &["table", "ronde"],
     ],
     since: &["depuis"],
     not_gathering: &[
@@ -306,6 +317,10 @@ pub const FR: Lexicon = Lexicon {
         &["nous", "reviendrons", "vers"],
         &["on", "revient", "vers"],
         &["on", "reviendra", "vers"],
+        &["nous", "allons", "repondre"],
+        &["nous", "allons", "vous", "repondre"],
+        &["on", "va", "repondre"],
+        &["on", "va", "vous", "repondre"],
     ],
     // "se termine le" ends a call for papers, or a gathering: only with an action.
     deadline_weak: &[
@@ -313,6 +328,9 @@ pub const FR: Lexicon = Lexicon {
         &["se", "termine"],
         &["se", "terminera"],
         &["prend", "fin"],
+        &["prennent", "fin"],
+        &["se", "terminent"],
+        &["expire", "le"],
     ],
     registration: &["inscri", "preinscri", "billetterie", "prevente"],
     registration_links: &["reservation", "billetterie", "billeterie"],
@@ -341,6 +359,12 @@ pub const FR: Lexicon = Lexicon {
     pointers: &["ici", "la", "lien", "cliquez", "clic"],
     info_links: &["detail", "info", "savoir", "programme"],
     not_registration: &["inscrit"],
+    negations: &["sans", "pas", "aucune", "aucun"],
+    needless: &[
+        &["pas", "besoin"],
+        &["inutile", "de"],
+        &["pas", "necessaire"],
+    ],
     accounts: &["compte"],
     giveaways: &[
         &["tirage", "au", "sort"],
@@ -575,6 +599,7 @@ pub const FR: Lexicon = Lexicon {
         "auditorium",
     ],
     town_qualifiers: &["centre", "centre-ville", "ville", "intra-muros", "cedex"],
+    written_short: &["av", "bd", "bld", "mme", "mgr", "pr", "dr"],
     street_words: &[
         "rue",
         "avenue",
@@ -1241,6 +1266,7 @@ pub const FR: Lexicon = Lexicon {
     place_keys: &["ou", "lieu", "salle", "endroit"],
     address_keys: &["adresse", "rue"],
     town_keys: &["ville", "commune", "localite"],
+    online_keys: &["enligne", "ligne", "virtuel", "distanciel"],
     shown_keys: &["soustitre", "sous", "chapeau"],
     about_keys: &[
         "resume",

@@ -182,6 +182,11 @@ pub struct Lexicon {
     /// Words that start like registering but are not ("registered as", "registradas en
     /// el calendario", "inscrits au programme").
     pub not_registration: Words,
+    /// Words that deny what follows them ("no sign-up", "sans inscription", "sin
+    /// registro"), and phrases saying it is not needed ("no need to register", "pas besoin
+    /// de s'inscrire", "no hace falta inscribirse").
+    pub negations: Words,
+    pub needless: Phrases,
     /// A user account: signing up for one is not a seat at a gathering ("sign up for an
     /// account", "créer un compte", "crea una cuenta").
     pub accounts: Words,
@@ -252,6 +257,9 @@ pub struct Lexicon {
     /// Words of street names: a part of an address that has one is the street, and the
     /// town comes after it ("Realtrack, Calle Guinea 2, Almería").
     pub street_words: Words,
+    /// Abbreviations a full stop does not end a sentence after ("Av. Corrientes", "Dr.
+    /// Smith", "Mme Curie").
+    pub written_short: Words,
     /// Phrases naming an online place ("en ligne", "online", "teleconferencia").
     pub online_places: Phrases,
     /// Words that never name a gathering or a topic (articles, pronouns, auxiliaries).
@@ -318,6 +326,8 @@ pub struct Lexicon {
     pub address_keys: Words,
     /// … a town.
     pub town_keys: Words,
+    /// … a flag that the gathering is held online ("online: true").
+    pub online_keys: Words,
     /// … text shown to readers under the title ("subtitle").
     pub shown_keys: Words,
     /// … what a post is about, not shown as such ("layout", "excerpt", "tags"): it can say
@@ -553,6 +563,8 @@ pub fn all() -> &'static Lexicon {
             pointers: merged!(pointers),
             info_links: merged!(info_links),
             not_registration: merged!(not_registration),
+            negations: merged!(negations),
+            needless: merged!(needless),
             accounts: merged!(accounts),
             giveaways: merged!(giveaways),
             proposal: merged!(proposal),
@@ -581,6 +593,7 @@ pub fn all() -> &'static Lexicon {
             venue_words: merged!(venue_words),
             town_qualifiers: merged!(town_qualifiers),
             street_words: merged!(street_words),
+            written_short: merged!(written_short),
             online_places: merged!(online_places),
             stopwords: merged!(stopwords),
             question_cues: merged!(question_cues),
@@ -609,6 +622,7 @@ pub fn all() -> &'static Lexicon {
             place_keys: merged!(place_keys),
             address_keys: merged!(address_keys),
             town_keys: merged!(town_keys),
+            online_keys: merged!(online_keys),
             shown_keys: merged!(shown_keys),
             about_keys: merged!(about_keys),
             publication_keys: merged!(publication_keys),

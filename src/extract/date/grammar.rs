@@ -151,11 +151,16 @@ fn sequence(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Mention> {
         let Some((kind, after_sep)) = separator(t, j, prev.bare) else {
             break;
         };
+        // "from 12 noon on Sat 3rd Feb until 12 noon on Sun 4th Feb": the end of a range
+        // may give its hour before its day.
+        let timed_end = (kind == Sep::Range)
+            .then(|| dated_after_clock(t, after_sep, lang))
+            .flatten();
         // "October 16th, 9-10 AM": hours after a date, not more days.
-        if is_clock_ahead(t, after_sep) {
+        if timed_end.is_none() && is_clock_ahead(t, after_sep) {
             break;
         }
-        let Some(next) = element(t, after_sep, lang) else {
+        let Some(next) = timed_end.or_else(|| element(t, after_sep, lang)) else {
             break;
         };
         // "Atelier 2 — mercredi 15 février": a number before a dash names an item, and the
@@ -393,6 +398,59 @@ fn element(t: &[Token<'_>], i: usize, lang: Lang) -> Option<Element> {
         end = after;
     }
     Some(Element { date, bare, end })
+}
+
+/// The order a post's numeric dates show, when one of them tells: a number above 12 is
+/// the day ("Friday 7/14" is month first, "14/07/2023" day first). Only a date with its year,
+/// or after a weekday or "on", counts: "24/7" is no date. `None`: nothing tells, or as much
+/// tells each way.
+pub fn shown_order(blocks: &[Vec<Token<'_>>]) -> Option<Lang> {
+    let (mut day_first, mut month_first) = (0, 0);
+    for t in blocks {
+        for k in 0..t.len().saturating_sub(2) {
+            let (Some(a), Some(b)) = (t[k].num(), t[k + 2].num()) else {
+                continue;
+            };
+            let glued = t[k + 1].is_sym("/") && !t[k + 1].space_before && !t[k + 2].space_before;
+            let with_year = t.get(k + 3).is_some_and(|s| s.is_sym("/"))
+                && t.get(k + 4)
+                    .is_some_and(|y| y.num().is_some_and(|y| y > 1900));
+            let cued = k > 0
+                && t[k - 1].kind == Kind::Word
+                && (t[k - 1].norm == "on" || lexicon::weekday(t[k - 1].norm).is_some());
+            if !glued || !(with_year || cued) || !(1..=31).contains(&a) || !(1..=31).contains(&b) {
+                continue;
+            }
+            if a > 12 && b <= 12 {
+                day_first += 1;
+            } else if b > 12 && a <= 12 {
+                month_first += 1;
+            }
+        }
+    }
+    match day_first.cmp(&month_first) {
+        std::cmp::Ordering::Greater => Some(Lang::DayFirst),
+        std::cmp::Ordering::Less => Some(Lang::MonthFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// A day after a clock time, with its weekday or month: "12 noon on Sun 4th Feb", "2pm
+/// Sunday 4 February", "midi le dimanche 4 février", "las 12 del domingo 4 de febrero".
+/// The hour is left out: it is the end's, and a mention's times are its start's.
+fn dated_after_clock(t: &[Token<'_>], k: usize, lang: Lang) -> Option<Element> {
+    let word_at = |j: usize, words: &[&str]| t.get(j).is_some_and(|x| words.contains(&x.norm));
+    let article = word_at(k, &["las", "la", "el"]);
+    let k = k + usize::from(article);
+    // "las 12": an hour after its article, in Spanish.
+    let bare_hour =
+        || (article && t.get(k).is_some_and(|x| x.num().is_some_and(|h| h <= 24))).then_some(k + 1);
+    let mut j = super::clock::clock(t, k)
+        .map(|(_, j)| j)
+        .or_else(bare_hour)?;
+    j += usize::from(word_at(j, &["on", "le", "el", "the", "del", "de"]));
+    let e = element(t, j, lang).filter(|e| !e.bare)?;
+    (e.date.weekday.is_some() || e.date.month.is_some()).then_some(e)
 }
 
 /// A day number 1–31 with an optional ordinal ("10th", "1er", "1 st", "12.º").

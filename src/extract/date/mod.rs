@@ -15,7 +15,7 @@ mod grammar;
 mod resolve;
 
 pub use clock::{clock, time_range};
-pub use grammar::find;
+pub use grammar::{find, shown_order};
 pub use resolve::{Anchor, Precision, Span, day_span, resolve, resolve_days};
 
 use chrono::{NaiveTime, Weekday};

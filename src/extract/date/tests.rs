@@ -612,13 +612,7 @@ fn twelve_noon_is_a_time_not_a_day() {
         .filter_map(|m| resolve(m, &anchor))
         .map(|s| (s.start, s.end))
         .collect();
-    assert_eq!(
-        spans,
-        vec![
-            (d(2024, 2, 3), d(2024, 2, 3)),
-            (d(2024, 2, 4), d(2024, 2, 4))
-        ]
-    );
+    assert_eq!(spans, vec![(d(2024, 2, 3), d(2024, 2, 4))]);
     assert_eq!(
         times("le samedi 3 février de 12 midi à 18h"),
         (Some("12:00".to_string()), Some("18:00".to_string()))
@@ -732,5 +726,44 @@ fn a_weekday_and_its_day_then_hours_said_with_a_word() {
     assert_eq!(
         times("Rendez-vous le jeudi 7 de 19h30 à 22h30"),
         (Some("19:30".into()), Some("22:30".into()))
+    );
+}
+
+#[test]
+fn a_range_s_end_may_give_its_hour_before_its_day() {
+    let post = d(2024, 1, 15);
+    for (text, lang) in [
+        (
+            "from 12 noon on Sat 3rd Feb until 12 noon on Sun 4th Feb",
+            Lang::DayFirst,
+        ),
+        (
+            "from 6pm Saturday 3 February to 2pm Sunday 4 February",
+            Lang::DayFirst,
+        ),
+        (
+            "de midi le samedi 3 février jusqu'à midi le dimanche 4 février",
+            Lang::DayFirst,
+        ),
+        (
+            "desde el sábado 3 de febrero hasta las 12 del domingo 4 de febrero",
+            Lang::DayFirst,
+        ),
+    ] {
+        assert_eq!(
+            first_span(text, post, lang).map(|s| (s.0, s.1)),
+            Some((d(2024, 2, 3), d(2024, 2, 4))),
+            "{text}"
+        );
+    }
+    // Hours after a day are that day's: "October 16th - 9am on the lawn".
+    assert_eq!(
+        first_span(
+            "October 16th - 9am on the lawn",
+            d(2024, 9, 1),
+            Lang::MonthFirst
+        )
+        .map(|s| (s.0, s.1)),
+        Some((d(2024, 10, 16), d(2024, 10, 16)))
     );
 }

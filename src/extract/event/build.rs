@@ -205,7 +205,17 @@ impl Builder {
             Some((label::Label::When | label::Label::Time, _))
         );
         let own = labelled || seen.kind == BlockKind::Title && span.start != span.end;
+        // "- **Buenos Aires** — mapatón, Sat 2 December" in a digest whose sprint is on 1–2
+        // December in Manchester: a day in another town is a gathering of its own (two towns
+        // crieur knows; a venue's name is no other town).
+        let elsewhere = |e: &Draft| {
+            let here =
+                place::opening_town(seen.tokens, s, m.first).or_else(|| own_sentence_place(seen));
+            matches!((here, &e.place), (Some(a), Some(b))
+                if place::is_known_town(&a) && place::is_known_town(b) && !a.contains(b.as_str()) && !b.contains(a.as_str()))
+        };
         match self.containing(&span) {
+            Some(i) if elsewhere(&self.events[i]) => {}
             Some(i) if !own || self.events[i].span == span => {
                 self.absorb(i, &span, m, seen);
                 return;
@@ -519,10 +529,7 @@ impl Builder {
             None
         };
         // The venue the front matter names, else the one the text gives beside a date.
-        let order = match ctx.language {
-            crate::extract::Language::En => Lang::MonthFirst,
-            _ => Lang::DayFirst,
-        };
+        let order = ctx.order;
         let venue = if gathering {
             facts.venue.clone().or_else(|| {
                 venue::read(
@@ -807,10 +814,21 @@ pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<St
     let (s, e) = seen.sentence;
     let block_end = block_end.min(e + sentence::MAX_TOKENS);
     let block_start = seen.prev_start.unwrap_or(s);
-    // A town far from the date in a long sentence is usually about something else.
+    // A town far from the date in a long sentence is usually about something else, unless
+    // it is the only one the sentence names and a city ("Les 3 et 4 février, le
+    // groupe a tenu un stand au FOSDEM, sur le campus du Solbosch de l'ULB, à Bruxelles";
+    // not "… across North America"). Else the town of a street address in the sentence
+    // ("en el Club de Cultura Abierta, Av. Corrientes 4820, Buenos Aires").
     let m = &seen.mention;
+    let mut in_sentence = seen.towns.iter().filter(|(k, _)| (s..e).contains(k));
+    let only_known = in_sentence.next().is_some_and(|(_, first)| {
+        place::is_city(first) && in_sentence.all(|(_, other)| other == first)
+    });
     place::nearest(seen.towns, s, e, m.first..m.last)
-        .filter(|(distance, _)| *distance <= 15)
+        .filter(|(distance, _)| *distance <= 15 || only_known)
+        .map(|(_, name)| name)
+        .or_else(|| place::from_street(&seen.tokens[s..e]))
+        .map(|name| (0, name))
         .or_else(|| place::nearest(seen.towns, block_start, s, s..s + 1))
         .or_else(|| place::nearest(seen.towns, e, block_end, e..e + 1))
         .map(|(_, name)| name)

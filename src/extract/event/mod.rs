@@ -61,8 +61,15 @@ pub fn extract(post: &Post) -> Extraction {
             let own = tokens[..1].iter().chain(&tokens[1 + shown.len()..]);
             lang::detect(own.flatten())
         });
+    // "09/12/2023": December 9 in Manchester or Chennai, September 12 in Portland; unless
+    // the post shows its own order ("Friday 7/14" in an American post on a European site).
+    let region = if post.day_first {
+        Lang::DayFirst
+    } else {
+        Lang::MonthFirst
+    };
     let order = match language {
-        Language::En => Lang::MonthFirst,
+        Language::En => date::shown_order(&tokens).unwrap_or(region),
         _ => Lang::DayFirst,
     };
     let facts = facts::read(&post.fields, post.date.map(|d| d.date()), order);
@@ -102,6 +109,7 @@ pub fn extract(post: &Post) -> Extraction {
     let mut ctx = Context {
         post_date,
         language,
+        order,
         about_name,
         about_gathering: title_names_gathering
             || about_words
@@ -291,6 +299,8 @@ const NEGATIONS: &[&str] = &[
 struct Context<'a> {
     post_date: NaiveDate,
     language: Language,
+    /// How the post writes numeric dates.
+    order: Lang,
     /// The gathering's name an excerpt or a description gives, for a title that is a date.
     about_name: Option<String>,
     /// The title, the layout, the categories, the tags or the keys say the post is about a
