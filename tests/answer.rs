@@ -1377,3 +1377,39 @@ fn a_gathering_is_found_by_the_title_its_post_quotes() {
     ));
     assert!(got.contains("forms.example.org/tiles"), "{got}");
 }
+
+/// "el hackatón de Sevilla, ¿hasta cuándo…?": the gathering named before the question is
+/// read before it, as written; a word of the question does not become its name.
+#[test]
+fn a_gathering_named_before_the_question_is_read_first() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts_with(
+        dir.path(),
+        &[
+            (
+                "2026-07-11-hackaton-sevilla.md",
+                "title: \"Hackatón de datos abiertos en Sevilla\"\nlang: es".to_string(),
+                "El hackatón será del 25 al 27 de septiembre de 2026 en Sevilla. La inscripción \
+                 de equipos está abierta hasta el 15 de septiembre de 2026: \
+                 [inscripción](https://example.org/inscripcion).",
+            ),
+            (
+                "2026-05-01-taller.md",
+                "title: \"Taller de QGIS en Madrid\"\nlang: es".to_string(),
+                "El taller será el 12 de octubre de 2026 en Madrid.",
+            ),
+        ],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2026-09-01 10:00");
+    for question in [
+        "el hackatón de Sevilla, ¿hasta cuándo se pueden inscribir los equipos?",
+        "the Sevilla hackathon, until when can teams register?",
+    ] {
+        let got = text(&answerer.answer(question, Language::Es, now));
+        assert!(
+            got.contains("15 de septiembre") || got.contains("September 15"),
+            "{question}: {got}"
+        );
+    }
+}

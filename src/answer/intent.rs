@@ -262,8 +262,12 @@ pub fn understand_with(text: &str, default: Language, known: &dyn Fn(&str) -> bo
     let in_general = asked_words
         .iter()
         .any(|w| lexicon::GENERIC_KINDS.contains(&w.as_str()));
+    // What was said before comes first, as it was written: "el hackatón de Sevilla, ¿hasta
+    // cuándo se pueden inscribir los equipos?" does not ask for an "equipos hackatón".
     if leaning && !in_general {
-        words.extend(context_names(named(context), known));
+        let mut before = context_names(named(context), known);
+        before.append(&mut words);
+        words = before;
     }
     // "I just moved to Madrid. When is the next meetup here?": "here" is the town said before.
     let points_back = lexicon::all()
