@@ -1413,3 +1413,57 @@ fn a_gathering_named_before_the_question_is_read_first() {
         );
     }
 }
+
+/// Grants, scholarships and volunteering: the deadline to apply, in the asker's language.
+#[test]
+fn until_when_grants_and_volunteering_can_be_applied_for() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts(
+        dir.path(),
+        &[(
+            "2026-01-10-mapconf.md",
+            "MapConf 2026",
+            "MapConf 2026 takes place on June 4-6, 2026 in Lausanne.\n\n\
+             ## Travel grants\n\n\
+             We offer travel grants to attend. Apply by March 1, 2026: \
+             [grant form](https://forms.example.org/grants).\n\n\
+             ## Registration\n\n\
+             Register until May 15, 2026 on [pretix](https://pretix.example.org/mapconf26/).",
+        )],
+    );
+    let answerer = answerer_of(dir.path());
+    let now = at("2026-01-20 10:00");
+    for (question, lang, date) in [
+        (
+            "until when can I apply for a travel grant for MapConf?",
+            Language::En,
+            "March 1",
+        ),
+        (
+            "jusqu'à quand peut-on demander une bourse pour la MapConf ?",
+            Language::Fr,
+            "1er mars",
+        ),
+        (
+            "¿hasta cuándo puedo pedir una beca para la MapConf?",
+            Language::Es,
+            "1 de marzo",
+        ),
+    ] {
+        let reply = answerer.answer(question, Language::En, now);
+        let got = text(&reply);
+        assert_eq!(reply.lang, lang, "{question}: {got}");
+        assert!(got.contains(date), "{question}: {got}");
+        assert!(
+            !got.contains("May 15") && !got.contains("15 mai"),
+            "{question}: {got}"
+        );
+    }
+    // After the date: closed.
+    let got = text(&answerer.answer(
+        "can I still apply for a grant for MapConf?",
+        Language::En,
+        at("2026-03-10 10:00"),
+    ));
+    assert!(got.contains("closed on March 1"), "{got}");
+}

@@ -32,6 +32,10 @@ pub enum Intent {
     Proposals {
         words: Vec<String>,
     },
+    /// Until when grants, scholarships or volunteering can be applied for.
+    Apply {
+        words: Vec<String>,
+    },
     /// How long a gathering lasts.
     Duration {
         words: Vec<String>,
@@ -62,6 +66,7 @@ impl Intent {
             Intent::Event { .. } => "event",
             Intent::Register { .. } => "register",
             Intent::Proposals { .. } => "proposals",
+            Intent::Apply { .. } => "apply",
             Intent::Duration { .. } => "duration",
             Intent::Price { .. } => "price",
             Intent::Contact { .. } => "contact",
@@ -723,6 +728,18 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
         || phrase(&["last", "day"])
         || phrase(&["dernier", "jour"])
         || phrase(&["ultimo", "dia"]);
+    // "¿todavía estoy a tiempo de pedir una beca?", "until when can I apply for a travel
+    // grant?": a grant, a scholarship or volunteering, whatever else is asked.
+    if starts(l.other_objects) {
+        let words = words
+            .into_iter()
+            .filter(|w| {
+                let stem_of = |stems: &[&str]| stems.iter().any(|s| w.starts_with(s));
+                !stem_of(l.other_objects) && !stem_of(l.applying)
+            })
+            .collect();
+        return Intent::Apply { words };
+    }
     let talk_until = until_when && has(l.proposal_objects) && !has(&["appel"]);
     if starts(l.proposal_questions) || call_for || talk_until {
         let words = words
@@ -2047,6 +2064,25 @@ mod tests {
             (
                 "is the CFP still open? until when?",
                 Intent::Proposals { words: vec![] },
+            ),
+            // Grants, scholarships and volunteering have deadlines of their own.
+            (
+                "until when can I apply for a travel grant for KerbConf?",
+                Intent::Apply {
+                    words: w(&["kerbconf"]),
+                },
+            ),
+            (
+                "jusqu'à quand on peut candidater pour une bourse de voyage pour la KerbConf ?",
+                Intent::Apply {
+                    words: w(&["kerbconf"]),
+                },
+            ),
+            (
+                "che, ¿todavía estoy a tiempo de pedir una beca para el Encuentro LatAm?",
+                Intent::Apply {
+                    words: w(&["latam"]),
+                },
             ),
             (
                 "Hello, I think I've found a security flaw in geOrchestra. What's the right way to report it?",

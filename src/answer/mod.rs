@@ -150,6 +150,7 @@ impl Answerer {
                 | Intent::Event { .. }
                 | Intent::Register { .. }
                 | Intent::Proposals { .. }
+                | Intent::Apply { .. }
                 | Intent::Duration { .. }
                 | Intent::Price { .. }
         );
@@ -172,7 +173,10 @@ impl Answerer {
                 (self.register_for(i, lang, today), Some(i))
             }
             Intent::Next { words } => self.next(words, q.when(), lang, today),
-            Intent::Proposals { words } | Intent::Duration { words } | Intent::Price { words } => {
+            Intent::Proposals { words }
+            | Intent::Apply { words }
+            | Intent::Duration { words }
+            | Intent::Price { words } => {
                 let target = if words.is_empty() {
                     follow.or_else(|| self.next_with(&q.intent, q.when(), lang, today))
                 } else {
@@ -238,6 +242,7 @@ impl Answerer {
             },
             Intent::Register { words } if vague(words) => Intent::Register { words: Vec::new() },
             Intent::Proposals { words } if vague(words) => Intent::Proposals { words: Vec::new() },
+            Intent::Apply { words } if vague(words) => Intent::Apply { words: Vec::new() },
             _ => return None,
         };
         Some(Question {
@@ -267,6 +272,7 @@ impl Answerer {
             | Intent::Event { .. }
             | Intent::Register { .. }
             | Intent::Proposals { .. }
+            | Intent::Apply { .. }
             | Intent::Duration { .. }
             | Intent::Price { .. } => self.reply_after(q, today, None).0,
         }
@@ -727,8 +733,15 @@ impl Answerer {
                 .iter()
                 .any(|d| d.kind == DeadlineKind::Proposal && d.date >= today)
         };
+        let open_other = |&i: &usize| {
+            self.catalog.gatherings[i]
+                .deadlines
+                .iter()
+                .any(|d| d.kind == DeadlineKind::Other && d.date >= today)
+        };
         match intent {
             Intent::Proposals { .. } => upcoming.iter().copied().find(open_call),
+            Intent::Apply { .. } => upcoming.iter().copied().find(open_other),
             _ => None,
         }
         .or(upcoming.first().copied())
@@ -746,6 +759,17 @@ impl Answerer {
                     Some(d) if d < today => phrases::proposals_closed(&format::date(d, lang), lang),
                     Some(d) => phrases::proposals_until(&format::date(d, lang), lang),
                     None => phrases::no_proposals(&self.title(g, lang), lang),
+                };
+                Some(Line::default().text(text))
+            }
+            Intent::Apply { .. } => {
+                let other = g.next_deadline(DeadlineKind::Other, today);
+                let text = match other {
+                    Some(d) if d < today => {
+                        phrases::applications_closed(&format::date(d, lang), lang)
+                    }
+                    Some(d) => phrases::applications_until(&format::date(d, lang), lang),
+                    None => phrases::no_applications(&self.title(g, lang), lang),
                 };
                 Some(Line::default().text(text))
             }

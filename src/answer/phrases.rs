@@ -121,6 +121,31 @@ pub fn no_proposals(title: &str, lang: Language) -> String {
     }
 }
 
+/// Grants, scholarships, volunteering: the deadline that is neither a talk's nor a seat's.
+pub fn applications_until(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Candidatures (bourses, bénévoles) jusqu'au {date}."),
+        Es => format!("Solicitudes (becas, voluntariado) hasta el {date}."),
+        _ => format!("Applications (grants, volunteers) until {date}."),
+    }
+}
+
+pub fn applications_closed(date: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Les candidatures (bourses, bénévoles) ont fermé le {date}."),
+        Es => format!("Las solicitudes (becas, voluntariado) cerraron el {date}."),
+        _ => format!("Applications (grants, volunteers) closed on {date}."),
+    }
+}
+
+pub fn no_applications(title: &str, lang: Language) -> String {
+    match lang {
+        Fr => format!("Je ne connais pas de date limite de bourses ou de bénévolat pour {title}."),
+        Es => format!("No conozco ninguna fecha límite de becas o voluntariado para {title}."),
+        _ => format!("I don't know of a grant or volunteering deadline for {title}."),
+    }
+}
+
 /// How long a gathering lasts, in days.
 pub fn lasts(days: i64, lang: Language) -> String {
     match (days, lang) {

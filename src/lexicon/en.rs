@@ -419,6 +419,7 @@ pub const EN: Lexicon = Lexicon {
         "stipend",
     ],
     other_forms: &["applica", "apply", "contact", "survey", "feedback"],
+    applying: &["apply", "applica", "applies", "travel"],
     pointers: &["here", "this", "link", "click"],
     info_links: &[
         "detail",

@@ -329,6 +329,7 @@ pub const ES: Lexicon = Lexicon {
     form_nouns: &["formulario", "formularios"],
     other_objects: &["beca", "voluntari"],
     other_forms: &["candidat", "solicitud", "contacto", "encuesta", "opinion"],
+    applying: &["postul", "solicit", "pedir", "viaje"],
     pointers: &["aqui", "aca", "enlace", "pincha", "clic"],
     info_links: &["detalle", "info", "programa", "agenda"],
     not_registration: &["registrad", "registros"],

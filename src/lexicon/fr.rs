@@ -356,6 +356,7 @@ pub const FR: Lexicon = Lexicon {
     other_forms: &[
         "candidat", "contact", "sondage", "enquete", "avis", "retour",
     ],
+    applying: &["candidat", "postul", "demand", "voyage", "deplacement"],
     pointers: &["ici", "la", "lien", "cliquez", "clic"],
     info_links: &["detail", "info", "savoir", "programme"],
     not_registration: &["inscrit"],

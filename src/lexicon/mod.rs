@@ -173,6 +173,9 @@ pub struct Lexicon {
     /// travel grants, scholarships, volunteering ("Apply by 15 January" under "Travel
     /// grants", "inscriptions bénévoles jusqu'au 15 mai", "postular a las becas").
     pub other_objects: Words,
+    /// Words of a question about applying for one of them, which name no gathering
+    /// ("apply", "candidater", "postular", "travel" in "travel grant").
+    pub applying: Words,
     /// Link texts that only point ("ici", "here", "aquí"): the link is a button, and its
     /// address says what it is.
     pub pointers: Words,
@@ -560,6 +563,7 @@ pub fn all() -> &'static Lexicon {
             form_nouns: merged!(form_nouns),
             other_forms: merged!(other_forms),
             other_objects: merged!(other_objects),
+            applying: merged!(applying),
             pointers: merged!(pointers),
             info_links: merged!(info_links),
             not_registration: merged!(not_registration),

@@ -817,21 +817,30 @@ pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<St
     // A town far from the date in a long sentence is usually about something else, unless
     // it is the only one the sentence names and a city ("Les 3 et 4 février, le
     // groupe a tenu un stand au FOSDEM, sur le campus du Solbosch de l'ULB, à Bruxelles";
-    // not "… across North America"). Else the town of a street address in the sentence
-    // ("en el Club de Cultura Abierta, Av. Corrientes 4820, Buenos Aires").
+    // not "… across North America"). The town of an address in the sentence ("en el Club
+    // de Cultura Abierta, Av. Corrientes 4820, Buenos Aires") comes before a name crieur
+    // does not know as a town ("s'associe à Open Knowledge Belgium … 1000 Bruxelles").
     let m = &seen.mention;
     let mut in_sentence = seen.towns.iter().filter(|(k, _)| (s..e).contains(k));
     let only_known = in_sentence.next().is_some_and(|(_, first)| {
         place::is_city(first) && in_sentence.all(|(_, other)| other == first)
     });
-    place::nearest(seen.towns, s, e, m.first..m.last)
+    let address = || {
+        let words = &seen.tokens[s..e];
+        place::from_postcode(words).or_else(|| place::from_street(words))
+    };
+    let near = place::nearest(seen.towns, s, e, m.first..m.last)
         .filter(|(distance, _)| *distance <= 15 || only_known)
-        .map(|(_, name)| name)
-        .or_else(|| place::from_street(&seen.tokens[s..e]))
-        .map(|name| (0, name))
-        .or_else(|| place::nearest(seen.towns, block_start, s, s..s + 1))
-        .or_else(|| place::nearest(seen.towns, e, block_end, e..e + 1))
-        .map(|(_, name)| name)
+        .map(|(_, name)| name);
+    match near {
+        Some(name) if !place::is_known_town(&name) => address().or(Some(name)),
+        Some(name) => Some(name),
+        None => address(),
+    }
+    .map(|name| (0, name))
+    .or_else(|| place::nearest(seen.towns, block_start, s, s..s + 1))
+    .or_else(|| place::nearest(seen.towns, e, block_end, e..e + 1))
+    .map(|(_, name)| name)
 }
 
 /// The town in the mention's own sentence, near the date.
