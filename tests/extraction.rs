@@ -2824,3 +2824,80 @@ fn a_post_that_shows_its_numeric_order_is_read_in_it_whatever_its_site() {
         "{x:?}"
     );
 }
+
+#[test]
+fn a_farewell_naming_the_day_is_no_deadline() {
+    let x = extract(
+        "2022-01-24",
+        "es",
+        "Quedada de febrero",
+        "La quedada será el miércoles 9 de febrero a las 19:30, por Jitsi.\n\n\
+         Traed vuestras dudas. ¡Hasta el miércoles 9!",
+    );
+    assert_eq!(spans(&x), vec![(d("2022-02-09"), d("2022-02-09"))], "{x:?}");
+    assert!(x.deadlines.is_empty(), "{x:?}");
+    // A deadline said with its action still is one.
+    let x = extract(
+        "2022-01-24",
+        "es",
+        "Quedada de febrero",
+        "La quedada será el miércoles 9 de febrero a las 19:30 en Zaragoza.\n\n\
+         ¡Inscríbete hasta el lunes 7!",
+    );
+    assert_eq!(
+        deadlines(&x),
+        vec![(d("2022-02-07"), DeadlineKind::Registration)],
+        "{x:?}"
+    );
+}
+
+#[test]
+fn leaving_from_a_place_is_not_since_a_day() {
+    let x = extract(
+        "2019-05-20",
+        "es",
+        "Bicicletada cartográfica",
+        "**Fecha:** sábado 8 de junio **Hora:** de 10 a 13 h **Lugar:** salimos desde la entrada \
+         del parque, Rosario.",
+    );
+    assert_eq!(spans(&x), vec![(d("2019-06-08"), d("2019-06-08"))], "{x:?}");
+    // "disponible desde el 5 de mayo" is when something began.
+    let x = extract(
+        "2019-05-02",
+        "es",
+        "Nueva versión",
+        "La versión 2.0 del mapa está disponible desde el 5 de mayo.",
+    );
+    assert!(x.events.is_empty(), "{x:?}");
+}
+
+#[test]
+fn a_night_that_ends_after_midnight_ends_the_next_day() {
+    for (lang, body) in [
+        (
+            "en",
+            "**When:** Friday, June 23rd, 10pm – 2am\n\n**Where:** meet at the Bentway, Toronto.",
+        ),
+        (
+            "fr",
+            "La balade de nuit aura lieu le vendredi 23 juin de 22h à 2h, départ de la place \
+             Émilie-Gamelin à Montréal.",
+        ),
+    ] {
+        let x = extract("2023-06-05", lang, "Midsummer night ride", body);
+        let main = x.events.iter().find(|e| e.primary).expect("an event");
+        assert_eq!(
+            (main.start, main.end),
+            (d("2023-06-23"), d("2023-06-24")),
+            "{lang}: {x:?}"
+        );
+    }
+    // An evening that ends at midnight or before is one day.
+    let x = extract(
+        "2023-06-05",
+        "en",
+        "Summer social",
+        "Our summer social is on Friday, June 23rd, 7pm – 11pm in Toronto.",
+    );
+    assert_eq!(spans(&x), vec![(d("2023-06-23"), d("2023-06-23"))], "{x:?}");
+}

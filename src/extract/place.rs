@@ -611,8 +611,13 @@ pub fn names_online(text: &str) -> bool {
         return true;
     }
     let words = sentence::words(&tokens);
-    sentence::has_any_phrase(&words, lexicon::all().online_places)
-        || words.iter().any(|w| lexicon::PLATFORMS.contains(w))
+    // "Google Meet", not "meet at the Bentway, Toronto".
+    let platform = |k: usize| {
+        let w = words[k];
+        lexicon::PLATFORMS.contains(&w)
+            && (w != "meet" || k > 0 && matches!(words[k - 1], "google" | "jitsi"))
+    };
+    sentence::has_any_phrase(&words, lexicon::all().online_places) || (0..words.len()).any(platform)
 }
 
 /// The town in a place as written: "Seattle, WA 98195" → Seattle, "Bordeaux, France" →
@@ -800,6 +805,18 @@ fn is_name_particle(word: &str) -> bool {
 /// of names), no number, no venue or street word, not a country or an acronym. Words
 /// around a name that are not part of it go ("Almería capital" → Almería).
 fn town_name(part: &str) -> Option<String> {
+    // "Dublin 8", "Paris 6": a town and its district's number.
+    let part = part.trim().trim_end_matches('.');
+    let part = match part.rsplit_once(' ') {
+        Some((town, district))
+            if (1..=2).contains(&district.len())
+                && district.chars().all(|c| c.is_ascii_digit())
+                && town.chars().any(char::is_alphabetic) =>
+        {
+            town
+        }
+        _ => part,
+    };
     // "Québec City", "Ciudad de México", "Ciudad Real": the word is part of the name
     // here, not a qualifier ("la ciudad de Almería").
     let whole = part.trim().trim_end_matches('.');
@@ -1090,6 +1107,11 @@ mod tests {
             ),
             ("Bordeaux, France", Some("Bordeaux")),
             ("Toulouse, FR", Some("Toulouse")),
+            // A district's number after the town.
+            (
+                "The Liberties Co-Work, 12 Thomas Street, Dublin 8",
+                Some("Dublin"),
+            ),
             ("CSV,Conf,v7, Buenos Aires, Argentina", Some("Buenos Aires")),
             ("124 rue La Boétie – 75008 Paris", Some("Paris")),
             ("Calle Real 5, 04700 El Ejido", Some("El Ejido")),
@@ -1134,6 +1156,7 @@ mod tests {
             "https://meet.jit.si/hacklab",
             "Youtube de HacklabAlmeria",
             "Conversación con la comunidad (teleconferencia)",
+            "on Google Meet",
         ] {
             assert!(names_online(text), "{text}");
         }
@@ -1141,6 +1164,7 @@ mod tests {
             "Seattle, WA 98195",
             "Salle Pleyel",
             "Universidad de Almería",
+            "meet at the Bentway, Toronto",
         ] {
             assert!(!names_online(text), "{text}");
         }

@@ -111,6 +111,7 @@ fn markdown_to_html(body: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_DEFINITION_LIST;
     let body = separate_html_lines(body);
+    let body = break_before_labels(&body);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, Parser::new_ext(&body, options));
     out
@@ -168,6 +169,62 @@ fn separate_html_lines(body: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// "**When:** Friday, June 23rd⏎**Where:** Trinity Bellwoods Park, Toronto": lines that
+/// open with a label are lines of their own, as their author wrote them, though Markdown
+/// joins the lines of a paragraph. The line before each ends with a hard break.
+fn break_before_labels(body: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let joins = |i: usize| {
+        i > 0 && opens_with_label(lines[i]) && {
+            let before = lines[i - 1].trim();
+            !before.is_empty()
+                && !before.starts_with(['#', '|', '`', '<'])
+                && !before.ends_with("  ")
+        }
+    };
+    if !(0..lines.len()).any(joins) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len() + 64);
+    let mut fenced = false;
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            if !fenced && joins(i) {
+                out.push('\\');
+            }
+            out.push('\n');
+        }
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A line that opens with a short label and a colon: "**When:** …", "Lieu : …", "__Fecha__:
+/// …", "¿Dónde? …" is not one (a question may close a line of prose).
+fn opens_with_label(line: &str) -> bool {
+    let l = line.trim_start();
+    // A list item is a block of its own already.
+    let item = l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ");
+    if item || l.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let l = l.trim_start_matches(['*', '_']).trim_start();
+    let Some(colon) = l.find(':') else {
+        return false;
+    };
+    let label = l[..colon].trim_end_matches(['*', '_', ' ', '\u{a0}']);
+    let words = label.split_whitespace().count();
+    let lettered = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{a0}' || c == '?' || c == '¿');
+    // Not a web address ("https://…") nor a clock ("10:00").
+    lettered && (1..=3).contains(&words) && !l[colon..].starts_with("://")
 }
 
 #[derive(Default)]
@@ -524,6 +581,32 @@ mod tests {
                 (BlockKind::ListItem, "two"),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_that_opens_with_a_label_stays_a_line() {
+        for (md, text) in [
+            (
+                "**When:** Friday, June 23rd, 10pm – 2am\n**Where:** Trinity Bellwoods Park, Toronto",
+                "When: Friday, June 23rd, 10pm – 2am\nWhere: Trinity Bellwoods Park, Toronto",
+            ),
+            (
+                "Fecha: sábado 8 de junio\nLugar: Rosario",
+                "Fecha: sábado 8 de junio\nLugar: Rosario",
+            ),
+            (
+                "**Quand ?** samedi 14 mars\n**Lieu :** Lyon",
+                "Quand ? samedi 14 mars\nLieu : Lyon",
+            ),
+            // Prose, a clock and a web address go on as Markdown joins them.
+            (
+                "We meet at\n10:00 at the library, see\nhttps://example.org/ for more.",
+                "We meet at 10:00 at the library, see https://example.org/ for more.",
+            ),
+        ] {
+            let doc = read(md, Markup::Markdown, None);
+            assert_eq!(doc.blocks[0].text, text, "{md}");
+        }
     }
 
     #[test]

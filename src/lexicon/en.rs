@@ -132,6 +132,8 @@ pub const EN: Lexicon = Lexicon {
         "roundtable",
         "mixer",
         "hackday",
+        // "fix-it clinic", "repair clinic": a drop-in workshop.
+        "clinic",
     ],
     gathering_suffixes: &["conf", "athon", "camp"],
     kind_qualifiers: &[

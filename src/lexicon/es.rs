@@ -205,13 +205,14 @@ pub const ES: Lexicon = Lexicon {
         &["nos", "reuniremos"],
         &["mesa", "redonda"],
     ],
-    since: &[],
+    // "disponible desde el 5 de mayo": since a day, just before it; "salimos desde la
+    // entrada del parque" elsewhere in the sentence says nothing of the date.
+    since: &["desde"],
     not_gathering: &[
         "version",
         "publicado",
         "publicada",
         "disponible",
-        "desde",
         "fijado",
         "abre",
         "publicacion",

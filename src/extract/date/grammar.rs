@@ -280,13 +280,18 @@ enum Sep {
 }
 
 /// A separator, and after it an article before a day number: "le 17 et le 18", "el 4 y
-/// el 5", "the 17th and the 18th".
+/// el 5", "the 17th and the 18th", "le vendredi 13 et le samedi 14 juin".
 fn separator(t: &[Token<'_>], j: usize, prev_bare: bool) -> Option<(Sep, usize)> {
     let (sep, after) = bare_separator(t, j, prev_bare)?;
+    let weekday_at = |k: usize| {
+        t.get(k)
+            .is_some_and(|x| x.kind == Kind::Word && lexicon::weekday(x.norm).is_some())
+    };
+    let day_at = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Num);
     let article = t
         .get(after)
         .is_some_and(|x| x.kind == Kind::Word && matches!(x.norm, "le" | "la" | "el" | "the"))
-        && t.get(after + 1).is_some_and(|x| x.kind == Kind::Num);
+        && (day_at(after + 1) || weekday_at(after + 1) && day_at(after + 2));
     Some((sep, after + usize::from(article)))
 }
 

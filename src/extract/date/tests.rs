@@ -767,3 +767,18 @@ fn a_range_s_end_may_give_its_hour_before_its_day() {
         Some((d(2024, 10, 16), d(2024, 10, 16)))
     );
 }
+
+#[test]
+fn an_article_may_lead_a_weekday_in_a_list_of_days() {
+    let post = d(2025, 4, 7);
+    for text in [
+        "le vendredi 13 et le samedi 14 juin 2025",
+        "el viernes 13 y el sábado 14 de junio de 2025",
+    ] {
+        assert_eq!(
+            first_span(text, post, Lang::DayFirst).map(|s| (s.0, s.1)),
+            Some((d(2025, 6, 13), d(2025, 6, 14))),
+            "{text}"
+        );
+    }
+}

@@ -15,7 +15,7 @@ use crate::extract::{
 };
 use crate::lexicon;
 use crate::post::{Block, BlockKind};
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 use std::borrow::Cow;
 
 /// An event while the post is read: its days and where it was first announced.
@@ -445,13 +445,23 @@ impl Builder {
                 _ if is_primary => primary_title.clone().unwrap_or_default(),
                 _ => side_title(d, primary_title.as_deref()),
             };
+            // "Friday June 23, 10pm–2am": a night that ends the next morning.
+            let start_time = d.start_time.or(d.programme_start);
+            let end_time = d.end_time.or(d.programme_end);
+            let overnight = d.span.start == d.span.end
+                && matches!((start_time, end_time), (Some(from), Some(to))
+                    if to < from && to > NaiveTime::MIN && to.hour() < 8);
             events.push(Event {
                 title,
                 start: d.span.start,
-                end: d.span.end,
+                end: if overnight {
+                    d.span.end + Duration::days(1)
+                } else {
+                    d.span.end
+                },
                 precision: d.span.precision,
-                start_time: d.start_time.or(d.programme_start),
-                end_time: d.end_time.or(d.programme_end),
+                start_time,
+                end_time,
                 place,
                 primary: is_primary,
                 // A notice that the gathering is put off is not about its new date.
@@ -835,12 +845,20 @@ pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<St
     match near {
         Some(name) if !place::is_known_town(&name) => address().or(Some(name)),
         Some(name) => Some(name),
-        None => address(),
+        None => address().or_else(|| where_line(seen)),
     }
     .map(|name| (0, name))
     .or_else(|| place::nearest(seen.towns, block_start, s, s..s + 1))
     .or_else(|| place::nearest(seen.towns, e, block_end, e..e + 1))
     .map(|(_, name)| name)
+}
+
+/// The place a "Where:" line of the block gives ("**When:** …⏎**Where:** Le Hangar à Bits,
+/// 11 quai des Antilles, 44200 Nantes"), before any town guessed elsewhere in the block.
+fn where_line(seen: &Seen<'_, '_>) -> Option<String> {
+    seen.tokens
+        .split(|t| t.kind == Kind::Break)
+        .find_map(|line| label::place_of(line, seen.text))
 }
 
 /// The town in the mention's own sentence, near the date.

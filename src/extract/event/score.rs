@@ -120,8 +120,12 @@ pub(super) fn event_score(
     // a call is no gathering.
     let before = &seen.before[seen.before.len().saturating_sub(8)..];
     let l = lexicon::all();
-    // "available since March 3", "depuis le 3 mars": when something began.
-    if !next_session && before.iter().rev().take(2).any(|w| l.since.contains(w)) {
+    // "available since March 3", "depuis le 3 mars": when something began; not "desde el 5
+    // hasta el 7 de mayo", a range.
+    if !next_session
+        && m.shape != Shape::Range
+        && before.iter().rev().take(2).any(|w| l.since.contains(w))
+    {
         score -= 3;
     }
     if sentence::has_stem_in(before, word_set!(l.opening))
@@ -250,6 +254,18 @@ pub(super) fn deadline_kind(
             .filter(|t| t.kind == Kind::Word)
             .take(4)
             .any(|t| l.closing_labels.contains(&t.norm));
+    // "¡Hasta el miércoles 9!": a farewell that names the day people meet, the whole
+    // exclamation, is no deadline.
+    let (start, _) = seen.sentence;
+    let exclaims = seen.tokens[start..end.max(start)]
+        .iter()
+        .any(|t| t.is_sym("!") || t.is_sym("¡"));
+    let words_after = seen.tokens[seen.mention.last..end.max(seen.mention.last)]
+        .iter()
+        .any(|t| t.kind == Kind::Word);
+    if exclaims && seen.before.len() <= 2 && !words_after {
+        return None;
+    }
     let strong = subject || heads || sentence::has_any_phrase(before, l.deadline_strong);
     let weak = sentence::has_any_phrase(before, l.deadline_weak);
     let w = &seen.words;
