@@ -2901,3 +2901,67 @@ fn a_night_that_ends_after_midnight_ends_the_next_day() {
     );
     assert_eq!(spans(&x), vec![(d("2023-06-23"), d("2023-06-23"))], "{x:?}");
 }
+
+#[test]
+fn brackets_after_a_gathering_s_name_give_its_days() {
+    for (lang, body) in [
+        (
+            "en",
+            "Tickets for the **Cartonera Summit 2022** (Madison, WI, Thursday June 23 – Saturday \
+             June 25) are on sale!",
+        ),
+        (
+            "fr",
+            "La billetterie des Rencontres Cartonera 2022 (Lyon, du jeudi 23 au samedi 25 juin) \
+             est ouverte !",
+        ),
+    ] {
+        let x = extract("2022-04-25", lang, "Summit 2022", body);
+        assert_eq!(
+            spans(&x),
+            vec![(d("2022-06-23"), d("2022-06-25"))],
+            "{lang}: {x:?}"
+        );
+    }
+}
+
+#[test]
+fn a_table_with_a_column_of_dates_and_one_of_places_is_an_agenda() {
+    for (lang, body, days) in [
+        (
+            "en",
+            "Here's the chapter's schedule through Thanksgiving:\n\n\
+             | Date | Time | Where |\n|---|---|---|\n\
+             | Sat 9/20 | 10am–2pm | Midtown Greenway Bike Center |\n\
+             | Sat 10/18 | 10am–2pm | Franklin Library |\n",
+            ["2025-09-20", "2025-10-18"],
+        ),
+        (
+            "fr",
+            "Le programme de l'automne :\n\n\
+             | Quand | Lieu |\n|---|---|\n\
+             | samedi 20/09 | Maison du vélo |\n\
+             | samedi 18/10 | Bibliothèque Franklin |\n",
+            ["2025-09-20", "2025-10-18"],
+        ),
+    ] {
+        let x = extract_in(
+            chrono_tz::America::Chicago,
+            "2025-09-08",
+            lang,
+            "Fall schedule",
+            body,
+        );
+        let want: Vec<_> = days.iter().map(|s| (d(s), d(s))).collect();
+        assert_eq!(spans(&x), want, "{lang}: {x:?}");
+    }
+    // A timeline is no agenda: "| Date | Step |".
+    let x = extract_in(
+        chrono_tz::America::Chicago,
+        "2025-09-08",
+        "en",
+        "Mentoring programme",
+        "| Date | Step |\n|---|---|\n| 9/20/2025 | Applications reviewed |\n| 10/18/2025 | Results |\n",
+    );
+    assert!(x.events.is_empty(), "{x:?}");
+}

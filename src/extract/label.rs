@@ -30,24 +30,42 @@ pub fn of(tokens: &[Token<'_>]) -> Option<(Label, usize)> {
                 if words.is_empty() || i + 1 >= tokens.len() {
                     return None;
                 }
-                // "Date :" in a post is a gathering's, unlike a front matter's `date`.
-                let key = match words.as_slice() {
-                    ["date"] => "date_start".to_string(),
-                    _ => words.join("_"),
-                };
-                let label = match role(&key) {
-                    Role::Start | Role::End => Label::When,
-                    Role::Time => Label::Time,
-                    Role::Place | Role::Address | Role::Town => Label::Where,
-                    _ => return None,
-                };
-                return Some((label, i + 1));
+                return named(&words).map(|label| (label, i + 1));
             }
             Kind::Sym if matches!(t.text, "/" | "&" | "-") => {}
             _ => return None,
         }
     }
     None
+}
+
+/// What a label's words announce, read like a front-matter key.
+fn named(words: &[&str]) -> Option<Label> {
+    // "Date :" in a post is a gathering's, unlike a front matter's `date`.
+    let key = match words {
+        ["date"] => "date_start".to_string(),
+        _ => words.join("_"),
+    };
+    match role(&key) {
+        Role::Start | Role::End => Some(Label::When),
+        Role::Time => Some(Label::Time),
+        Role::Place | Role::Address | Role::Town => Some(Label::Where),
+        _ => None,
+    }
+}
+
+/// What a table's column heading announces ("Date", "Fecha", "Quand", "Where"): a cell
+/// of one to three words and nothing else.
+pub fn heading(tokens: &[Token<'_>]) -> Option<Label> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.norm)
+        .collect();
+    let only_words = tokens.iter().all(|t| t.kind == Kind::Word || ends_label(t));
+    ((1..=3).contains(&words.len()) && only_words)
+        .then(|| named(&words))
+        .flatten()
 }
 
 /// Whether a token ends a line's label: ":" (or "?" in "Quand ?").

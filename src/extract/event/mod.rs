@@ -16,7 +16,7 @@ mod signature;
 use super::date::{self, Lang, Mention};
 use super::lang::{self, Language};
 use super::token::{self, Kind, Token};
-use super::{Extraction, facts, place, sentence};
+use super::{Extraction, facts, label, place, sentence};
 use crate::lexicon;
 use crate::post::{Block, BlockKind, Post};
 use build::Builder;
@@ -149,6 +149,11 @@ pub fn extract(post: &Post) -> Extraction {
         } else {
             row_facts(&blocks, &tokens, b)
         };
+        let column = if mentions_here.is_empty() {
+            None
+        } else {
+            column_heading(&blocks, &tokens, b)
+        };
         for mention in mentions_here {
             if mentions == MAX_MENTIONS {
                 break;
@@ -191,6 +196,7 @@ pub fn extract(post: &Post) -> Extraction {
                     row_town: row_town.as_deref(),
                     block: b,
                     row_lead: row_lead.as_deref(),
+                    column,
                     mention,
                 },
             );
@@ -338,6 +344,8 @@ struct Seen<'a, 't> {
     row_town: Option<&'t str>,
     /// For a table cell, the name the first cell of its row gives.
     row_lead: Option<&'t str>,
+    /// For a table cell, what its column's heading announces ("Date", "Fecha", "Lieu").
+    column: Option<label::Label>,
     /// The index of the block in the post's blocks.
     block: usize,
     mention: Mention,
@@ -354,6 +362,34 @@ fn row_cells(blocks: &[Cow<'_, Block>], b: usize) -> Vec<usize> {
     let mut cells: Vec<usize> = before.chain(after).collect();
     cells.sort_by_key(|k| k.abs_diff(b));
     cells
+}
+
+/// What the heading of the column of cell `b` announces, in an agenda: a table whose first
+/// row heads a column of dates and one of times or places ("| Date | Time | Where |"); a
+/// timeline ("| Date | Step |") is no agenda.
+fn column_heading(
+    blocks: &[Cow<'_, Block>],
+    tokens: &[Vec<Token<'_>>],
+    b: usize,
+) -> Option<label::Label> {
+    let row = blocks[b].row?;
+    let first = (0..=b)
+        .rev()
+        .take_while(|&k| blocks[k].row.is_some())
+        .last()?;
+    let heading_row = blocks[first].row;
+    if heading_row == Some(row) {
+        return None;
+    }
+    let headings: Vec<Option<label::Label>> = (first..blocks.len())
+        .take_while(|&k| blocks[k].row == heading_row)
+        .map(|k| label::heading(&tokens[k]))
+        .collect();
+    let agenda = headings
+        .iter()
+        .any(|h| matches!(h, Some(label::Label::Where | label::Label::Time)));
+    let column = (first..b).filter(|&k| blocks[k].row == Some(row)).count();
+    headings.get(column).copied().flatten().filter(|_| agenda)
 }
 
 /// What a row says of the date in one of its cells: the town another cell is

@@ -57,7 +57,8 @@ pub(super) fn event_score(
         Some((l, after)) if m.first >= s + after => Some(l),
         _ => label_before.map(|(l, _)| l),
     };
-    if matches!(labelled, Some(Label::When | Label::Time)) {
+    // "| Date | Time | Where |" over "| Sat 9/20 | 10am–2pm | Midtown |": a column of dates.
+    if matches!(labelled, Some(Label::When | Label::Time)) || seen.column == Some(Label::When) {
         score += 3;
     }
     // A line that is only a date, in a post about a gathering: its date.
@@ -103,6 +104,20 @@ pub(super) fn event_score(
     }
     if sentence_place(seen, seen.sentence.1).is_some() {
         score += 1;
+    }
+    // "Tickets for the Cartonera Summit 2022 (Madison, WI, Thursday June 23 – Saturday June
+    // 25) are on sale": brackets after a gathering's name give its days.
+    let bracket = (s..m.first)
+        .rev()
+        .take_while(|&k| !seen.tokens[k].is_sym(")"))
+        .find(|&k| seen.tokens[k].is_sym("("));
+    let after_name = bracket.is_some_and(|b| {
+        seen.tokens[b.saturating_sub(4).max(s)..b]
+            .iter()
+            .any(|t| t.kind == Kind::Word && lexicon::is_gathering_noun(t.norm))
+    });
+    if after_name {
+        score += 3;
     }
     // A heading that starts with its date, after others that were gatherings, is one more
     // session of a series, whatever its subject ("Martes 5 de mayo — Publicación web").
@@ -152,7 +167,8 @@ pub(super) fn event_score(
             *w,
             "le" | "la" | "el" | "on" | "du" | "au" | "des" | "the" | "del" | "al"
         ) || lexicon::weekday(w).is_some()
-    });
+    }) || m.items.iter().any(|p| p.weekday.is_some())
+        || seen.column == Some(Label::When);
     if figures_only && seen.kind != BlockKind::Title && !cued {
         score -= 3;
     }
