@@ -255,6 +255,15 @@ pub fn in_title(title: &str, lang: Language) -> Option<String> {
     {
         return Some(name);
     }
+    // "Chicago: First Saturday Fix-it Clinics", "Bruxelles : atelier vélo": a title that
+    // opens with its town, set off (not "Reading group, March 3").
+    if let Some((name, end)) = known_town_span(&tokens, 0)
+        && tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text, ":" | "—" | "–" | "-" | "|"))
+    {
+        return Some(name);
+    }
     let acronym = |t: &Token<'_>| {
         t.kind == Kind::Word && t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
     };
@@ -1347,6 +1356,17 @@ mod tests {
                 "Meetup Sevilla: próxima sesión",
                 Language::Es,
                 Some("Sevilla"),
+            ),
+            // A title that opens with its town.
+            (
+                "Chicago: First Saturday Fix-it Clinics are back",
+                Language::En,
+                Some("Chicago"),
+            ),
+            (
+                "Bruxelles : atelier vélo & cartes de la rentrée",
+                Language::Fr,
+                Some("Bruxelles"),
             ),
             // People, whose names are also towns', and towns that name no gathering.
             ("Soirée Chloé Condon", Language::Fr, None),
