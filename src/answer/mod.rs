@@ -727,21 +727,18 @@ impl Answerer {
         today: NaiveDate,
     ) -> Option<usize> {
         let upcoming = self.upcoming(&[], when, lang, today);
-        let open_call = |&i: &usize| {
-            self.catalog.gatherings[i]
-                .deadlines
-                .iter()
-                .any(|d| d.kind == DeadlineKind::Proposal && d.date >= today)
-        };
-        let open_other = |&i: &usize| {
-            self.catalog.gatherings[i]
-                .deadlines
-                .iter()
-                .any(|d| d.kind == DeadlineKind::Other && d.date >= today)
+        // The next gathering that still takes proposals, or applications.
+        let open = |kind: DeadlineKind| {
+            upcoming.iter().copied().find(|&i| {
+                self.catalog.gatherings[i]
+                    .deadlines
+                    .iter()
+                    .any(|d| d.kind == kind && d.date >= today)
+            })
         };
         match intent {
-            Intent::Proposals { .. } => upcoming.iter().copied().find(open_call),
-            Intent::Apply { .. } => upcoming.iter().copied().find(open_other),
+            Intent::Proposals { .. } => open(DeadlineKind::Proposal),
+            Intent::Apply { .. } => open(DeadlineKind::Other),
             _ => None,
         }
         .or(upcoming.first().copied())

@@ -504,12 +504,11 @@ fn ends_place(tokens: &[Token<'_>], k: usize) -> bool {
 /// that is not one: "Portland, Oregon" and "Brisbane, Australia" name a state and a country
 /// (which some small town shares).
 fn city_after(tokens: &[Token<'_>], town: &str, end: usize) -> Option<String> {
-    if !tokens.get(end).is_some_and(|t| t.is_sym(",")) || towns::is_city(&fold(town)) {
+    if !tokens.get(end).is_some_and(|t| t.is_sym(",")) || is_city(town) {
         return None;
     }
     let (name, after) = known_town_span(tokens, end + 1)?;
-    (ends_place(tokens, after) && towns::is_city(&fold(&name)) && !is_state_or_country(&name))
-        .then_some(name)
+    (ends_place(tokens, after) && is_city(&name) && !is_state_or_country(&name)).then_some(name)
 }
 
 /// The town after a street whose number follows its name: "rue de Genève 77, Lausanne",

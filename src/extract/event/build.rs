@@ -211,8 +211,8 @@ impl Builder {
         let elsewhere = |e: &Draft| {
             let here =
                 place::opening_town(seen.tokens, s, m.first).or_else(|| own_sentence_place(seen));
-            matches!((here, &e.place), (Some(a), Some(b))
-                if place::is_known_town(&a) && place::is_known_town(b) && !a.contains(b.as_str()) && !b.contains(a.as_str()))
+            here.zip(e.place.as_deref())
+                .is_some_and(|(a, b)| other_known_towns(&a, b))
         };
         match self.containing(&span) {
             Some(i) if elsewhere(&self.events[i]) => {}
@@ -832,7 +832,7 @@ pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<St
     // does not know as a town ("s'associe à Open Knowledge Belgium … 1000 Bruxelles").
     let m = &seen.mention;
     let mut in_sentence = seen.towns.iter().filter(|(k, _)| (s..e).contains(k));
-    let only_known = in_sentence.next().is_some_and(|(_, first)| {
+    let only_city = in_sentence.next().is_some_and(|(_, first)| {
         place::is_city(first) && in_sentence.all(|(_, other)| other == first)
     });
     let address = || {
@@ -840,17 +840,23 @@ pub(super) fn sentence_place(seen: &Seen<'_, '_>, block_end: usize) -> Option<St
         place::from_postcode(words).or_else(|| place::from_street(words))
     };
     let near = place::nearest(seen.towns, s, e, m.first..m.last)
-        .filter(|(distance, _)| *distance <= 15 || only_known)
+        .filter(|(distance, _)| *distance <= 15 || only_city)
         .map(|(_, name)| name);
+    let neighbour = |from: usize, to: usize, at: usize| {
+        place::nearest(seen.towns, from, to, at..at + 1).map(|(_, name)| name)
+    };
     match near {
         Some(name) if !place::is_known_town(&name) => address().or(Some(name)),
         Some(name) => Some(name),
         None => address().or_else(|| where_line(seen)),
     }
-    .map(|name| (0, name))
-    .or_else(|| place::nearest(seen.towns, block_start, s, s..s + 1))
-    .or_else(|| place::nearest(seen.towns, e, block_end, e..e + 1))
-    .map(|(_, name)| name)
+    .or_else(|| neighbour(block_start, s, s))
+    .or_else(|| neighbour(e, block_end, e))
+}
+
+/// Two towns crieur knows, neither inside the other's name.
+fn other_known_towns(a: &str, b: &str) -> bool {
+    place::is_known_town(a) && place::is_known_town(b) && !a.contains(b) && !b.contains(a)
 }
 
 /// The place a "Where:" line of the block gives ("**When:** …⏎**Where:** Le Hangar à Bits,

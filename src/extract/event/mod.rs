@@ -144,15 +144,13 @@ pub fn extract(post: &Post) -> Extraction {
         } else {
             place::towns(toks, language)
         };
-        let (row_town, row_lead) = if mentions_here.is_empty() {
-            (None, None)
+        let ((row_town, row_lead), column) = if mentions_here.is_empty() {
+            ((None, None), None)
         } else {
-            row_facts(&blocks, &tokens, b)
-        };
-        let column = if mentions_here.is_empty() {
-            None
-        } else {
-            column_heading(&blocks, &tokens, b)
+            (
+                row_facts(&blocks, &tokens, b),
+                column_heading(&blocks, &tokens, b),
+            )
         };
         for mention in mentions_here {
             if mentions == MAX_MENTIONS {
