@@ -2965,3 +2965,70 @@ fn a_table_with_a_column_of_dates_and_one_of_places_is_an_agenda() {
     );
     assert!(x.events.is_empty(), "{x:?}");
 }
+
+/// Addresses as other countries write them: a Swiss four-digit postcode before a town the
+/// gazetteer may not know, an Indian PIN after its town, a Senegalese address whose
+/// directions follow in brackets; hours said with their unit as a word.
+#[test]
+fn towns_of_addresses_written_abroad_and_hours_said_in_words() {
+    let x = extract(
+        "2018-06-04",
+        "fr",
+        "Atelier capteurs",
+        "L'antenne organise son premier atelier de montage le jeudi 21 juin dès 18h30.\n\n\
+         Rendez-vous au Fablab des Grottes, rue de la Servette 42, 1202 Genève (2e étage).",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Genève"));
+    let x = extract(
+        "2025-09-15",
+        "fr",
+        "Apéro capteurs",
+        "L'antenne vous invite à son premier apéro le jeudi 9 octobre dès 18h30, à la \
+         Ferme-Asile (promenade des Pêcheurs 10, 1950 Sion), dans la petite salle.",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Sion"));
+    let x = extract(
+        "2023-06-12",
+        "en",
+        "Two-day node-building workshop",
+        "The chapter is holding a two-day workshop.\n\n\
+         - **Dates:** Friday 14th and Saturday 15th July 2023, 10am to 5pm both days\n\
+         - **Venue:** Room 204, Department of Environmental Science, SPPU, Ganeshkhind, Pune 411007",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Pune"));
+    let x = extract(
+        "2019-01-14",
+        "fr",
+        "Rencontre des contributeurs",
+        "L'antenne a le plaisir de vous convier à sa première rencontre des contributeurs.\n\n\
+         **Date :** samedi 2 février 2019, à partir de 10 heures\n\
+         **Lieu :** Espace Ker Xam, Sicap Liberté 6, villa n° 6721, Dakar (en face de la pharmacie)",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Dakar"));
+    assert_eq!(x.events[0].start_time, t("10:00"));
+    let x = extract(
+        "2021-04-12",
+        "es",
+        "Taller de armado de nodos",
+        "Nos juntamos el sábado 24 de abril, de 10 a 13 hrs, en el Espacio Santa Ana.",
+    );
+    assert_eq!(
+        (x.events[0].start_time, x.events[0].end_time),
+        (t("10:00"), t("13:00"))
+    );
+}
+
+/// Hugo's JSON front matter: an object opening the file gives the gathering's keys, and
+/// is not read as prose.
+#[test]
+fn a_hugo_post_with_json_front_matter() {
+    let x = extract_source(
+        "content/es/posts/encuentro-2024.md",
+        "{\n  \"title\": \"Encuentro 2024: convocatoria abierta\",\n  \"date\": \"2024-01-22T10:00:00-06:00\",\n  \
+         \"eventDate\": \"2024-10-03\",\n  \"endsOn\": \"2024-10-05\",\n  \
+         \"venue\": {\"name\": \"Facultad de Ingeniería\", \"city\": \"Concepción\"}\n}\n\n\
+         El **Encuentro 2024** será del jueves 3 al sábado 5 de octubre de 2024. Envía tu propuesta.\n",
+    );
+    assert_eq!(spans(&x), [(d("2024-10-03"), d("2024-10-05"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Concepción"));
+}

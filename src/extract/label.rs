@@ -100,9 +100,22 @@ pub fn place_of(tokens: &[Token<'_>], text: &str) -> Option<String> {
     if l.venue_prepositions.contains(&first.norm) {
         return place::structured_town(&text[first.end..tokens.last()?.end]);
     }
-    let last_prep = words
+    // Not inside brackets: "Dakar (en face de la pharmacie)" directs from the town.
+    let mut depth = 0usize;
+    let outside: Vec<bool> = words
         .iter()
-        .rposition(|t| t.kind == Kind::Word && l.place_prepositions.contains(&t.norm));
+        .map(|t| {
+            match t.text {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let last_prep = words.iter().zip(&outside).rposition(|(t, &out)| {
+        out && t.kind == Kind::Word && l.place_prepositions.contains(&t.norm)
+    });
     match last_prep.and_then(|k| words.get(k + 1)) {
         Some(next) => place::town_of_address(&text[next.start..tokens.last()?.end]),
         None => place::town_of_address(rest),

@@ -429,7 +429,8 @@ fn is_cedex(t: &Token<'_>) -> bool {
 
 /// The town of a postal address in the tokens: a five-digit postcode, then the town; or a
 /// four-digit one (Belgium, Switzerland, Austria, Denmark…) before a town the gazetteer
-/// knows ("Rue de la Loi 42, 1000 Bruxelles"), as four digits are often a year.
+/// knows ("Rue de la Loi 42, 1000 Bruxelles") or ending a street's address, as four digits
+/// are often a year.
 pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
     tokens.iter().enumerate().find_map(|(k, t)| {
         let digits = if t.kind == Kind::Num { t.text.len() } else { 0 };
@@ -440,7 +441,19 @@ pub fn from_postcode(tokens: &[Token<'_>]) -> Option<String> {
         }
         match digits {
             5 => town_at(tokens, k + 1),
-            4 => known_town_span(tokens, k + 1).map(|(name, _)| name),
+            4 => known_town_span(tokens, k + 1)
+                .or_else(|| {
+                    // "rue de la Servette 42, 1202 Genève (2e étage)": after a street and a
+                    // comma, a name ending the address is its town, known or not.
+                    let after_street = k > 1
+                        && tokens[k - 1].is_sym(",")
+                        && tokens[k.saturating_sub(6)..k - 1].iter().any(|t| {
+                            t.kind == Kind::Num || lexicon::all().street_words.contains(&t.norm)
+                        });
+                    town_span(tokens, k + 1)
+                        .filter(|(_, end)| after_street && ends_place(tokens, *end))
+                })
+                .map(|(name, _)| name),
             _ => None,
         }
     })
@@ -643,10 +656,16 @@ pub fn town_of_address(text: &str) -> Option<String> {
         .iter()
         .rposition(|p| is_street(p))
         .map_or(0, |i| i + 1);
-    parts[after_street..]
+    // "Room 204, SPPU, Ganeshkhind, Pune": a town crieur knows before a name it does not.
+    let mut names = parts[after_street..]
         .iter()
         .chain(&parts[..after_street])
-        .find_map(|p| town_name(p))
+        .filter_map(|p| town_name(p));
+    let first = names.next()?;
+    if is_known_town(&first) {
+        return Some(first);
+    }
+    Some(names.find(|n| is_known_town(n)).unwrap_or(first))
 }
 
 /// A part of an address that names a street or a number in one: "Calle Guinea Nº 2",
@@ -677,6 +696,14 @@ fn address_parts(text: &str) -> Vec<&str> {
 fn by_form(parts: &[&str]) -> Option<String> {
     for (i, part) in parts.iter().enumerate().rev() {
         if let Some(town) = postcode_town(part) {
+            return Some(town);
+        }
+        // "Ganeshkhind, Pune - 411007": a postcode set apart after its town.
+        if i > 0
+            && (4..=6).contains(&part.len())
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && let Some(town) = town_name(parts[i - 1])
+        {
             return Some(town);
         }
         if i > 0
@@ -747,6 +774,10 @@ fn postcode_town(part: &str) -> Option<String> {
     let n = tokens.len();
     if n >= 3 && code(&tokens[n - 1]) && is_code_word(&tokens[n - 2]) {
         return town_name(&part[..tokens[n - 2].start]);
+    }
+    // "Pune 411007": a town and a six-digit code after it (India, Singapore, China…).
+    if n >= 2 && tokens[n - 1].kind == Kind::Num && tokens[n - 1].text.len() == 6 {
+        return town_name(&part[..tokens[n - 1].start]);
     }
     // "Leeds LS10 1HD", "London SW1A 2AA": a town and a British postcode.
     let at = tokens

@@ -1,5 +1,6 @@
 //! Front matter: splits a post's source into its metadata block and its body, and
-//! reads the fields crieur uses. Jekyll/Hugo YAML (`---`) and Hugo TOML (`+++`).
+//! reads the fields crieur uses. Jekyll/Hugo YAML (`---`), Hugo TOML (`+++`) and Hugo JSON
+//! (an object opening the file).
 //!
 //! A hand-written splitter, because general front-matter crates mistake a `---` rule in
 //! the body for an excerpt marker. Knows nothing about dates in prose or chat.
@@ -52,6 +53,7 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
     let (fence, format) = match first_line.trim_end() {
         "---" => ("---", Format::Yaml),
         "+++" => ("+++", Format::Toml),
+        _ if opens_json(source) => return split_json(source),
         _ => {
             return Ok(Split {
                 meta: FrontMatter::default(),
@@ -91,6 +93,47 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
         line_no += 1;
     }
     Err(FrontMatterError::Unclosed { line: 1, fence })
+}
+
+/// Hugo's JSON front matter: an object opening the file (`{` then a key or `}`), not a
+/// Liquid tag or a shortcode (`{% … %}`, `{{< … >}}`) opening a body.
+fn opens_json(source: &str) -> bool {
+    source
+        .strip_prefix('{')
+        .is_some_and(|rest| matches!(rest.trim_start().chars().next(), Some('"' | '}')))
+}
+
+/// The JSON object opening `source`, and the body from the line after its end.
+fn split_json(source: &str) -> Result<Split<'_>, FrontMatterError> {
+    let mut values = serde_json::Deserializer::from_str(source).into_iter::<Value>();
+    let value = match values.next() {
+        Some(Ok(value)) => value,
+        Some(Err(e)) if !e.is_eof() => {
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            return Err(FrontMatterError::Invalid {
+                line: e.line(),
+                column: e.column(),
+                format: "JSON",
+                message: message.trim_end_matches(&suffix).to_string(),
+            });
+        }
+        _ => {
+            return Err(FrontMatterError::Unclosed {
+                line: 1,
+                fence: "}",
+            });
+        }
+    };
+    let end = values.byte_offset();
+    let body_start = source[end..]
+        .find('\n')
+        .map_or(source.len(), |i| end + i + 1);
+    Ok(Split {
+        meta: from_value(&value),
+        body: &source[body_start..],
+        body_line: source[..body_start].matches('\n').count() + 1,
+    })
 }
 
 fn line_ending_len(source: &str, at: usize) -> usize {
@@ -337,6 +380,34 @@ mod tests {
                 ("title", "x"),
             ]
             .map(|(k, v)| (k.to_string(), v.to_string()))
+        );
+    }
+
+    #[test]
+    fn reads_hugo_json_front_matter() {
+        let s = split("{\n  \"title\": \"Encuentro 2024\",\n  \"date\": \"2024-01-22T10:00:00-06:00\",\n  \"venue\": {\"city\": \"Concepción\"}\n}\n\nEl **Encuentro**\n").unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("Encuentro 2024"));
+        assert_eq!(s.meta.date, date(2024, 1, 22, 10, 0));
+        assert!(
+            s.meta
+                .fields
+                .contains(&("venue.city".to_string(), "Concepción".to_string()))
+        );
+        assert_eq!(s.body, "\nEl **Encuentro**\n");
+        assert_eq!(s.body_line, 6);
+        // A Liquid tag or a shortcode opening a body is no front matter.
+        for body in ["{% include nav.html %}\nText", "{{< youtube id >}}\nText"] {
+            assert_eq!(split(body).unwrap().body, body);
+        }
+        let err = split("{\n  \"title\": \"x\",\n  \"date\" 2024\n}\nBody").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 3, column 10: front matter is not valid JSON: expected `:`"
+        );
+        let err = split("{\"title\": \"x\",\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1: front matter not closed; expected a line with }"
         );
     }
 

@@ -36,7 +36,8 @@ pub struct SiteSpec {
 pub struct Site {
     pub urls: Urls,
     pub drafts: bool,
-    /// Its English writes numeric dates day first, as its time zone's region does.
+    /// Its English writes numeric dates day first, as its config's language code or its
+    /// time zone's region does.
     pub day_first: bool,
 }
 
@@ -45,7 +46,10 @@ impl Site {
         Site {
             urls: Urls::for_site(spec),
             drafts: spec.drafts,
-            day_first: crate::lexicon::en::writes_day_first(spec.timezone.name()),
+            // The language code of the site's config first ("en-IE" on a site kept in
+            // Mexico City's zone), else the region of its time zone.
+            day_first: urls::english_day_first(&spec.root)
+                .unwrap_or_else(|| crate::lexicon::en::writes_day_first(spec.timezone.name())),
         }
     }
 }

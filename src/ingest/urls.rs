@@ -1,7 +1,8 @@
 //! Where a site publishes its posts: the base address and the permalink rule, from the
 //! crieur config or the site's own config (`_config.yml` for Jekyll, `hugo.toml` /
 //! `config.toml` for Hugo). When neither says, crieur does not guess addresses: a wrong
-//! link is worse than none. The same config gives the site's title.
+//! link is worse than none. The same config gives the site's title and the region its
+//! English is written for.
 
 use super::SiteSpec;
 use serde_json::Value;
@@ -73,6 +74,40 @@ pub fn site_title(root: &std::path::Path) -> Option<String> {
     jekyll.or_else(hugo).filter(|t| !t.trim().is_empty())
 }
 
+/// Whether the site's English writes numeric dates day first, as the region of the
+/// language code its config gives says ("en-IE", "en_GB": yes; "en-US": no); `None` when
+/// the config names no English region (`languageCode` and `languages.*.languageCode` in
+/// Hugo's, `lang`, `locale` or `language` in Jekyll's).
+pub fn english_day_first(root: &std::path::Path) -> Option<bool> {
+    let mut codes: Vec<String> = Vec::new();
+    if let Some(config) = ["_config.yml", "_config.yaml"]
+        .iter()
+        .find_map(|f| read_yaml(&root.join(f)))
+    {
+        for key in ["lang", "locale", "language"] {
+            codes.extend(config.get(key).and_then(Value::as_str).map(str::to_string));
+        }
+    }
+    if let Some(config) = ["hugo.toml", "config.toml"]
+        .iter()
+        .find_map(|f| std::fs::read_to_string(root.join(f)).ok())
+        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+    {
+        let code = |t: &toml::Table| {
+            ["languageCode", "locale"]
+                .iter()
+                .find_map(|k| t.get(*k)?.as_str().map(str::to_string))
+        };
+        codes.extend(code(&config));
+        if let Some(languages) = config.get("languages").and_then(|l| l.as_table()) {
+            codes.extend(languages.values().filter_map(|l| code(l.as_table()?)));
+        }
+    }
+    codes
+        .iter()
+        .find_map(|c| crate::lexicon::en::region_writes_day_first(c))
+}
+
 fn read_yaml(path: &std::path::Path) -> Option<Value> {
     let text = std::fs::read_to_string(path).ok()?;
     serde_saphyr::from_str::<Value>(&text).ok()
@@ -105,7 +140,20 @@ pub fn parse_base_url(text: &str) -> Option<Url> {
 
 #[cfg(test)]
 mod tests {
-    use super::site_title;
+    use super::{english_day_first, site_title};
+
+    #[test]
+    fn the_region_of_a_site_s_english_is_read_from_its_config() {
+        let dir = tempfile::tempdir().expect("a folder");
+        assert_eq!(english_day_first(dir.path()), None);
+        let hugo = "languageCode = \"es-MX\"\n[languages.en]\nlanguageCode = \"en-IE\"\n[languages.es]\nlanguageCode = \"es-MX\"\n";
+        std::fs::write(dir.path().join("hugo.toml"), hugo).expect("write");
+        assert_eq!(english_day_first(dir.path()), Some(true));
+        std::fs::write(dir.path().join("_config.yml"), "lang: en-US\n").expect("write");
+        assert_eq!(english_day_first(dir.path()), Some(false));
+        std::fs::write(dir.path().join("_config.yml"), "locale: en_AU\n").expect("write");
+        assert_eq!(english_day_first(dir.path()), Some(true));
+    }
 
     #[test]
     fn a_site_s_title_is_read_from_its_jekyll_or_hugo_config() {

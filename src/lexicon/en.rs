@@ -1337,6 +1337,22 @@ pub const EN: Lexicon = Lexicon {
     ],
 };
 
+/// Whether English for the region of the language code `code` ("en-IE", "en_GB", "en-US")
+/// writes numeric dates day first; `None` for another language or no region ("en", "fr-CH").
+pub fn region_writes_day_first(code: &str) -> Option<bool> {
+    let code = code.trim().to_ascii_lowercase();
+    let (language, region) = code.split_once(['-', '_'])?;
+    let region = region.split(['-', '_', '.']).next()?;
+    if language != "en" || region.len() != 2 {
+        return None;
+    }
+    // The United States and their territories, Canada and the Philippines write month first.
+    Some(!matches!(
+        region,
+        "us" | "ca" | "ph" | "as" | "gu" | "mp" | "pr" | "um" | "vi"
+    ))
+}
+
 /// Whether English written where the time zone `zone` (an IANA name) is writes numeric
 /// dates day first: Britain, Ireland, India, Australia, Africa… do ("09/12/2023" is 9
 /// December); the United States and Canada (the Americas' zones), the Philippines and a

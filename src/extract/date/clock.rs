@@ -81,10 +81,12 @@ fn bare_hour_range(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, NaiveTime, u
     let first = t.get(k).filter(|x| x.text.len() <= 2)?;
     let hour = first.num().filter(|h| *h <= 24)?;
     let sep = t.get(k + 1)?;
-    if !(sep.is_sym("-") || sep.is_sym("–") || sep.is_word("to")) {
+    let spelled = sep.kind == Kind::Word && sep.norm == "a";
+    if !(sep.is_sym("-") || sep.is_sym("–") || sep.is_word("to") || spelled) {
         return None;
     }
-    // "17-19 h", "17-19h": hours of a 24-hour clock, the unit written once.
+    // "17-19 h", "17-19h", "de 10 a 13 hrs", "de 9 à 12 heures": hours of a 24-hour clock,
+    // the unit written once.
     if let Some(second) = t.get(k + 2).and_then(Token::num).filter(|h| *h <= 24)
         && t.get(k + 3)
             .is_some_and(|x| x.kind == Kind::Word && is_hour_word(x.norm))
@@ -93,6 +95,9 @@ fn bare_hour_range(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, NaiveTime, u
         let from = NaiveTime::from_hms_opt(first.num()?, 0, 0)?;
         let to = NaiveTime::from_hms_opt(second % 24, 0, 0)?;
         return Some((from, to, k + 4));
+    }
+    if spelled {
+        return None;
     }
     let (to, end) = clock(t, k + 2)?;
     // Only a second hour written with its half of the day lends it to the first.
@@ -113,6 +118,11 @@ fn is_hour_word(word: &str) -> bool {
         word,
         "h" | "hs" | "hrs" | "hr" | "horas" | "heures" | "hours" | "uhr"
     )
+}
+
+/// A unit after an hour that makes it a time of day: "10 heures", "19 hs", "a las 20 horas".
+fn is_spelled_hour(word: &str) -> bool {
+    matches!(word, "heures" | "heure" | "hs" | "hrs" | "horas")
 }
 
 fn noon() -> NaiveTime {
@@ -187,6 +197,13 @@ pub fn clock(t: &[Token<'_>], k: usize) -> Option<(NaiveTime, usize)> {
             minute = m;
             end += 1;
         }
+    } else if next.is_some_and(|x| {
+        x.space_before && x.kind == Kind::Word && is_spelled_hour(x.norm) && hour > 0
+    }) {
+        // "à partir de 10 heures", "a las 19 hs": the hour and its unit, a clock time (not
+        // "10 hours", a length).
+        explicit = true;
+        end += 1;
     } else if next
         .is_some_and(|x| (x.is_sym(":") || x.is_sym(".") && hour <= 12) && !x.space_before)
     {

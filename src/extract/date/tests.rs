@@ -530,6 +530,32 @@ fn attaches_clock_times() {
 }
 
 #[test]
+fn hours_written_with_their_unit_as_a_word() {
+    let s = |a: &str| Some(a.to_string());
+    assert_eq!(
+        times("samedi 2 février 2019, à partir de 10 heures"),
+        (s("10:00"), None)
+    );
+    assert_eq!(
+        times("el sábado 24 de abril, de 10 a 13 hrs"),
+        (s("10:00"), s("13:00"))
+    );
+    assert_eq!(
+        times("el viernes 7 de junio a las 19 hs"),
+        (s("19:00"), None)
+    );
+    assert_eq!(
+        times("samedi 12 octobre de 9 à 12 heures"),
+        (s("09:00"), s("12:00"))
+    );
+    // A length is no time of day.
+    assert_eq!(
+        times("Saturday 14 October, 10 hours of hacking"),
+        (None, None)
+    );
+}
+
+#[test]
 fn a_one_digit_hour_with_no_am_is_the_afternoon_or_evening() {
     let s = |a: &str| Some(a.to_string());
     assert_eq!(times("Thursday, April 24 at 6:30"), (s("18:30"), None));
