@@ -165,6 +165,17 @@ fn reads_a_hugo_site() {
         "---\ntitle: Draft\ndraft: true\n---\nno\n",
     );
     write(root, "themes/x/layouts/index.html", "<p>theme</p>");
+    // Pages in no section, at the top or in a language's folder.
+    write(
+        root,
+        "content/about.md",
+        "---\ntitle: About\n---\nWe build sensors.\n",
+    );
+    write(
+        root,
+        "content/fr/a-propos.md",
+        "---\ntitle: À propos\n---\nNous fabriquons des capteurs.\n",
+    );
 
     let reading = read_site(&spec(root, false), 0);
     assert!(reading.problems.is_empty(), "{:?}", reading.problems);
@@ -177,17 +188,19 @@ fn reads_a_hugo_site() {
         files,
         vec![
             ("content/_index.md", PostKind::Page),
+            ("content/about.md", PostKind::Page),
             ("content/contact/_index.md", PostKind::Page),
             ("content/events/sprint.fr.md", PostKind::Post),
+            ("content/fr/a-propos.md", PostKind::Page),
             ("content/posts/meetup/index.md", PostKind::Post),
         ]
     );
     // A section's page is at its folder's address.
     assert_eq!(
-        reading.posts[1].url.as_deref(),
+        reading.posts[2].url.as_deref(),
         Some("https://site.example.org/contact/")
     );
-    let sprint = &reading.posts[2];
+    let sprint = &reading.posts[3];
     assert_eq!(sprint.lang.as_deref(), Some("fr"));
     assert_eq!(sprint.tags, vec!["sprint"]);
     assert_eq!(

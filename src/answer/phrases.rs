@@ -326,19 +326,19 @@ pub fn help(lang: Language) -> [&'static str; 4] {
             "!next [mots] : le prochain événement · !events [mots] : les événements à venir",
             "!event <mots> : quand et où · !register [mots] : comment et jusqu'à quand s'inscrire",
             "!contact [sujet] : listes de diffusion, discussion, bugs, sécurité",
-            "Ou posez votre question : « c'est quand le prochain geOcom ? »",
+            "Ou posez votre question : « c'est quand la prochaine rencontre ? »",
         ],
         Es => [
             "!next [palabras]: el próximo evento · !events [palabras]: los eventos próximos",
             "!event <palabras>: cuándo y dónde · !register [palabras]: cómo y hasta cuándo inscribirse",
             "!contact [tema]: listas de correo, chat, errores, seguridad",
-            "O haga su pregunta: «¿cuándo es el próximo geOcom?»",
+            "O haga su pregunta: «¿cuándo es el próximo encuentro?»",
         ],
         _ => [
             "!next [words]: the next event · !events [words]: upcoming events",
             "!event <words>: when and where · !register [words]: how and until when to register",
             "!contact [topic]: mailing lists, chat, bugs, security",
-            "Or just ask: \"when is the next geOcom?\"",
+            "Or just ask: \"when is the next meetup?\"",
         ],
     }
 }

@@ -300,7 +300,13 @@ fn discover(spec: &SiteSpec) -> Vec<(PathBuf, PostKind)> {
             PostKind::Draft
         } else if hugo && parts[0] == "content" {
             let stem = parts[parts.len() - 1];
-            if stem.starts_with("_index.") || stem.starts_with("index.") && parts.len() == 2 {
+            // A file in no section ("content/contact.md", "content/fr/a-propos.md" in a
+            // language's folder) is one of the site's pages, as Hugo renders it.
+            let sectionless = parts.len() == 2 || parts.len() == 3 && is_language_dir(parts[1]);
+            if stem.starts_with("_index.")
+                || stem.starts_with("index.") && parts.len() == 2
+                || sectionless
+            {
                 PostKind::Page
             } else {
                 PostKind::Post
@@ -313,6 +319,12 @@ fn discover(spec: &SiteSpec) -> Vec<(PathBuf, PostKind)> {
         files.push((entry.into_path(), kind));
     }
     files
+}
+
+/// A Hugo content folder named for a language ("fr", "es", "pt-br").
+fn is_language_dir(name: &str) -> bool {
+    let code = name.split('-').next().unwrap_or(name);
+    code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn skipped_dir(name: &str) -> bool {
