@@ -1467,3 +1467,92 @@ fn until_when_grants_and_volunteering_can_be_applied_for() {
     ));
     assert!(got.contains("closed on March 1"), "{got}");
 }
+
+/// A gathering put off: asked about the days it left ("the May meeting"), the reply says it
+/// is off and gives its new days, in the asker's language; the front matter's key still
+/// holding the old days does not bring them back.
+#[test]
+fn a_gathering_put_off_is_answered_with_its_new_date() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts_with(
+        dir.path(),
+        &[
+            (
+                "2020-03-16-encuentro-pospuesto.md",
+                "title: \"El Encuentro 2020 se pospone a octubre\"\nlang: es\neventDate: 2020-05-21\nendsOn: 2020-05-23"
+                    .to_string(),
+                "El Encuentro 2020, previsto del 21 al 23 de mayo en Puebla, se pospone.\n\n\
+                 **Nueva fecha: del jueves 15 al sábado 17 de octubre de 2020**, en la misma sede.",
+            ),
+            (
+                "2020-03-10-meetup-postponed.md",
+                "title: \"Spring meetup postponed\"\nlang: en".to_string(),
+                "Our spring meetup, planned for April 2, 2020 in Leeds, is postponed to June 4, 2020.",
+            ),
+        ],
+    );
+    let store = Store::temporary().expect("a store");
+    index::index_sites(&store, &[site_spec(dir.path())]).expect("indexing");
+    let answerer = index::answerer(&store).expect("an answerer");
+    let now = at("2020-03-20 10:00");
+    for (question, must) in [
+        (
+            "¿sigue en pie el Encuentro de mayo o lo cancelaron?",
+            ["Nueva fecha", "15 de octubre"],
+        ),
+        ("!event encuentro", ["New date", "October 15"]),
+        (
+            "is the April meetup still happening?",
+            ["New date", "June 4"],
+        ),
+    ] {
+        let got = text(&answerer.answer(question, Language::En, now));
+        for m in must {
+            assert!(got.contains(m), "{question}: missing {m:?} in\n{got}");
+        }
+    }
+}
+
+/// "How much is it, and until when can I sign up?": the price, with the registration
+/// deadline ahead, in each language; amounts in rupees count.
+#[test]
+fn price_and_registration_deadline_asked_together() {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_posts_with(
+        dir.path(),
+        &[
+            (
+                "2018-05-01-taller.md",
+                "title: \"Taller de armado de nodos\"\nlang: es".to_string(),
+                "Nos juntamos el sábado 26 de mayo de 2018 a las 10:00 en Puebla.\n\n\
+                 - **Costo:** 450 pesos (es lo que cuestan las piezas).\n\
+                 - Inscripciones hasta el 23 de mayo: https://forms.example.org/taller",
+            ),
+            (
+                "2018-05-02-workshop.md",
+                "title: \"Two-day workshop in Pune\"\nlang: en".to_string(),
+                "The chapter is holding a workshop on Friday 14th and Saturday 15th September 2018 in Pune.\n\n\
+                 The fee is ₹1,500 including the kit. Registrations close on 7 September 2018.",
+            ),
+        ],
+    );
+    let store = Store::temporary().expect("a store");
+    index::index_sites(&store, &[site_spec(dir.path())]).expect("indexing");
+    let answerer = index::answerer(&store).expect("an answerer");
+    let now = at("2018-05-10 10:00");
+    for (question, must) in [
+        (
+            "¿cuánto cuesta el taller y hasta cuándo me puedo inscribir?",
+            ["450 pesos", "23 de mayo"],
+        ),
+        (
+            "Pune workshop, how much does it cost and till when can I register?",
+            ["₹1,500", "September 7"],
+        ),
+    ] {
+        let got = text(&answerer.answer(question, Language::En, now));
+        for m in must {
+            assert!(got.contains(m), "{question}: missing {m:?} in\n{got}");
+        }
+    }
+}

@@ -761,6 +761,13 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
     let ends = has(&[
         "termine", "finit", "ends", "end", "finishes", "termina", "acaba",
     ]) && has(&["quand", "when", "cuando"]);
+    // "how much is it and until when can I sign up?": the price, which the reply gives with
+    // the registration deadline ahead.
+    let cost_and_until = any_phrase(l.cost_questions) && (until_when || registering);
+    if cost_and_until {
+        let words = words.into_iter().filter(|w| !asks_to_register(w)).collect();
+        return Intent::Price { words };
+    }
     if any_phrase(l.price_questions) && !until_when && !ends && !has(&["deadline", "limite"]) {
         return Intent::Price { words };
     }

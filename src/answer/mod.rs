@@ -173,6 +173,13 @@ impl Answerer {
                 (self.register_for(i, lang, today), Some(i))
             }
             Intent::Next { words } => self.next(words, q.when(), lang, today),
+            // "¿cuándo es el encuentro?", "when's the meetup?": a gathering named only by its
+            // kind, asked with no day, is the next one.
+            Intent::Event { words, tense }
+                if words.is_empty() && q.when().is_none() && *tense != Tense::Past =>
+            {
+                self.next(words, q.when(), lang, today)
+            }
             Intent::Proposals { words }
             | Intent::Apply { words }
             | Intent::Duration { words }
@@ -201,7 +208,15 @@ impl Answerer {
             }
             Intent::Event { words, tense } => match self.find(words, q.when(), *tense, lang, today)
             {
-                Some(i) => (self.describe(&gs[i], lang, today, None), Some(i)),
+                Some(i) => {
+                    let mut reply = self.describe(&gs[i], lang, today, None);
+                    // "is the May meeting still on?": put off, its new date is the answer.
+                    if let Some(j) = self.put_off_to(i) {
+                        let new = self.describe(&gs[j], lang, today, Some(phrases::new_date(lang)));
+                        reply.lines.extend(new.lines);
+                    }
+                    (reply, Some(i))
+                }
                 None => (say(lang, phrases::dont_know(lang)), None),
             },
             Intent::Register { words } => {
@@ -404,6 +419,26 @@ impl Answerer {
         }
     }
 
+    /// The gathering that replaces cancelled gathering `i`: the main one of a post that
+    /// calls `i` off, later than it ("se pospone a octubre").
+    fn put_off_to(&self, i: usize) -> Option<usize> {
+        let gs = &self.catalog.gatherings;
+        let off = &gs[i];
+        let files: Vec<&str> = off.versions.iter().map(|v| v.file.as_str()).collect();
+        (off.cancelled)
+            .then(|| {
+                (0..gs.len()).find(|&j| {
+                    let g = &gs[j];
+                    g.primary
+                        && !g.cancelled
+                        && g.start > off.end
+                        && g.site == off.site
+                        && g.versions.iter().any(|v| files.contains(&v.file.as_str()))
+                })
+            })
+            .flatten()
+    }
+
     /// The upcoming gatherings the words name (all when none), soonest first; cancelled
     /// ones are left out.
     fn upcoming(
@@ -563,6 +598,13 @@ impl Answerer {
         } else {
             for &i in &shown {
                 reply = reply.line(self.summary(&self.catalog.gatherings[i], lang));
+                // A gathering put off, and its new days when the list leaves them out.
+                if let Some(j) = self.put_off_to(i).filter(|j| !shown.contains(j)) {
+                    let mut line = Line::default().text(phrases::new_date(lang));
+                    line.0
+                        .extend(self.summary(&self.catalog.gatherings[j], lang).0);
+                    reply = reply.line(line);
+                }
             }
         }
         let rest = found.len().saturating_sub(start + per_page);

@@ -14,6 +14,15 @@ pub fn next(lang: Language) -> &'static str {
     }
 }
 
+/// Before the gathering that replaces one put off.
+pub fn new_date(lang: Language) -> &'static str {
+    match lang {
+        Fr => "Nouvelle date : ",
+        Es => "Nueva fecha: ",
+        _ => "New date: ",
+    }
+}
+
 pub fn cancelled(lang: Language) -> &'static str {
     match lang {
         Fr => " (annulé)",

@@ -1187,6 +1187,17 @@ pub const EN: Lexicon = Lexicon {
         &["start", "and", "end"],
         &["starts", "and", "ends"],
     ],
+    cost_questions: &[
+        // Not "how much time".
+        &["how", "much", "is"],
+        &["how", "much", "are"],
+        &["how", "much", "does"],
+        &["how", "much", "do"],
+        &["cost"],
+        &["costs"],
+        &["fee"],
+        &["fees"],
+    ],
     price_questions: &[
         &["free"],
         &["cost"],

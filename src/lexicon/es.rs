@@ -309,6 +309,13 @@ pub const ES: Lexicon = Lexicon {
     registration_links: &["apunt"],
     registration_phrases: &[
         &["early", "bird"],
+        // "Precio anticipado (25 €) hasta el 31 de marzo": the early-bird price.
+        &["precio", "anticipado"],
+        &["precios", "anticipados"],
+        &["tarifa", "anticipada"],
+        &["entrada", "anticipada"],
+        &["entradas", "anticipadas"],
+        &["preventa"],
         &["reserva", "tu", "plaza"],
         &["reservar", "plaza"],
         &["tus", "entradas"],
@@ -963,6 +970,16 @@ pub const ES: Lexicon = Lexicon {
         &["duracion"],
         &["empieza", "y", "termina"],
         &["empieza", "y", "acaba"],
+    ],
+    cost_questions: &[
+        &["cuanto", "cuesta"],
+        &["cuanto", "cuestan"],
+        &["cuanto", "vale"],
+        &["cuanto", "sale"],
+        &["cuanto", "hay", "que", "pagar"],
+        &["que", "precio"],
+        &["cuesta"],
+        &["cuestan"],
     ],
     price_questions: &[
         &["se", "paga"],

@@ -337,6 +337,7 @@ pub const FR: Lexicon = Lexicon {
     registration_phrases: &[
         &["early", "bird"],
         &["leve", "tot"],
+        &["prevente"],
         &["prenez", "votre", "place"],
         &["reservez", "votre", "place"],
         &["reservez", "vos", "places"],
@@ -1149,6 +1150,15 @@ pub const FR: Lexicon = Lexicon {
         &["commence", "et", "finit"],
         &["commence", "et", "termine"],
         &["debut", "et", "fin"],
+    ],
+    cost_questions: &[
+        // Not "combien" alone: "combien de temps", "combien de places".
+        &["c", "est", "combien"],
+        &["combien", "pour"],
+        &["coute"],
+        &["coutent"],
+        &["quel", "prix"],
+        &["quel", "tarif"],
     ],
     price_questions: &[
         &["est", "combien"],

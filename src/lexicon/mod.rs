@@ -297,6 +297,9 @@ pub struct Lexicon {
     pub duration_questions: Phrases,
     /// Phrases asking what attending costs ("free", "how much", "gratuit", "cuesta").
     pub price_questions: Phrases,
+    /// Phrases asking how much attending costs, whatever else the question asks ("how
+    /// much", "combien ça coûte", "cuánto cuesta"): not a price word alone ("early bird").
+    pub cost_questions: Phrases,
     /// Words asking how to take part, which registering answers ("rsvp", "billet",
     /// "entradas").
     pub registration_questions: Words,
@@ -449,7 +452,8 @@ pub const SESSION_WORDS: Words = &[
 /// Currencies written beside an amount ("15 €", "$20", "10 euros").
 pub const CURRENCIES: Words = &[
     "€", "$", "£", "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds",
-    "chf", "cad", "aud", "mxn", "ars", "clp", "cop", "pesos", "soles",
+    "chf", "cad", "aud", "mxn", "ars", "clp", "cop", "pesos", "soles", "₹", "inr", "rupees", "xof",
+    "fcfa", "cfa", "francs", "brl", "reais", "nzd", "sgd", "zar", "rand", "¥", "yen",
 ];
 
 /// Video call services: a gathering "on" one is a call, not a stream or a recording.
@@ -613,6 +617,7 @@ pub fn all() -> &'static Lexicon {
             proposal_objects: merged!(proposal_objects),
             duration_questions: merged!(duration_questions),
             price_questions: merged!(price_questions),
+            cost_questions: merged!(cost_questions),
             registration_questions: merged!(registration_questions),
             mode_questions: merged!(mode_questions),
             here_words: merged!(here_words),

@@ -393,6 +393,10 @@ impl Builder {
                 .position(|d| d.moved == Some(Moved::To) && d.span.start > main.span.start)
         {
             drafts[primary].cancelled = true;
+            // "Nueva fecha: del 15 al 17 de octubre, en la misma sede": where it was to be.
+            if drafts[k].place.is_none() {
+                drafts[k].place = drafts[primary].place.clone();
+            }
             primary = k;
         }
         let primary_title = drafts.get(primary).map(|d| event_title(ctx, d));

@@ -29,6 +29,15 @@ pub(super) fn apply(events: &mut Vec<Event>, facts: &Facts, ctx: &Context<'_>) {
         }
         return;
     };
+    // The keys still hold the days a gathering was put off from ("eventDate: 2020-05-21"
+    // above "el Encuentro, previsto del 21 al 23 de mayo, se pospone… Nueva fecha: del 15 al
+    // 17 de octubre"): the new days the prose gives stay the gathering.
+    let put_off = events
+        .iter()
+        .any(|e| e.cancelled && (e.start, e.end) == (start, end));
+    if put_off && events.iter().any(|e| e.primary && !e.cancelled) {
+        return;
+    }
     let times = (
         facts.start.and_then(|m| m.time),
         facts.end.and_then(|m| m.time),
