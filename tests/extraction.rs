@@ -3032,3 +3032,43 @@ fn a_hugo_post_with_json_front_matter() {
     assert_eq!(spans(&x), [(d("2024-10-03"), d("2024-10-05"))]);
     assert_eq!(x.events[0].place.as_deref(), Some("Concepción"));
 }
+
+/// A series of calls as a list of days, the first items with no gathering word of their
+/// own: every session is a gathering, and a title that says the series is online says
+/// where, before a town a session's subject names.
+#[test]
+fn a_series_of_online_calls_listed_by_day() {
+    let x = extract(
+        "2020-09-28",
+        "es",
+        "Ciclo de llamadas de octubre: cuatro jueves en línea",
+        "En octubre hacemos un ciclo de cuatro llamadas abiertas, una por semana.\n\n\
+         1. **Jueves 8 de octubre** — Calibración: qué aprendimos en Bogotá.\n\
+         2. **Jueves 15 de octubre** — Nodos en escuelas: ¿qué hacemos?\n\
+         3. **Jueves 22 de octubre** — Firmware 2.0, demostración en vivo.",
+    );
+    assert_eq!(
+        spans(&x),
+        [
+            (d("2020-10-08"), d("2020-10-08")),
+            (d("2020-10-15"), d("2020-10-15")),
+            (d("2020-10-22"), d("2020-10-22"))
+        ]
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("online"));
+    let x = extract(
+        "2024-10-21",
+        "en",
+        "November community call",
+        "Our next call is on Tuesday, November 12 at 6pm. This month: mapping bike lanes in Buenos Aires.",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("online"));
+    // A title naming a town as well is not online only.
+    let x = extract(
+        "2026-01-12",
+        "en",
+        "Summit 2026: Toronto, in person and online",
+        "The Summit takes place from July 16 to 18, 2026 in Toronto.",
+    );
+    assert_eq!(x.events[0].place.as_deref(), Some("Toronto"));
+}

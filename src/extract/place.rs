@@ -291,6 +291,14 @@ pub fn in_title(title: &str, lang: Language) -> Option<String> {
     })
 }
 
+/// Whether a text names a town crieur knows anywhere, capitalized: "Summit 2026: Toronto,
+/// in person and online".
+pub fn names_known_town(text: &str) -> bool {
+    let mut folded = String::new();
+    let tokens = tokenize(text, &mut folded);
+    (0..tokens.len()).any(|k| tokens[k].is_capitalized() && known_town_span(&tokens, k).is_some())
+}
+
 /// A town name starting at `k` and the index after it.
 fn town_span(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
     let first = tokens

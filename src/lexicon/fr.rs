@@ -157,6 +157,12 @@ pub const FR: Lexicon = Lexicon {
         "petit",
     ],
     gathering_verbs: &[
+        // The calls a community holds online: "l'appel communautaire", "appel mensuel".
+        &["appel", "communautaire"],
+        &["appels", "communautaires"],
+        &["appel", "mensuel"],
+        &["appels", "mensuels"],
+        &["appel", "ouvert", "a", "tous"],
         &["se", "tiendra"],
         &["se", "tiendront"],
         &["se", "tient"],

@@ -369,7 +369,13 @@ impl Builder {
         }
         merge_talk_days(&mut drafts);
         drafts.sort_by_key(|d| d.order);
-        let mut primary = drafts.iter().position(|d| !d.side).unwrap_or(0);
+        // The main gathering has its days when the post gives some: "confirmed at November's
+        // community call" before "the Encuentro, May 8 to 10" is not what it announces.
+        let mut primary = drafts
+            .iter()
+            .position(|d| !d.side && d.span.precision == Precision::Day)
+            .or_else(|| drafts.iter().position(|d| !d.side))
+            .unwrap_or(0);
         // "Saturday, October 19th 1-4PM and Sunday, October 20th 1-4PM": a day next to the
         // main gathering's, with no name of its own, is more of it.
         while let Some(k) = drafts
@@ -408,9 +414,22 @@ impl Builder {
                 .take(8)
                 .any(|(_, t)| place::is_online(&sentence::words(t)))
         };
+        // "Ciclo de llamadas de octubre: cuatro jueves en línea", "November community call": a
+        // title that says the gathering is online says it before a town a session's subject
+        // names ("qué aprendimos en Bogotá"); not one naming a town too ("Toronto, in person
+        // and online"), nor a site put online ("Mise en ligne du portail").
+        let title_online = {
+            let mut folded = String::new();
+            let title = token::tokenize(ctx.title, &mut folded);
+            let words = sentence::words(&title);
+            says_online(&words)
+                && !sentence::has_phrase(&words, &["mise", "en", "ligne"])
+                && !place::names_known_town(ctx.title)
+        };
         let primary_place = drafts.get(primary).and_then(|d| {
-            d.place
-                .clone()
+            title_online
+                .then(|| "online".to_string())
+                .or_else(|| d.place.clone())
                 .or_else(|| labelled_place(blocks, tokens, sentences))
                 .or_else(|| tokens.iter().find_map(|t| place::from_postcode(t)))
                 .or_else(|| tokens.iter().find_map(|t| place::from_street(t)))
