@@ -3006,6 +3006,17 @@ fn towns_of_addresses_written_abroad_and_hours_said_in_words() {
     );
     assert_eq!(x.events[0].place.as_deref(), Some("Dakar"));
     assert_eq!(x.events[0].start_time, t("10:00"));
+    // An Australian address ends with its state and postcode; a community day is a gathering.
+    let x = extract_in(
+        chrono_tz::Australia::Adelaide,
+        "2024-02-26",
+        "en",
+        "Adelaide community day",
+        "Our first community day is on Saturday 16 March 2024, 10am – 3pm, at the Maker \
+         Space, Hub room 2, 23 Frome Street, Adelaide SA 5000.",
+    );
+    assert_eq!(spans(&x), [(d("2024-03-16"), d("2024-03-16"))]);
+    assert_eq!(x.events[0].place.as_deref(), Some("Adelaide"));
     let x = extract(
         "2021-04-12",
         "es",

@@ -514,9 +514,13 @@ pub fn from_street(tokens: &[Token<'_>]) -> Option<String> {
 /// Whether a town's name ends the place at `k`: the text ends, or a number, a line break
 /// or a punctuation mark follows it ("…, Lausanne.", "…, Québec (Québec) G1V 0B3").
 fn ends_place(tokens: &[Token<'_>], k: usize) -> bool {
+    // "…, Adelaide SA 5000", "Brunswick VIC 3056": a state's code and a postcode follow.
+    let state_code =
+        |x: &Token<'_>| is_code_word(x) && tokens.get(k + 1).is_some_and(|n| n.kind == Kind::Num);
     tokens.get(k).is_none_or(|x| {
         matches!(x.kind, Kind::Num | Kind::Break)
             || x.kind == Kind::Sym && matches!(x.text, "," | ")" | "(" | "." | ";")
+            || state_code(x)
     })
 }
 

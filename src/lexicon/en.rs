@@ -248,6 +248,12 @@ pub const EN: Lexicon = Lexicon {
         // Gatherings named in two words.
         &["round", "table"],
         &["hack", "day"],
+        // "Our first community day is on Saturday 16 March", "open day", "build day".
+        &["community", "day"],
+        &["community", "days"],
+        &["open", "day"],
+        &["open", "days"],
+        &["build", "day"],
         &["hack", "night"],
         &["office", "hours"],
     ],
