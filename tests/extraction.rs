@@ -3083,3 +3083,54 @@ fn a_series_of_online_calls_listed_by_day() {
     );
     assert_eq!(x.events[0].place.as_deref(), Some("Toronto"));
 }
+
+/// Deadlines as the other chapters write them, and days that only look like deadlines: a
+/// Swiss "Délai d'inscription : 27.09.2021", a reduced rate until a day (early), a
+/// programme's last day "Asamblea y cierre", a hackathon that "termina el sábado", and the
+/// organisers answering "antes del 25" in the present tense.
+#[test]
+fn deadlines_and_look_alikes_in_other_chapters_words() {
+    let x = extract(
+        "2021-09-01",
+        "fr",
+        "Journée romande",
+        "La journée romande a lieu le samedi 2 octobre 2021 à Lausanne.\n\n\
+         Délai d'inscription : 27.09.2021, via https://framaforms.org/journee-romande",
+    );
+    assert_eq!(spans(&x), [(d("2021-10-02"), d("2021-10-02"))]);
+    assert_eq!(
+        deadlines(&x),
+        [(d("2021-09-27"), DeadlineKind::Registration)]
+    );
+    let x = extract(
+        "2022-04-25",
+        "es",
+        "Encuentro 2022: programa e inscripciones",
+        "El Encuentro 2022 será del 2 al 4 de junio en Madrid.\n\n\
+         ## Sábado 4 de junio — Asamblea y cierre\n\n- 10:00 Asamblea anual\n\n\
+         | Entrada | Precio |\n|---|---|\n| Tarifa reducida (hasta el 15 de mayo) | 30 € |\n",
+    );
+    assert_eq!(
+        deadlines(&x),
+        [(d("2022-05-15"), DeadlineKind::Registration)]
+    );
+    let x = extract(
+        "2022-09-01",
+        "es",
+        "Hackatón de datos del aire",
+        "Empezamos el viernes 23 de septiembre a las 18:00 y el hackatón termina el sábado 24 \
+         a las 18:00 con la presentación de proyectos. Inscripciones hasta el 21 de septiembre.",
+    );
+    assert_eq!(
+        deadlines(&x),
+        [(d("2022-09-21"), DeadlineKind::Registration)]
+    );
+    let x = extract(
+        "2019-07-01",
+        "es",
+        "Convocatoria del Encuentro 2019",
+        "El Encuentro será del 17 al 19 de octubre. Envía tu propuesta hasta el 15 de \
+         septiembre. Respondemos a todas las personas antes del 25 de septiembre.",
+    );
+    assert_eq!(deadlines(&x), [(d("2019-09-15"), DeadlineKind::Proposal)]);
+}

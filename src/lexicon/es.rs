@@ -245,8 +245,6 @@ pub const ES: Lexicon = Lexicon {
         &["cierra", "el"],
         &["cierran", "el"],
         &["se", "cierran"],
-        &["termina", "el"],
-        &["terminan", "el"],
         &["cierre", "de"],
         &["fin", "del", "plazo"],
         &["plazo", "hasta"],
@@ -295,6 +293,11 @@ pub const ES: Lexicon = Lexicon {
     verdict_phrases: &[
         &["comunicaremos"],
         &["responderemos"],
+        // The present for the near future: "respondemos a todas las personas antes del 25".
+        &["respondemos"],
+        &["contestamos"],
+        &["les", "avisamos"],
+        &["te", "avisamos"],
         &["contestaremos"],
         &["avisaremos"],
         &["te", "diremos"],
@@ -327,6 +330,8 @@ pub const ES: Lexicon = Lexicon {
         &["early", "bird"],
         // "Precio anticipado (25 €) hasta el 31 de marzo": the early-bird price.
         &["precio", "anticipado"],
+        // "Tarifa reducida (hasta el 15 de mayo)": a rate that ends on a day is an early one.
+        &["tarifa", "reducida"],
         &["precios", "anticipados"],
         &["tarifa", "anticipada"],
         &["entrada", "anticipada"],

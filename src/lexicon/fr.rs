@@ -316,6 +316,8 @@ pub const FR: Lexicon = Lexicon {
     ],
     verdict_phrases: &[
         &["nous", "repondrons"],
+        &["nous", "repondons"],
+        &["nous", "vous", "repondons"],
         &["nous", "vous", "repondrons"],
         &["on", "repond"],
         &["on", "vous", "repond"],
@@ -402,7 +404,7 @@ pub const FR: Lexicon = Lexicon {
         "candidater",
     ],
     proposal_phrases: &[&["appel", "a"], &["appel", "aux"], &["call", "for"]],
-    deadline_nouns: &["echeance", "cloture"],
+    deadline_nouns: &["echeance", "cloture", "delai", "delais"],
     closing_labels: &["cloture", "fin", "echeance", "limite", "ferme", "termine"],
     other_action: &[
         "heberg", "logement", "reserv", "tarif", "prix", "paiement", "garanti",

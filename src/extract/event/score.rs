@@ -263,13 +263,17 @@ pub(super) fn deadline_kind(
         .is_some_and(|k| !sentence::has_any_phrase(&named[k..], l.gathering_verbs));
     // A date heading its line, closing what follows: "1er avril : clôture de l'appel à
     // propositions", "April 1: CFP closes", "1 de abril: cierre de inscripciones".
+    // Not a programme's day closing with a session: "## Sábado 4 de junio — Asamblea y cierre".
     let (_, end) = seen.sentence;
+    let heading: Vec<&str> = seen.tokens[seen.mention.last..end.max(seen.mention.last)]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .take(4)
+        .map(|t| t.norm)
+        .collect();
     let heads = seen.before.is_empty()
-        && seen.tokens[seen.mention.last..end.max(seen.mention.last)]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .take(4)
-            .any(|t| l.closing_labels.contains(&t.norm));
+        && heading.iter().any(|w| l.closing_labels.contains(w))
+        && !heading.iter().any(|w| lexicon::is_gathering_noun(w));
     // "¡Hasta el miércoles 9!": a farewell that names the day people meet, the whole
     // exclamation, is no deadline.
     let (start, _) = seen.sentence;
