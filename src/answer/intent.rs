@@ -764,8 +764,13 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
     // "how much is it and until when can I sign up?": the price, which the reply gives with
     // the registration deadline ahead.
     let cost_and_until = any_phrase(l.cost_questions) && (until_when || registering);
+    // The words that ask how much and until when say what is asked, not which gathering.
+    let price_word = |w: &str| l.price_questions.iter().any(|p| *p == [w]);
     if cost_and_until {
-        let words = words.into_iter().filter(|w| !asks_to_register(w)).collect();
+        let words = words
+            .into_iter()
+            .filter(|w| !asks_to_register(w) && !price_word(w))
+            .collect();
         return Intent::Price { words };
     }
     if any_phrase(l.price_questions) && !until_when && !ends && !has(&["deadline", "limite"]) {
@@ -779,7 +784,6 @@ fn question_intent(all: &[String], whole: &[String], words: Vec<String>) -> Inte
         || any_phrase(l.registration_phrases)
     {
         // "le tarif … jusqu'à quand ?": the price word says what ends, not which gathering.
-        let price_word = |w: &str| l.price_questions.iter().any(|p| *p == [w]);
         let words = words
             .into_iter()
             .filter(|w| !asks_to_register(w) && !price_word(w))
