@@ -424,19 +424,18 @@ impl Answerer {
     fn put_off_to(&self, i: usize) -> Option<usize> {
         let gs = &self.catalog.gatherings;
         let off = &gs[i];
+        if !off.cancelled {
+            return None;
+        }
         let files: Vec<&str> = off.versions.iter().map(|v| v.file.as_str()).collect();
-        (off.cancelled)
-            .then(|| {
-                (0..gs.len()).find(|&j| {
-                    let g = &gs[j];
-                    g.primary
-                        && !g.cancelled
-                        && g.start > off.end
-                        && g.site == off.site
-                        && g.versions.iter().any(|v| files.contains(&v.file.as_str()))
-                })
-            })
-            .flatten()
+        (0..gs.len()).find(|&j| {
+            let g = &gs[j];
+            g.primary
+                && !g.cancelled
+                && g.start > off.end
+                && g.site == off.site
+                && g.versions.iter().any(|v| files.contains(&v.file.as_str()))
+        })
     }
 
     /// The upcoming gatherings the words name (all when none), soonest first; cancelled

@@ -14,7 +14,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 use text::Markup;
 use url::Url;
-pub use urls::Urls;
+pub use urls::{SiteConfig, Urls};
 
 /// One site to read, as the config or the command line describes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,12 +43,18 @@ pub struct Site {
 
 impl Site {
     pub fn new(spec: &SiteSpec) -> Site {
+        Site::with_config(spec, &SiteConfig::read(&spec.root))
+    }
+
+    /// The same, with the site's own config already read.
+    pub fn with_config(spec: &SiteSpec, config: &SiteConfig) -> Site {
         Site {
-            urls: Urls::for_site(spec),
+            urls: Urls::for_site(spec, config),
             drafts: spec.drafts,
             // The language code of the site's config first ("en-IE" on a site kept in
             // Mexico City's zone), else the region of its time zone.
-            day_first: urls::english_day_first(&spec.root)
+            day_first: config
+                .english_day_first()
                 .unwrap_or_else(|| crate::lexicon::en::writes_day_first(spec.timezone.name())),
         }
     }
@@ -118,9 +124,10 @@ pub fn read_site(spec: &SiteSpec, index: usize) -> Reading {
         reading.problems.push(IngestError::NotAFolder(root.clone()));
         return reading;
     }
-    reading.title = urls::site_title(root);
+    let config = SiteConfig::read(root);
+    reading.title = config.title();
     let files = discover(spec);
-    let site = Site::new(spec);
+    let site = Site::with_config(spec, &config);
     if !files.iter().any(|(_, kind)| *kind != PostKind::Page) {
         reading.problems.push(IngestError::NoPosts(root.clone()));
     }

@@ -18,22 +18,79 @@ pub struct Urls {
     pub hugo: bool,
 }
 
+/// The site's own config, read once: Jekyll's `_config.yml`, Hugo's `hugo.toml` or
+/// `config.toml`.
+#[derive(Debug, Default)]
+pub struct SiteConfig {
+    jekyll: Option<Value>,
+    hugo: Option<toml::Table>,
+}
+
+impl SiteConfig {
+    pub fn read(root: &std::path::Path) -> SiteConfig {
+        SiteConfig {
+            jekyll: ["_config.yml", "_config.yaml"]
+                .iter()
+                .find_map(|f| read_yaml(&root.join(f))),
+            hugo: ["hugo.toml", "config.toml"]
+                .iter()
+                .find_map(|f| std::fs::read_to_string(root.join(f)).ok())
+                .and_then(|t| toml::from_str::<toml::Table>(&t).ok()),
+        }
+    }
+
+    /// The title it gives the site (`title`).
+    pub fn title(&self) -> Option<String> {
+        let jekyll = self
+            .jekyll
+            .as_ref()
+            .and_then(|c| c.get("title").and_then(Value::as_str).map(str::to_string))
+            .filter(|t| !t.trim().is_empty());
+        let hugo = || {
+            self.hugo
+                .as_ref()
+                .and_then(|c| c.get("title")?.as_str().map(str::to_string))
+        };
+        jekyll.or_else(hugo).filter(|t| !t.trim().is_empty())
+    }
+
+    /// Whether the site's English writes numeric dates day first, as the region of the
+    /// language code it gives says ("en-IE", "en_GB": yes; "en-US": no); `None` when it
+    /// names no English region (`languageCode` and `languages.*.languageCode` in Hugo's,
+    /// `lang`, `locale` or `language` in Jekyll's).
+    pub fn english_day_first(&self) -> Option<bool> {
+        let mut codes: Vec<String> = Vec::new();
+        if let Some(config) = &self.jekyll {
+            for key in ["lang", "locale", "language"] {
+                codes.extend(config.get(key).and_then(Value::as_str).map(str::to_string));
+            }
+        }
+        if let Some(config) = &self.hugo {
+            let code = |t: &toml::Table| {
+                ["languageCode", "locale"]
+                    .iter()
+                    .find_map(|k| t.get(*k)?.as_str().map(str::to_string))
+            };
+            codes.extend(code(config));
+            if let Some(languages) = config.get("languages").and_then(|l| l.as_table()) {
+                codes.extend(languages.values().filter_map(|l| code(l.as_table()?)));
+            }
+        }
+        codes
+            .iter()
+            .find_map(|c| crate::lexicon::en::region_writes_day_first(c))
+    }
+}
+
 impl Urls {
     /// The rules for a site: the crieur config first, then the site's own config.
-    pub fn for_site(spec: &SiteSpec) -> Urls {
-        let jekyll = ["_config.yml", "_config.yaml"]
-            .iter()
-            .find_map(|f| read_yaml(&spec.root.join(f)));
-        let hugo = ["hugo.toml", "config.toml"]
-            .iter()
-            .find_map(|f| std::fs::read_to_string(spec.root.join(f)).ok())
-            .and_then(|t| toml::from_str::<toml::Table>(&t).ok());
+    pub fn for_site(spec: &SiteSpec, config: &SiteConfig) -> Urls {
         let mut urls = Urls {
             base: spec.base_url.clone(),
             permalink: spec.permalink.as_deref().map(expand_style),
-            hugo: hugo.is_some(),
+            hugo: config.hugo.is_some(),
         };
-        if let Some(config) = jekyll {
+        if let Some(config) = &config.jekyll {
             let text = |k: &str| config.get(k).and_then(Value::as_str).map(str::to_string);
             if urls.permalink.is_none() {
                 urls.permalink = Some(expand_style(text("permalink").as_deref().unwrap_or("date")));
@@ -44,7 +101,7 @@ impl Urls {
                 urls.base = parse_base_url(&format!("{}{}", site.trim_end_matches('/'), path));
             }
         }
-        if let Some(config) = hugo
+        if let Some(config) = &config.hugo
             && urls.base.is_none()
         {
             urls.base = config
@@ -54,58 +111,6 @@ impl Urls {
         }
         urls
     }
-}
-
-/// The title the site's own config gives it (`title` in `_config.yml`, `hugo.toml` or
-/// `config.toml`).
-pub fn site_title(root: &std::path::Path) -> Option<String> {
-    let jekyll = ["_config.yml", "_config.yaml"]
-        .iter()
-        .find_map(|f| read_yaml(&root.join(f)))
-        .and_then(|c| c.get("title").and_then(Value::as_str).map(str::to_string))
-        .filter(|t| !t.trim().is_empty());
-    let hugo = || {
-        ["hugo.toml", "config.toml"]
-            .iter()
-            .find_map(|f| std::fs::read_to_string(root.join(f)).ok())
-            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-            .and_then(|c| c.get("title")?.as_str().map(str::to_string))
-    };
-    jekyll.or_else(hugo).filter(|t| !t.trim().is_empty())
-}
-
-/// Whether the site's English writes numeric dates day first, as the region of the
-/// language code its config gives says ("en-IE", "en_GB": yes; "en-US": no); `None` when
-/// the config names no English region (`languageCode` and `languages.*.languageCode` in
-/// Hugo's, `lang`, `locale` or `language` in Jekyll's).
-pub fn english_day_first(root: &std::path::Path) -> Option<bool> {
-    let mut codes: Vec<String> = Vec::new();
-    if let Some(config) = ["_config.yml", "_config.yaml"]
-        .iter()
-        .find_map(|f| read_yaml(&root.join(f)))
-    {
-        for key in ["lang", "locale", "language"] {
-            codes.extend(config.get(key).and_then(Value::as_str).map(str::to_string));
-        }
-    }
-    if let Some(config) = ["hugo.toml", "config.toml"]
-        .iter()
-        .find_map(|f| std::fs::read_to_string(root.join(f)).ok())
-        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-    {
-        let code = |t: &toml::Table| {
-            ["languageCode", "locale"]
-                .iter()
-                .find_map(|k| t.get(*k)?.as_str().map(str::to_string))
-        };
-        codes.extend(code(&config));
-        if let Some(languages) = config.get("languages").and_then(|l| l.as_table()) {
-            codes.extend(languages.values().filter_map(|l| code(l.as_table()?)));
-        }
-    }
-    codes
-        .iter()
-        .find_map(|c| crate::lexicon::en::region_writes_day_first(c))
 }
 
 fn read_yaml(path: &std::path::Path) -> Option<Value> {
@@ -140,7 +145,15 @@ pub fn parse_base_url(text: &str) -> Option<Url> {
 
 #[cfg(test)]
 mod tests {
-    use super::{english_day_first, site_title};
+    use super::SiteConfig;
+
+    fn site_title(root: &std::path::Path) -> Option<String> {
+        SiteConfig::read(root).title()
+    }
+
+    fn english_day_first(root: &std::path::Path) -> Option<bool> {
+        SiteConfig::read(root).english_day_first()
+    }
 
     #[test]
     fn the_region_of_a_site_s_english_is_read_from_its_config() {

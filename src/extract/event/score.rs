@@ -280,10 +280,7 @@ pub(super) fn deadline_kind(
     let exclaims = seen.tokens[start..end.max(start)]
         .iter()
         .any(|t| t.is_sym("!") || t.is_sym("¡"));
-    let words_after = seen.tokens[seen.mention.last..end.max(seen.mention.last)]
-        .iter()
-        .any(|t| t.kind == Kind::Word);
-    if exclaims && seen.before.len() <= 2 && !words_after {
+    if exclaims && seen.before.len() <= 2 && heading.is_empty() {
         return None;
     }
     let strong = subject || heads || sentence::has_any_phrase(before, l.deadline_strong);
